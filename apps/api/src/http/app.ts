@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { parseCookie, stringifySetCookie } from 'cookie';
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { sql } from 'kysely';
+import { findSessionActor, type Db } from '@throughline/db';
+import { hashSessionToken, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
+import type { Context, SessionCookies } from '../context.ts';
+import { appRouter } from '../router.ts';
+
+/** Largest request body accepted anywhere; ingestion batches are documented against it. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Most procedure calls one batched tRPC request may carry. */
+export const MAX_BATCH_SIZE = 50;
+
+export interface AppOptions {
+  db: Db;
+  /** Folder holding the built web app; served with an SPA fallback when it exists. */
+  webDist?: string | undefined;
+  cookieSecure?: boolean;
+  /** Extra readiness checks, e.g. that the worker's queue is up. */
+  isReady?: () => boolean;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+export function createApp(opts: AppOptions): express.Express {
+  const log = opts.log ?? ((m: string) => console.error(m));
+  const now = opts.now ?? (() => new Date());
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await sql`SELECT 1`.execute(opts.db);
+      const ready = opts.isReady?.() ?? true;
+      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use('/trpc', express.json({ limit: MAX_BODY_BYTES }));
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
+      maxBodySize: MAX_BODY_BYTES,
+      createContext: ({ req, res }) => createHttpContext(opts, req, res, now),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') log(`[api] ${path ?? '?'} failed: ${error.cause?.stack ?? error.stack}`);
+      },
+    }),
+  );
+
+  if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
+    const webDist = opts.webDist;
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET that wants HTML gets the app.
+    app.get(/^\/(?!trpc\/|healthz|readyz).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+    });
+  }
+
+  app.use(jsonErrors(log));
+  return app;
+}
+
+async function createHttpContext(opts: AppOptions, req: Request, res: Response, now: () => Date): Promise<Context> {
+  const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
+  const actor = token ? ((await findSessionActor(opts.db, hashSessionToken(token), now(), SESSION_IDLE_MS)) ?? null) : null;
+  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure ?? false, path: '/' } as const;
+  const cookies: SessionCookies = {
+    token,
+    set: (value, maxAgeMs) =>
+      res.append('Set-Cookie', stringifySetCookie({ name: SESSION_COOKIE, value, ...cookieOptions, maxAge: Math.floor(maxAgeMs / 1000) })),
+    clear: () => res.append('Set-Cookie', stringifySetCookie({ name: SESSION_COOKIE, value: '', ...cookieOptions, maxAge: 0 })),
+  };
+  return { db: opts.db, actor, cookies, now };
+}
+
+/** Body-parser and other HTTP-level failures as JSON, with no internals. */
+function jsonErrors(log: (m: string) => void): ErrorRequestHandler {
+  return (error: { status?: number; type?: string; stack?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? 500;
+    if (status >= 500) log(`[api] unhandled: ${error.stack ?? String(error)}`);
+    const message =
+      error.type === 'entity.too.large'
+        ? `Request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`
+        : status < 500
+          ? 'Malformed request body'
+          : 'Something went wrong on our side. It has been logged.';
+    res.status(status).json({ error: { message, code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } });
+  };
+}

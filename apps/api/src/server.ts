@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { migrateToLatest, openDatabase, seedDemoIfEmpty, DEMO_SIGN_IN, type Database } from '@throughline/db';
+import { startWorker, type Worker } from '@throughline/worker';
+import { hashPassword } from './auth/password.ts';
+import type { ApiEnv } from './env.ts';
+import { createApp } from './http/app.ts';
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  worker: Worker | null;
+  seeded: { seeded: boolean; rows: number; ms: number };
+  timings: { openMs: number; migrateMs: number; seedMs: number; totalMs: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates, seeds the demo organisation into an empty database, starts
+ * the worker (unless this process is API-only) and listens.
+ */
+export async function startServer(env: ApiEnv, log: (m: string) => void = console.log): Promise<RunningServer> {
+  const t0 = performance.now();
+  const database = await openDatabase(env);
+  const t1 = performance.now();
+  let worker: Worker | null = null;
+  let server: Server | undefined;
+  try {
+    await migrateToLatest(database.db);
+    const t2 = performance.now();
+    const seeded = await seedDemoIfEmpty(database.db, { adminPasswordHash: await hashPassword(DEMO_SIGN_IN.password) });
+    const t3 = performance.now();
+    if (seeded.seeded) log(`Seeded the demo organisation: ${seeded.rows.toLocaleString('en-GB')} rows in ${(seeded.ms / 1000).toFixed(1)} s`);
+    if (env.role === 'all') worker = await startWorker(database);
+    const app = createApp({ db: database.db, webDist: env.webDist, cookieSecure: env.cookieSecure });
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(env.port, env.host, () => resolve(s)).once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const listening = server;
+    return {
+      url: `http://${env.host === '0.0.0.0' ? 'localhost' : env.host}:${port}`,
+      database,
+      worker,
+      seeded,
+      timings: { openMs: t1 - t0, migrateMs: t2 - t1, seedMs: t3 - t2, totalMs: performance.now() - t0 },
+      stop: async () => {
+        await new Promise<void>((resolve) => listening.close(() => resolve()));
+        listening.closeAllConnections();
+        await worker?.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await worker?.stop().catch(() => {});
+    await database.close();
+    throw error;
+  }
+}

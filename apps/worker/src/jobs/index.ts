@@ -1,0 +1,5 @@
+import type { JobDefinition } from './job.ts';
+import { dataFreshnessCheck, dataFreshnessSweep } from './data-freshness.job.ts';
+
+/** Every job the worker runs. Adding one here registers its queue, schedule and handler. */
+export const jobs: readonly JobDefinition[] = [dataFreshnessSweep, dataFreshnessCheck];

@@ -1,0 +1,27 @@
+import type { PgBoss } from 'pg-boss';
+import type { z } from 'zod';
+import type { Db } from '@throughline/db';
+
+export interface JobContext {
+  db: Db;
+  boss: PgBoss;
+  now: () => Date;
+}
+
+/**
+ * A job is its name, the schema of its payload, an optional cron schedule and a handler.
+ * Delivery is at least once, so handlers must be idempotent and await all their work.
+ */
+export interface JobDefinition<P extends z.ZodType = z.ZodType> {
+  name: string;
+  payload: P;
+  /** Five-field cron in UTC; jobs without one only run when sent. */
+  schedule?: { cron: string; payload: z.input<P> };
+  /** Retries after a failure, with backoff. */
+  retryLimit?: number;
+  handler: (payload: z.output<P>, ctx: JobContext) => Promise<void>;
+}
+
+export function defineJob<P extends z.ZodType>(job: JobDefinition<P>): JobDefinition<P> {
+  return job;
+}

@@ -1,0 +1,22 @@
+import { migrateToLatest, openDatabase } from '@throughline/db';
+import { readWorkerEnv } from './env.ts';
+import { startWorker } from './worker.ts';
+
+// A worker on its own: for running several next to the API on PostgreSQL. On the embedded
+// database the API process runs the worker itself, and a second process would find it locked.
+const env = readWorkerEnv();
+const database = await openDatabase(env);
+await migrateToLatest(database.db);
+const worker = await startWorker(database);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void worker
+      .stop()
+      .then(() => database.close())
+      .then(() => process.exit(0));
+  });
+}

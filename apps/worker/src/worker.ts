@@ -1,0 +1,51 @@
+import { PgBoss, fromPglite } from 'pg-boss';
+import type { Database } from '@throughline/db';
+import { jobs as allJobs } from './jobs/index.ts';
+import type { JobContext, JobDefinition } from './jobs/job.ts';
+
+export interface Worker {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export interface WorkerOptions {
+  jobs?: readonly JobDefinition[];
+  now?: () => Date;
+  /** How often idle workers look for jobs; pg-boss's default is 2 s. */
+  pollingIntervalSeconds?: number;
+  log?: (message: string) => void;
+}
+
+/** pg-boss on the same database as the app: in-process on PGlite, its own pool on PostgreSQL. */
+export function createBoss(database: Database): PgBoss {
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: 'pgboss' })
+      : new PgBoss({ connectionString: database.connectionString, schema: 'pgboss', max: 4 });
+  return boss;
+}
+
+/** Starts pg-boss, creates each job's queue, registers its schedule and its handler. */
+export async function startWorker(database: Database, options: WorkerOptions = {}): Promise<Worker> {
+  const log = options.log ?? ((m: string) => console.log(`[worker] ${m}`));
+  const boss = createBoss(database);
+  boss.on('error', (error: Error) => log(`pg-boss error: ${error.message}`));
+  await boss.start();
+  const ctx: JobContext = { db: database.db, boss, now: options.now ?? (() => new Date()) };
+  for (const job of options.jobs ?? allJobs) {
+    await boss.createQueue(job.name, { retryLimit: job.retryLimit ?? 2, retryBackoff: true });
+    if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object, { tz: 'UTC' });
+    await boss.work<unknown>(
+      job.name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async (batch) => {
+        for (const delivered of batch) {
+          const payload = job.payload.parse(delivered.data);
+          await job.handler(payload, ctx);
+        }
+      },
+    );
+  }
+  log(`started with ${(options.jobs ?? allJobs).length} jobs`);
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}

@@ -1,0 +1,10 @@
+export * from './database.ts';
+export * from './migrate.ts';
+export type * from './schema.ts';
+export * from './queries/auth.queries.ts';
+export * from './queries/team.queries.ts';
+export * from './queries/journey.queries.ts';
+export * from './queries/organisation.queries.ts';
+export * from './queries/freshness.queries.ts';
+export * from './queries/audit.queries.ts';
+export * from './seed/seed.ts';

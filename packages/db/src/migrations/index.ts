@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './2026_11_25_0001_tenancy.ts';
+import * as m0002 from './2026_11_25_0002_operating_model.ts';
+import * as m0003 from './2026_11_25_0003_events.ts';
+
+/**
+ * Every migration, by its frozen name. Listed statically rather than read from the folder so
+ * the same set runs under tsx, vitest and any bundler without file-system globbing.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_25_0001_tenancy': m0001,
+  '2026_11_25_0002_operating_model': m0002,
+  '2026_11_25_0003_events': m0003,
+};

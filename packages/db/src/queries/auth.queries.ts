@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { SessionActor } from '@throughline/domain';
+import type { Db } from '../database.ts';
+
+export async function findUserByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'email', 'display_name as displayName', 'password_hash as passwordHash'])
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+/** The organisations a user belongs to, oldest membership first. */
+export async function listMemberships(db: Db, userId: string) {
+  return db
+    .selectFrom('member')
+    .innerJoin('organisation', 'organisation.id', 'member.organisation_id')
+    .select(['organisation.id as organisationId', 'organisation.name as organisationName', 'member.role'])
+    .where('member.user_id', '=', userId)
+    .orderBy('member.created_at')
+    .execute();
+}
+
+export async function insertSession(
+  db: Db,
+  s: { tokenHash: string; userId: string; organisationId: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('session')
+    .values({ token_hash: s.tokenHash, user_id: s.userId, organisation_id: s.organisationId, expires_at: s.expiresAt })
+    .execute();
+}
+
+/**
+ * The member behind a live session, or undefined when the session is unknown, expired, idle
+ * too long, or its user is no longer a member. Touches last_seen_at so idle time restarts.
+ */
+export async function findSessionActor(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+  idleTimeoutMs: number,
+): Promise<SessionActor | undefined> {
+  const row = await db
+    .selectFrom('session')
+    .innerJoin('member', (j) =>
+      j.onRef('member.user_id', '=', 'session.user_id').onRef('member.organisation_id', '=', 'session.organisation_id'),
+    )
+    .innerJoin('organisation', 'organisation.id', 'session.organisation_id')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .select([
+      'session.user_id as userId',
+      'session.organisation_id as organisationId',
+      'session.last_seen_at as lastSeenAt',
+      'organisation.name as organisationName',
+      'member.role',
+      'app_user.email',
+      'app_user.display_name as displayName',
+    ])
+    .where('session.token_hash', '=', tokenHash)
+    .where('session.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row || now.getTime() - row.lastSeenAt.getTime() > idleTimeoutMs) return undefined;
+  await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+  return {
+    kind: 'member',
+    userId: row.userId,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    role: row.role,
+    email: row.email,
+    displayName: row.displayName,
+  };
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+}

@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import { notFound, type Channel, type Journey, type JourneySummary } from '@throughline/domain';
+import type { Db } from '../database.ts';
+
+export async function listJourneys(db: Db, organisationId: string): Promise<JourneySummary[]> {
+  return db
+    .selectFrom('journey')
+    .leftJoin('remit', (j) => j.onRef('remit.journey_id', '=', 'journey.id').on('remit.role', '=', 'accountable'))
+    .leftJoin('team', 'team.id', 'remit.team_id')
+    .select((eb) => [
+      'journey.id',
+      'journey.name',
+      'journey.description',
+      'journey.personas',
+      'journey.version',
+      'team.id as accountableTeamId',
+      'team.name as accountableTeamName',
+      eb
+        .selectFrom('journey_stage')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('journey_stage.journey_id', '=', 'journey.id')
+        .as('stageCount'),
+      eb
+        .selectFrom('journey_step')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('journey_step.journey_id', '=', 'journey.id')
+        .as('stepCount'),
+    ])
+    .where('journey.organisation_id', '=', organisationId)
+    .orderBy('journey.name')
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, stageCount: r.stageCount ?? 0, stepCount: r.stepCount ?? 0 })));
+}
+
+/** One journey with its stages, steps and each step's blueprint, in order. */
+export async function getJourney(db: Db, organisationId: string, journeyId: string): Promise<Journey> {
+  const summary = (await listJourneys(db, organisationId)).find((j) => j.id === journeyId);
+  if (!summary) throw notFound('Journey');
+  const [stages, steps, systems, deps] = await Promise.all([
+    db
+      .selectFrom('journey_stage')
+      .select(['id', 'name', 'position'])
+      .where('organisation_id', '=', organisationId)
+      .where('journey_id', '=', journeyId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('journey_step')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('journey_id', '=', journeyId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('step_system')
+      .innerJoin('journey_step', 'journey_step.id', 'step_system.step_id')
+      .select(['step_system.step_id', 'step_system.system_id'])
+      .where('step_system.organisation_id', '=', organisationId)
+      .where('journey_step.journey_id', '=', journeyId)
+      .execute(),
+    db
+      .selectFrom('step_dependency')
+      .innerJoin('journey_step', 'journey_step.id', 'step_dependency.step_id')
+      .select(['step_dependency.step_id', 'step_dependency.depends_on_step_id'])
+      .where('step_dependency.organisation_id', '=', organisationId)
+      .where('journey_step.journey_id', '=', journeyId)
+      .execute(),
+  ]);
+  const idsBy = (rows: { step_id: string }[], pick: (r: never) => string) => {
+    const m = new Map<string, string[]>();
+    for (const r of rows) m.set(r.step_id, [...(m.get(r.step_id) ?? []), pick(r as never)]);
+    return m;
+  };
+  const systemsByStep = idsBy(systems, (r: { system_id: string }) => r.system_id);
+  const depsByStep = idsBy(deps, (r: { depends_on_step_id: string }) => r.depends_on_step_id);
+  return {
+    ...summary,
+    stages: stages.map((stage) => ({
+      ...stage,
+      steps: steps
+        .filter((s) => s.stage_id === stage.id)
+        .map((s) => ({
+          id: s.id,
+          stageId: s.stage_id,
+          name: s.name,
+          channel: s.channel as Channel,
+          position: s.position,
+          blueprint: {
+            customerAction: s.customer_action,
+            frontstage: s.frontstage,
+            backstage: s.backstage,
+            supportProcesses: s.support_processes,
+            evidence: s.evidence,
+            systemIds: systemsByStep.get(s.id) ?? [],
+          },
+          dependsOnStepIds: depsByStep.get(s.id) ?? [],
+        })),
+    })),
+  };
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+export const ZId = z.uuid();
+export type Id = z.infer<typeof ZId>;
+
+/** A short human label: trimmed, non-empty, bounded so no one stores a novel in a name. */
+export const ZName = z.string().trim().min(1, 'is required').max(200);
+export const ZText = z.string().trim().max(5_000);
+
+/** Money in the organisation's currency, major units (e.g. pounds), never negative. */
+export const ZMoney = z.number().finite().nonnegative().max(1e12);

@@ -1,0 +1,27 @@
+/**
+ * The one error type that `domain` and `db` throw. `apps/api` maps each code to a transport
+ * code once; nothing else in the codebase knows about tRPC or HTTP.
+ */
+export type DomainErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PRECONDITION_FAILED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS';
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Field paths and reasons, for errors that concern particular input fields. */
+    readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (entity: string) => new DomainError('NOT_FOUND', `${entity} not found`);

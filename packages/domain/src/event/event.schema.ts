@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const INSTRUMENT_SCALES = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 }, ces: { min: 1, max: 7 } } as const;
+export const ZInstrument = z.enum(['nps', 'csat', 'ces']);
+export type Instrument = z.infer<typeof ZInstrument>;
+
+const ZExternalKey = {
+  source: z.string().trim().min(1).max(64),
+  externalId: z.string().trim().min(1).max(200),
+};
+
+export const ZSurveyResponse = z
+  .object({
+    ...ZExternalKey,
+    instrument: ZInstrument,
+    score: z.number().int(),
+    customerId: z.string().max(200).nullable(),
+    journeyId: z.uuid().nullable(),
+    stepId: z.uuid().nullable(),
+    channel: z.string().max(32).nullable(),
+    segment: z.string().max(64).nullable(),
+    verbatim: z.string().max(10_000).nullable(),
+    occurredAt: z.coerce.date(),
+  })
+  .superRefine((r, ctx) => {
+    const { min, max } = INSTRUMENT_SCALES[r.instrument];
+    if (r.score < min || r.score > max) {
+      ctx.addIssue({ code: 'custom', path: ['score'], message: `${r.instrument} scores run ${min}–${max}` });
+    }
+  });
+export type SurveyResponse = z.infer<typeof ZSurveyResponse>;
+
+export const OPERATIONAL_EVENT_TYPES = ['contact', 'escalation', 'resolution', 'churn', 'renewal', 'revenue', 'cost', 'claim', 'sale'] as const;
+
+export const ZOperationalEvent = z.object({
+  ...ZExternalKey,
+  type: z.string().trim().min(1).max(64),
+  value: z.number().finite().nullable(),
+  customerId: z.string().max(200).nullable(),
+  journeyId: z.uuid().nullable(),
+  stepId: z.uuid().nullable(),
+  attributes: z.record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean()])),
+  occurredAt: z.coerce.date(),
+});
+export type OperationalEvent = z.infer<typeof ZOperationalEvent>;
+
+/** What the nightly freshness check found for one organisation. */
+export const ZDataFreshness = z.object({
+  checkedAt: z.date(),
+  latestSurveyAt: z.date().nullable(),
+  latestEventAt: z.date().nullable(),
+  staleSources: z.array(z.object({ source: z.string(), latestAt: z.date(), ageHours: z.number() })),
+});
+export type DataFreshness = z.infer<typeof ZDataFreshness>;

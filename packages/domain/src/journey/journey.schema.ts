@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { ZId, ZName, ZText } from '../common/common.schema.ts';
+
+export const CHANNELS = ['web', 'app', 'phone', 'email', 'chat', 'sms', 'post', 'in_person', 'partner'] as const;
+export const ZChannel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ZChannel>;
+
+/** The lanes of a service blueprint for one step, top (customer) to bottom (systems). */
+export const ZBlueprint = z.object({
+  customerAction: ZText,
+  frontstage: ZText,
+  backstage: ZText,
+  supportProcesses: ZText,
+  evidence: ZText,
+  systemIds: z.array(ZId).max(50),
+});
+export type Blueprint = z.infer<typeof ZBlueprint>;
+
+export const ZStep = z.object({
+  id: ZId,
+  stageId: ZId,
+  name: ZName,
+  channel: ZChannel,
+  position: z.number().int().nonnegative(),
+  blueprint: ZBlueprint,
+  dependsOnStepIds: z.array(ZId),
+});
+export type Step = z.infer<typeof ZStep>;
+
+export const ZStage = z.object({
+  id: ZId,
+  name: ZName,
+  position: z.number().int().nonnegative(),
+  steps: z.array(ZStep),
+});
+export type Stage = z.infer<typeof ZStage>;
+
+export const ZJourneySummary = z.object({
+  id: ZId,
+  name: ZName,
+  description: ZText,
+  personas: z.array(ZName),
+  accountableTeamId: ZId.nullable(),
+  accountableTeamName: ZName.nullable(),
+  stageCount: z.number().int().nonnegative(),
+  stepCount: z.number().int().nonnegative(),
+  version: z.number().int().positive(),
+});
+export type JourneySummary = z.infer<typeof ZJourneySummary>;
+
+export const ZJourney = ZJourneySummary.extend({ stages: z.array(ZStage) });
+export type Journey = z.infer<typeof ZJourney>;

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { ZId } from '../common/common.schema.ts';
+
+export const ZRemitRole = z.enum(['accountable', 'contributing']);
+export type RemitRole = z.infer<typeof ZRemitRole>;
+
+/** A team's ownership of a journey: exactly one accountable team per journey; others contribute. */
+export const ZRemit = z.object({
+  id: ZId,
+  journeyId: ZId,
+  teamId: ZId,
+  role: ZRemitRole,
+  /** Contributing remits may be narrowed to steps; empty means the whole journey. */
+  stepIds: z.array(ZId),
+});
+export type Remit = z.infer<typeof ZRemit>;

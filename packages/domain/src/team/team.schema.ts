@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ZId, ZMoney, ZName, ZText } from '../common/common.schema.ts';
+
+export const CAPABILITIES = ['design', 'engineering', 'data', 'operations', 'compliance'] as const;
+export const ZCapability = z.enum(CAPABILITIES);
+export type Capability = z.infer<typeof ZCapability>;
+
+export const ZTeamInput = z.object({
+  name: ZName,
+  purpose: ZText,
+  capabilities: z.array(ZCapability).max(CAPABILITIES.length),
+  annualBudget: ZMoney,
+  spendingAuthority: ZMoney,
+});
+export type TeamInput = z.infer<typeof ZTeamInput>;
+
+export const ZTeam = ZTeamInput.extend({
+  id: ZId,
+  version: z.number().int().positive(),
+  memberCount: z.number().int().nonnegative(),
+});
+export type Team = z.infer<typeof ZTeam>;
