@@ -1,0 +1,110 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@throughline/db';
+import { createTestDatabase, insertMember, insertOrganisation, insertTeam } from '@throughline/db/testing';
+import { hashPassword } from '../auth/password.ts';
+import { createApp, MAX_BODY_BYTES } from './app.ts';
+
+let database: Database;
+let broken: Database;
+let server: Server;
+let brokenServer: Server;
+let base: string;
+let brokenBase: string;
+
+const listen = (app: ReturnType<typeof createApp>) =>
+  new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+const silent = () => {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const org = await insertOrganisation(database.db, 'harbour', 'Harbour');
+  await insertMember(database.db, org.id, { email: 'ada@harbour.example', passwordHash: await hashPassword('pw-123456'), role: 'admin' });
+  await insertTeam(database.db, org.id, 'Claims Experience');
+  server = await listen(createApp({ db: database.db, log: silent }));
+  base = urlOf(server);
+  // A database missing a table the API needs, to see what a client is told when SQL fails.
+  broken = await createTestDatabase();
+  await sql`DROP TABLE app_user CASCADE`.execute(broken.db);
+  brokenServer = await listen(createApp({ db: broken.db, log: silent, isReady: () => false }));
+  brokenBase = urlOf(brokenServer);
+});
+afterAll(async () => {
+  server.close();
+  brokenServer.close();
+  await database.close();
+  await broken.close();
+});
+
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('HTTP', () => {
+  it('answers health and readiness', async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+    expect((await fetch(`${brokenBase}/readyz`)).status).toBe(503);
+  });
+
+  it('signs in over HTTP with an HttpOnly SameSite cookie that then authenticates', async () => {
+    const res = await post('/trpc/auth.signIn', JSON.stringify({ email: 'ada@harbour.example', password: 'pw-123456' }));
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^tl_session=[\w-]{43};/);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Lax');
+    const cookie = setCookie.split(';')[0]!;
+    const teams = await fetch(`${base}/trpc/team.list`, { headers: { cookie } });
+    expect(teams.status).toBe(200);
+    const body = (await teams.json()) as { result: { data: { name: string }[] } };
+    expect(body.result.data.map((t) => t.name)).toEqual(['Claims Experience']);
+    expect((await fetch(`${base}/trpc/team.list`)).status).toBe(401);
+  });
+
+  it('answers bad input with 400 and field paths, never a stack trace', async () => {
+    const res = await post('/trpc/auth.signIn', JSON.stringify({ email: 'not-an-email' }));
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    const body = JSON.parse(text) as { error: { message: string; data: { issues: { path: string }[] } } };
+    expect(body.error.data.issues.map((i) => i.path).sort()).toEqual(['email', 'password']);
+    expect(body.error.message).toContain('email');
+    expect(text).not.toMatch(/stack|at .*\.ts:\d+/);
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const res = await post('/trpc/auth.signIn', '{"email": ');
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain('stack');
+  });
+
+  it(`refuses a body over ${MAX_BODY_BYTES} bytes with 413`, async () => {
+    const res = await post('/trpc/auth.signIn', JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(MAX_BODY_BYTES) }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('hides internals when the server itself fails', async () => {
+    const res = await fetch(`${brokenBase}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@harbour.example', password: 'pw-123456' }),
+    });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).toContain('Something went wrong on our side');
+    expect(text).not.toMatch(/stack|select|app_user|relation|kysely/i);
+  });
+
+  it('sends security headers', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});
