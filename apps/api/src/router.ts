@@ -1,6 +1,7 @@
 import { authRouter } from './routers/auth.router.ts';
 import { journeyRouter } from './routers/journey.router.ts';
 import { organisationRouter } from './routers/organisation.router.ts';
+import { systemRouter } from './routers/system.router.ts';
 import { teamRouter } from './routers/team.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   organisation: organisationRouter,
   team: teamRouter,
   journey: journeyRouter,
+  system: systemRouter,
 });
 
 /** The API's whole surface, as a type: the only thing the web app and the client import. */

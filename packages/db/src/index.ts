@@ -4,6 +4,7 @@ export type * from './schema.ts';
 export * from './queries/auth.queries.ts';
 export * from './queries/team.queries.ts';
 export * from './queries/journey.queries.ts';
+export * from './queries/system.queries.ts';
 export * from './queries/organisation.queries.ts';
 export * from './queries/freshness.queries.ts';
 export * from './queries/audit.queries.ts';

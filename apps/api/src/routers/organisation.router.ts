@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZTimestampOut } from '@throughline/domain';
 import { getOrganisationOverview } from '@throughline/db';
 import { memberProcedure, router } from '../trpc.ts';
 
@@ -12,9 +13,9 @@ const ZOverview = z.object({
   operationalEvents: z.number().int(),
   freshness: z
     .object({
-      checkedAt: z.date(),
-      latestSurveyAt: z.date().nullable(),
-      latestEventAt: z.date().nullable(),
+      checkedAt: ZTimestampOut,
+      latestSurveyAt: ZTimestampOut.nullable(),
+      latestEventAt: ZTimestampOut.nullable(),
       staleSourceCount: z.number().int(),
     })
     .nullable(),

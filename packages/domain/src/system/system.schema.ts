@@ -8,3 +8,6 @@ export const ZSystem = z.object({
   ownerTeamId: ZId.nullable(),
 });
 export type System = z.infer<typeof ZSystem>;
+
+export const ZSystemWithOwner = ZSystem.extend({ ownerTeamName: ZName.nullable() });
+export type SystemWithOwner = z.infer<typeof ZSystemWithOwner>;

@@ -1,0 +1,116 @@
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Only the exact path counts as current (the root would otherwise match everything). */
+  end?: boolean;
+}
+
+const ICON_PROPS = {
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.8,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  'aria-hidden': true,
+  focusable: false,
+  className: 'main-nav__icon',
+} as const;
+
+const ITEMS: NavItem[] = [
+  {
+    to: '/',
+    label: 'Operating model',
+    end: true,
+    icon: (
+      <svg {...ICON_PROPS}>
+        <rect x="3" y="3" width="7" height="7" rx="1.5" />
+        <rect x="14" y="3" width="7" height="7" rx="1.5" />
+        <rect x="3" y="14" width="7" height="7" rx="1.5" />
+        <path d="M14 17.5h7M17.5 14v7" />
+      </svg>
+    ),
+  },
+  {
+    to: '/journeys',
+    label: 'Journeys',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <circle cx="5" cy="6" r="2" />
+        <circle cx="19" cy="18" r="2" />
+        <path d="M7 6h7a3 3 0 0 1 0 6h-4a3 3 0 0 0 0 6h7" />
+      </svg>
+    ),
+  },
+  {
+    to: '/kpis',
+    label: 'KPIs',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+      </svg>
+    ),
+  },
+  {
+    to: '/backlog',
+    label: 'Backlog',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <path d="M8 6h13M8 12h13M8 18h13" />
+        <path d="M3 6h.01M3 12h.01M3 18h.01" />
+      </svg>
+    ),
+  },
+  {
+    to: '/governance',
+    label: 'Governance',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <path d="M12 3 4 6v6c0 4.5 3.4 8 8 9 4.6-1 8-4.5 8-9V6l-8-3Z" />
+        <path d="m9 12 2 2 4-4" />
+      </svg>
+    ),
+  },
+  {
+    to: '/insights',
+    label: 'Insights',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <path d="M9 18h6M10 21h4" />
+        <path d="M12 3a6 6 0 0 0-3.5 10.9c.6.4 1 1.1 1 1.9V16h5v-.2c0-.8.4-1.5 1-1.9A6 6 0 0 0 12 3Z" />
+      </svg>
+    ),
+  },
+  {
+    to: '/scorecard',
+    label: 'Scorecard',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <rect x="3" y="4" width="18" height="16" rx="2" />
+        <path d="M7 15l3-3 3 2 4-5" />
+      </svg>
+    ),
+  },
+];
+
+/** The app's main navigation; NavLink marks the current page with aria-current="page". */
+export function MainNav() {
+  return (
+    <nav aria-label="Main" className="main-nav">
+      <ul>
+        {ITEMS.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end ?? false} className="main-nav__link">
+              {item.icon}
+              <span>{item.label}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
