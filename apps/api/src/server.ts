@@ -28,7 +28,10 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
   try {
     await migrateToLatest(database.db);
     const t2 = performance.now();
-    const seeded = await seedDemoIfEmpty(database.db, { adminPasswordHash: await hashPassword(DEMO_SIGN_IN.password) });
+    // The demo's twelve months end today (at midnight UTC), so it looks live; the content is
+    // the same for the same day.
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const seeded = await seedDemoIfEmpty(database.db, { adminPasswordHash: await hashPassword(DEMO_SIGN_IN.password), now: today });
     const t3 = performance.now();
     if (seeded.seeded) log(`Seeded the demo organisation: ${seeded.rows.toLocaleString('en-GB')} rows in ${(seeded.ms / 1000).toFixed(1)} s`);
     if (env.role === 'all') worker = await startWorker(database);
