@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export interface Figure {
   name: string;
@@ -18,5 +19,6 @@ export function report(figures: Figure[]): void {
     );
   }
   const file = process.env.BENCH_JSON;
-  if (file) writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
+  // Relative to where `pnpm bench` was typed, not to this package.
+  if (file) writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file), `${JSON.stringify(rows, null, 2)}\n`);
 }

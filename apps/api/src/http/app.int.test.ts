@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@throughline/db';
 import { createTestDatabase, insertMember, insertOrganisation, insertTeam } from '@throughline/db/testing';
 import { hashPassword } from '../auth/password.ts';
+import { appRouter } from '../router.ts';
 import { createApp, MAX_BODY_BYTES } from './app.ts';
 
 let database: Database;
@@ -106,5 +107,26 @@ describe('HTTP', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('answers malformed input to every procedure with a 4xx, never a 500', async () => {
+    const signIn = await post('/trpc/auth.signIn', JSON.stringify({ email: 'ada@harbour.example', password: 'pw-123456' }));
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    // Every procedure but sign-out, which would end the session the rest are called with.
+    const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: string } }>).filter(
+      ([path]) => path !== 'auth.signOut',
+    );
+    expect(procedures.length).toBeGreaterThan(5);
+    for (const garbage of ['"just a string"', '{"id": 42, "email": [], "nested": {"deep": null}}', '[1,2,3]']) {
+      for (const [path, procedure] of procedures) {
+        const res =
+          procedure._def.type === 'query'
+            ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(garbage)}`, { headers: { cookie } })
+            : await post(`/trpc/${path}`, garbage, { cookie });
+        expect(res.status, `${path} with ${garbage}`).toBeLessThan(500);
+        expect(res.status, `${path} should still be signed in`).not.toBe(401);
+        expect(await res.text()).not.toMatch(/"stack"|\.ts:\d+/);
+      }
+    }
   });
 });
