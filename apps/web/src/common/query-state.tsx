@@ -1,3 +1,5 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { errorMessage } from './error-message.ts';
 
 interface LoadingStateProps {
@@ -37,4 +39,30 @@ export function ErrorState({ title, error, onRetry, retrying = false }: ErrorSta
       </button>
     </div>
   );
+}
+
+interface QueryViewProps<T, E extends { message: string }> {
+  /** The query to show. Its error only needs a message, so tRPC client errors fit as they are. */
+  query: UseQueryResult<T, E>;
+  /** What is loading, for screen readers: "Loading {label}…". */
+  label: string;
+  /** Placeholder rows while loading. */
+  rows?: number;
+  /** The heading of the error panel. */
+  errorTitle: string;
+  /** Whether the loaded data counts as nothing yet; `empty` is shown instead of `children` when it does. */
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  /** The loaded data. */
+  children: (data: T) => ReactNode;
+}
+
+/** A query's loading skeleton, its error with a retry, its empty state, or its data, in that order. */
+export function QueryView<T, E extends { message: string }>({ query, label, rows, errorTitle, isEmpty, empty, children }: QueryViewProps<T, E>) {
+  if (query.isPending) return <LoadingState label={label} rows={rows} />;
+  if (query.isError) {
+    return <ErrorState title={errorTitle} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  }
+  if (isEmpty?.(query.data)) return empty;
+  return children(query.data);
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { EmptyState } from '../common/empty-state.tsx';
 import { plural } from '../common/locale-format.ts';
-import { ErrorState, LoadingState } from '../common/query-state.tsx';
+import { QueryView } from '../common/query-state.tsx';
 import { JourneyCardList } from '../journeys/journey-card-list.tsx';
 import { trpc } from '../trpc.ts';
 
@@ -27,26 +27,24 @@ export function JourneysSection() {
           All journeys
         </Link>
       </div>
-      {journeys.isPending ? (
-        <LoadingState label="journeys" rows={3} />
-      ) : journeys.isError ? (
-        <ErrorState
-          title="The journeys could not be loaded"
-          error={journeys.error}
-          onRetry={() => void journeys.refetch()}
-          retrying={journeys.isFetching}
-        />
-      ) : journeys.data.length === 0 ? (
-        <EmptyState title="No journeys yet" headingLevel={3}>
-          <p>
-            Map the journeys your customers take — “Report a claim”, “Renew a policy” — as stages and steps, then give each one accountable owner
-            team. Set up your teams first: ownership needs someone to own.
-          </p>
-          <p>An admin can load journeys through the Throughline API; editing them here is on the way.</p>
-        </EmptyState>
-      ) : (
-        <JourneyCardList journeys={journeys.data} headingLevel={3} />
-      )}
+      <QueryView
+        query={journeys}
+        label="journeys"
+        rows={3}
+        errorTitle="The journeys could not be loaded"
+        isEmpty={(list) => list.length === 0}
+        empty={
+          <EmptyState title="No journeys yet" headingLevel={3}>
+            <p>
+              Map the journeys your customers take — “Report a claim”, “Renew a policy” — as stages and steps, then give each one accountable owner
+              team. Set up your teams first: ownership needs someone to own.
+            </p>
+            <p>An admin can load journeys through the Throughline API; editing them here is on the way.</p>
+          </EmptyState>
+        }
+      >
+        {(list) => <JourneyCardList journeys={list} headingLevel={3} />}
+      </QueryView>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatCount, formatDateTime, plural } from '../common/locale-format.ts';
-import { ErrorState, LoadingState } from '../common/query-state.tsx';
+import { QueryView } from '../common/query-state.tsx';
 import { trpc } from '../trpc.ts';
 
 interface Freshness {
@@ -19,27 +19,20 @@ export function OverviewFigures() {
       <h2 id="overview-heading" className="visually-hidden">
         At a glance
       </h2>
-      {overview.isPending ? (
-        <LoadingState label="headline figures" rows={2} />
-      ) : overview.isError ? (
-        <ErrorState
-          title="The headline figures could not be loaded"
-          error={overview.error}
-          onRetry={() => void overview.refetch()}
-          retrying={overview.isFetching}
-        />
-      ) : (
-        <dl className="figures">
-          <Figure label="Teams" value={overview.data.teams} />
-          <Figure label="Journeys" value={overview.data.journeys} />
-          <Figure label="Systems" value={overview.data.systems} />
-          <Figure label="Policies" value={overview.data.policies} />
-          <Figure label="KPIs" value={overview.data.kpis} />
-          <Figure label="Survey responses" value={overview.data.surveyResponses} />
-          <Figure label="Operational events" value={overview.data.operationalEvents} />
-          <FreshnessFigure freshness={overview.data.freshness} />
-        </dl>
-      )}
+      <QueryView query={overview} label="headline figures" rows={2} errorTitle="The headline figures could not be loaded">
+        {(figures) => (
+          <dl className="figures">
+            <Figure label="Teams" value={figures.teams} />
+            <Figure label="Journeys" value={figures.journeys} />
+            <Figure label="Systems" value={figures.systems} />
+            <Figure label="Policies" value={figures.policies} />
+            <Figure label="KPIs" value={figures.kpis} />
+            <Figure label="Survey responses" value={figures.surveyResponses} />
+            <Figure label="Operational events" value={figures.operationalEvents} />
+            <FreshnessFigure freshness={figures.freshness} />
+          </dl>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { missingCapabilities, type Team } from '@throughline/domain';
 import { EmptyState } from '../common/empty-state.tsx';
 import { formatCount, formatGbp, plural } from '../common/locale-format.ts';
-import { ErrorState, LoadingState } from '../common/query-state.tsx';
+import { QueryView } from '../common/query-state.tsx';
 import { trpc } from '../trpc.ts';
 import { CapabilityCoverage } from './capability-coverage.tsx';
 
@@ -24,21 +24,24 @@ export function TeamsSection() {
           </p>
         ) : null}
       </div>
-      {teams.isPending ? (
-        <LoadingState label="teams" rows={5} />
-      ) : teams.isError ? (
-        <ErrorState title="The teams could not be loaded" error={teams.error} onRetry={() => void teams.refetch()} retrying={teams.isFetching} />
-      ) : teams.data.length === 0 ? (
-        <EmptyState title="No teams yet" headingLevel={3}>
-          <p>
-            Start here. Journeys are owned by teams, so set up the teams first: each with a purpose, its members, the design, engineering, data,
-            operations and compliance capability it has, and how much it may spend without going to the CX council.
-          </p>
-          <p>An admin can load teams through the Throughline API; editing them on this page is on the way.</p>
-        </EmptyState>
-      ) : (
-        <TeamsTable teams={teams.data} />
-      )}
+      <QueryView
+        query={teams}
+        label="teams"
+        rows={5}
+        errorTitle="The teams could not be loaded"
+        isEmpty={(list) => list.length === 0}
+        empty={
+          <EmptyState title="No teams yet" headingLevel={3}>
+            <p>
+              Start here. Journeys are owned by teams, so set up the teams first: each with a purpose, its members, the design, engineering, data,
+              operations and compliance capability it has, and how much it may spend without going to the CX council.
+            </p>
+            <p>An admin can load teams through the Throughline API; editing them on this page is on the way.</p>
+          </EmptyState>
+        }
+      >
+        {(list) => <TeamsTable teams={list} />}
+      </QueryView>
     </section>
   );
 }
