@@ -1,5 +1,6 @@
 import type { Db } from '@throughline/db';
-import type { SessionActor } from '@throughline/domain';
+import type { Actor } from '@throughline/domain';
+import { logNotifier, type Notifier } from './notify/notifier.ts';
 
 /** What a procedure may do to the response's cookies; tests pass a recorder. */
 export interface SessionCookies {
@@ -9,20 +10,37 @@ export interface SessionCookies {
   clear(): void;
 }
 
+/** Request budgets; tests lower them to see them bite. */
+export interface Limits {
+  signInPerIpPerMinute: number;
+  tokenRequestsPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { signInPerIpPerMinute: 10, tokenRequestsPerMinute: 600 };
+
 /** The inner context: everything a procedure needs, buildable by tests without HTTP. */
 export interface Context {
   db: Db;
-  actor: SessionActor | null;
+  actor: Actor | null;
   cookies: SessionCookies;
   now: () => Date;
+  clientIp: string;
+  /** Where people open the web app; links in invitations and resets point here. */
+  publicUrl: string;
+  notifier: Notifier;
+  limits: Limits;
 }
 
-export function createInnerContext(opts: { db: Db; actor?: SessionActor | null; cookies?: SessionCookies; now?: () => Date }): Context {
+export function createInnerContext(opts: Partial<Context> & { db: Db }): Context {
   return {
-    db: opts.db,
-    actor: opts.actor ?? null,
-    cookies: opts.cookies ?? recordingCookies(null),
-    now: opts.now ?? (() => new Date()),
+    actor: null,
+    cookies: recordingCookies(null),
+    now: () => new Date(),
+    clientIp: '127.0.0.1',
+    publicUrl: 'http://127.0.0.1:3000',
+    notifier: logNotifier(() => {}),
+    limits: DEFAULT_LIMITS,
+    ...opts,
   };
 }
 

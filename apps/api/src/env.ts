@@ -11,6 +11,8 @@ const ZApiEnv = z.object({
   /** Send session cookies only over HTTPS; turn on behind TLS. */
   COOKIE_SECURE: z.stringbool().default(false),
   WEB_DIST: z.string().optional(),
+  /** The address people open, e.g. https://throughline.example.com; links in invitations use it. */
+  PUBLIC_URL: z.url().optional(),
   INIT_CWD: z.string().optional(),
 });
 
@@ -27,5 +29,6 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env) {
     role: parsed.THROUGHLINE_ROLE,
     cookieSecure: parsed.COOKIE_SECURE,
     webDist: parsed.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    publicUrl: parsed.PUBLIC_URL,
   };
 }

@@ -1,16 +1,26 @@
+import { auditRouter } from './routers/audit.router.ts';
 import { authRouter } from './routers/auth.router.ts';
+import { ingestRouter } from './routers/ingest.router.ts';
 import { journeyRouter } from './routers/journey.router.ts';
+import { kpiRouter } from './routers/kpi.router.ts';
+import { memberRouter } from './routers/member.router.ts';
 import { organisationRouter } from './routers/organisation.router.ts';
 import { systemRouter } from './routers/system.router.ts';
 import { teamRouter } from './routers/team.router.ts';
+import { tokenRouter } from './routers/token.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
   organisation: organisationRouter,
+  member: memberRouter,
+  token: tokenRouter,
+  audit: auditRouter,
   team: teamRouter,
   journey: journeyRouter,
   system: systemRouter,
+  kpi: kpiRouter,
+  ingest: ingestRouter,
 });
 
 /** The API's whole surface, as a type: the only thing the web app and the client import. */

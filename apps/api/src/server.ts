@@ -35,7 +35,7 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
     const t3 = performance.now();
     if (seeded.seeded) log(`Seeded the demo organisation: ${seeded.rows.toLocaleString('en-GB')} rows in ${(seeded.ms / 1000).toFixed(1)} s`);
     if (env.role === 'all') worker = await startWorker(database);
-    const app = createApp({ db: database.db, webDist: env.webDist, cookieSecure: env.cookieSecure });
+    const app = createApp({ db: database.db, webDist: env.webDist, cookieSecure: env.cookieSecure, publicUrl: env.publicUrl, log });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(env.port, env.host, () => resolve(s)).once('error', reject);
     });

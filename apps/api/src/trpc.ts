@@ -1,7 +1,16 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
-import { DomainError, roleAtLeast, type DomainErrorCode, type Role } from '@throughline/domain';
+import { hitRateLimit, writeAuditEvent } from '@throughline/db';
+import {
+  DomainError,
+  roleReach,
+  scopesAllow,
+  type Actor,
+  type DomainErrorCode,
+  type Permission,
+  type Reach,
+} from '@throughline/domain';
 import type { Context } from './context.ts';
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -20,26 +29,35 @@ export interface FieldIssue {
   message: string;
 }
 
-const t = initTRPC.context<Context>().create({
-  // Never in development mode: no stack trace ever reaches a client.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    let issues: FieldIssue[] = [];
-    if (cause instanceof ZodError) {
-      issues = cause.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message }));
-    } else if (cause instanceof DomainError) {
-      issues = [...cause.issues];
-    }
-    const internal = error.code === 'INTERNAL_SERVER_ERROR';
-    const message = internal
-      ? 'Something went wrong on our side. It has been logged.'
-      : cause instanceof ZodError
-        ? `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`
-        : shape.message;
-    return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, issues } };
-  },
-});
+/** What each procedure declares about access; the access test reads it from the router. */
+export interface ProcedureMeta {
+  access: 'public' | Permission;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Never in development mode: no stack trace ever reaches a client.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      let issues: FieldIssue[] = [];
+      if (cause instanceof ZodError) {
+        issues = cause.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message }));
+      } else if (cause instanceof DomainError) {
+        issues = [...cause.issues];
+      }
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      const message = internal
+        ? 'Something went wrong on our side. It has been logged.'
+        : cause instanceof ZodError
+          ? `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`
+          : shape.message;
+      const retryAfterSeconds = cause instanceof DomainError ? (cause.retryAfterSeconds ?? null) : null;
+      return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, issues, retryAfterSeconds } };
+    },
+  });
 
 /** The one place a DomainError becomes a transport error. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
@@ -54,21 +72,49 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** Anyone, signed in or not: sign-in, sign-up, invitations, password resets. */
+export const publicProcedure = t.procedure.use(mapDomainErrors).meta({ access: 'public' });
 
-/** A signed-in member of an organisation; narrows ctx.actor to non-null. */
-export const memberProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
-});
+/** Who the audit log names for an actor. */
+export function auditActor(actor: Actor) {
+  return actor.kind === 'member' ? { type: 'user' as const, id: actor.userId } : { type: 'token' as const, id: actor.tokenId };
+}
 
-/** A member holding at least the given role. */
-export function roleProcedure(needed: Role) {
-  return memberProcedure.use(({ ctx, next }) => {
-    if (!roleAtLeast(ctx.actor.role, needed)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${needed} role or higher` });
-    }
-    return next();
-  });
+/**
+ * A procedure that needs `permission`: a member whose role holds it (with the reach the role
+ * gives), or an API token whose scopes allow it (always organisation-wide). Everything else
+ * is refused and the refusal is written to the audit log.
+ */
+export function authorizedProcedure(permission: Permission) {
+  return t.procedure
+    .use(mapDomainErrors)
+    .meta({ access: permission })
+    .use(async ({ ctx, path, next }) => {
+      const actor = ctx.actor;
+      if (!actor) throw new DomainError('UNAUTHORIZED', 'Sign in, or call with an API token, to continue');
+      if (actor.kind === 'token') {
+        const limit = await hitRateLimit(ctx.db, `token:${actor.tokenId}`, ctx.limits.tokenRequestsPerMinute, 60_000, ctx.now());
+        if (!limit.allowed) {
+          throw new DomainError('TOO_MANY_REQUESTS', 'This token has made too many requests; slow down', [], limit.retryAfterSeconds);
+        }
+      }
+      const reach: Reach | null =
+        actor.kind === 'member' ? roleReach(actor.role, permission) : scopesAllow(actor.scopes, permission) ? 'organisation' : null;
+      if (!reach) {
+        await writeAuditEvent(ctx.db, {
+          organisationId: actor.organisationId,
+          actor: auditActor(actor),
+          action: 'access.denied',
+          entity: { type: 'procedure', id: path },
+          after: { permission },
+        });
+        throw new DomainError(
+          'FORBIDDEN',
+          actor.kind === 'member'
+            ? `Your role (${actor.role}) does not allow ${permission}`
+            : `This token's scopes do not allow ${permission}`,
+        );
+      }
+      return next({ ctx: { ...ctx, actor, reach, organisationId: actor.organisationId } });
+    });
 }

@@ -1,5 +1,6 @@
 export * from './database.ts';
 export * from './migrate.ts';
+export { migrations } from './migrations/index.ts';
 export type * from './schema.ts';
 export * from './queries/auth.queries.ts';
 export * from './queries/team.queries.ts';
@@ -8,4 +9,10 @@ export * from './queries/system.queries.ts';
 export * from './queries/organisation.queries.ts';
 export * from './queries/freshness.queries.ts';
 export * from './queries/audit.queries.ts';
+export * from './queries/member.queries.ts';
+export * from './queries/invitation.queries.ts';
+export * from './queries/api-token.queries.ts';
+export * from './queries/rate-limit.queries.ts';
+export * from './queries/kpi.queries.ts';
+export * from './queries/ingest.queries.ts';
 export * from './seed/seed.ts';

@@ -35,7 +35,7 @@ export interface SessionTable {
 }
 export interface AuditEventTable {
   id: ColumnType<number, never, never>;
-  organisation_id: string;
+  organisation_id: string | null;
   actor_type: 'user' | 'token' | 'system';
   actor_id: string;
   action: string;
@@ -199,7 +199,49 @@ export interface DataFreshnessTable {
   stale_sources: Json<unknown>;
 }
 
+export interface ApiTokenTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scopes: string[];
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+export interface InvitationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  role: 'admin' | 'cx_lead' | 'team_member' | 'viewer';
+  team_id: string | null;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Date | null;
+}
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Date | null;
+}
+export interface RateLimitTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
 export interface DB {
+  api_token: ApiTokenTable;
+  invitation: InvitationTable;
+  password_reset: PasswordResetTable;
+  rate_limit: RateLimitTable;
   organisation: OrganisationTable;
   app_user: AppUserTable;
   member: MemberTable;

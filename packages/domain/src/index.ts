@@ -13,3 +13,5 @@ export * from './kpi/kpi.schema.ts';
 export * from './event/event.schema.ts';
 export * from './event/freshness.ts';
 export * from './auth/auth.schema.ts';
+export * from './access/permissions.ts';
+export * from './access/access.schema.ts';

@@ -5,9 +5,11 @@ import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { sql } from 'kysely';
-import { findSessionActor, type Db } from '@throughline/db';
-import { hashSessionToken, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
-import type { Context, SessionCookies } from '../context.ts';
+import { findSessionActor, findTokenActor, type Db } from '@throughline/db';
+import type { Actor } from '@throughline/domain';
+import { hashSecret, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
+import { DEFAULT_LIMITS, type Context, type Limits, type SessionCookies } from '../context.ts';
+import { logNotifier, type Notifier } from '../notify/notifier.ts';
 import { appRouter } from '../router.ts';
 
 /** Largest request body accepted anywhere; ingestion batches are documented against it. */
@@ -24,6 +26,10 @@ export interface AppOptions {
   isReady?: () => boolean;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Where people open the web app, for links in invitations and password resets. */
+  publicUrl?: string;
+  notifier?: Notifier;
+  limits?: Limits;
 }
 
 export function createApp(opts: AppOptions): express.Express {
@@ -53,6 +59,14 @@ export function createApp(opts: AppOptions): express.Express {
     }
   });
 
+  // Mutations only as JSON: a browser form cannot send that cross-site, so no form-based CSRF.
+  app.use('/trpc', (req, res, next) => {
+    if (req.method === 'POST' && !req.is('application/json')) {
+      res.status(415).json({ error: { message: 'Send requests as application/json', code: 'UNSUPPORTED_MEDIA_TYPE' } });
+      return;
+    }
+    next();
+  });
   app.use('/trpc', express.json({ limit: MAX_BODY_BYTES }));
   app.use(
     '/trpc',
@@ -61,6 +75,11 @@ export function createApp(opts: AppOptions): express.Express {
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
       createContext: ({ req, res }) => createHttpContext(opts, req, res, now),
+      // A refused-for-rate call says when to come back.
+      responseMeta: ({ errors }) => {
+        const wait = errors.map((e) => (e.cause as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds).find((s) => s !== undefined);
+        return wait === undefined ? {} : { headers: new Headers({ 'Retry-After': String(wait) }) };
+      },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log(`[api] ${path ?? '?'} failed: ${error.cause?.stack ?? error.stack}`);
       },
@@ -83,7 +102,11 @@ export function createApp(opts: AppOptions): express.Express {
 
 async function createHttpContext(opts: AppOptions, req: Request, res: Response, now: () => Date): Promise<Context> {
   const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
-  const actor = token ? ((await findSessionActor(opts.db, hashSessionToken(token), now(), SESSION_IDLE_MS)) ?? null) : null;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  // A bearer token wins over a cookie: integrators never hold sessions.
+  let actor: Actor | null = null;
+  if (bearer) actor = (await findTokenActor(opts.db, hashSecret(bearer), now())) ?? null;
+  else if (token) actor = (await findSessionActor(opts.db, hashSecret(token), now(), SESSION_IDLE_MS)) ?? null;
   const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure ?? false, path: '/' } as const;
   const cookies: SessionCookies = {
     token,
@@ -91,7 +114,16 @@ async function createHttpContext(opts: AppOptions, req: Request, res: Response, 
       res.append('Set-Cookie', stringifySetCookie({ name: SESSION_COOKIE, value, ...cookieOptions, maxAge: Math.floor(maxAgeMs / 1000) })),
     clear: () => res.append('Set-Cookie', stringifySetCookie({ name: SESSION_COOKIE, value: '', ...cookieOptions, maxAge: 0 })),
   };
-  return { db: opts.db, actor, cookies, now };
+  return {
+    db: opts.db,
+    actor,
+    cookies,
+    now,
+    clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    publicUrl: opts.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+    notifier: opts.notifier ?? logNotifier(opts.log),
+    limits: opts.limits ?? DEFAULT_LIMITS,
+  };
 }
 
 /** Body-parser and other HTTP-level failures as JSON, with no internals. */

@@ -1,46 +1,178 @@
 import { z } from 'zod';
-import { DomainError, ZSessionActor, ZSignInInput } from '@throughline/domain';
-import { deleteSession, findSessionActor, findUserByEmail, insertSession, listMemberships } from '@throughline/db';
-import { verifyPassword } from '../auth/password.ts';
-import { hashSessionToken, newSessionToken, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../auth/session-token.ts';
-import { memberProcedure, publicProcedure, router } from '../trpc.ts';
+import {
+  addMember,
+  consumePasswordReset,
+  deleteSession,
+  findOpenInvitation,
+  findUserByEmail,
+  hitRateLimit,
+  insertOrganisation,
+  insertPasswordReset,
+  insertUser,
+  listMemberships,
+  markInvitationAccepted,
+  setPassword,
+  writeAuditEvent,
+} from '@throughline/db';
+import {
+  DomainError,
+  ZAcceptInvitationInput,
+  ZPasswordResetInput,
+  ZPasswordResetRequest,
+  ZSessionActor,
+  ZSignInInput,
+  ZSignUpInput,
+} from '@throughline/domain';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { hashSecret, newSecret, PASSWORD_RESET_TTL_MS } from '../auth/session-token.ts';
+import { startSession } from '../auth/start-session.ts';
+import type { Context } from '../context.ts';
+import { publicProcedure, router } from '../trpc.ts';
+
+const ZDone = z.object({ ok: z.literal(true) });
+
+async function limitByIp(ctx: Context, what: string) {
+  const limit = await hitRateLimit(ctx.db, `${what}:ip:${ctx.clientIp}`, ctx.limits.signInPerIpPerMinute, 60_000, ctx.now());
+  if (!limit.allowed) {
+    throw new DomainError('TOO_MANY_REQUESTS', 'Too many attempts from this address; wait a minute and try again', [], limit.retryAfterSeconds);
+  }
+}
+
+function slugFor(name: string): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'org';
+  return `${base}-${newSecret().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+}
 
 export const authRouter = router({
+  /** A new organisation with its first admin, who is signed in straight away. */
+  signUp: publicProcedure
+    .input(ZSignUpInput)
+    .output(ZSessionActor)
+    .mutation(async ({ ctx, input }) => {
+      await limitByIp(ctx, 'sign-up');
+      if (await findUserByEmail(ctx.db, input.email)) {
+        throw new DomainError('CONFLICT', 'An account with this email already exists; sign in instead', [
+          { path: 'email', message: 'is already registered' },
+        ]);
+      }
+      const passwordHash = await hashPassword(input.password);
+      return ctx.db.transaction().execute(async (db) => {
+        const organisationId = await insertOrganisation(db, { slug: slugFor(input.organisationName), name: input.organisationName });
+        const userId = await insertUser(db, { email: input.email, displayName: input.displayName, passwordHash });
+        await addMember(db, { organisationId, userId, role: 'admin', teamId: null });
+        await writeAuditEvent(db, {
+          organisationId,
+          actor: { type: 'user', id: userId },
+          action: 'organisation.created',
+          entity: { type: 'organisation', id: organisationId },
+          after: { name: input.organisationName, admin: input.email },
+        });
+        return startSession({ ...ctx, db }, userId, organisationId);
+      });
+    }),
+
   signIn: publicProcedure
     .input(ZSignInInput)
     .output(ZSessionActor)
     .mutation(async ({ ctx, input }) => {
+      await limitByIp(ctx, 'sign-in');
       const user = await findUserByEmail(ctx.db, input.email);
       const ok = await verifyPassword(user?.passwordHash, input.password);
       const membership = user && ok ? (await listMemberships(ctx.db, user.id))[0] : undefined;
-      if (!user || !ok || !membership) throw new DomainError('UNAUTHORIZED', 'Email or password is incorrect');
-      // A fresh token at every sign-in; any token the browser held before is dropped.
-      if (ctx.cookies.token) await deleteSession(ctx.db, hashSessionToken(ctx.cookies.token));
-      const token = newSessionToken();
-      const now = ctx.now();
-      await insertSession(ctx.db, {
-        tokenHash: hashSessionToken(token),
-        userId: user.id,
+      if (!user || !ok || !membership) {
+        const memberships = user ? await listMemberships(ctx.db, user.id) : [];
+        await writeAuditEvent(ctx.db, {
+          organisationId: memberships[0]?.organisationId ?? null,
+          actor: { type: 'user', id: user?.id ?? `unknown:${input.email.toLowerCase()}` },
+          action: 'auth.sign_in_failed',
+          entity: { type: 'user', id: user?.id ?? input.email.toLowerCase() },
+          after: { ip: ctx.clientIp },
+        });
+        throw new DomainError('UNAUTHORIZED', 'Email or password is incorrect');
+      }
+      const actor = await startSession(ctx, user.id, membership.organisationId);
+      await writeAuditEvent(ctx.db, {
         organisationId: membership.organisationId,
-        expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+        actor: { type: 'user', id: user.id },
+        action: 'auth.sign_in',
+        entity: { type: 'user', id: user.id },
+        after: { ip: ctx.clientIp },
       });
-      ctx.cookies.set(token, SESSION_ABSOLUTE_MS);
-      const actor = await findSessionActor(ctx.db, hashSessionToken(token), now, SESSION_IDLE_MS);
-      if (!actor) throw new Error('session vanished right after it was created');
       return actor;
     }),
 
-  signOut: publicProcedure.output(z.object({ signedOut: z.literal(true) })).mutation(async ({ ctx }) => {
-    if (ctx.cookies.token) await deleteSession(ctx.db, hashSessionToken(ctx.cookies.token));
+  signOut: publicProcedure.output(ZDone).mutation(async ({ ctx }) => {
+    if (ctx.cookies.token) await deleteSession(ctx.db, hashSecret(ctx.cookies.token));
     ctx.cookies.clear();
-    return { signedOut: true as const };
+    return { ok: true as const };
   }),
 
   /** Who is signed in, or null: the web app asks this first. */
-  me: publicProcedure.output(ZSessionActor.nullable()).query(({ ctx }) => ctx.actor),
+  me: publicProcedure.output(ZSessionActor.nullable()).query(({ ctx }) => (ctx.actor?.kind === 'member' ? ctx.actor : null)),
 
-  /** Proves the session still works; used by clients that only hold a cookie. */
-  ping: memberProcedure.output(z.object({ organisationId: z.uuid() })).query(({ ctx }) => ({
-    organisationId: ctx.actor.organisationId,
-  })),
+  /** Always answers the same, so it cannot be used to find out who has an account. */
+  requestPasswordReset: publicProcedure
+    .input(ZPasswordResetRequest)
+    .output(ZDone)
+    .mutation(async ({ ctx, input }) => {
+      await limitByIp(ctx, 'password-reset');
+      const user = await findUserByEmail(ctx.db, input.email);
+      if (user) {
+        const token = newSecret();
+        await insertPasswordReset(ctx.db, {
+          tokenHash: hashSecret(token),
+          userId: user.id,
+          expiresAt: new Date(ctx.now().getTime() + PASSWORD_RESET_TTL_MS),
+        });
+        await ctx.notifier.passwordReset(user.email, `${ctx.publicUrl}/reset-password?token=${token}`);
+      }
+      return { ok: true as const };
+    }),
+
+  /** Sets a new password with a one-time token; every session of that user ends. */
+  resetPassword: publicProcedure
+    .input(ZPasswordResetInput)
+    .output(ZDone)
+    .mutation(async ({ ctx, input }) => {
+      await limitByIp(ctx, 'password-reset');
+      const passwordHash = await hashPassword(input.password);
+      await ctx.db.transaction().execute(async (db) => {
+        const userId = await consumePasswordReset(db, hashSecret(input.token), ctx.now());
+        if (!userId) throw new DomainError('BAD_REQUEST', 'This reset link is invalid, used or expired; ask for a new one', [{ path: 'token', message: 'is invalid or expired' }]);
+        await setPassword(db, userId, passwordHash);
+      });
+      return { ok: true as const };
+    }),
+
+  /** Joins the organisation that sent the invitation, creating the account if needed. */
+  acceptInvitation: publicProcedure
+    .input(ZAcceptInvitationInput)
+    .output(ZSessionActor)
+    .mutation(async ({ ctx, input }) => {
+      await limitByIp(ctx, 'invitation');
+      const passwordHash = await hashPassword(input.password);
+      return ctx.db.transaction().execute(async (db) => {
+        const invitation = await findOpenInvitation(db, hashSecret(input.token), ctx.now());
+        if (!invitation) {
+          throw new DomainError('BAD_REQUEST', 'This invitation is invalid, already used or expired; ask for a new one', [
+            { path: 'token', message: 'is invalid or expired' },
+          ]);
+        }
+        const existing = await findUserByEmail(db, invitation.email);
+        if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
+          throw new DomainError('UNAUTHORIZED', 'You already have an account: enter its password to accept');
+        }
+        const userId = existing?.id ?? (await insertUser(db, { email: invitation.email, displayName: input.displayName, passwordHash }));
+        await addMember(db, { organisationId: invitation.organisationId, userId, role: invitation.role, teamId: invitation.teamId });
+        await markInvitationAccepted(db, invitation.id, ctx.now());
+        await writeAuditEvent(db, {
+          organisationId: invitation.organisationId,
+          actor: { type: 'user', id: userId },
+          action: 'member.joined',
+          entity: { type: 'member', id: userId },
+          after: { email: invitation.email, role: invitation.role },
+        });
+        return startSession({ ...ctx, db }, userId, invitation.organisationId);
+      });
+    }),
 });

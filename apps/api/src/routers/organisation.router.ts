@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZTimestampOut } from '@throughline/domain';
 import { getOrganisationOverview } from '@throughline/db';
-import { memberProcedure, router } from '../trpc.ts';
+import { authorizedProcedure, router } from '../trpc.ts';
 
 const ZOverview = z.object({
   teams: z.number().int(),
@@ -22,5 +22,5 @@ const ZOverview = z.object({
 });
 
 export const organisationRouter = router({
-  overview: memberProcedure.output(ZOverview).query(({ ctx }) => getOrganisationOverview(ctx.db, ctx.actor.organisationId)),
+  overview: authorizedProcedure('organisation.read').output(ZOverview).query(({ ctx }) => getOrganisationOverview(ctx.db, ctx.organisationId)),
 });

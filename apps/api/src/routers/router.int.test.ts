@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@throughline/db';
 import { createTestDatabase, insertJourney, insertMember, insertOrganisation, insertTeam } from '@throughline/db/testing';
 import { hashPassword } from '../auth/password.ts';
-import { hashSessionToken } from '../auth/session-token.ts';
+import { hashSecret } from '../auth/session-token.ts';
 import { createInnerContext, recordingCookies } from '../context.ts';
 import { createCaller } from '../router.ts';
 
@@ -57,7 +57,7 @@ describe('auth', () => {
     expect(actor).toMatchObject({ email: 'ada@harbour.example', role: 'admin', organisationName: 'Harbour' });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await database.db.selectFrom('session').select('token_hash').execute();
-    expect(stored.map((s) => s.token_hash)).toContain(hashSessionToken(token));
+    expect(stored.map((s) => s.token_hash)).toContain(hashSecret(token));
     expect(stored.map((s) => s.token_hash)).not.toContain(token);
   });
 
@@ -74,7 +74,7 @@ describe('auth', () => {
     const cookies = recordingCookies(token);
     await createCaller(createInnerContext({ db: database.db, cookies })).auth.signOut();
     expect(cookies.written).toBeNull();
-    const left = await database.db.selectFrom('session').select('token_hash').where('token_hash', '=', hashSessionToken(token)).execute();
+    const left = await database.db.selectFrom('session').select('token_hash').where('token_hash', '=', hashSecret(token)).execute();
     expect(left).toEqual([]);
   });
 });

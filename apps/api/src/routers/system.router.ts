@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ZSystemWithOwner } from '@throughline/domain';
 import { listSystems } from '@throughline/db';
-import { memberProcedure, router } from '../trpc.ts';
+import { authorizedProcedure, router } from '../trpc.ts';
 
 export const systemRouter = router({
-  list: memberProcedure.output(z.array(ZSystemWithOwner)).query(({ ctx }) => listSystems(ctx.db, ctx.actor.organisationId)),
+  list: authorizedProcedure('system.read').output(z.array(ZSystemWithOwner)).query(({ ctx }) => listSystems(ctx.db, ctx.organisationId)),
 });

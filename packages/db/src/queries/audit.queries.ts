@@ -1,7 +1,8 @@
 import type { Db } from '../database.ts';
 
 export interface AuditEntry {
-  organisationId: string;
+  /** Null only for events that belong to no organisation, e.g. a sign-in with an unknown email. */
+  organisationId: string | null;
   actor: { type: 'user' | 'token' | 'system'; id: string };
   action: string;
   entity: { type: string; id: string };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { notFound, type Channel, type Journey, type JourneySummary } from '@throughline/domain';
+import { notFound, type Channel, type Journey, type JourneySummary, type StepUpdateInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
 
 export async function listJourneys(db: Db, organisationId: string): Promise<JourneySummary[]> {
@@ -94,7 +94,45 @@ export async function getJourney(db: Db, organisationId: string, journeyId: stri
             systemIds: systemsByStep.get(s.id) ?? [],
           },
           dependsOnStepIds: depsByStep.get(s.id) ?? [],
+          version: s.version,
         })),
     })),
   };
+}
+
+/** The step's journey, or undefined when the step is not this organisation's. */
+export async function findStepJourney(db: Db, organisationId: string, stepId: string) {
+  return db
+    .selectFrom('journey_step')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', stepId)
+    .executeTakeFirst();
+}
+
+/**
+ * Applies an edit when the step is still at `version`, bumping it. Returns the row before and
+ * after, or undefined when someone else changed it first.
+ */
+export async function updateStep(db: Db, organisationId: string, input: StepUpdateInput) {
+  const before = await findStepJourney(db, organisationId, input.stepId);
+  if (!before) throw notFound('Step');
+  const patch = {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.channel !== undefined && { channel: input.channel }),
+    ...(input.customerAction !== undefined && { customer_action: input.customerAction }),
+    ...(input.frontstage !== undefined && { frontstage: input.frontstage }),
+    ...(input.backstage !== undefined && { backstage: input.backstage }),
+    ...(input.supportProcesses !== undefined && { support_processes: input.supportProcesses }),
+    ...(input.evidence !== undefined && { evidence: input.evidence }),
+  };
+  const after = await db
+    .updateTable('journey_step')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', input.stepId)
+    .where('version', '=', input.version)
+    .returningAll()
+    .executeTakeFirst();
+  return after ? { before, after } : undefined;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZId, ZName } from '../common/common.schema.ts';
 import { ZRole } from '../organisation/organisation.schema.ts';
+import type { TokenScope } from '../access/permissions.ts';
 
 export const ZSignInInput = z.object({
   email: z.email().max(320),
@@ -19,3 +20,13 @@ export const ZSessionActor = z.object({
   displayName: ZName,
 });
 export type SessionActor = z.infer<typeof ZSessionActor>;
+
+/** An integrator calling with an API token: acts for its organisation, within its scopes. */
+export interface TokenActor {
+  kind: 'token';
+  tokenId: string;
+  organisationId: string;
+  scopes: TokenScope[];
+}
+
+export type Actor = SessionActor | TokenActor;

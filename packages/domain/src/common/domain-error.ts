@@ -19,6 +19,8 @@ export class DomainError extends Error {
     message: string,
     /** Field paths and reasons, for errors that concern particular input fields. */
     readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
+    /** For TOO_MANY_REQUESTS: when the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -52,3 +52,19 @@ export const ZDataFreshness = z.object({
   staleSources: z.array(z.object({ source: z.string(), latestAt: z.date(), ageHours: z.number() })),
 });
 export type DataFreshness = z.infer<typeof ZDataFreshness>;
+
+/** Most rows one ingestion call may carry (the request body is also capped at 2 MiB). */
+export const MAX_INGEST_BATCH = 5_000;
+
+export const ZSurveyIngestInput = z.object({
+  responses: z.array(ZSurveyResponse).min(1, 'send at least one response').max(MAX_INGEST_BATCH, `send at most ${MAX_INGEST_BATCH} responses per call`),
+});
+
+export const ZIngestResult = z.object({
+  received: z.number().int(),
+  /** Rows stored by this call. */
+  inserted: z.number().int(),
+  /** Rows already known by (source, externalId), left untouched. */
+  duplicates: z.number().int(),
+});
+export type IngestResult = z.infer<typeof ZIngestResult>;

@@ -12,6 +12,7 @@ const step = (id: number, position: number, dependsOn: number[] = []): Step => (
   position,
   blueprint,
   dependsOnStepIds: dependsOn.map(uuid),
+  version: 1,
 });
 const stage = (id: number, position: number, steps: Step[]): Stage => ({ id: uuid(id), name: `Stage ${id}`, position, steps });
 

@@ -24,6 +24,7 @@ export const ZStep = z.object({
   position: z.number().int().nonnegative(),
   blueprint: ZBlueprint,
   dependsOnStepIds: z.array(ZId),
+  version: z.number().int().positive(),
 });
 export type Step = z.infer<typeof ZStep>;
 
@@ -50,3 +51,17 @@ export type JourneySummary = z.infer<typeof ZJourneySummary>;
 
 export const ZJourney = ZJourneySummary.extend({ stages: z.array(ZStage) });
 export type Journey = z.infer<typeof ZJourney>;
+
+/** An edit of one step in place: its name, channel and blueprint lanes; `version` guards it. */
+export const ZStepUpdateInput = z.object({
+  stepId: ZId,
+  version: z.number().int().positive(),
+  name: ZName.optional(),
+  channel: ZChannel.optional(),
+  customerAction: ZText.optional(),
+  frontstage: ZText.optional(),
+  backstage: ZText.optional(),
+  supportProcesses: ZText.optional(),
+  evidence: ZText.optional(),
+});
+export type StepUpdateInput = z.infer<typeof ZStepUpdateInput>;

@@ -1,0 +1,29 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+
+/**
+ * Counts one hit against `key` in the current fixed window, in the database so every API
+ * process shares the count. Returns whether the hit is allowed and, if not, when to retry.
+ */
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const row = await db
+    .insertInto('rate_limit')
+    .values({ key, window_start: windowStart, hits: 1 })
+    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limit.hits + 1` }))
+    .returning('hits')
+    .executeTakeFirstOrThrow();
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  return { allowed: row.hits <= limit, retryAfterSeconds };
+}
+
+/** Drops windows that ended before `before`; run now and then so the table stays small. */
+export async function pruneRateLimits(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('rate_limit').where('window_start', '<', before).execute();
+}

@@ -1,0 +1,75 @@
+import type { Role } from '../organisation/organisation.schema.ts';
+
+/**
+ * Every action a procedure can need, as `resource.action`. A procedure names exactly one;
+ * the matrix below says who holds it and how far it reaches.
+ */
+export const PERMISSIONS = [
+  'organisation.read',
+  'team.read',
+  'journey.read',
+  'journey.edit',
+  'system.read',
+  'kpi.read',
+  'member.read',
+  'member.manage',
+  'token.manage',
+  'audit.read',
+  'ingest.write',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * How far a granted permission reaches: the whole organisation, or only what lies in the
+ * remit of the member's own teams (the journeys they are accountable for or contribute to).
+ */
+export type Reach = 'organisation' | 'remit';
+
+const READ: Partial<Record<Permission, Reach>> = {
+  'organisation.read': 'organisation',
+  'team.read': 'organisation',
+  'journey.read': 'organisation',
+  'system.read': 'organisation',
+  'kpi.read': 'organisation',
+  'member.read': 'organisation',
+};
+
+export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Reach>>> = {
+  viewer: READ,
+  team_member: { ...READ, 'journey.edit': 'remit' },
+  cx_lead: { ...READ, 'journey.edit': 'organisation', 'audit.read': 'organisation' },
+  admin: {
+    ...READ,
+    'journey.edit': 'organisation',
+    'audit.read': 'organisation',
+    'member.manage': 'organisation',
+    'token.manage': 'organisation',
+    'ingest.write': 'organisation',
+  },
+};
+
+export const TOKEN_SCOPES = ['ingest:write', 'kpi:read', 'model:read', 'model:write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** What each API-token scope allows; a token always acts organisation-wide. */
+export const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
+  'ingest:write': ['ingest.write'],
+  'kpi:read': ['kpi.read'],
+  'model:read': ['organisation.read', 'team.read', 'journey.read', 'system.read', 'kpi.read'],
+  'model:write': ['journey.edit'],
+};
+
+/** The reach a role has for a permission, or null when it does not hold it. */
+export function roleReach(role: Role, permission: Permission): Reach | null {
+  return ROLE_PERMISSIONS[role][permission] ?? null;
+}
+
+/** Whether a token with these scopes may do this. */
+export function scopesAllow(scopes: readonly TokenScope[], permission: Permission): boolean {
+  return scopes.some((s) => SCOPE_PERMISSIONS[s].includes(permission));
+}
+
+/** True for permissions that change something, which a viewer never holds. */
+export function isWritePermission(permission: Permission): boolean {
+  return !permission.endsWith('.read');
+}
