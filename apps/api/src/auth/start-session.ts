@@ -15,6 +15,7 @@ export async function startSession(ctx: Context, userId: string, organisationId:
     tokenHash: hashSecret(token),
     userId,
     organisationId,
+    now,
     expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
   });
   ctx.cookies.set(token, SESSION_ABSOLUTE_MS);

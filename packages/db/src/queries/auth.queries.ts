@@ -23,11 +23,12 @@ export async function listMemberships(db: Db, userId: string) {
 
 export async function insertSession(
   db: Db,
-  s: { tokenHash: string; userId: string; organisationId: string; expiresAt: Date },
+  s: { tokenHash: string; userId: string; organisationId: string; now: Date; expiresAt: Date },
 ): Promise<void> {
+  // last_seen_at from the caller's clock, the same one the idle check reads.
   await db
     .insertInto('session')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, organisation_id: s.organisationId, expires_at: s.expiresAt })
+    .values({ token_hash: s.tokenHash, user_id: s.userId, organisation_id: s.organisationId, last_seen_at: s.now, expires_at: s.expiresAt })
     .execute();
 }
 

@@ -1,0 +1,218 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@throughline/db';
+import { createTestDatabase, insertJourney, insertMember, insertOrganisation, insertTeam } from '@throughline/db/testing';
+import { scopesAllow, TOKEN_SCOPES, type Actor, type Permission, type TokenActor, type TokenScope } from '@throughline/domain';
+import { hashPassword } from './auth/password.ts';
+import { createInnerContext, recordingCookies } from './context.ts';
+import { appRouter, createCaller } from './router.ts';
+import type { ProcedureMeta } from './trpc.ts';
+
+/**
+ * Walks every procedure of the router, so a new procedure is covered the day it is added:
+ * unauthenticated → UNAUTHORIZED; another organisation's ids → NOT_FOUND; a viewer
+ * mutating → FORBIDDEN; a token without the scope → FORBIDDEN.
+ */
+type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: ProcedureMeta } };
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>).map(([path, p]) => ({
+  path,
+  type: p._def.type,
+  access: p._def.meta?.access ?? 'public',
+}));
+const guarded = procedures.filter((p) => p.access !== 'public');
+
+let database: Database;
+const PASSWORD = 'a long enough password';
+const ids = {
+  orgA: '',
+  orgB: '',
+  admin: '',
+  cxLead: '',
+  teamMember: '',
+  viewer: '',
+  claimsTeam: '',
+  ownJourney: '',
+  ownStep: '',
+  remitStep: '',
+  otherTeamsStep: '',
+  foreignJourney: '',
+  foreignStep: '',
+  foreignMember: '',
+  foreignTeam: '',
+  foreignToken: '',
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  const passwordHash = await hashPassword(PASSWORD);
+  ids.orgA = (await insertOrganisation(db, 'harbour', 'Harbour')).id;
+  ids.orgB = (await insertOrganisation(db, 'other', 'Other')).id;
+  ids.admin = await insertMember(db, ids.orgA, { email: 'admin@a.example', passwordHash, role: 'admin' });
+  ids.cxLead = await insertMember(db, ids.orgA, { email: 'lead@a.example', passwordHash, role: 'cx_lead' });
+  ids.teamMember = await insertMember(db, ids.orgA, { email: 'member@a.example', passwordHash, role: 'team_member' });
+  ids.viewer = await insertMember(db, ids.orgA, { email: 'viewer@a.example', passwordHash, role: 'viewer' });
+  ids.claimsTeam = await insertTeam(db, ids.orgA, 'Claims');
+  const salesTeam = await insertTeam(db, ids.orgA, 'Sales');
+  await db.insertInto('team_member').values({ organisation_id: ids.orgA, team_id: ids.claimsTeam, user_id: ids.teamMember }).execute();
+  const own = await insertJourney(db, ids.orgA, 'Claim', { accountableTeamId: ids.claimsTeam });
+  ids.ownJourney = own.id;
+  ids.ownStep = own.stepIds[0]!;
+  // Kept for the remit tests, which the walks above never touch.
+  ids.remitStep = (await insertJourney(db, ids.orgA, 'Claim follow-up', { accountableTeamId: ids.claimsTeam })).stepIds[0]!;
+  ids.otherTeamsStep = (await insertJourney(db, ids.orgA, 'Buy', { accountableTeamId: salesTeam })).stepIds[0]!;
+  ids.foreignMember = await insertMember(db, ids.orgB, { email: 'admin@b.example', passwordHash, role: 'admin' });
+  ids.foreignTeam = await insertTeam(db, ids.orgB, 'Their team');
+  const foreign = await insertJourney(db, ids.orgB, 'Theirs', { accountableTeamId: ids.foreignTeam });
+  ids.foreignJourney = foreign.id;
+  ids.foreignStep = foreign.stepIds[0]!;
+  const foreignAdmin = await callerAs('admin@b.example');
+  ids.foreignToken = (await foreignAdmin.token.create({ name: 'theirs', scopes: ['kpi:read'], expiresInDays: 30 })).id;
+});
+afterAll(() => database.close());
+
+async function actorFor(email: string): Promise<Actor> {
+  return createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({ email, password: PASSWORD });
+}
+async function callerAs(email: string) {
+  return createCaller(createInnerContext({ db: database.db, actor: await actorFor(email) }));
+}
+function tokenActor(scopes: TokenScope[]): TokenActor {
+  return { kind: 'token', tokenId: '00000000-0000-4000-8000-000000000001', organisationId: ids.orgA, scopes };
+}
+
+type Caller = ReturnType<typeof createCaller>;
+function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (i: unknown) => Promise<unknown>;
+  return fn(input);
+}
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+/** A valid input for each procedure that takes one, naming this organisation's rows. */
+const ownInput = (path: string): unknown =>
+  ({
+    'member.invite': { email: 'new@a.example', role: 'viewer', teamId: null },
+    'member.changeRole': { userId: ids.viewer, role: 'viewer' },
+    'member.remove': { userId: ids.cxLead },
+    'token.create': { name: 't', scopes: ['kpi:read'], expiresInDays: 30 },
+    'token.revoke': { id: '00000000-0000-4000-8000-00000000abcd' },
+    'journey.get': { id: ids.ownJourney },
+    'journey.updateStep': { stepId: ids.ownStep, version: 1, name: 'Renamed' },
+    'ingest.surveyResponses': {
+      responses: [{ source: 's', externalId: 'x-1', instrument: 'nps', score: 9, customerId: null, journeyId: ids.ownJourney, stepId: null, channel: null, segment: null, verbatim: null, occurredAt: '2026-11-01T00:00:00Z' }],
+    },
+  })[path];
+
+/**
+ * Another organisation's ids for every guarded procedure that takes one. A procedure that
+ * takes no ids is listed in NO_IDS; a new procedure must be put in one or the other.
+ */
+const foreignInput = (): Record<string, unknown> => ({
+  'member.changeRole': { userId: ids.foreignMember, role: 'viewer' },
+  'member.remove': { userId: ids.foreignMember },
+  'member.invite': { email: 'x@a.example', role: 'viewer', teamId: ids.foreignTeam },
+  'token.revoke': { id: ids.foreignToken },
+  'journey.get': { id: ids.foreignJourney },
+  'journey.updateStep': { stepId: ids.foreignStep, version: 1, name: 'Hijacked' },
+  'ingest.surveyResponses': {
+    responses: [{ source: 's', externalId: 'f-1', instrument: 'nps', score: 9, customerId: null, journeyId: ids.foreignJourney, stepId: ids.foreignStep, channel: null, segment: null, verbatim: null, occurredAt: '2026-11-01T00:00:00Z' }],
+  },
+});
+const NO_IDS = new Set(['organisation.overview', 'member.list', 'token.list', 'token.create', 'audit.list', 'team.list', 'journey.list', 'system.list', 'kpi.list']);
+/** Where another organisation's ids are refused as invalid input rather than as not found. */
+const REFUSED_AS_INPUT = new Set(['ingest.surveyResponses']);
+
+describe('every procedure', () => {
+  it('is either public or names the permission it needs', () => {
+    expect(guarded.length).toBeGreaterThan(10);
+    expect(procedures.filter((p) => p.access === 'public').map((p) => p.path).sort()).toEqual(
+      ['auth.acceptInvitation', 'auth.me', 'auth.requestPasswordReset', 'auth.resetPassword', 'auth.signIn', 'auth.signOut', 'auth.signUp'].sort(),
+    );
+  });
+
+  it('refuses an unauthenticated caller with UNAUTHORIZED', async () => {
+    const anonymous = createCaller(createInnerContext({ db: database.db }));
+    for (const p of guarded) expect(await codeOf(call(anonymous, p.path, ownInput(p.path))), p.path).toBe('UNAUTHORIZED');
+  });
+
+  it("answers another organisation's ids with NOT_FOUND", async () => {
+    const inputs = foreignInput();
+    const unclassified = guarded.filter((p) => !(p.path in inputs) && !NO_IDS.has(p.path)).map((p) => p.path);
+    expect(unclassified, 'classify these procedures in foreignInput or NO_IDS').toEqual([]);
+    const admin = await callerAs('admin@a.example');
+    for (const [path, input] of Object.entries(inputs)) {
+      expect(await codeOf(call(admin, path, input)), path).toBe(REFUSED_AS_INPUT.has(path) ? 'BAD_REQUEST' : 'NOT_FOUND');
+    }
+    // Nothing of theirs changed.
+    const theirStep = await database.db.selectFrom('journey_step').select(['name', 'version']).where('id', '=', ids.foreignStep).executeTakeFirstOrThrow();
+    expect(theirStep.version).toBe(1);
+    const theirToken = await database.db.selectFrom('api_token').select('revoked_at').where('id', '=', ids.foreignToken).executeTakeFirstOrThrow();
+    expect(theirToken.revoked_at).toBeNull();
+  });
+
+  it('refuses a viewer every mutation with FORBIDDEN, and audits each refusal', async () => {
+    const viewer = await callerAs('viewer@a.example');
+    const mutations = guarded.filter((p) => p.type === 'mutation');
+    expect(mutations.length).toBeGreaterThan(5);
+    for (const p of mutations) expect(await codeOf(call(viewer, p.path, ownInput(p.path))), p.path).toBe('FORBIDDEN');
+    const denied = await database.db
+      .selectFrom('audit_event')
+      .select('entity_id')
+      .where('action', '=', 'access.denied')
+      .where('actor_id', '=', ids.viewer)
+      .execute();
+    expect(denied.map((d) => d.entity_id).sort()).toEqual(mutations.map((p) => p.path).sort());
+  });
+
+  it('refuses a token whose scopes do not allow the procedure, and admits one whose do', async () => {
+    for (const p of guarded) {
+      const permission = p.access as Permission;
+      for (const scope of TOKEN_SCOPES) {
+        const caller = createCaller(createInnerContext({ db: database.db, actor: tokenActor([scope]) }));
+        const code = await codeOf(call(caller, p.path, ownInput(p.path)));
+        if (scopesAllow([scope], permission)) expect(code, `${p.path} with ${scope}`).not.toMatch(/FORBIDDEN|UNAUTHORIZED/);
+        else expect(code, `${p.path} with ${scope}`).toBe('FORBIDDEN');
+      }
+    }
+  });
+});
+
+describe('remit scope', () => {
+  it("lets a team member edit a step of their team's journey, not another team's", async () => {
+    const member = await callerAs('member@a.example');
+    expect(await member.journey.updateStep({ stepId: ids.remitStep, version: 1, frontstage: 'Claims handler calls back' })).toMatchObject({ version: 2 });
+    expect(await codeOf(member.journey.updateStep({ stepId: ids.otherTeamsStep, version: 1, name: 'Nope' }))).toBe('FORBIDDEN');
+    const lead = await callerAs('lead@a.example');
+    expect(await lead.journey.updateStep({ stepId: ids.otherTeamsStep, version: 1, name: 'Council edit' })).toMatchObject({ version: 2 });
+  });
+
+  it('turns a stale version into CONFLICT and changes nothing', async () => {
+    const lead = await callerAs('lead@a.example');
+    expect(await codeOf(lead.journey.updateStep({ stepId: ids.remitStep, version: 1, name: 'Stale' }))).toBe('CONFLICT');
+    const step = await database.db.selectFrom('journey_step').select(['name', 'version']).where('id', '=', ids.remitStep).executeTakeFirstOrThrow();
+    expect(step).toEqual({ name: 'Step 1.1', version: 2 });
+  });
+
+  it('writes exactly one audit event per change, with before and after', async () => {
+    const events = await database.db.selectFrom('audit_event').selectAll().where('action', '=', 'step.updated').where('entity_id', '=', ids.remitStep).execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.before).toMatchObject({ frontstage: '', version: 1 });
+    expect(events[0]!.after).toMatchObject({ frontstage: 'Claims handler calls back', version: 2 });
+  });
+});
+
+describe('members', () => {
+  it('keeps the last admin', async () => {
+    const admin = await callerAs('admin@a.example');
+    expect(await codeOf(admin.member.changeRole({ userId: ids.admin, role: 'viewer' }))).toBe('PRECONDITION_FAILED');
+    expect(await codeOf(admin.member.remove({ userId: ids.admin }))).toBe('PRECONDITION_FAILED');
+  });
+});
