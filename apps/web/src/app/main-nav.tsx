@@ -1,5 +1,7 @@
+import { roleReach, type Permission } from '@throughline/domain';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
+import { useActor } from '../auth/use-actor.ts';
 
 interface NavItem {
   to: string;
@@ -7,6 +9,11 @@ interface NavItem {
   icon: ReactNode;
   /** Only the exact path counts as current (the root would otherwise match everything). */
   end?: boolean;
+}
+
+interface SettingsItem extends NavItem {
+  /** Shown only to those whose role holds it; the page and the API check again. */
+  permission: Permission;
 }
 
 const ICON_PROPS = {
@@ -97,20 +104,60 @@ const ITEMS: NavItem[] = [
   },
 ];
 
+const SETTINGS: SettingsItem[] = [
+  {
+    to: '/settings/people',
+    label: 'People',
+    permission: 'member.read',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <circle cx="9" cy="8" r="3.5" />
+        <path d="M2.5 20c.8-3.6 3.3-5.5 6.5-5.5s5.7 1.9 6.5 5.5" />
+        <path d="M16 4.8a3.5 3.5 0 0 1 0 6.4M18.5 14.8c1.6.8 2.6 2.5 3 5.2" />
+      </svg>
+    ),
+  },
+  {
+    to: '/settings/api-tokens',
+    label: 'API tokens',
+    permission: 'token.manage',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <circle cx="8" cy="15" r="4" />
+        <path d="M11 12l9-9M17 6l3 3M14.5 8.5l2.5 2.5" />
+      </svg>
+    ),
+  },
+];
+
+function NavItems({ items }: { items: NavItem[] }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.end ?? false} className="main-nav__link">
+            {item.icon}
+            <span>{item.label}</span>
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The app's main navigation; NavLink marks the current page with aria-current="page". */
 export function MainNav() {
+  const actor = useActor();
+  const settings = SETTINGS.filter((item) => actor && roleReach(actor.role, item.permission));
   return (
     <nav aria-label="Main" className="main-nav">
-      <ul>
-        {ITEMS.map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} end={item.end ?? false} className="main-nav__link">
-              {item.icon}
-              <span>{item.label}</span>
-            </NavLink>
-          </li>
-        ))}
-      </ul>
+      <NavItems items={ITEMS} />
+      {settings.length > 0 ? (
+        <>
+          <p className="main-nav__group">Organisation</p>
+          <NavItems items={settings} />
+        </>
+      ) : null}
     </nav>
   );
 }

@@ -1,8 +1,14 @@
 import { createBrowserRouter } from 'react-router';
+import { AcceptInvitationPage } from '../auth/accept-invitation-page.tsx';
+import { ForgotPasswordPage } from '../auth/forgot-password-page.tsx';
+import { ResetPasswordPage } from '../auth/reset-password-page.tsx';
 import { SignInPage } from '../auth/sign-in-page.tsx';
+import { SignUpPage } from '../auth/sign-up-page.tsx';
 import { JourneyPage } from '../journeys/journey-page.tsx';
 import { JourneysPage } from '../journeys/journeys-page.tsx';
+import { MembersPage } from '../members/members-page.tsx';
 import { OperatingModelPage } from '../operating-model/operating-model-page.tsx';
+import { ApiTokensPage } from '../tokens/api-tokens-page.tsx';
 import { UpcomingAreaPage } from '../upcoming/upcoming-area-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -10,6 +16,11 @@ import { RouteErrorPage } from './route-error-page.tsx';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteErrorPage /> },
+  { path: '/sign-up', element: <SignUpPage />, errorElement: <RouteErrorPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteErrorPage /> },
+  // The paths the API puts in its emails (publicUrl + /reset-password, /invitation).
+  { path: '/reset-password', element: <ResetPasswordPage />, errorElement: <RouteErrorPage /> },
+  { path: '/invitation', element: <AcceptInvitationPage />, errorElement: <RouteErrorPage /> },
   {
     element: <AppShell />,
     errorElement: <RouteErrorPage />,
@@ -26,6 +37,8 @@ export const router = createBrowserRouter([
           { path: 'governance', element: <UpcomingAreaPage area="governance" /> },
           { path: 'insights', element: <UpcomingAreaPage area="insights" /> },
           { path: 'scorecard', element: <UpcomingAreaPage area="scorecard" /> },
+          { path: 'settings/people', element: <MembersPage /> },
+          { path: 'settings/api-tokens', element: <ApiTokensPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,0 +1,38 @@
+/** One field the API found fault with (apps/api errorFormatter): `path` names the input field. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** What forms need from a failed tRPC call: its message and, when the input was at fault, its issues. */
+export interface FormError {
+  message: string;
+  data?: { issues?: readonly FieldIssue[] } | null;
+}
+
+/** The API's complaint about one field, if it has one. */
+export function issueFor(error: FormError | null | undefined, path: string): string | undefined {
+  return error?.data?.issues?.find((i) => i.path === path)?.message;
+}
+
+/**
+ * A field issue as a sentence. The schemas word issues as phrases ("is required", "must be at
+ * least 12 characters") that read after the field's label; anything else stands on its own.
+ */
+export function issueText(label: string, message: string): string {
+  return /^[a-z]/.test(message) ? `${label} ${message}` : message;
+}
+
+/**
+ * The form-level summary. A rejected input's own message lists every field with its path
+ * ("Invalid input: password: …"); when each of those is already shown beside its field, a
+ * pointer to them reads better. Any other failure keeps the API's wording.
+ */
+export function formAlertText(error: FormError, fields: readonly string[]): string {
+  const issues = error.data?.issues ?? [];
+  const allShown = issues.length > 0 && issues.every((i) => fields.includes(i.path));
+  if (allShown && error.message.startsWith('Invalid input')) {
+    return issues.length === 1 ? 'One field needs correcting: see below.' : `${issues.length} fields need correcting: see below.`;
+  }
+  return error.message;
+}
