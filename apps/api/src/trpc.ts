@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { ZodError } from 'zod';
+import { ZodError, type z } from 'zod';
 import { hitRateLimit, writeAuditEvent } from '@throughline/db';
 import {
   DomainError,
@@ -12,6 +12,7 @@ import {
   type Reach,
 } from '@throughline/domain';
 import type { Context } from './context.ts';
+import type { ZProcedureError } from './http/error-body.schema.ts';
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   BAD_REQUEST: 'BAD_REQUEST',
@@ -55,7 +56,12 @@ const t = initTRPC
           ? `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`
           : shape.message;
       const retryAfterSeconds = cause instanceof DomainError ? (cause.retryAfterSeconds ?? null) : null;
-      return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, issues, retryAfterSeconds } };
+      // The OpenAPI document publishes this shape; the compiler keeps the two in step.
+      return {
+        message,
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, issues, retryAfterSeconds },
+      } satisfies z.infer<typeof ZProcedureError>;
     },
   });
 

@@ -5,7 +5,7 @@ import { retryingFetch } from './retrying-fetch.ts';
 export interface ThroughlineClientOptions {
   /** Where Throughline runs, e.g. https://throughline.example.com */
   url: string;
-  /** An API token (`tl_…`), created under Settings → API tokens; sent as a bearer token. */
+  /** An API token (`tl_…`), created by an admin under Organisation → API tokens in the web app; sent as a bearer token. */
   token: string;
   /** The fetch to send requests with; the global one by default. */
   fetch?: typeof fetch;

@@ -11,6 +11,8 @@ import { hashSecret, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-tok
 import { DEFAULT_LIMITS, type Context, type Limits, type SessionCookies } from '../context.ts';
 import { logNotifier, type Notifier } from '../notify/notifier.ts';
 import { appRouter } from '../router.ts';
+import type { ErrorBody } from './error-body.schema.ts';
+import { buildOpenApiDocument, INTEGRATOR_OPERATIONS } from './openapi-document.ts';
 
 /** Largest request body accepted anywhere; ingestion batches are documented against it. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -46,6 +48,11 @@ export function createApp(opts: AppOptions): express.Express {
     }),
   );
 
+  // Built once: it depends on the router's schemas only. Public, so tools can fetch it without a token.
+  const openApi = buildOpenApiDocument({ router: appRouter, operations: INTEGRATOR_OPERATIONS, maxBodyBytes: MAX_BODY_BYTES });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -62,7 +69,7 @@ export function createApp(opts: AppOptions): express.Express {
   // Mutations only as JSON: a browser form cannot send that cross-site, so no form-based CSRF.
   app.use('/trpc', (req, res, next) => {
     if (req.method === 'POST' && !req.is('application/json')) {
-      res.status(415).json({ error: { message: 'Send requests as application/json', code: 'UNSUPPORTED_MEDIA_TYPE' } });
+      res.status(415).json({ error: { message: 'Send requests as application/json', code: 'UNSUPPORTED_MEDIA_TYPE' } } satisfies ErrorBody);
       return;
     }
     next();
@@ -138,6 +145,8 @@ function jsonErrors(log: (m: string) => void): ErrorRequestHandler {
         : status < 500
           ? 'Malformed request body'
           : 'Something went wrong on our side. It has been logged.';
-    res.status(status).json({ error: { message, code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } });
+    res
+      .status(status)
+      .json({ error: { message, code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } } satisfies ErrorBody);
   };
 }

@@ -69,3 +69,31 @@ export async function insertJourney(
   }
   return { id: journey.id, stepIds };
 }
+
+/** An organisation-wide NPS KPI, so reads of KPIs return something real. */
+export async function insertKpi(db: Db, organisationId: string, k: { key: string; name: string; target?: number | null }) {
+  return db
+    .insertInto('kpi')
+    .values({
+      organisation_id: organisationId,
+      key: k.key,
+      name: k.name,
+      description: `${k.name}, from survey responses`,
+      unit: 'points',
+      kind: 'nps',
+      source: JSON.stringify({ stream: 'survey', instrument: 'nps' }),
+      scope_level: 'organisation',
+      journey_id: null,
+      step_id: null,
+      owner_team_id: null,
+      direction: 'higher_is_better',
+      target: k.target ?? null,
+      threshold: null,
+      grain: 'month',
+      schedule: '0 3 * * *',
+      value_per_point: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .then((r) => r.id);
+}
