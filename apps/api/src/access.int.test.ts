@@ -40,6 +40,41 @@ const ids = {
   foreignMember: '',
   foreignTeam: '',
   foreignToken: '',
+  ownStage: '',
+  ownSystem: '',
+  ownPolicy: '',
+  ownProposal: '',
+  ownKpi: '',
+  spareTeam: '',
+  foreignStage: '',
+  foreignSystem: '',
+  foreignPolicy: '',
+  foreignRemit: '',
+  foreignProposal: '',
+  foreignKpi: '',
+};
+
+const kpiInput = (key: string, ownerTeamId: string) => ({
+  key,
+  name: `KPI ${key}`,
+  description: '',
+  unit: 'points',
+  kind: 'nps' as const,
+  source: { stream: 'survey' as const, instrument: 'nps' as const },
+  scope: { level: 'organisation' as const },
+  ownerTeamId,
+  direction: 'higher_is_better' as const,
+  target: 40,
+  threshold: 30,
+  grain: 'month' as const,
+  schedule: '0 3 * * *',
+  valuePerPoint: null,
+});
+const policyInput = (name: string, ownerTeamId: string) => ({ name, statement: 'As it stands', ownerTeamId, stepIds: [], decisionRightTeamIds: [] });
+const journeyDocument = {
+  format: 'throughline.journey' as const,
+  formatVersion: 1 as const,
+  journey: { name: 'Imported by the walk', description: '', personas: [], stages: [{ name: 'Only stage', steps: [] }] },
 };
 
 beforeAll(async () => {
@@ -68,6 +103,20 @@ beforeAll(async () => {
   ids.foreignStep = foreign.stepIds[0]!;
   const foreignAdmin = await callerAs('admin@b.example');
   ids.foreignToken = (await foreignAdmin.token.create({ name: 'theirs', scopes: ['kpi:read'], expiresInDays: 30 })).id;
+  ids.foreignStage = (await foreignAdmin.journey.get({ id: ids.foreignJourney })).stages[0]!.id;
+  ids.foreignSystem = (await foreignAdmin.system.create({ name: 'Their CRM', description: '', ownerTeamId: ids.foreignTeam })).id;
+  ids.foreignPolicy = (await foreignAdmin.policy.create(policyInput('Their policy', ids.foreignTeam))).id;
+  ids.foreignRemit = (await foreignAdmin.remit.list())[0]!.id;
+  ids.foreignProposal = (await foreignAdmin.proposal.create({ policyId: ids.foreignPolicy, teamId: ids.foreignTeam, title: 'Theirs', proposedStatement: 'New', rationale: '', cost: 0 })).id;
+  ids.foreignKpi = (await foreignAdmin.kpi.create(kpiInput('their.nps', ids.foreignTeam))).id;
+
+  const admin = await callerAs('admin@a.example');
+  ids.ownStage = (await admin.journey.get({ id: ids.ownJourney })).stages[0]!.id;
+  ids.ownSystem = (await admin.system.create({ name: 'Claims core', description: '', ownerTeamId: ids.claimsTeam })).id;
+  ids.ownPolicy = (await admin.policy.create(policyInput('Assessor visits', ids.claimsTeam))).id;
+  ids.ownProposal = (await admin.proposal.create({ policyId: ids.ownPolicy, teamId: ids.claimsTeam, title: 'Ours', proposedStatement: 'New', rationale: '', cost: 0 })).id;
+  ids.ownKpi = (await admin.kpi.create(kpiInput('claims.nps', ids.claimsTeam))).id;
+  ids.spareTeam = await insertTeam(db, ids.orgA, 'Spare');
 });
 afterAll(() => database.close());
 
@@ -106,6 +155,34 @@ const ownInput = (path: string): unknown =>
     'token.revoke': { id: '00000000-0000-4000-8000-00000000abcd' },
     'journey.get': { id: ids.ownJourney },
     'journey.updateStep': { stepId: ids.ownStep, version: 1, name: 'Renamed' },
+    'journey.create': { name: 'Created by the walk', description: '', personas: [] },
+    'journey.update': { id: ids.ownJourney, version: 1, name: 'Claim', description: 'Walked', personas: [] },
+    'journey.addStage': { journeyId: ids.ownJourney, journeyVersion: 1, name: 'New stage' },
+    'journey.renameStage': { stageId: ids.ownStage, journeyVersion: 1, name: 'Renamed stage' },
+    'journey.moveStage': { stageId: ids.ownStage, journeyVersion: 1, toPosition: 1 },
+    'journey.removeStage': { stageId: ids.ownStage, journeyVersion: 1 },
+    'journey.addStep': { stageId: ids.ownStage, journeyVersion: 1, name: 'New step', channel: 'web' },
+    'journey.moveStep': { stepId: ids.ownStep, journeyVersion: 1, toStageId: ids.ownStage, toPosition: 1 },
+    'journey.removeStep': { stepId: ids.ownStep, journeyVersion: 1 },
+    'journey.interchange.export': { id: ids.ownJourney },
+    'journey.interchange.import': { document: journeyDocument, createMissingSystems: false },
+    'team.create': { name: 'Created by the walk', purpose: '', capabilities: [], annualBudget: 0, spendingAuthority: 0 },
+    'team.update': { id: ids.spareTeam, version: 1, name: 'Spare', purpose: 'Walked', capabilities: [], annualBudget: 0, spendingAuthority: 0 },
+    'team.setMembers': { teamId: ids.spareTeam, userIds: [] },
+    'system.create': { name: 'Created by the walk', description: '', ownerTeamId: null },
+    'system.update': { id: ids.ownSystem, version: 1, name: 'Claims core', description: 'Walked', ownerTeamId: ids.claimsTeam },
+    'remit.add': { journeyId: ids.ownJourney, teamId: ids.spareTeam, role: 'contributing', stepIds: [] },
+    'remit.remove': { id: '00000000-0000-4000-8000-00000000abcd' },
+    'policy.get': { id: ids.ownPolicy },
+    'policy.create': policyInput('Created by the walk', ids.claimsTeam),
+    'policy.update': { ...policyInput('Assessor visits', ids.claimsTeam), id: ids.ownPolicy, version: 1 },
+    'proposal.get': { id: ids.ownProposal },
+    'proposal.create': { policyId: ids.ownPolicy, teamId: ids.claimsTeam, title: 'Walk', proposedStatement: 'New', rationale: '', cost: 0 },
+    'proposal.submit': { id: ids.ownProposal, version: 1 },
+    'proposal.decide': { id: ids.ownProposal, version: 1, decision: 'approve', reason: 'Walked' },
+    'proposal.implement': { id: ids.ownProposal, version: 1 },
+    'kpi.create': kpiInput('walk.kpi', ids.claimsTeam),
+    'kpi.update': { ...kpiInput('claims.nps', ids.claimsTeam), id: ids.ownKpi, version: 1 },
     'ingest.surveyResponses': {
       responses: [{ source: 's', externalId: 'x-1', instrument: 'nps', score: 9, customerId: null, journeyId: ids.ownJourney, stepId: null, channel: null, segment: null, verbatim: null, occurredAt: '2026-11-01T00:00:00Z' }],
     },
@@ -122,13 +199,56 @@ const foreignInput = (): Record<string, unknown> => ({
   'token.revoke': { id: ids.foreignToken },
   'journey.get': { id: ids.foreignJourney },
   'journey.updateStep': { stepId: ids.foreignStep, version: 1, name: 'Hijacked' },
+  'journey.update': { id: ids.foreignJourney, version: 1, name: 'Hijacked', description: '', personas: [] },
+  'journey.addStage': { journeyId: ids.foreignJourney, journeyVersion: 1, name: 'Hijacked' },
+  'journey.renameStage': { stageId: ids.foreignStage, journeyVersion: 1, name: 'Hijacked' },
+  'journey.moveStage': { stageId: ids.foreignStage, journeyVersion: 1, toPosition: 1 },
+  'journey.removeStage': { stageId: ids.foreignStage, journeyVersion: 1 },
+  'journey.addStep': { stageId: ids.foreignStage, journeyVersion: 1, name: 'Hijacked', channel: 'web' },
+  'journey.moveStep': { stepId: ids.foreignStep, journeyVersion: 1, toStageId: ids.ownStage, toPosition: 0 },
+  'journey.removeStep': { stepId: ids.foreignStep, journeyVersion: 1 },
+  'journey.interchange.export': { id: ids.foreignJourney },
+  'team.update': { id: ids.foreignTeam, version: 1, name: 'Hijacked', purpose: '', capabilities: [], annualBudget: 0, spendingAuthority: 0 },
+  'team.setMembers': { teamId: ids.foreignTeam, userIds: [] },
+  'system.create': { name: 'Hijacked', description: '', ownerTeamId: ids.foreignTeam },
+  'system.update': { id: ids.foreignSystem, version: 1, name: 'Hijacked', description: '', ownerTeamId: null },
+  'remit.add': { journeyId: ids.foreignJourney, teamId: ids.claimsTeam, role: 'contributing', stepIds: [] },
+  'remit.remove': { id: ids.foreignRemit },
+  'policy.get': { id: ids.foreignPolicy },
+  'policy.create': policyInput('Hijacked', ids.foreignTeam),
+  'policy.update': { ...policyInput('Hijacked', ids.claimsTeam), id: ids.foreignPolicy, version: 1 },
+  'proposal.get': { id: ids.foreignProposal },
+  'proposal.create': { policyId: ids.foreignPolicy, teamId: ids.claimsTeam, title: 'Hijacked', proposedStatement: 'New', rationale: '', cost: 0 },
+  'proposal.submit': { id: ids.foreignProposal, version: 1 },
+  'proposal.decide': { id: ids.foreignProposal, version: 1, decision: 'approve', reason: 'Hijacked' },
+  'proposal.implement': { id: ids.foreignProposal, version: 1 },
+  'kpi.create': { ...kpiInput('hijack.kpi', ids.foreignTeam) },
+  'kpi.update': { ...kpiInput('hijack.kpi', ids.claimsTeam), id: ids.foreignKpi, version: 1 },
   'ingest.surveyResponses': {
     responses: [{ source: 's', externalId: 'f-1', instrument: 'nps', score: 9, customerId: null, journeyId: ids.foreignJourney, stepId: ids.foreignStep, channel: null, segment: null, verbatim: null, occurredAt: '2026-11-01T00:00:00Z' }],
   },
 });
-const NO_IDS = new Set(['organisation.overview', 'member.list', 'token.list', 'token.create', 'audit.list', 'team.list', 'journey.list', 'system.list', 'kpi.list']);
+const NO_IDS = new Set([
+  'organisation.overview',
+  'operatingModel.health',
+  'member.list',
+  'token.list',
+  'token.create',
+  'audit.list',
+  'team.list',
+  'team.create',
+  'journey.list',
+  'journey.create',
+  'journey.interchange.import',
+  'system.list',
+  'remit.list',
+  'policy.list',
+  'proposal.list',
+  'proposal.decisions',
+  'kpi.list',
+]);
 /** Where another organisation's ids are refused as invalid input rather than as not found. */
-const REFUSED_AS_INPUT = new Set(['ingest.surveyResponses']);
+const REFUSED_AS_INPUT = new Set(['ingest.surveyResponses', 'kpi.create']);
 
 describe('every procedure', () => {
   it('is either public or names the permission it needs', () => {
@@ -154,6 +274,10 @@ describe('every procedure', () => {
     // Nothing of theirs changed.
     const theirStep = await database.db.selectFrom('journey_step').select(['name', 'version']).where('id', '=', ids.foreignStep).executeTakeFirstOrThrow();
     expect(theirStep.version).toBe(1);
+    for (const table of ['journey', 'team', 'system', 'policy', 'kpi', 'change_proposal'] as const) {
+      const changed = await database.db.selectFrom(table).select('id').where('organisation_id', '=', ids.orgB).where('version', '>', 1).execute();
+      expect(changed, table).toEqual([]);
+    }
     const theirToken = await database.db.selectFrom('api_token').select('revoked_at').where('id', '=', ids.foreignToken).executeTakeFirstOrThrow();
     expect(theirToken.revoked_at).toBeNull();
   });

@@ -4,7 +4,11 @@ import { ingestRouter } from './routers/ingest.router.ts';
 import { journeyRouter } from './routers/journey.router.ts';
 import { kpiRouter } from './routers/kpi.router.ts';
 import { memberRouter } from './routers/member.router.ts';
+import { operatingModelRouter } from './routers/operating-model.router.ts';
 import { organisationRouter } from './routers/organisation.router.ts';
+import { policyRouter } from './routers/policy.router.ts';
+import { proposalRouter } from './routers/proposal.router.ts';
+import { remitRouter } from './routers/remit.router.ts';
 import { systemRouter } from './routers/system.router.ts';
 import { teamRouter } from './routers/team.router.ts';
 import { tokenRouter } from './routers/token.router.ts';
@@ -19,6 +23,10 @@ export const appRouter = router({
   team: teamRouter,
   journey: journeyRouter,
   system: systemRouter,
+  remit: remitRouter,
+  policy: policyRouter,
+  proposal: proposalRouter,
+  operatingModel: operatingModelRouter,
   kpi: kpiRouter,
   ingest: ingestRouter,
 });

@@ -237,7 +237,39 @@ export interface RateLimitTable {
   hits: number;
 }
 
+export interface ChangeProposalTable {
+  id: Generated<string>;
+  organisation_id: string;
+  policy_id: string;
+  team_id: string;
+  title: string;
+  proposed_statement: string;
+  rationale: Generated<string>;
+  cost: Generated<number>;
+  state: Generated<'draft' | 'proposed' | 'approved' | 'rejected' | 'implemented'>;
+  approver: 'team' | 'council' | null;
+  routing_reason: string | null;
+  decision_reason: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+export interface DecisionTable {
+  id: Generated<string>;
+  organisation_id: string;
+  subject_type: 'policy' | 'change_proposal' | 'remit' | 'initiative';
+  subject_id: string;
+  summary: string;
+  outcome: string;
+  reason: string;
+  decided_by: string;
+  decided_by_body: 'team' | 'council';
+  decided_at: CreatedAt;
+}
+
 export interface DB {
+  change_proposal: ChangeProposalTable;
+  decision: DecisionTable;
   api_token: ApiTokenTable;
   invitation: InvitationTable;
   password_reset: PasswordResetTable;

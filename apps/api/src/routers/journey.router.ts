@@ -1,7 +1,44 @@
 import { z } from 'zod';
-import { DomainError, ZId, ZJourney, ZJourneySummary, ZStepUpdateInput } from '@throughline/domain';
-import { findStepJourney, getJourney, journeyInUserRemit, listJourneys, updateStep, writeAuditEvent } from '@throughline/db';
-import { auditActor, authorizedProcedure, router } from '../trpc.ts';
+import {
+  DomainError,
+  ZAddStageInput,
+  ZAddStepInput,
+  ZId,
+  ZJourney,
+  ZJourneyInput,
+  ZJourneySummary,
+  ZJourneyUpdateInput,
+  ZJourneyVersion,
+  ZMoveStageInput,
+  ZMoveStepInput,
+  ZRemoveStageInput,
+  ZRemoveStepInput,
+  ZRenameStageInput,
+  ZStepUpdateInput,
+} from '@throughline/domain';
+import {
+  addStage,
+  addStep,
+  claimJourneyVersion,
+  createJourney,
+  findStage,
+  findStepJourney,
+  getJourney,
+  listJourneys,
+  moveStage,
+  moveStep,
+  removeStage,
+  removeStep,
+  renameStage,
+  updateJourney,
+  updateStep,
+} from '@throughline/db';
+import { requireJourneyInRemit } from '../access/remit-scope.ts';
+import { audit } from '../audit.ts';
+import { authorizedProcedure, router } from '../trpc.ts';
+import { journeyInterchangeRouter } from './journey-interchange.router.ts';
+
+const ZCreated = z.object({ id: ZId, version: z.number().int() });
 
 export const journeyRouter = router({
   list: authorizedProcedure('journey.read').output(z.array(ZJourneySummary)).query(({ ctx }) => listJourneys(ctx.db, ctx.organisationId)),
@@ -10,36 +47,152 @@ export const journeyRouter = router({
     .output(ZJourney)
     .query(({ ctx, input }) => getJourney(ctx.db, ctx.organisationId, input.id)),
 
-  /** Edits a step in place. Team members may edit only journeys in their team's remit. */
+  create: authorizedProcedure('journey.create')
+    .input(ZJourneyInput)
+    .output(ZCreated)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (db) => {
+        const journey = await createJourney(db, ctx.organisationId, input);
+        await audit(db, ctx, 'journey.created', { type: 'journey', id: journey.id }, { after: journey });
+        return { id: journey.id, version: journey.version };
+      }),
+    ),
+
+  update: authorizedProcedure('journey.edit')
+    .input(ZJourneyUpdateInput)
+    .output(ZCreated)
+    .mutation(async ({ ctx, input }) => {
+      await requireJourneyInRemit(ctx, input.id);
+      return ctx.db.transaction().execute(async (db) => {
+        const { before, after } = await updateJourney(db, ctx.organisationId, input);
+        await audit(db, ctx, 'journey.updated', { type: 'journey', id: input.id }, { before, after });
+        return { id: after.id, version: after.version };
+      });
+    }),
+
+  addStage: authorizedProcedure('journey.edit')
+    .input(ZAddStageInput)
+    .output(ZJourneyVersion.extend({ stageId: ZId }))
+    .mutation(async ({ ctx, input }) => {
+      await requireJourneyInRemit(ctx, input.journeyId);
+      return ctx.db.transaction().execute(async (db) => {
+        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, input.journeyId, input.journeyVersion);
+        const stage = await addStage(db, ctx.organisationId, input.journeyId, input.name);
+        await audit(db, ctx, 'stage.added', { type: 'journey_stage', id: stage.id }, { after: stage });
+        return { journeyId: input.journeyId, journeyVersion, stageId: stage.id };
+      });
+    }),
+
+  renameStage: authorizedProcedure('journey.edit')
+    .input(ZRenameStageInput)
+    .output(ZJourneyVersion)
+    .mutation(async ({ ctx, input }) => {
+      const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
+      await requireJourneyInRemit(ctx, stage.journey_id);
+      return ctx.db.transaction().execute(async (db) => {
+        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, stage.journey_id, input.journeyVersion);
+        const after = await renameStage(db, stage.id, input.name);
+        await audit(db, ctx, 'stage.renamed', { type: 'journey_stage', id: stage.id }, { before: stage, after });
+        return { journeyId: stage.journey_id, journeyVersion };
+      });
+    }),
+
+  /** Moves a stage to a new position; the others close up around it. */
+  moveStage: authorizedProcedure('journey.edit')
+    .input(ZMoveStageInput)
+    .output(ZJourneyVersion)
+    .mutation(async ({ ctx, input }) => {
+      const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
+      await requireJourneyInRemit(ctx, stage.journey_id);
+      return ctx.db.transaction().execute(async (db) => {
+        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, stage.journey_id, input.journeyVersion);
+        const order = await moveStage(db, stage.journey_id, stage.id, input.toPosition);
+        await audit(db, ctx, 'stage.moved', { type: 'journey_stage', id: stage.id }, { before: { position: stage.position }, after: { position: order.indexOf(stage.id) } });
+        return { journeyId: stage.journey_id, journeyVersion };
+      });
+    }),
+
+  removeStage: authorizedProcedure('journey.edit')
+    .input(ZRemoveStageInput)
+    .output(ZJourneyVersion)
+    .mutation(async ({ ctx, input }) => {
+      const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
+      await requireJourneyInRemit(ctx, stage.journey_id);
+      return ctx.db.transaction().execute(async (db) => {
+        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, stage.journey_id, input.journeyVersion);
+        await removeStage(db, stage.journey_id, stage.id);
+        await audit(db, ctx, 'stage.removed', { type: 'journey_stage', id: stage.id }, { before: stage });
+        return { journeyId: stage.journey_id, journeyVersion };
+      });
+    }),
+
+  addStep: authorizedProcedure('journey.edit')
+    .input(ZAddStepInput)
+    .output(ZJourneyVersion.extend({ stepId: ZId }))
+    .mutation(async ({ ctx, input }) => {
+      const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
+      await requireJourneyInRemit(ctx, stage.journey_id);
+      return ctx.db.transaction().execute(async (db) => {
+        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, stage.journey_id, input.journeyVersion);
+        const step = await addStep(db, ctx.organisationId, stage, input);
+        await audit(db, ctx, 'step.added', { type: 'journey_step', id: step.id }, { after: step });
+        return { journeyId: stage.journey_id, journeyVersion, stepId: step.id };
+      });
+    }),
+
+  /** Moves a step within its stage or to another stage of the same journey. */
+  moveStep: authorizedProcedure('journey.edit')
+    .input(ZMoveStepInput)
+    .output(ZJourneyVersion)
+    .mutation(async ({ ctx, input }) => {
+      const step = await findStepJourney(ctx.db, ctx.organisationId, input.stepId);
+      if (!step) throw new DomainError('NOT_FOUND', 'Step not found');
+      const target = await findStage(ctx.db, ctx.organisationId, input.toStageId);
+      if (target.journey_id !== step.journey_id) {
+        throw new DomainError('BAD_REQUEST', 'A step can move only between stages of its own journey', [{ path: 'toStageId', message: 'is a stage of another journey' }]);
+      }
+      await requireJourneyInRemit(ctx, step.journey_id);
+      return ctx.db.transaction().execute(async (db) => {
+        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, step.journey_id, input.journeyVersion);
+        await moveStep(db, step, input.toStageId, input.toPosition);
+        await audit(db, ctx, 'step.moved', { type: 'journey_step', id: step.id }, {
+          before: { stageId: step.stage_id, position: step.position },
+          after: { stageId: input.toStageId, position: input.toPosition },
+        });
+        return { journeyId: step.journey_id, journeyVersion };
+      });
+    }),
+
+  removeStep: authorizedProcedure('journey.edit')
+    .input(ZRemoveStepInput)
+    .output(ZJourneyVersion)
+    .mutation(async ({ ctx, input }) => {
+      const step = await findStepJourney(ctx.db, ctx.organisationId, input.stepId);
+      if (!step) throw new DomainError('NOT_FOUND', 'Step not found');
+      await requireJourneyInRemit(ctx, step.journey_id);
+      return ctx.db.transaction().execute(async (db) => {
+        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, step.journey_id, input.journeyVersion);
+        await removeStep(db, step);
+        await audit(db, ctx, 'step.removed', { type: 'journey_step', id: step.id }, { before: step });
+        return { journeyId: step.journey_id, journeyVersion };
+      });
+    }),
+
+  /** Edits a step in place: name, channel, blueprint lanes, systems and dependencies. */
   updateStep: authorizedProcedure('journey.edit')
     .input(ZStepUpdateInput)
     .output(z.object({ id: ZId, version: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
-      const { actor } = ctx;
       const step = await findStepJourney(ctx.db, ctx.organisationId, input.stepId);
       if (!step) throw new DomainError('NOT_FOUND', 'Step not found');
-      if (ctx.reach === 'remit' && !(actor.kind === 'member' && (await journeyInUserRemit(ctx.db, ctx.organisationId, actor.userId, step.journey_id)))) {
-        await writeAuditEvent(ctx.db, {
-          organisationId: ctx.organisationId,
-          actor: auditActor(actor),
-          action: 'access.denied',
-          entity: { type: 'journey_step', id: input.stepId },
-          after: { permission: 'journey.edit', reason: 'outside remit' },
-        });
-        throw new DomainError('FORBIDDEN', "This journey is outside your team's remit; ask its owner team or a CX lead");
-      }
+      await requireJourneyInRemit(ctx, step.journey_id);
       return ctx.db.transaction().execute(async (db) => {
         const changed = await updateStep(db, ctx.organisationId, input);
         if (!changed) throw new DomainError('CONFLICT', 'Someone else changed this step since you opened it; reload and try again');
-        await writeAuditEvent(db, {
-          organisationId: ctx.organisationId,
-          actor: auditActor(actor),
-          action: 'step.updated',
-          entity: { type: 'journey_step', id: input.stepId },
-          before: changed.before,
-          after: changed.after,
-        });
+        await audit(db, ctx, 'step.updated', { type: 'journey_step', id: input.stepId }, changed);
         return { id: changed.after.id, version: changed.after.version };
       });
     }),
+
+  interchange: journeyInterchangeRouter,
 });

@@ -3,6 +3,7 @@ import * as m0001 from './2026_11_25_0001_tenancy.ts';
 import * as m0002 from './2026_11_25_0002_operating_model.ts';
 import * as m0003 from './2026_11_25_0003_events.ts';
 import * as m0004 from './2026_11_25_0004_access.ts';
+import * as m0005 from './2026_11_27_0005_governance.ts';
 
 /**
  * Every migration, by its frozen name. Listed statically rather than read from the folder so
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0002_operating_model': m0002,
   '2026_11_25_0003_events': m0003,
   '2026_11_25_0004_access': m0004,
+  '2026_11_27_0005_governance': m0005,
 };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { notFound, type Channel, type Journey, type JourneySummary, type StepUpdateInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
+import { setStepDependencies, setStepSystems } from './journey-edit.queries.ts';
 
 export async function listJourneys(db: Db, organisationId: string): Promise<JourneySummary[]> {
   return db
@@ -134,5 +135,15 @@ export async function updateStep(db: Db, organisationId: string, input: StepUpda
     .where('version', '=', input.version)
     .returningAll()
     .executeTakeFirst();
-  return after ? { before, after } : undefined;
+  if (!after) return undefined;
+  if (input.systemIds) await setStepSystems(db, organisationId, input.stepId, input.systemIds);
+  if (input.dependsOnStepIds) await setStepDependencies(db, organisationId, after, input.dependsOnStepIds);
+  return {
+    before,
+    after: {
+      ...after,
+      ...(input.systemIds && { systemIds: input.systemIds }),
+      ...(input.dependsOnStepIds && { dependsOnStepIds: input.dependsOnStepIds }),
+    },
+  };
 }

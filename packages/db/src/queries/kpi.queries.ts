@@ -1,8 +1,12 @@
-import { ZKpiSource, type KpiDefinition, type KpiScope } from '@throughline/domain';
+import { sql } from 'kysely';
+import { DomainError, notFound, staleVersion, ZKpiSource, type KpiDefinition, type KpiInput, type KpiScope } from '@throughline/domain';
 import type { Db } from '../database.ts';
+import { uniqueViolation } from './constraint-errors.ts';
 
-export async function listKpis(db: Db, organisationId: string): Promise<KpiDefinition[]> {
-  const rows = await db.selectFrom('kpi').selectAll().where('organisation_id', '=', organisationId).orderBy('key').execute();
+export async function listKpis(db: Db, organisationId: string, only?: { kpiId: string }): Promise<KpiDefinition[]> {
+  let query = db.selectFrom('kpi').selectAll().where('organisation_id', '=', organisationId);
+  if (only) query = query.where('id', '=', only.kpiId);
+  const rows = await query.orderBy('key').execute();
   return rows.map((r) => {
     const scope: KpiScope =
       r.scope_level === 'organisation'
@@ -26,6 +30,80 @@ export async function listKpis(db: Db, organisationId: string): Promise<KpiDefin
       grain: r.grain,
       schedule: r.schedule,
       valuePerPoint: r.value_per_point,
+      version: r.version,
     };
   });
+}
+
+export async function getKpi(db: Db, organisationId: string, kpiId: string): Promise<KpiDefinition> {
+  const [kpi] = await listKpis(db, organisationId, { kpiId });
+  if (!kpi) throw notFound('KPI');
+  return kpi;
+}
+
+/** The scope and owner must be this organisation's, and a step must lie in the journey named. */
+async function checkKpiLinks(db: Db, organisationId: string, input: KpiInput): Promise<void> {
+  if (input.ownerTeamId) {
+    const team = await db.selectFrom('team').select('id').where('organisation_id', '=', organisationId).where('id', '=', input.ownerTeamId).executeTakeFirst();
+    if (!team) throw new DomainError('BAD_REQUEST', 'The owner team is not one of this organisation’s', [{ path: 'ownerTeamId', message: 'is not a team here' }]);
+  }
+  if (input.scope.level === 'organisation') return;
+  const journey = await db.selectFrom('journey').select('id').where('organisation_id', '=', organisationId).where('id', '=', input.scope.journeyId).executeTakeFirst();
+  if (!journey) throw new DomainError('BAD_REQUEST', 'The journey is not one of this organisation’s', [{ path: 'scope.journeyId', message: 'is not a journey here' }]);
+  if (input.scope.level === 'step') {
+    const step = await db.selectFrom('journey_step').select('id').where('journey_id', '=', input.scope.journeyId).where('id', '=', input.scope.stepId).executeTakeFirst();
+    if (!step) throw new DomainError('BAD_REQUEST', 'The step is not in that journey', [{ path: 'scope.stepId', message: 'is not a step of the journey' }]);
+  }
+}
+
+const columns = (k: KpiInput) => ({
+  key: k.key,
+  name: k.name,
+  description: k.description,
+  unit: k.unit,
+  kind: k.kind,
+  source: JSON.stringify(k.source),
+  scope_level: k.scope.level,
+  journey_id: k.scope.level === 'organisation' ? null : k.scope.journeyId,
+  step_id: k.scope.level === 'step' ? k.scope.stepId : null,
+  owner_team_id: k.ownerTeamId,
+  direction: k.direction,
+  target: k.target,
+  threshold: k.threshold,
+  grain: k.grain,
+  schedule: k.schedule,
+  value_per_point: k.valuePerPoint,
+});
+
+const keyTaken = () => new DomainError('CONFLICT', 'A KPI with this key already exists', [{ path: 'key', message: 'is already used by another KPI' }]);
+
+export async function createKpi(db: Db, organisationId: string, input: KpiInput): Promise<KpiDefinition> {
+  await checkKpiLinks(db, organisationId, input);
+  try {
+    const { id } = await db.insertInto('kpi').values({ organisation_id: organisationId, ...columns(input) }).returning('id').executeTakeFirstOrThrow();
+    return await getKpi(db, organisationId, id);
+  } catch (error) {
+    if (uniqueViolation(error) !== null) throw keyTaken();
+    throw error;
+  }
+}
+
+export async function updateKpi(db: Db, organisationId: string, input: KpiInput & { id: string; version: number }) {
+  const before = await getKpi(db, organisationId, input.id);
+  await checkKpiLinks(db, organisationId, input);
+  try {
+    const row = await db
+      .updateTable('kpi')
+      .set({ ...columns(input), version: sql<number>`version + 1` })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', input.id)
+      .where('version', '=', input.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw staleVersion('The KPI');
+  } catch (error) {
+    if (uniqueViolation(error) !== null) throw keyTaken();
+    throw error;
+  }
+  return { before, after: await getKpi(db, organisationId, input.id) };
 }

@@ -16,6 +16,14 @@ describe('the permission matrix', () => {
     expect(roleReach('team_member', 'member.manage')).toBeNull();
   });
 
+  it('keeps the shape of the operating model (teams, remits, systems, new journeys) with the council', () => {
+    for (const p of ['team.edit', 'remit.edit', 'system.edit', 'journey.create'] as const) {
+      expect(roleReach('team_member', p), p).toBeNull();
+      expect(roleReach('cx_lead', p), p).toBe('organisation');
+    }
+    for (const p of ['policy.edit', 'proposal.create', 'proposal.decide', 'kpi.edit'] as const) expect(roleReach('team_member', p), p).toBe('remit');
+  });
+
   it('keeps member and token management for admins', () => {
     for (const role of ROLES) {
       expect(roleReach(role, 'member.manage') !== null, role).toBe(role === 'admin');
@@ -40,8 +48,7 @@ describe('token scopes', () => {
     expect(scopesAllow(['ingest:write'], 'journey.read')).toBe(false);
     expect(scopesAllow(['model:read'], 'journey.read')).toBe(true);
   });
-  it('never allow managing members or tokens', () => {
-    expect(scopesAllow([...TOKEN_SCOPES], 'member.manage')).toBe(false);
-    expect(scopesAllow([...TOKEN_SCOPES], 'token.manage')).toBe(false);
+  it('never allow managing members or tokens, or taking governance decisions', () => {
+    for (const p of ['member.manage', 'token.manage', 'proposal.create', 'proposal.decide'] as const) expect(scopesAllow([...TOKEN_SCOPES], p), p).toBe(false);
   });
 });

@@ -7,10 +7,21 @@ import type { Role } from '../organisation/organisation.schema.ts';
 export const PERMISSIONS = [
   'organisation.read',
   'team.read',
+  'team.edit',
   'journey.read',
+  'journey.create',
   'journey.edit',
   'system.read',
+  'system.edit',
+  'remit.edit',
+  'policy.read',
+  'policy.edit',
+  'proposal.read',
+  'proposal.create',
+  'proposal.decide',
+  'decision.read',
   'kpi.read',
+  'kpi.edit',
   'member.read',
   'member.manage',
   'token.manage',
@@ -32,16 +43,45 @@ const READ: Partial<Record<Permission, Reach>> = {
   'system.read': 'organisation',
   'kpi.read': 'organisation',
   'member.read': 'organisation',
+  'policy.read': 'organisation',
+  'proposal.read': 'organisation',
+  'decision.read': 'organisation',
+};
+
+/**
+ * What a team member may change, each only inside their teams' remit: the journeys their
+ * teams own or contribute to, the policies their teams own, proposals on behalf of their
+ * teams (and deciding those their team may approve), and the KPIs their teams own.
+ */
+const REMIT_EDITS: Partial<Record<Permission, Reach>> = {
+  'journey.edit': 'remit',
+  'policy.edit': 'remit',
+  'proposal.create': 'remit',
+  'proposal.decide': 'remit',
+  'kpi.edit': 'remit',
+};
+
+/** The CX council's reach: the whole operating model of the organisation. */
+const COUNCIL: Partial<Record<Permission, Reach>> = {
+  ...READ,
+  'team.edit': 'organisation',
+  'journey.create': 'organisation',
+  'journey.edit': 'organisation',
+  'system.edit': 'organisation',
+  'remit.edit': 'organisation',
+  'policy.edit': 'organisation',
+  'proposal.create': 'organisation',
+  'proposal.decide': 'organisation',
+  'kpi.edit': 'organisation',
+  'audit.read': 'organisation',
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Reach>>> = {
   viewer: READ,
-  team_member: { ...READ, 'journey.edit': 'remit' },
-  cx_lead: { ...READ, 'journey.edit': 'organisation', 'audit.read': 'organisation' },
+  team_member: { ...READ, ...REMIT_EDITS },
+  cx_lead: COUNCIL,
   admin: {
-    ...READ,
-    'journey.edit': 'organisation',
-    'audit.read': 'organisation',
+    ...COUNCIL,
     'member.manage': 'organisation',
     'token.manage': 'organisation',
     'ingest.write': 'organisation',
@@ -55,8 +95,9 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 export const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
   'ingest:write': ['ingest.write'],
   'kpi:read': ['kpi.read'],
-  'model:read': ['organisation.read', 'team.read', 'journey.read', 'system.read', 'kpi.read'],
-  'model:write': ['journey.edit'],
+  'model:read': ['organisation.read', 'team.read', 'journey.read', 'system.read', 'kpi.read', 'policy.read', 'proposal.read', 'decision.read'],
+  // Proposals are decided by people, so no scope lets a token create or decide one.
+  'model:write': ['team.edit', 'journey.create', 'journey.edit', 'system.edit', 'remit.edit', 'policy.edit', 'kpi.edit'],
 };
 
 /** The reach a role has for a permission, or null when it does not hold it. */

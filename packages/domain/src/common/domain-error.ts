@@ -27,3 +27,7 @@ export class DomainError extends Error {
 }
 
 export const notFound = (entity: string) => new DomainError('NOT_FOUND', `${entity} not found`);
+
+/** A write that names a version someone else has already moved past. */
+export const staleVersion = (entity: string) =>
+  new DomainError('CONFLICT', `${entity} was changed by someone else since you loaded it; reload and try again`);

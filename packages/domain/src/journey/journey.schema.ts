@@ -63,5 +63,9 @@ export const ZStepUpdateInput = z.object({
   backstage: ZText.optional(),
   supportProcesses: ZText.optional(),
   evidence: ZText.optional(),
+  /** Replaces the systems the step relies on; the blueprint's systems lane. */
+  systemIds: z.array(ZId).max(50).optional(),
+  /** Replaces the steps this one depends on, within the same journey. */
+  dependsOnStepIds: z.array(ZId).max(50).optional(),
 });
 export type StepUpdateInput = z.infer<typeof ZStepUpdateInput>;

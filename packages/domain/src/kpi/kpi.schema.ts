@@ -29,9 +29,29 @@ export const ZKpiSource = z.discriminatedUnion('stream', [
 ]);
 export type KpiSource = z.infer<typeof ZKpiSource>;
 
-export const ZKpiDefinition = z.object({
-  id: ZId,
-  key: z.string().regex(/^[a-z0-9_.-]{2,64}$/),
+const CRON_FIELD = /^(\*|\d{1,2}(-\d{1,2})?)(\/\d{1,2})?(,(\*|\d{1,2}(-\d{1,2})?)(\/\d{1,2})?)*$/;
+const CRON_RANGES: [number, number][] = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7],
+];
+
+/** A five-field cron expression (minute hour day month weekday) with numbers in range. */
+export function isCron(expression: string): boolean {
+  const fields = expression.trim().split(/\s+/);
+  return (
+    fields.length === 5 &&
+    fields.every((f, i) => {
+      const [lo, hi] = CRON_RANGES[i]!;
+      return CRON_FIELD.test(f) && (f.match(/\d+/g) ?? []).every((n, j, all) => (f.includes('/') && j === all.length - 1) || (Number(n) >= lo && Number(n) <= hi));
+    })
+  );
+}
+
+export const ZKpiInput = z.object({
+  key: z.string().regex(/^[a-z0-9_.-]{2,64}$/, 'must be 2–64 lower-case letters, digits, dots, dashes or underscores'),
   name: ZName,
   description: ZText,
   unit: z.string().max(32),
@@ -44,7 +64,12 @@ export const ZKpiDefinition = z.object({
   threshold: z.number().finite().nullable(),
   grain: ZGrain,
   /** Five-field cron expression for recomputation. */
-  schedule: z.string().min(9).max(100),
+  schedule: z.string().max(100).refine(isCron, 'must be a five-field cron expression, e.g. "0 3 * * *" for 03:00 daily'),
   valuePerPoint: z.number().finite().nullable(),
 });
+export type KpiInput = z.infer<typeof ZKpiInput>;
+
+export const ZKpiUpdateInput = ZKpiInput.extend({ id: ZId, version: z.number().int().positive() });
+
+export const ZKpiDefinition = ZKpiInput.extend({ id: ZId, version: z.number().int().positive() });
 export type KpiDefinition = z.infer<typeof ZKpiDefinition>;

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { ZId, ZName, ZText } from '../common/common.schema.ts';
 
-export const ZPolicy = z.object({
-  id: ZId,
+export const ZPolicyInput = z.object({
   name: ZName,
   statement: ZText,
   ownerTeamId: ZId,
-  stepIds: z.array(ZId),
+  /** The steps the policy governs. */
+  stepIds: z.array(ZId).max(200),
+  /** Teams besides the owner that may change it (decision rights). */
+  decisionRightTeamIds: z.array(ZId).max(50),
+});
+export type PolicyInput = z.infer<typeof ZPolicyInput>;
+
+export const ZPolicyUpdateInput = ZPolicyInput.extend({ id: ZId, version: z.number().int().positive() });
+
+export const ZPolicy = ZPolicyInput.extend({
+  id: ZId,
+  ownerTeamName: ZName,
+  version: z.number().int().positive(),
 });
 export type Policy = z.infer<typeof ZPolicy>;

@@ -14,6 +14,11 @@ export const ZTeamInput = z.object({
 });
 export type TeamInput = z.infer<typeof ZTeamInput>;
 
+export const ZTeamUpdateInput = ZTeamInput.extend({ id: ZId, version: z.number().int().positive() });
+
+/** Who is in a team; each must be a member of the organisation. */
+export const ZTeamMembersInput = z.object({ teamId: ZId, userIds: z.array(ZId).max(500) });
+
 export const ZTeam = ZTeamInput.extend({
   id: ZId,
   version: z.number().int().positive(),
