@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const API_DIR = join(REPO, 'apps/api');
-const WEB_DIST_INDEX = join(REPO, 'apps/web/dist/index.html');
+const WEB_DIST = join(REPO, 'apps/web/dist');
 const READY_TIMEOUT_MS = 150_000;
 const STOP_GRACE_MS = 10_000;
 
@@ -39,8 +39,10 @@ async function freePort(): Promise<number> {
  * `baseEnv` is the test's own environment, passed in so only test files read process.env.
  */
 export async function startAppServer(baseEnv: NodeJS.ProcessEnv): Promise<AppServer> {
-  if (!existsSync(WEB_DIST_INDEX)) {
-    throw new Error(`${WEB_DIST_INDEX} is missing: build the web app first (pnpm --filter @throughline/web build).`);
+  // WEB_DIST (which the API reads too) serves a build made elsewhere, e.g. `vite build --outDir`.
+  const webDistIndex = join(baseEnv.WEB_DIST ?? WEB_DIST, 'index.html');
+  if (!existsSync(webDistIndex)) {
+    throw new Error(`${webDistIndex} is missing: build the web app first (pnpm --filter @throughline/web build).`);
   }
   const port = await freePort();
   const tempDir = await mkdtemp(join(tmpdir(), 'throughline-e2e-'));

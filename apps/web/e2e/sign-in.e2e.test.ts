@@ -99,10 +99,10 @@ describe('signing in and reading the operating model', () => {
   });
 
   it('explains the areas not built yet, and signs out', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'KPIs' }).click();
-    await page.getByRole('heading', { name: 'KPIs', level: 1 }).waitFor();
-    await page.getByText('KPI dashboards arrive with measurement').waitFor();
-    await screenshot('06-kpis-upcoming');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backlog' }).click();
+    await page.getByRole('heading', { name: 'Value backlog', level: 1 }).waitFor();
+    await page.getByText('The value backlog is not open yet').waitFor();
+    await screenshot('06-backlog-upcoming');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');

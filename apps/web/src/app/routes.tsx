@@ -4,10 +4,15 @@ import { ForgotPasswordPage } from '../auth/forgot-password-page.tsx';
 import { ResetPasswordPage } from '../auth/reset-password-page.tsx';
 import { SignInPage } from '../auth/sign-in-page.tsx';
 import { SignUpPage } from '../auth/sign-up-page.tsx';
+import { GovernancePage } from '../governance/governance-page.tsx';
 import { JourneyPage } from '../journeys/journey-page.tsx';
 import { JourneysPage } from '../journeys/journeys-page.tsx';
+import { KpisPage } from '../kpis/kpis-page.tsx';
 import { MembersPage } from '../members/members-page.tsx';
+import { HealthPage } from '../operating-model/health-page.tsx';
 import { OperatingModelPage } from '../operating-model/operating-model-page.tsx';
+import { OwnershipPage } from '../operating-model/ownership-page.tsx';
+import { TeamPage } from '../teams/team-page.tsx';
 import { ApiTokensPage } from '../tokens/api-tokens-page.tsx';
 import { UpcomingAreaPage } from '../upcoming/upcoming-area-page.tsx';
 import { AppShell } from './app-shell.tsx';
@@ -32,9 +37,12 @@ export const router = createBrowserRouter([
           { index: true, element: <OperatingModelPage /> },
           { path: 'journeys', element: <JourneysPage /> },
           { path: 'journeys/:journeyId', element: <JourneyPage /> },
-          { path: 'kpis', element: <UpcomingAreaPage area="kpis" /> },
+          { path: 'ownership', element: <OwnershipPage /> },
+          { path: 'health', element: <HealthPage /> },
+          { path: 'teams/:teamId', element: <TeamPage /> },
+          { path: 'kpis', element: <KpisPage /> },
           { path: 'backlog', element: <UpcomingAreaPage area="backlog" /> },
-          { path: 'governance', element: <UpcomingAreaPage area="governance" /> },
+          { path: 'governance', element: <GovernancePage /> },
           { path: 'insights', element: <UpcomingAreaPage area="insights" /> },
           { path: 'scorecard', element: <UpcomingAreaPage area="scorecard" /> },
           { path: 'settings/people', element: <MembersPage /> },

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../app/page-header.tsx';
 import { EmptyState } from '../common/empty-state.tsx';
 
-export type UpcomingArea = 'kpis' | 'backlog' | 'governance' | 'insights' | 'scorecard';
+export type UpcomingArea = 'backlog' | 'insights' | 'scorecard';
 
 interface AreaCopy {
   title: string;
@@ -16,15 +16,6 @@ interface AreaCopy {
 }
 
 const AREAS: Record<UpcomingArea, AreaCopy> = {
-  kpis: {
-    title: 'KPIs',
-    lead: 'Key measures defined once, scoped to a journey or step, owned by one team, with a target and a value per point.',
-    emptyTitle: 'KPI dashboards arrive with measurement',
-    willHold:
-      'Each KPI will show its latest value with a confidence interval, its target and warning threshold, its trend by period, and what one point is worth in money.',
-    meanwhile: 'KPI definitions are counted on the Operating model page. Check that every journey has an accountable owner: each KPI will be owned by a team.',
-    next: { to: '/', label: 'Go to the Operating model' },
-  },
   backlog: {
     title: 'Value backlog',
     lead: 'Initiatives ranked by the value they are expected to deliver.',
@@ -33,15 +24,6 @@ const AREAS: Record<UpcomingArea, AreaCopy> = {
       'Initiatives with their investment case: one-off and running costs split business and technology, the systems they change, expected KPI uplift, annual value, ROI and payback, and where each stands from idea to measured.',
     meanwhile: 'Initiatives will attach to blueprint steps and their failure points. Review your journeys’ blueprints now so the problems are mapped before solutions are proposed.',
     next: { to: '/journeys', label: 'Review journeys' },
-  },
-  governance: {
-    title: 'Governance',
-    lead: 'Decision rights, change proposals and the decision log.',
-    emptyTitle: 'Governance workflows are on the way',
-    willHold:
-      'Policy change proposals routed to the right approver — the owning team when the change is inside its remit and spending authority, otherwise the CX council — and a log of every decision.',
-    meanwhile: 'Decision rights follow ownership. Use the Operating model page to find journeys with no accountable owner and teams whose spending authority needs agreeing.',
-    next: { to: '/', label: 'Go to the Operating model' },
   },
   insights: {
     title: 'Insights',
