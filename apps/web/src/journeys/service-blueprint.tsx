@@ -1,35 +1,28 @@
-import type { Blueprint, Journey, Stage, Step, SystemWithOwner } from '@throughline/domain';
+import { teamsOnStep, type Journey, type RemitView, type Stage, type Step, type SystemWithOwner } from '@throughline/domain';
+import type { DragEvent, ReactNode } from 'react';
 import { channelLabel } from './channel-label.ts';
+import { InlineTextEditor } from './inline-text-editor.tsx';
+import { StageHeaderEditor } from './stage-header-editor.tsx';
 import { stageAnchorId, StageJumpBar } from './stage-jump-bar.tsx';
+import { STEP_DRAG_TYPE, StepCardEditor } from './step-card-editor.tsx';
+import { SystemsCell } from './systems-cell.tsx';
+import type { JourneyEdits } from './use-journey-edits.ts';
 
-interface Lane {
-  label: string;
-  hint: string;
-  content: (blueprint: Blueprint, systems: ReadonlyMap<string, SystemWithOwner>) => string;
-}
-
-const textOf = (key: 'customerAction' | 'frontstage' | 'backstage' | 'supportProcesses' | 'evidence') => (b: Blueprint) => b[key];
+type TextLaneKey = 'customerAction' | 'frontstage' | 'backstage' | 'supportProcesses' | 'evidence';
+type Lane = { label: string; hint: string } & ({ kind: 'text'; key: TextLaneKey } | { kind: 'systems' });
 
 /** Lanes the customer sees, above the line of visibility. */
 const VISIBLE_LANES: Lane[] = [
-  { label: 'Customer actions', hint: 'What the customer does', content: textOf('customerAction') },
-  { label: 'Frontstage', hint: 'People and screens they meet', content: textOf('frontstage') },
+  { label: 'Customer actions', hint: 'What the customer does', kind: 'text', key: 'customerAction' },
+  { label: 'Frontstage', hint: 'People and screens they meet', kind: 'text', key: 'frontstage' },
 ];
 
 /** Lanes behind the line of visibility. */
 const HIDDEN_LANES: Lane[] = [
-  { label: 'Backstage', hint: 'Work the customer does not see', content: textOf('backstage') },
-  { label: 'Support processes', hint: 'What the work relies on', content: textOf('supportProcesses') },
-  {
-    label: 'Systems',
-    hint: 'Systems used, and the team that owns each',
-    content: (b, systems) =>
-      b.systemIds
-        .map((id) => systems.get(id))
-        .map((s) => (s ? `${s.name} (${s.ownerTeamName ?? 'no owner'})` : 'Unknown system'))
-        .join(', '),
-  },
-  { label: 'Evidence', hint: 'What the customer sees or keeps', content: textOf('evidence') },
+  { label: 'Backstage', hint: 'Work the customer does not see', kind: 'text', key: 'backstage' },
+  { label: 'Support processes', hint: 'What the work relies on', kind: 'text', key: 'supportProcesses' },
+  { label: 'Systems', hint: 'Systems used, and the team that owns each', kind: 'systems' },
+  { label: 'Evidence', hint: 'What the customer sees or keeps', kind: 'text', key: 'evidence' },
 ];
 
 interface Column {
@@ -59,15 +52,69 @@ function columnsOf(stages: readonly Stage[]): Column[] {
   return columns;
 }
 
+const BLANK = (
+  <span className="blueprint__blank">
+    <span aria-hidden="true">—</span>
+    <span className="visually-hidden">Not recorded</span>
+  </span>
+);
+
+/** Accepts a dragged step card and moves it to `position` of `stageId`. */
+function dropTarget(edits: JourneyEdits | undefined, stageId: string, position: number) {
+  if (!edits) return {};
+  return {
+    onDragOver: (event: DragEvent) => {
+      if (event.dataTransfer.types.includes(STEP_DRAG_TYPE)) {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'move';
+      }
+    },
+    onDrop: (event: DragEvent) => {
+      const stepId = event.dataTransfer.getData(STEP_DRAG_TYPE);
+      if (!stepId) return;
+      event.preventDefault();
+      void edits.moveStep(stepId, stageId, position).catch(() => undefined);
+    },
+  };
+}
+
+interface ServiceBlueprintProps {
+  journey: Journey;
+  systems: readonly SystemWithOwner[];
+  /** This journey's remits, to mark systems owned outside them. */
+  remits: readonly RemitView[];
+  /** Present in edit mode: every lane, step and stage becomes editable in place. */
+  edits?: JourneyEdits | undefined;
+}
+
 /**
- * The journey's service blueprint, read-only: stages and their steps run left to right as
- * columns, the blueprint's lanes top to bottom as rows, split by the line of visibility.
+ * The journey's service blueprint: stages and their steps run left to right as columns, the
+ * blueprint's lanes top to bottom as rows, split by the line of visibility. Systems owned
+ * outside the journey's remit are marked; in edit mode everything is edited where it stands.
  */
-export function ServiceBlueprint({ journey, systems }: { journey: Journey; systems: readonly SystemWithOwner[] }) {
+export function ServiceBlueprint({ journey, systems, remits, edits }: ServiceBlueprintProps) {
   const systemsById = new Map(systems.map((s) => [s.id, s]));
-  const stages = byPosition(journey.stages);
+  const stages = byPosition(journey.stages).map((s) => ({ ...s, steps: byPosition(s.steps) }));
   const columns = columnsOf(stages);
   const stepNames = new Map(stages.flatMap((s) => s.steps.map((st) => [st.id, st.name] as const)));
+  const remitModel = remits.map((r) => ({ journeyId: r.journeyId, teamId: r.teamId, role: r.role, stepIds: r.stepIds }));
+
+  const cellContent = (lane: Lane, step: Step): ReactNode => {
+    if (lane.kind === 'systems') {
+      return <SystemsCell step={step} systems={systemsById} remitTeamIds={teamsOnStep(remitModel, journey.id, step.id)} edits={edits} />;
+    }
+    const text = step.blueprint[lane.key];
+    if (!edits) return text || BLANK;
+    return (
+      <InlineTextEditor
+        label={`${lane.label} for ${step.name}`}
+        value={text}
+        placeholder={`Add ${lane.label.toLowerCase()}`}
+        multiline
+        onSave={(value) => edits.updateStep({ stepId: step.id, version: step.version, [lane.key]: value })}
+      />
+    );
+  };
 
   const laneRow = (lane: Lane) => (
     <tr key={lane.label} className="blueprint__lane">
@@ -75,21 +122,11 @@ export function ServiceBlueprint({ journey, systems }: { journey: Journey; syste
         <span className="blueprint__lane-name">{lane.label}</span>
         <span className="blueprint__lane-hint">{lane.hint}</span>
       </th>
-      {columns.map((col) => {
-        const text = col.step ? lane.content(col.step.blueprint, systemsById) : '';
-        return (
-          <td key={col.step?.id ?? col.stage.id} className={col.stageStart ? 'blueprint__cell is-stage-start' : 'blueprint__cell'}>
-            {text ? (
-              text
-            ) : (
-              <span className="blueprint__blank">
-                <span aria-hidden="true">—</span>
-                <span className="visually-hidden">Not recorded</span>
-              </span>
-            )}
-          </td>
-        );
-      })}
+      {columns.map((col) => (
+        <td key={col.step?.id ?? col.stage.id} className={col.stageStart ? 'blueprint__cell is-stage-start' : 'blueprint__cell'}>
+          {col.step ? cellContent(lane, col.step) : BLANK}
+        </td>
+      ))}
     </tr>
   );
 
@@ -117,9 +154,16 @@ export function ServiceBlueprint({ journey, systems }: { journey: Journey; syste
                   scope="colgroup"
                   colSpan={Math.max(1, stage.steps.length)}
                   className="blueprint__stage"
+                  {...dropTarget(edits, stage.id, stage.steps.length)}
                 >
-                  <span className="blueprint__stage-index">Stage {i + 1}</span>
-                  <span className="blueprint__stage-name">{stage.name}</span>
+                  {edits ? (
+                    <StageHeaderEditor stage={stage} index={i} stageCount={stages.length} edits={edits} />
+                  ) : (
+                    <>
+                      <span className="blueprint__stage-index">Stage {i + 1}</span>
+                      <span className="blueprint__stage-name">{stage.name}</span>
+                    </>
+                  )}
                 </th>
               ))}
             </tr>
@@ -129,7 +173,15 @@ export function ServiceBlueprint({ journey, systems }: { journey: Journey; syste
               </th>
               {columns.map((col) =>
                 col.step ? (
-                  <th key={col.step.id} scope="col" className={col.stageStart ? 'blueprint__step is-stage-start' : 'blueprint__step'}>
+                  <th
+                    key={col.step.id}
+                    scope="col"
+                    className={col.stageStart ? 'blueprint__step is-stage-start' : 'blueprint__step'}
+                    {...dropTarget(edits, col.stage.id, col.step.position)}
+                  >
+                    {edits ? (
+                      <StepCardEditor step={col.step} number={col.number} stages={stages} edits={edits} />
+                    ) : (
                     <div className="step-card">
                       <span className="step-card__number" aria-label={`Step ${col.number}`}>
                         {col.number}
@@ -145,9 +197,10 @@ export function ServiceBlueprint({ journey, systems }: { journey: Journey; syste
                         </span>
                       ) : null}
                     </div>
+                    )}
                   </th>
                 ) : (
-                  <th key={col.stage.id} scope="col" className="blueprint__step blueprint__step--empty is-stage-start">
+                  <th key={col.stage.id} scope="col" className="blueprint__step blueprint__step--empty is-stage-start" {...dropTarget(edits, col.stage.id, 0)}>
                     No steps in this stage yet
                   </th>
                 ),

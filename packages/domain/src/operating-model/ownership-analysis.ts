@@ -18,7 +18,7 @@ export interface ModelSnapshot {
 }
 
 /** Teams with a remit over a step: the accountable team and contributors whose remit covers it. */
-function teamsOnStep(remits: ModelSnapshot['remits'], journeyId: string, stepId: string): Set<string> {
+export function teamsOnStep(remits: ModelSnapshot['remits'], journeyId: string, stepId: string): Set<string> {
   return new Set(
     remits
       .filter((r) => r.journeyId === journeyId && (r.role === 'accountable' || r.stepIds.length === 0 || r.stepIds.includes(stepId)))
