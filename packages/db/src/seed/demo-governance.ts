@@ -1,6 +1,6 @@
 import { BUY_JOURNEY } from './demo-buy-journey.ts';
 import { CLAIM_JOURNEY } from './demo-claim-journey.ts';
-import type { DemoJourney, DemoPolicy, DemoRemit } from './demo-model.types.ts';
+import type { DemoJourney, DemoPolicy, DemoProposal, DemoRemit } from './demo-model.types.ts';
 import { RENEW_JOURNEY } from './demo-renew-journey.ts';
 
 export const DEMO_JOURNEYS: DemoJourney[] = [CLAIM_JOURNEY, BUY_JOURNEY, RENEW_JOURNEY];
@@ -106,5 +106,60 @@ export const DEMO_POLICIES: DemoPolicy[] = [
       'Any property with past subsidence, heave or landslip, or within 50 metres of trees taller than the house, is referred to an underwriter before cover is offered or renewed.',
     owner: 'pricing',
     steps: ['buy.underwriting-questions', 'buy.underwriter-referral', 'renew.update-details'],
+  },
+];
+
+/**
+ * Changes proposed to those policies: one the claims team approved itself and put in place,
+ * one above its spending authority waiting for the CX council, one the council turned down,
+ * and a draft. Routing follows the rules in domain (policy/change-routing.ts).
+ */
+export const DEMO_PROPOSALS: DemoProposal[] = [
+  {
+    policy: 'Identity and bank details verified before any claim payment',
+    team: 'claims',
+    title: 'Verify bank details at first notification, not at settlement',
+    proposedStatement:
+      "The payee's identity and bank account are verified (Confirmation of Payee) when the claim is reported, so settlement is not held up at the end; a change of payee is verified again.",
+    rationale: 'Settlement waits an average of 2.3 days for bank checks; verbatims name it as the most frustrating delay.',
+    cost: 18_000,
+    state: 'implemented',
+    approver: 'team',
+    routingReason: 'The policy is in the team’s decision rights and the cost is within its spending authority.',
+    decision: { by: 'Sam Reid', body: 'team', reason: 'Within our authority; removes the biggest delay customers tell us about.' },
+  },
+  {
+    policy: 'Claims over £5,000 need an assessor visit',
+    team: 'claims',
+    title: 'Raise the assessor-visit threshold to £10,000 with video assessment below it',
+    proposedStatement:
+      'Any buildings or contents claim estimated above £10,000 is inspected in person; claims from £5,000 to £10,000 are assessed by video call within two working days.',
+    rationale: 'Assessor bookings are the failing step of the claims journey: 9 days average wait. Video assessment needs new tooling.',
+    cost: 240_000,
+    state: 'proposed',
+    approver: 'council',
+    routingReason: 'The cost exceeds the team’s spending authority.',
+  },
+  {
+    policy: 'Claims scoring 70+ for fraud risk go to the Special Investigations Unit',
+    team: 'claims',
+    title: 'Pay low-value claims while fraud review continues',
+    proposedStatement: 'Claims under £1,000 scoring 70–80 are paid while the Special Investigations Unit reviews them.',
+    rationale: 'Honest customers wait weeks for small payments.',
+    cost: 0,
+    state: 'rejected',
+    approver: 'council',
+    routingReason: 'The policy is outside the team’s decision rights.',
+    decision: { by: 'Priya Shah', body: 'council', reason: 'Fraud losses in this band are too high; revisit with Pricing & Underwriting and better scoring.' },
+  },
+  {
+    policy: 'Renewal price increases above 10% need a retention call',
+    team: 'contact',
+    title: 'Offer a callback slot instead of an outbound retention call',
+    proposedStatement:
+      'Where the renewal premium rises by more than 10%, the renewal invitation offers the customer a callback slot with the retention team before the renewal date.',
+    rationale: 'Outbound calls reach only 41% of customers.',
+    cost: 12_000,
+    state: 'draft',
   },
 ];

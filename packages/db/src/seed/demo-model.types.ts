@@ -78,6 +78,21 @@ export interface DemoRemit {
   steps?: string[];
 }
 
+/** A change proposed to a demo policy, and how far it got. */
+export interface DemoProposal {
+  policy: string;
+  team: TeamKey;
+  title: string;
+  proposedStatement: string;
+  rationale: string;
+  cost: number;
+  state: 'draft' | 'proposed' | 'approved' | 'rejected' | 'implemented';
+  /** Who had to decide, once proposed (the routing rules' answer for these facts). */
+  approver?: 'team' | 'council';
+  routingReason?: string;
+  decision?: { by: string; body: 'team' | 'council'; reason: string };
+}
+
 export interface DemoPolicy {
   name: string;
   statement: string;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import type { DemoStepRef } from './demo-event-context.ts';
-import { DEMO_JOURNEYS, DEMO_POLICIES, DEMO_REMITS } from './demo-governance.ts';
+import { DEMO_JOURNEYS, DEMO_POLICIES, DEMO_PROPOSALS, DEMO_REMITS } from './demo-governance.ts';
 import { DEMO_KPIS } from './demo-kpis.ts';
 import type { JourneyKey, SystemKey, TeamKey } from './demo-model.types.ts';
 import { DEMO_ORGANISATION_NAME, DEMO_PEOPLE, DEMO_SYSTEMS, DEMO_TEAMS } from './demo-organisation.ts';
@@ -176,6 +176,7 @@ async function insertGovernance(
   );
   await db.insertInto('policy_step').values(policySteps).execute();
   await db.insertInto('decision_right').values(decisionRights).execute();
+  const proposals = await insertDemoProposals(db, org, teamOf, (name) => must(policyIds, name, 'policy'));
 
   await db
     .insertInto('kpi')
@@ -202,5 +203,52 @@ async function insertGovernance(
     )
     .execute();
 
-  return remits.length + remitSteps.length + policies.length + policySteps.length + decisionRights.length + DEMO_KPIS.length;
+  return remits.length + remitSteps.length + policies.length + policySteps.length + decisionRights.length + proposals + DEMO_KPIS.length;
+}
+
+/** The demo's change proposals, each decided one with its entry in the decision log. */
+async function insertDemoProposals(db: Db, org: string, teamOf: (key: TeamKey) => string, policyOf: (name: string) => string): Promise<number> {
+  let rows = 0;
+  for (const p of DEMO_PROPOSALS) {
+    const policyId = policyOf(p.policy);
+    const { id } = await db
+      .insertInto('change_proposal')
+      .values({
+        organisation_id: org,
+        policy_id: policyId,
+        team_id: teamOf(p.team),
+        title: p.title,
+        proposed_statement: p.proposedStatement,
+        rationale: p.rationale,
+        cost: p.cost,
+        state: p.state,
+        approver: p.approver ?? null,
+        routing_reason: p.routingReason ?? null,
+        decision_reason: p.decision?.reason ?? null,
+        created_by: p.decision?.by ?? DEMO_PEOPLE[0]!.displayName,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    rows += 1;
+    if (p.state === 'implemented') {
+      await db.updateTable('policy').set({ statement: p.proposedStatement }).where('id', '=', policyId).execute();
+    }
+    if (p.decision) {
+      await db
+        .insertInto('decision')
+        .values({
+          organisation_id: org,
+          subject_type: 'change_proposal',
+          subject_id: id,
+          summary: `${p.title} (${p.policy})`,
+          outcome: p.state === 'rejected' ? 'rejected' : 'approved',
+          reason: p.decision.reason,
+          decided_by: p.decision.by,
+          decided_by_body: p.decision.body,
+        })
+        .execute();
+      rows += 1;
+    }
+  }
+  return rows;
 }

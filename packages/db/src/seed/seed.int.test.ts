@@ -1,4 +1,4 @@
-import { CHANNELS, ZKpiSource } from '@throughline/domain';
+import { CHANNELS, routeProposal, ZKpiSource } from '@throughline/domain';
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../database.ts';
@@ -121,6 +121,31 @@ describe('demo organisation seed', () => {
       .where('app_user.email', '=', DEMO_SIGN_IN.email)
       .executeTakeFirstOrThrow();
     expect(admin).toEqual({ role: 'admin', password_hash: 'scrypt$demo-hash', slug: DEMO_ORGANISATION_SLUG, currency: 'GBP' });
+  });
+
+  it('routes every demo change proposal as the governance rules would, with its decisions logged', async () => {
+    const proposals = await database.db
+      .selectFrom('change_proposal as p')
+      .innerJoin('team', 'team.id', 'p.team_id')
+      .select(['p.id', 'p.policy_id', 'p.team_id', 'p.cost', 'p.state', 'p.approver', 'p.routing_reason', 'team.spending_authority'])
+      .execute();
+    expect(proposals.map((p) => p.state).sort()).toEqual(['draft', 'implemented', 'proposed', 'rejected']);
+    for (const p of proposals.filter((x) => x.state !== 'draft')) {
+      const [owner, rights] = await Promise.all([
+        database.db.selectFrom('policy').select('owner_team_id').where('id', '=', p.policy_id).executeTakeFirstOrThrow(),
+        database.db.selectFrom('decision_right').select('team_id').where('policy_id', '=', p.policy_id).execute(),
+      ]);
+      const route = routeProposal({
+        changeTeamIds: [owner.owner_team_id, ...rights.map((r) => r.team_id)],
+        proposingTeamId: p.team_id,
+        spendingAuthority: p.spending_authority,
+        cost: p.cost,
+      });
+      expect({ approver: p.approver, reason: p.routing_reason }).toEqual({ approver: route.approver, reason: route.reason });
+    }
+    const decided = proposals.filter((p) => p.state === 'implemented' || p.state === 'rejected').map((p) => p.id);
+    const decisions = await database.db.selectFrom('decision').select('subject_id').where('subject_type', '=', 'change_proposal').execute();
+    expect(decisions.map((d) => d.subject_id).sort()).toEqual(decided.sort());
   });
 
   it('does nothing once an organisation exists', async () => {
