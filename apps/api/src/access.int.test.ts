@@ -183,6 +183,9 @@ const ownInput = (path: string): unknown =>
     'proposal.implement': { id: ids.ownProposal, version: 1 },
     'kpi.create': kpiInput('walk.kpi', ids.claimsTeam),
     'kpi.update': { ...kpiInput('claims.nps', ids.claimsTeam), id: ids.ownKpi, version: 1 },
+    'ingest.operationalEvents': {
+      events: [{ source: 's', externalId: 'e-1', type: 'contact', value: null, customerId: null, journeyId: ids.ownJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
+    },
     'ingest.surveyResponses': {
       responses: [{ source: 's', externalId: 'x-1', instrument: 'nps', score: 9, customerId: null, journeyId: ids.ownJourney, stepId: null, channel: null, segment: null, verbatim: null, occurredAt: '2026-11-01T00:00:00Z' }],
     },
@@ -224,6 +227,9 @@ const foreignInput = (): Record<string, unknown> => ({
   'proposal.implement': { id: ids.foreignProposal, version: 1 },
   'kpi.create': { ...kpiInput('hijack.kpi', ids.foreignTeam) },
   'kpi.update': { ...kpiInput('hijack.kpi', ids.claimsTeam), id: ids.foreignKpi, version: 1 },
+  'ingest.operationalEvents': {
+    events: [{ source: 's', externalId: 'f-1', type: 'contact', value: null, customerId: null, journeyId: ids.foreignJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
+  },
   'ingest.surveyResponses': {
     responses: [{ source: 's', externalId: 'f-1', instrument: 'nps', score: 9, customerId: null, journeyId: ids.foreignJourney, stepId: ids.foreignStep, channel: null, segment: null, verbatim: null, occurredAt: '2026-11-01T00:00:00Z' }],
   },
@@ -248,7 +254,7 @@ const NO_IDS = new Set([
   'kpi.list',
 ]);
 /** Where another organisation's ids are refused as invalid input rather than as not found. */
-const REFUSED_AS_INPUT = new Set(['ingest.surveyResponses', 'kpi.create']);
+const REFUSED_AS_INPUT = new Set(['ingest.surveyResponses', 'ingest.operationalEvents', 'kpi.create']);
 
 describe('every procedure', () => {
   it('is either public or names the permission it needs', () => {

@@ -60,6 +60,10 @@ export const ZSurveyIngestInput = z.object({
   responses: z.array(ZSurveyResponse).min(1, 'send at least one response').max(MAX_INGEST_BATCH, `send at most ${MAX_INGEST_BATCH} responses per call`),
 });
 
+export const ZOperationalIngestInput = z.object({
+  events: z.array(ZOperationalEvent).min(1, 'send at least one event').max(MAX_INGEST_BATCH, `send at most ${MAX_INGEST_BATCH} events per call`),
+});
+
 export const ZIngestResult = z.object({
   received: z.number().int(),
   /** Rows stored by this call. */

@@ -1,0 +1,95 @@
+import { TRPCError } from '@trpc/server';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@throughline/db';
+import { createTestDatabase, insertJourney, insertOrganisation, insertTeam } from '@throughline/db/testing';
+import { MAX_INGEST_BATCH, type TokenActor } from '@throughline/domain';
+import { createInnerContext } from '../context.ts';
+import { createCaller } from '../router.ts';
+
+let database: Database;
+let caller: ReturnType<typeof createCaller>;
+const ids = { org: '', journey: '', foreignJourney: '' };
+
+const event = (i: number, over: Record<string, unknown> = {}) => ({
+  source: 'contact-centre',
+  externalId: `call-${i}`,
+  type: 'contact',
+  value: 12.5,
+  customerId: `C-${i % 7}`,
+  journeyId: ids.journey,
+  stepId: null,
+  attributes: { resolved: i % 2 === 0, queue: 'claims' },
+  occurredAt: new Date(Date.UTC(2026, 9, 1 + (i % 28))).toISOString(),
+  ...over,
+});
+
+/** The error a call was refused with; fails the test if it succeeded. */
+async function refusal(call: Promise<unknown>): Promise<TRPCError> {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+async function stored(): Promise<number> {
+  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM operational_event WHERE organisation_id = ${ids.org}`.execute(database.db);
+  return row.rows[0]!.n;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  ids.org = (await insertOrganisation(database.db, 'harbour', 'Harbour')).id;
+  const team = await insertTeam(database.db, ids.org, 'Claims');
+  ids.journey = (await insertJourney(database.db, ids.org, 'Claim', { accountableTeamId: team })).id;
+  const other = (await insertOrganisation(database.db, 'other', 'Other')).id;
+  ids.foreignJourney = (await insertJourney(database.db, other, 'Theirs')).id;
+  const actor: TokenActor = { kind: 'token', tokenId: '00000000-0000-4000-8000-000000000001', organisationId: ids.org, scopes: ['ingest:write'] };
+  caller = createCaller(createInnerContext({ db: database.db, actor }));
+});
+afterAll(() => database.close());
+
+describe('operational event ingestion', () => {
+  it('stores a batch once, and reports a re-send as duplicates', async () => {
+    const batch = Array.from({ length: 50 }, (_, i) => event(i));
+    expect(await caller.ingest.operationalEvents({ events: batch })).toEqual({ received: 50, inserted: 50, duplicates: 0 });
+    expect(await caller.ingest.operationalEvents({ events: batch })).toEqual({ received: 50, inserted: 0, duplicates: 50 });
+    expect(await stored()).toBe(50);
+    const [row] = (await sql<{ attributes: unknown; value: number }>`SELECT attributes, value FROM operational_event WHERE external_id = 'call-0'`.execute(database.db)).rows;
+    expect(row).toEqual({ attributes: { resolved: true, queue: 'claims' }, value: 12.5 });
+  });
+
+  it('stores each event once when the same batch arrives twice at the same time', async () => {
+    const batch = Array.from({ length: 200 }, (_, i) => event(1_000 + i));
+    const [a, b] = await Promise.all([caller.ingest.operationalEvents({ events: batch }), caller.ingest.operationalEvents({ events: batch })]);
+    expect(a.inserted + b.inserted).toBe(200);
+    expect(a.duplicates + b.duplicates).toBe(200);
+    expect(await stored()).toBe(250);
+  });
+
+  it('refuses a batch with any bad row, naming each by index and field, and stores none of it', async () => {
+    const batch = [event(5_000), event(5_001, { occurredAt: 'yesterday' }), event(5_002, { journeyId: 'not-a-uuid' }), event(5_003)];
+    const error = await refusal(caller.ingest.operationalEvents({ events: batch }));
+    expect(error.code).toBe('BAD_REQUEST');
+    const paths = (error.cause as unknown as { issues: { path: (string | number)[] }[] }).issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(['events.1.occurredAt', 'events.2.journeyId']);
+    expect(await stored()).toBe(250);
+  });
+
+  it('refuses a row naming another organisation’s journey, storing nothing', async () => {
+    const error = await refusal(caller.ingest.operationalEvents({ events: [event(6_000), event(6_001, { journeyId: ids.foreignJourney })] }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain('nothing was stored');
+    expect(await stored()).toBe(250);
+  });
+
+  it(`refuses more than ${MAX_INGEST_BATCH} events in one call`, async () => {
+    const batch = Array.from({ length: MAX_INGEST_BATCH + 1 }, (_, i) => event(10_000 + i));
+    const error = await refusal(caller.ingest.operationalEvents({ events: batch }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain(`send at most ${MAX_INGEST_BATCH} events per call`);
+    expect(await stored()).toBe(250);
+  });
+});
