@@ -12,6 +12,8 @@ export function useFocusOnNavigate(target: RefObject<HTMLElement | null>): void 
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    target.current?.focus({ preventScroll: false });
+    // ScrollRestoration puts the page at its top; scrolling to <main> too would tuck the
+    // page's title under the sticky header.
+    target.current?.focus({ preventScroll: true });
   }, [pathname, target]);
 }

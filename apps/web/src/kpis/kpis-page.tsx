@@ -1,6 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { PageHeader } from '../app/page-header.tsx';
+import { EmptyState } from '../common/empty-state.tsx';
+import { plural } from '../common/locale-format.ts';
+import { QueryView } from '../common/query-state.tsx';
+import { useHashTarget } from '../common/use-hash-target.ts';
+import { trpc } from '../trpc.ts';
+import { KpiEditDialog } from './kpi-edit-dialog.tsx';
+import { useScopeNames } from './kpi-scope.tsx';
+import { KpisTable } from './kpis-table.tsx';
+import { useKpiEditScope } from './use-kpi-edit-scope.ts';
+import './kpis.css';
 
 /** The KPIs the organisation has defined: owner, target, threshold, grain and schedule. */
 export function KpisPage() {
-  return <PageHeader title="KPIs" />;
+  const kpis = useQuery(trpc.kpi.list.queryOptions());
+  const teams = useQuery(trpc.team.list.queryOptions());
+  const names = useScopeNames(kpis.data);
+  const scope = useKpiEditScope();
+  const target = useHashTarget(kpis.isSuccess);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const editing = kpis.data?.find((k) => k.id === editingId) ?? null;
+
+  const unowned = kpis.data?.filter((k) => !k.ownerTeamId).length ?? 0;
+  const untargeted = kpis.data?.filter((k) => k.target === null).length ?? 0;
+  const gaps = [unowned > 0 ? `${plural(unowned, 'KPI')} without an owner` : null, untargeted > 0 ? `${plural(untargeted, 'KPI')} without a target` : null];
+
+  return (
+    <div className="page">
+      <title>KPIs · Throughline</title>
+      <PageHeader
+        title="KPIs"
+        lead="Each KPI is defined once: what it measures, where, which team answers for it, and the target it is held to. Measured values, trends and confidence intervals arrive once KPI computation is switched on; this page lists the definitions."
+      >
+        {kpis.data && kpis.data.length > 0 ? (
+          <p className="page-header__meta">{[plural(kpis.data.length, 'KPI'), ...gaps].filter(Boolean).join(' · ')}</p>
+        ) : null}
+      </PageHeader>
+      <p role="status" className="kpis-status">
+        {status}
+      </p>
+      <QueryView
+        query={kpis}
+        label="KPIs"
+        rows={6}
+        errorTitle="The KPIs could not be loaded"
+        isEmpty={(list) => list.length === 0}
+        empty={
+          <EmptyState title="No KPIs defined yet">
+            <p>
+              Define the few measures each journey answers for (claims NPS, first-contact resolution, cost to serve) with a scope, an owner team, a
+              target and a warning threshold. Start with the journeys that already have an accountable team.
+            </p>
+            <p>KPIs are defined through the Throughline API for now; they then show here.</p>
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <KpisTable
+            kpis={list}
+            teams={teams.data ?? []}
+            names={names}
+            target={target}
+            canEdit={scope.canEdit}
+            onEdit={(kpi) => {
+              setStatus('');
+              setEditingId(kpi.id);
+            }}
+          />
+        )}
+      </QueryView>
+      <KpiEditDialog
+        kpi={editing}
+        teams={(teams.data ?? []).filter((t) => scope.ownerTeamIds === null || scope.ownerTeamIds.has(t.id))}
+        onClose={() => setEditingId(null)}
+        onSaved={(message) => {
+          setStatus(message);
+          setEditingId(null);
+        }}
+      />
+    </div>
+  );
 }

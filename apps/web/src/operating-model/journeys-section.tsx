@@ -23,7 +23,10 @@ export function JourneysSection() {
             {unowned > 0 ? ` · ${plural(unowned, 'journey')} without an accountable owner` : ' · every journey has an owner'}
           </p>
         ) : null}
-        <Link to="/journeys" className="section__link">
+        <Link to="/ownership" className="section__link">
+          Who owns what
+        </Link>
+        <Link to="/journeys" className="section__link section__link--next">
           All journeys
         </Link>
       </div>

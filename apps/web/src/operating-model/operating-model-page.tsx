@@ -1,7 +1,9 @@
 import { PageHeader } from '../app/page-header.tsx';
+import { HealthSummary } from './health-summary.tsx';
 import { JourneysSection } from './journeys-section.tsx';
 import { OverviewFigures } from './overview-figures.tsx';
 import { TeamsSection } from './teams-section.tsx';
+import './operating-model.css';
 
 /** The home page: the organisation's teams, the journeys they own, and the data behind them. */
 export function OperatingModelPage() {
@@ -13,6 +15,7 @@ export function OperatingModelPage() {
         lead="Who owns each customer journey end to end, what each team can change, and the data that measures it."
       />
       <OverviewFigures />
+      <HealthSummary />
       <TeamsSection />
       <JourneysSection />
     </div>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { missingCapabilities, type Team } from '@throughline/domain';
+import { Link } from 'react-router';
 import { EmptyState } from '../common/empty-state.tsx';
 import { formatCount, formatGbp, plural } from '../common/locale-format.ts';
 import { QueryView } from '../common/query-state.tsx';
@@ -70,7 +71,9 @@ function TeamsTable({ teams }: { teams: Team[] }) {
           {teams.map((team) => (
             <tr key={team.id}>
               <th scope="row" className="teams-table__team">
-                <span className="teams-table__name">{team.name}</span>
+                <Link to={`/teams/${team.id}`} className="teams-table__name">
+                  {team.name}
+                </Link>
                 {team.purpose ? <span className="teams-table__purpose">{team.purpose}</span> : null}
               </th>
               <td className="num">{formatCount(team.memberCount)}</td>

@@ -1,0 +1,34 @@
+import type { Grain, KpiDefinition, KpiKind } from '@throughline/domain';
+import { formatCount } from '../common/locale-format.ts';
+
+const KIND_LABEL: Record<KpiKind, string> = {
+  nps: 'NPS',
+  csat: 'CSAT',
+  ces: 'CES',
+  rate: 'Rate',
+  mean: 'Mean',
+  median: 'Median',
+  p90: '90th percentile',
+  count: 'Count',
+  sum: 'Sum',
+  ratio: 'Ratio',
+};
+
+const GRAIN_LABEL: Record<Grain, string> = { day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' };
+
+export function kindLabel(kind: KpiKind): string {
+  return KIND_LABEL[kind];
+}
+
+export function grainLabel(grain: Grain): string {
+  return GRAIN_LABEL[grain];
+}
+
+export function directionLabel(direction: KpiDefinition['direction']): string {
+  return direction === 'higher_is_better' ? 'Higher is better' : 'Lower is better';
+}
+
+/** "20 NPS", "48 hours": a target or threshold in the KPI's unit. */
+export function kpiValue(value: number, unit: string): string {
+  return unit ? `${formatCount(value)} ${unit}` : formatCount(value);
+}
