@@ -1,0 +1,169 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ChangeProposal } from '@throughline/domain';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { errorMessage } from '../common/error-message.ts';
+import { issueFor } from '../common/field-issues.ts';
+import { FormAlert } from '../common/form-alert.tsx';
+import { trpc } from '../trpc.ts';
+import { useGovernanceRights } from './governance-rights.ts';
+import { refreshGovernance } from './governance-refresh.ts';
+import { deciderName } from './proposal-labels.ts';
+import { TextAreaField } from './text-area-field.tsx';
+
+/** Called when an action has moved a proposal on: the page announces it and follows it. */
+export type OnProposalMoved = (after: ChangeProposal, message: string) => void;
+
+interface ProposalActionsProps {
+  proposal: ChangeProposal;
+  onMoved: OnProposalMoved;
+}
+
+/** What the signed-in person can do next with a proposal, or who is expected to act. */
+export function ProposalActions({ proposal, onMoved }: ProposalActionsProps) {
+  const rights = useGovernanceRights();
+  switch (proposal.state) {
+    case 'draft':
+      return rights.mayActFor(proposal.teamId) ? (
+        <SubmitAction proposal={proposal} onMoved={onMoved} />
+      ) : (
+        <p className="proposal__waiting">Waiting for {proposal.teamName} to submit it.</p>
+      );
+    case 'proposed':
+      return rights.mayDecide(proposal) ? (
+        <DecideForm proposal={proposal} onMoved={onMoved} />
+      ) : (
+        <p className="proposal__waiting">
+          Waiting for {proposal.approver ? deciderName(proposal.approver, proposal.teamName) : 'a decision'}
+          {proposal.approver === 'council' ? ': a CX lead decides it.' : '.'}
+        </p>
+      );
+    case 'approved':
+      return rights.mayActFor(proposal.teamId) ? (
+        <ImplementAction proposal={proposal} onMoved={onMoved} />
+      ) : (
+        <p className="proposal__waiting">Waiting for {proposal.teamName} to put the new wording into use.</p>
+      );
+    default:
+      return null;
+  }
+}
+
+function SubmitAction({ proposal, onMoved }: ProposalActionsProps) {
+  const submit = useMutation(
+    trpc.proposal.submit.mutationOptions({
+      onSettled: refreshGovernance,
+      onSuccess: (after) =>
+        onMoved(after, `“${after.title}” was submitted: ${after.approver ? deciderName(after.approver, after.teamName) : 'the approver'} decides it next.`),
+    }),
+  );
+  return (
+    <div className="proposal__actions">
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => submit.mutate({ id: proposal.id, version: proposal.version })}
+        disabled={submit.isPending}
+        aria-busy={submit.isPending}
+      >
+        {submit.isPending ? 'Submitting…' : 'Submit for decision'}
+        <span className="visually-hidden"> “{proposal.title}”</span>
+      </button>
+      {submit.isError ? (
+        <p role="alert" className="proposal__error">
+          {errorMessage(submit.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ImplementAction({ proposal, onMoved }: ProposalActionsProps) {
+  const implement = useMutation(
+    trpc.proposal.implement.mutationOptions({
+      onSettled: refreshGovernance,
+      onSuccess: (after) => onMoved(after, `“${after.title}” is implemented: “${after.policyName}” now reads as proposed.`),
+    }),
+  );
+  return (
+    <div className="proposal__actions">
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => implement.mutate({ id: proposal.id, version: proposal.version })}
+        disabled={implement.isPending}
+        aria-busy={implement.isPending}
+      >
+        {implement.isPending ? 'Marking implemented…' : 'Mark implemented'}
+        <span className="visually-hidden"> “{proposal.title}”</span>
+      </button>
+      <p className="field__hint">Do this once the change is in use: the policy’s wording becomes the proposed wording.</p>
+      {implement.isError ? (
+        <p role="alert" className="proposal__error">
+          {errorMessage(implement.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const DECIDE_FIELDS = ['reason'] as const;
+
+/** Approve or reject, always with a reason: it is what the decision log keeps. */
+function DecideForm({ proposal, onMoved }: ProposalActionsProps) {
+  const [reason, setReason] = useState('');
+  const [missingReason, setMissingReason] = useState(false);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const alertId = useId();
+  const decide = useMutation(
+    trpc.proposal.decide.mutationOptions({
+      onSettled: refreshGovernance,
+      onSuccess: (after) =>
+        onMoved(
+          after,
+          after.state === 'approved'
+            ? `“${after.title}” was approved. Mark it implemented once the new wording is in use.`
+            : `“${after.title}” was rejected. The decision and its reason are in the decision log.`,
+        ),
+    }),
+  );
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // Two submit buttons: the one pressed says which decision it is.
+    const decision = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value');
+    if (decision !== 'approve' && decision !== 'reject') return;
+    if (reason.trim() === '') {
+      setMissingReason(true);
+      reasonRef.current?.focus();
+      return;
+    }
+    setMissingReason(false);
+    decide.mutate({ id: proposal.id, version: proposal.version, decision, reason: reason.trim() });
+  };
+
+  const pending = decide.isPending ? decide.variables.decision : null;
+  const issue = missingReason ? 'is required: say why, for the decision log' : issueFor(decide.error, 'reason');
+  return (
+    <form className="proposal__decide" onSubmit={onSubmit} noValidate aria-label={`Decide “${proposal.title}”`}>
+      <FormAlert id={alertId} error={decide.error} fields={DECIDE_FIELDS} />
+      <TextAreaField
+        ref={reasonRef}
+        label="Reason for the decision"
+        name="reason"
+        rows={2}
+        value={reason}
+        onChange={setReason}
+        hint="Recorded in the decision log with your name, for the team and the council to read."
+        issue={issue}
+      />
+      <div className="proposal__actions">
+        <button type="submit" name="decision" value="approve" className="button button--primary" disabled={pending !== null} aria-busy={pending === 'approve'}>
+          {pending === 'approve' ? 'Approving…' : 'Approve'}
+        </button>
+        <button type="submit" name="decision" value="reject" className="button button--secondary" disabled={pending !== null} aria-busy={pending === 'reject'}>
+          {pending === 'reject' ? 'Rejecting…' : 'Reject'}
+        </button>
+      </div>
+    </form>
+  );
+}

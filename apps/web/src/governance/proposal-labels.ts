@@ -1,0 +1,40 @@
+import type { Approver, ProposalState } from '@throughline/domain';
+
+/** The states as people say them: "proposed" means it is waiting for someone to decide. */
+const STATE_LABEL: Record<ProposalState, string> = {
+  proposed: 'Awaiting decision',
+  approved: 'Approved',
+  draft: 'Draft',
+  implemented: 'Implemented',
+  rejected: 'Rejected',
+};
+
+/** What needs someone first: decisions, then approved changes to put live, then drafts. */
+export const STATE_ORDER: readonly ProposalState[] = ['proposed', 'approved', 'draft', 'implemented', 'rejected'];
+
+/** A group's heading in the list, saying what happens next. */
+const GROUP_TITLE: Record<ProposalState, string> = {
+  proposed: 'Awaiting decision',
+  approved: 'Approved, to be implemented',
+  draft: 'Drafts, not yet submitted',
+  implemented: 'Implemented',
+  rejected: 'Rejected',
+};
+
+export function stateLabel(state: ProposalState): string {
+  return STATE_LABEL[state];
+}
+
+export function groupTitle(state: ProposalState): string {
+  return GROUP_TITLE[state];
+}
+
+/** Who takes the decision, in a sentence: "the CX council" or the team's own name. */
+export function deciderName(approver: Approver, teamName: string): string {
+  return approver === 'council' ? 'the CX council' : teamName;
+}
+
+/** What an outcome in the decision log means. */
+export function outcomeLabel(outcome: string): string {
+  return outcome in STATE_LABEL ? STATE_LABEL[outcome as ProposalState] : outcome;
+}
