@@ -32,13 +32,38 @@ import {
   renameStage,
   updateJourney,
   updateStep,
+  type Db,
 } from '@throughline/db';
-import { requireJourneyInRemit } from '../access/remit-scope.ts';
+import { requireJourneyInRemit, type AuthorizedContext } from '../access/remit-scope.ts';
 import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
 import { journeyInterchangeRouter } from './journey-interchange.router.ts';
 
 const ZCreated = z.object({ id: ZId, version: z.number().int() });
+
+/**
+ * A structural edit of a journey: checked against the caller's remit outside the transaction
+ * (so a refusal is audited), then made inside one that first claims the journey's version, so
+ * a stale edit changes nothing. Returns the journey's new version with whatever `edit` adds.
+ */
+async function structuralEdit<T extends object>(
+  ctx: AuthorizedContext,
+  journeyId: string,
+  journeyVersion: number,
+  edit: (db: Db) => Promise<T>,
+): Promise<T & { journeyId: string; journeyVersion: number }> {
+  await requireJourneyInRemit(ctx, journeyId);
+  return ctx.db.transaction().execute(async (db) => {
+    const version = await claimJourneyVersion(db, ctx.organisationId, journeyId, journeyVersion);
+    return { ...(await edit(db)), journeyId, journeyVersion: version };
+  });
+}
+
+async function stepOf(ctx: AuthorizedContext, stepId: string) {
+  const step = await findStepJourney(ctx.db, ctx.organisationId, stepId);
+  if (!step) throw new DomainError('NOT_FOUND', 'Step not found');
+  return step;
+}
 
 export const journeyRouter = router({
   list: authorizedProcedure('journey.read').output(z.array(ZJourneySummary)).query(({ ctx }) => listJourneys(ctx.db, ctx.organisationId)),
@@ -73,27 +98,23 @@ export const journeyRouter = router({
   addStage: authorizedProcedure('journey.edit')
     .input(ZAddStageInput)
     .output(ZJourneyVersion.extend({ stageId: ZId }))
-    .mutation(async ({ ctx, input }) => {
-      await requireJourneyInRemit(ctx, input.journeyId);
-      return ctx.db.transaction().execute(async (db) => {
-        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, input.journeyId, input.journeyVersion);
+    .mutation(({ ctx, input }) =>
+      structuralEdit(ctx, input.journeyId, input.journeyVersion, async (db) => {
         const stage = await addStage(db, ctx.organisationId, input.journeyId, input.name);
         await audit(db, ctx, 'stage.added', { type: 'journey_stage', id: stage.id }, { after: stage });
-        return { journeyId: input.journeyId, journeyVersion, stageId: stage.id };
-      });
-    }),
+        return { stageId: stage.id };
+      }),
+    ),
 
   renameStage: authorizedProcedure('journey.edit')
     .input(ZRenameStageInput)
     .output(ZJourneyVersion)
     .mutation(async ({ ctx, input }) => {
       const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
-      await requireJourneyInRemit(ctx, stage.journey_id);
-      return ctx.db.transaction().execute(async (db) => {
-        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, stage.journey_id, input.journeyVersion);
+      return structuralEdit(ctx, stage.journey_id, input.journeyVersion, async (db) => {
         const after = await renameStage(db, stage.id, input.name);
         await audit(db, ctx, 'stage.renamed', { type: 'journey_stage', id: stage.id }, { before: stage, after });
-        return { journeyId: stage.journey_id, journeyVersion };
+        return {};
       });
     }),
 
@@ -103,12 +124,10 @@ export const journeyRouter = router({
     .output(ZJourneyVersion)
     .mutation(async ({ ctx, input }) => {
       const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
-      await requireJourneyInRemit(ctx, stage.journey_id);
-      return ctx.db.transaction().execute(async (db) => {
-        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, stage.journey_id, input.journeyVersion);
+      return structuralEdit(ctx, stage.journey_id, input.journeyVersion, async (db) => {
         const order = await moveStage(db, stage.journey_id, stage.id, input.toPosition);
         await audit(db, ctx, 'stage.moved', { type: 'journey_stage', id: stage.id }, { before: { position: stage.position }, after: { position: order.indexOf(stage.id) } });
-        return { journeyId: stage.journey_id, journeyVersion };
+        return {};
       });
     }),
 
@@ -117,12 +136,10 @@ export const journeyRouter = router({
     .output(ZJourneyVersion)
     .mutation(async ({ ctx, input }) => {
       const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
-      await requireJourneyInRemit(ctx, stage.journey_id);
-      return ctx.db.transaction().execute(async (db) => {
-        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, stage.journey_id, input.journeyVersion);
+      return structuralEdit(ctx, stage.journey_id, input.journeyVersion, async (db) => {
         await removeStage(db, stage.journey_id, stage.id);
         await audit(db, ctx, 'stage.removed', { type: 'journey_stage', id: stage.id }, { before: stage });
-        return { journeyId: stage.journey_id, journeyVersion };
+        return {};
       });
     }),
 
@@ -131,12 +148,10 @@ export const journeyRouter = router({
     .output(ZJourneyVersion.extend({ stepId: ZId }))
     .mutation(async ({ ctx, input }) => {
       const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
-      await requireJourneyInRemit(ctx, stage.journey_id);
-      return ctx.db.transaction().execute(async (db) => {
-        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, stage.journey_id, input.journeyVersion);
+      return structuralEdit(ctx, stage.journey_id, input.journeyVersion, async (db) => {
         const step = await addStep(db, ctx.organisationId, stage, input);
         await audit(db, ctx, 'step.added', { type: 'journey_step', id: step.id }, { after: step });
-        return { journeyId: stage.journey_id, journeyVersion, stepId: step.id };
+        return { stepId: step.id };
       });
     }),
 
@@ -145,21 +160,18 @@ export const journeyRouter = router({
     .input(ZMoveStepInput)
     .output(ZJourneyVersion)
     .mutation(async ({ ctx, input }) => {
-      const step = await findStepJourney(ctx.db, ctx.organisationId, input.stepId);
-      if (!step) throw new DomainError('NOT_FOUND', 'Step not found');
+      const step = await stepOf(ctx, input.stepId);
       const target = await findStage(ctx.db, ctx.organisationId, input.toStageId);
       if (target.journey_id !== step.journey_id) {
         throw new DomainError('BAD_REQUEST', 'A step can move only between stages of its own journey', [{ path: 'toStageId', message: 'is a stage of another journey' }]);
       }
-      await requireJourneyInRemit(ctx, step.journey_id);
-      return ctx.db.transaction().execute(async (db) => {
-        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, step.journey_id, input.journeyVersion);
+      return structuralEdit(ctx, step.journey_id, input.journeyVersion, async (db) => {
         await moveStep(db, step, input.toStageId, input.toPosition);
         await audit(db, ctx, 'step.moved', { type: 'journey_step', id: step.id }, {
           before: { stageId: step.stage_id, position: step.position },
           after: { stageId: input.toStageId, position: input.toPosition },
         });
-        return { journeyId: step.journey_id, journeyVersion };
+        return {};
       });
     }),
 
@@ -167,14 +179,11 @@ export const journeyRouter = router({
     .input(ZRemoveStepInput)
     .output(ZJourneyVersion)
     .mutation(async ({ ctx, input }) => {
-      const step = await findStepJourney(ctx.db, ctx.organisationId, input.stepId);
-      if (!step) throw new DomainError('NOT_FOUND', 'Step not found');
-      await requireJourneyInRemit(ctx, step.journey_id);
-      return ctx.db.transaction().execute(async (db) => {
-        const journeyVersion = await claimJourneyVersion(db, ctx.organisationId, step.journey_id, input.journeyVersion);
+      const step = await stepOf(ctx, input.stepId);
+      return structuralEdit(ctx, step.journey_id, input.journeyVersion, async (db) => {
         await removeStep(db, step);
         await audit(db, ctx, 'step.removed', { type: 'journey_step', id: step.id }, { before: step });
-        return { journeyId: step.journey_id, journeyVersion };
+        return {};
       });
     }),
 
@@ -183,8 +192,7 @@ export const journeyRouter = router({
     .input(ZStepUpdateInput)
     .output(z.object({ id: ZId, version: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
-      const step = await findStepJourney(ctx.db, ctx.organisationId, input.stepId);
-      if (!step) throw new DomainError('NOT_FOUND', 'Step not found');
+      const step = await stepOf(ctx, input.stepId);
       await requireJourneyInRemit(ctx, step.journey_id);
       return ctx.db.transaction().execute(async (db) => {
         const changed = await updateStep(db, ctx.organisationId, input);
