@@ -24,7 +24,8 @@ describe('the embedded database', () => {
     const orgs = await second.db.selectFrom('organisation').select('slug').execute();
     expect(orgs).toEqual([{ slug: 'kept' }]);
     await second.close();
-  });
+    // A cold embedded database plus every migration: seconds alone, far more on a busy machine.
+  }, 120_000);
 
   it('refuses a second opener in this process with a clear error', async () => {
     const first = await openDatabase({ dataDir });

@@ -1,5 +1,5 @@
-import { useId, type ReactNode } from 'react';
-import { issueText } from './field-issues.ts';
+import type { ReactNode } from 'react';
+import { FieldFrame } from './field-frame.tsx';
 
 interface TextFieldProps {
   label: string;
@@ -17,32 +17,11 @@ interface TextFieldProps {
 
 /** A labelled input with its hint and its issue, both tied to it for screen readers. */
 export function TextField({ label, name, value, onChange, type = 'text', autoComplete, required = true, issue, hint }: TextFieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, issue ? `${id}-issue` : null].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        required={required}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={issue ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {issue ? (
-        <p id={`${id}-issue`} className="field__issue">
-          {issueText(label, issue)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} issue={issue}>
+      {(control) => (
+        <input {...control} name={name} type={type} autoComplete={autoComplete} required={required} value={value} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </FieldFrame>
   );
 }

@@ -1,5 +1,5 @@
-import { useId, type ReactNode } from 'react';
-import { issueText } from '../common/field-issues.ts';
+import type { ReactNode } from 'react';
+import { FieldFrame } from '../common/field-frame.tsx';
 
 interface CostFieldProps {
   label: string;
@@ -15,38 +15,16 @@ interface CostFieldProps {
  * input would refuse the commas and change the value on a stray scroll.
  */
 export function CostField({ label, name, value, onChange, issue, hint }: CostFieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, issue ? `${id}-issue` : null].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <div className="money-input">
-        <span className="money-input__unit" aria-hidden="true">
-          £
-        </span>
-        <input
-          id={id}
-          name={name}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          required
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={issue ? true : undefined}
-          aria-describedby={describedBy || undefined}
-        />
-      </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {issue ? (
-        <p id={`${id}-issue`} className="field__issue">
-          {issueText(label, issue)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} issue={issue}>
+      {(control) => (
+        <div className="money-input">
+          <span className="money-input__unit" aria-hidden="true">
+            £
+          </span>
+          <input {...control} name={name} type="text" inputMode="decimal" autoComplete="off" required value={value} onChange={(e) => onChange(e.target.value)} />
+        </div>
+      )}
+    </FieldFrame>
   );
 }

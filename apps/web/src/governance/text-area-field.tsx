@@ -1,5 +1,5 @@
-import { useId, type ReactNode, type Ref } from 'react';
-import { issueText } from '../common/field-issues.ts';
+import type { ReactNode, Ref } from 'react';
+import { FieldFrame } from '../common/field-frame.tsx';
 
 interface TextAreaFieldProps {
   label: string;
@@ -15,33 +15,11 @@ interface TextAreaFieldProps {
 
 /** A labelled multi-line field, shaped like common/TextField, for wording and reasons. */
 export function TextAreaField({ label, name, value, onChange, rows = 3, required = true, issue, hint, ref }: TextAreaFieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, issue ? `${id}-issue` : null].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        ref={ref}
-        id={id}
-        name={name}
-        rows={rows}
-        required={required}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={issue ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="field__textarea"
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {issue ? (
-        <p id={`${id}-issue`} className="field__issue">
-          {issueText(label, issue)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} issue={issue}>
+      {(control) => (
+        <textarea {...control} ref={ref} name={name} rows={rows} required={required} value={value} onChange={(e) => onChange(e.target.value)} className="field__textarea" />
+      )}
+    </FieldFrame>
   );
 }
