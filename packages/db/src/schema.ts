@@ -267,7 +267,47 @@ export interface DecisionTable {
   decided_at: CreatedAt;
 }
 
+export interface KpiDayTable {
+  organisation_id: string;
+  kpi_id: string;
+  day: ColumnType<string, string, string>;
+  segment: string;
+  n: number;
+  positives: number;
+  negatives: number;
+  sum: number;
+  sum_squares: number;
+  denominator: number;
+  samples: number[];
+}
+export interface KpiResultTable {
+  organisation_id: string;
+  kpi_id: string;
+  /** A date: read back as text (YYYY-MM-DD) by casting in SQL. */
+  period_start: ColumnType<string, string, string>;
+  grain: 'day' | 'week' | 'month' | 'quarter';
+  segment: string;
+  value: number;
+  n: number;
+  ci_low: number | null;
+  ci_high: number | null;
+  method: string;
+  small_sample: boolean;
+  computed_at: Timestamp;
+  run_id: string;
+}
+export interface KpiRunStateTable {
+  kpi_id: string;
+  organisation_id: string;
+  watermark: Date | null;
+  last_run_at: Timestamp;
+  last_run_id: string;
+}
+
 export interface DB {
+  kpi_day: KpiDayTable;
+  kpi_result: KpiResultTable;
+  kpi_run_state: KpiRunStateTable;
   change_proposal: ChangeProposalTable;
   decision: DecisionTable;
   api_token: ApiTokenTable;

@@ -27,3 +27,4 @@ export * from './metrics/proportion.ts';
 export * from './metrics/mean.ts';
 export * from './metrics/quantile.ts';
 export * from './metrics/change.ts';
+export * from './metrics/kpi-aggregate.ts';

@@ -4,6 +4,7 @@ import * as m0002 from './2026_11_25_0002_operating_model.ts';
 import * as m0003 from './2026_11_25_0003_events.ts';
 import * as m0004 from './2026_11_25_0004_access.ts';
 import * as m0005 from './2026_11_27_0005_governance.ts';
+import * as m0006 from './2026_11_27_0006_kpi_engine.ts';
 
 /**
  * Every migration, by its frozen name. Listed statically rather than read from the folder so
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0003_events': m0003,
   '2026_11_25_0004_access': m0004,
   '2026_11_27_0005_governance': m0005,
+  '2026_11_27_0006_kpi_engine': m0006,
 };

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KpiDefinition } from '@throughline/domain';
+import type { Database } from '../database.ts';
+import { seedDemoIfEmpty } from '../seed/seed.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { listKpis } from './kpi.queries.ts';
+import { periodStart, recomputeKpi } from './kpi-engine.queries.ts';
+
+const NOW = new Date('2026-11-01T00:00:00Z');
+let database: Database;
+let organisationId = '';
+let kpis: KpiDefinition[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoIfEmpty(database.db, { adminPasswordHash: 'x', now: NOW });
+  organisationId = (await database.db.selectFrom('organisation').select('id').executeTakeFirstOrThrow()).id;
+  kpis = await listKpis(database.db, organisationId);
+}, 180_000);
+afterAll(() => database.close());
+
+const run = (kpi: KpiDefinition, full: boolean) =>
+  database.db.transaction().execute((db) => recomputeKpi(db, organisationId, kpi, { full, now: new Date(), runId: randomUUID() }));
+
+async function results(kpiId: string) {
+  const rows = await database.db
+    .selectFrom('kpi_result')
+    .select([sql<string>`to_char(period_start, 'YYYY-MM-DD')`.as('period'), 'segment', 'value', 'n', 'ci_low', 'ci_high', 'method', 'small_sample'])
+    .where('kpi_id', '=', kpiId)
+    .orderBy('period_start')
+    .orderBy('segment')
+    .execute();
+  return rows;
+}
+
+/** The same numbers by one hand-written GROUP BY per kind, straight from the events. */
+async function independently(kpi: KpiDefinition): Promise<Map<string, { value: number; n: number }>> {
+  const scope =
+    kpi.scope.level === 'organisation' ? sql`` : kpi.scope.level === 'journey' ? sql`AND journey_id = ${kpi.scope.journeyId}::uuid` : sql`AND step_id = ${kpi.scope.stepId}::uuid`;
+  const period = sql`to_char(date_trunc(${kpi.grain}, (occurred_at AT TIME ZONE 'UTC')::date)::date, 'YYYY-MM-DD')`;
+  let query;
+  if (kpi.source.stream === 'survey') {
+    const value = {
+      nps: sql`100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(*)`,
+      csat: sql`100.0 * count(*) FILTER (WHERE score >= 4) / count(*)`,
+      ces: sql`avg(score)`,
+    }[kpi.source.instrument];
+    query = sql<{ period: string; value: number; n: number }>`
+      SELECT ${period} AS period, (${value})::float8 AS value, count(*)::int AS n
+      FROM survey_response WHERE organisation_id = ${organisationId}::uuid AND instrument = ${kpi.source.instrument} ${scope} GROUP BY 1`;
+  } else if (kpi.kind === 'ratio') {
+    query = sql<{ period: string; value: number; n: number }>`
+      SELECT ${period} AS period,
+             (sum(value) FILTER (WHERE type = ${kpi.source.eventType}) / count(*) FILTER (WHERE type = ${kpi.source.denominatorEventType ?? ''}))::float8 AS value,
+             (count(*) FILTER (WHERE type = ${kpi.source.eventType}))::int AS n
+      FROM operational_event
+      WHERE organisation_id = ${organisationId}::uuid AND type IN (${kpi.source.eventType}, ${kpi.source.denominatorEventType ?? ''}) ${scope} GROUP BY 1`;
+  } else {
+    const cond = kpi.source.conditionAttribute ?? '';
+    const value = {
+      rate: sql`100.0 * count(*) FILTER (WHERE attributes->>${cond} = 'true') / count(*)`,
+      median: sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY value)`,
+      count: sql`count(*)`,
+      sum: sql`sum(value)`,
+    }[kpi.kind as 'rate' | 'median' | 'count' | 'sum'];
+    query = sql<{ period: string; value: number; n: number }>`
+      SELECT ${period} AS period, (${value})::float8 AS value, count(*)::int AS n
+      FROM operational_event WHERE organisation_id = ${organisationId}::uuid AND type = ${kpi.source.eventType} ${scope} GROUP BY 1`;
+  }
+  const { rows } = await query.execute(database.db);
+  return new Map(rows.map((r) => [r.period, { value: r.value, n: r.n }]));
+}
+
+describe('the KPI engine on the demo organisation', () => {
+  it('computes every demo KPI exactly as an independent GROUP BY does', async () => {
+    expect(kpis.length).toBeGreaterThanOrEqual(10);
+    for (const kpi of kpis) {
+      const outcome = await run(kpi, true);
+      expect(outcome.mode).toBe('full');
+      const expected = await independently(kpi);
+      const totals = (await results(kpi.id)).filter((r) => r.segment === '');
+      expect(totals.length, kpi.key).toBe(expected.size);
+      expect(totals.length, kpi.key).toBeGreaterThan(0);
+      for (const r of totals) {
+        const e = expected.get(r.period)!;
+        expect(r.n, `${kpi.key} ${r.period}`).toBe(e.n);
+        // Sums added day by day differ from one big sum only in the last bits of a double.
+        expect(Math.abs(r.value - e.value), `${kpi.key} ${r.period}: ${r.value} vs ${e.value}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(e.value)));
+      }
+    }
+  });
+
+  it('breaks results down by segment, the segments adding up to the whole', async () => {
+    const nps = kpis.find((k) => k.key === 'claim.nps')!;
+    const rows = await results(nps.id);
+    const period = rows.find((r) => r.segment === '')!.period;
+    const inPeriod = rows.filter((r) => r.period === period);
+    expect(inPeriod.length).toBeGreaterThan(2);
+    expect(inPeriod.filter((r) => r.segment !== '').reduce((s, r) => s + r.n, 0)).toBe(inPeriod.find((r) => r.segment === '')!.n);
+  });
+
+  it('recomputes only the days that received events, with results identical to a full rebuild', async () => {
+    const nps = kpis.find((k) => k.key === 'claim.nps')!;
+    if (nps.scope.level !== 'journey') throw new Error('claim.nps is a journey KPI');
+    // A new day of responses, plus a few late ones for an existing day.
+    await sql`
+      INSERT INTO survey_response (organisation_id, source, external_id, instrument, score, customer_id, journey_id, step_id, channel, segment, verbatim, occurred_at)
+      SELECT organisation_id, source, 'late-' || external_id, instrument, score, customer_id, journey_id, step_id, channel, segment, verbatim,
+             CASE WHEN id % 5 = 0 THEN occurred_at - interval '3 days' ELSE timestamptz '2026-11-01 10:00:00+00' END
+      FROM survey_response
+      WHERE organisation_id = ${organisationId}::uuid AND instrument = 'nps' AND journey_id = ${nps.scope.journeyId}::uuid
+        AND occurred_at >= timestamptz '2026-10-28' `.execute(database.db);
+
+    const incremental = await run(nps, false);
+    expect(incremental.mode).toBe('incremental');
+    expect(incremental.days).toBeGreaterThan(0);
+    expect(incremental.days).toBeLessThan(10);
+    const afterIncremental = await results(nps.id);
+
+    await run(nps, true);
+    expect(await results(nps.id)).toEqual(afterIncremental);
+    expect(afterIncremental.some((r) => r.period === periodStart('2026-11-01', nps.grain))).toBe(true);
+  });
+
+  it('is idempotent: a run with nothing new changes nothing', async () => {
+    const fcr = kpis.find((k) => k.key === 'contact.fcr')!;
+    await run(fcr, true);
+    const before = await results(fcr.id);
+    expect(await run(fcr, false)).toMatchObject({ mode: 'incremental', days: 0, results: 0 });
+    expect(await results(fcr.id)).toEqual(before);
+  });
+});
+
+describe('periods', () => {
+  it('start on Mondays, the first of the month and of the quarter', () => {
+    expect(periodStart('2026-11-01', 'week')).toBe('2026-10-26');
+    expect(periodStart('2026-10-26', 'week')).toBe('2026-10-26');
+    expect(periodStart('2026-11-17', 'month')).toBe('2026-11-01');
+    expect(periodStart('2026-11-17', 'quarter')).toBe('2026-10-01');
+    expect(periodStart('2026-02-28', 'quarter')).toBe('2026-01-01');
+    expect(periodStart('2026-02-28', 'day')).toBe('2026-02-28');
+  });
+});

@@ -1,0 +1,171 @@
+import { sql, type RawBuilder } from 'kysely';
+import { addAggregates, EMPTY_AGGREGATE, kpiValue, type Grain, type KpiAggregate, type KpiDefinition } from '@throughline/domain';
+import type { Db } from '../database.ts';
+
+/** The events a KPI reads, as SQL: the table, the organisation's rows of its source, its scope. */
+function sourceOf(organisationId: string, kpi: KpiDefinition) {
+  const scope: RawBuilder<unknown> =
+    kpi.scope.level === 'organisation'
+      ? sql``
+      : kpi.scope.level === 'journey'
+        ? sql`AND journey_id = ${kpi.scope.journeyId}::uuid`
+        : sql`AND step_id = ${kpi.scope.stepId}::uuid`;
+  if (kpi.source.stream === 'survey') {
+    return { table: sql.table('survey_response'), where: sql`organisation_id = ${organisationId}::uuid AND instrument = ${kpi.source.instrument} ${scope}` };
+  }
+  const types = [kpi.source.eventType, ...(kpi.kind === 'ratio' && kpi.source.denominatorEventType ? [kpi.source.denominatorEventType] : [])];
+  return { table: sql.table('operational_event'), where: sql`organisation_id = ${organisationId}::uuid AND type = ANY(${types}::text[]) ${scope}` };
+}
+
+/**
+ * One day's additive figures for the KPI, per segment and for all segments (''), in SQL.
+ * Positives are promoters, top-two-box, CES agreement (5–7) or a rate's condition met.
+ */
+function dayFigures(kpi: KpiDefinition): { select: RawBuilder<unknown>; measure: RawBuilder<unknown>; segment: RawBuilder<unknown> } {
+  if (kpi.source.stream === 'survey') {
+    const positive = kpi.kind === 'nps' ? sql`score >= 9` : kpi.kind === 'csat' ? sql`score >= 4` : sql`score >= 5`;
+    return {
+      measure: sql`score::float8`,
+      segment: sql`segment`,
+      select: sql`count(*)::int, (count(*) FILTER (WHERE ${positive}))::int, (count(*) FILTER (WHERE score <= 6 AND ${kpi.kind === 'nps'}))::int,
+                  coalesce(sum(m), 0), coalesce(sum(m * m), 0), 0::float8`,
+    };
+  }
+  const main = kpi.source.eventType;
+  const condition = kpi.source.conditionAttribute ?? '';
+  const denominator = kpi.source.denominatorEventType ?? '';
+  return {
+    measure: sql`value`,
+    segment: sql`attributes->>'segment'`,
+    select: sql`(count(*) FILTER (WHERE type = ${main}))::int,
+                (count(*) FILTER (WHERE type = ${main} AND attributes->>${condition} = 'true'))::int, 0,
+                coalesce(sum(m) FILTER (WHERE type = ${main}), 0), coalesce(sum(m * m) FILTER (WHERE type = ${main}), 0),
+                (count(*) FILTER (WHERE type = ${denominator}))::float8`,
+  };
+}
+
+/** Rebuilds the KPI's daily rollups for `days` (all days when null), in one statement. */
+async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, days: string[] | null): Promise<void> {
+  const src = sourceOf(organisationId, kpi);
+  const figures = dayFigures(kpi);
+  const onDays = days === null ? sql`` : sql`AND (occurred_at AT TIME ZONE 'UTC')::date = ANY(${days}::date[])`;
+  const samples = kpi.kind === 'median' || kpi.kind === 'p90' ? sql`coalesce(array_agg(m) FILTER (WHERE m IS NOT NULL AND type_ok), '{}')` : sql`'{}'::float8[]`;
+  const typeOk = kpi.source.stream === 'operational' ? sql`type = ${kpi.source.eventType}` : sql`true`;
+  await (days === null
+    ? db.deleteFrom('kpi_day').where('kpi_id', '=', kpi.id).execute()
+    : db.deleteFrom('kpi_day').where('kpi_id', '=', kpi.id).where(sql<boolean>`day = ANY(${days}::date[])`).execute());
+  await sql`
+    INSERT INTO kpi_day (organisation_id, kpi_id, day, segment, n, positives, negatives, sum, sum_squares, denominator, samples)
+    SELECT ${organisationId}::uuid, ${kpi.id}::uuid, day,
+           CASE WHEN GROUPING(seg) = 1 THEN '' ELSE coalesce(seg, '(none)') END,
+           ${figures.select}, ${samples}
+    FROM (SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, ${figures.segment} AS seg, ${figures.measure} AS m, *, ${typeOk} AS type_ok
+          FROM ${src.table} WHERE ${src.where} ${onDays}) e
+    GROUP BY GROUPING SETS ((day), (day, seg))`.execute(db);
+}
+
+/** The first day of the period holding `day` (ISO weeks start on Monday). */
+export function periodStart(day: string, grain: Grain): string {
+  if (grain === 'day') return day;
+  const d = new Date(`${day}T00:00:00Z`);
+  if (grain === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  else d.setUTCDate(1);
+  if (grain === 'quarter') d.setUTCMonth(d.getUTCMonth() - (d.getUTCMonth() % 3));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Days of the KPI's source that received events ingested after the last run's watermark. */
+async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinition): Promise<string[]> {
+  const src = sourceOf(organisationId, kpi);
+  const { rows } = await sql<{ day: string }>`
+    SELECT DISTINCT to_char((occurred_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day
+    FROM ${src.table} WHERE ${src.where} AND ingested_at > (SELECT watermark FROM kpi_run_state WHERE kpi_id = ${kpi.id}::uuid)`.execute(db);
+  return rows.map((r) => r.day);
+}
+
+/**
+ * The newest ingestion time of the KPI's events, as text: PostgreSQL keeps microseconds and a
+ * JavaScript Date only milliseconds, so a Date would make every event of that millisecond look new.
+ */
+async function latestIngestedAt(db: Db, organisationId: string, kpi: KpiDefinition): Promise<string | null> {
+  const src = sourceOf(organisationId, kpi);
+  const { rows } = await sql<{ at: string | null }>`SELECT max(ingested_at)::text AS at FROM ${src.table} WHERE ${src.where}`.execute(db);
+  return rows[0]?.at ?? null;
+}
+
+export interface RecomputeOutcome {
+  mode: 'full' | 'incremental';
+  /** Days whose rollups were rebuilt (null: all of them). */
+  days: number | null;
+  /** Period results written. */
+  results: number;
+}
+
+/**
+ * Recomputes a KPI: rebuilds the daily rollups of the days that received new events since the
+ * last run (every day when `full`, or on the first run), then the results of the periods
+ * holding those days, upserted by (KPI, grain, period, segment). Idempotent; run it inside a
+ * transaction. An advisory lock keeps two recomputes of one KPI from interleaving.
+ */
+export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefinition, opts: { full: boolean; now: Date; runId: string }): Promise<RecomputeOutcome> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`kpi:${kpi.id}`}))`.execute(db);
+  const state = await db.selectFrom('kpi_run_state').selectAll().where('kpi_id', '=', kpi.id).executeTakeFirst();
+  const watermark = await latestIngestedAt(db, organisationId, kpi);
+  const full = opts.full || !state?.watermark;
+  const days = full ? null : await daysIngestedSince(db, organisationId, kpi);
+
+  let results = 0;
+  if (days === null || days.length > 0) {
+    await refreshDays(db, organisationId, kpi, days);
+    results = await writeResults(db, organisationId, kpi, days === null ? null : [...new Set(days.map((d) => periodStart(d, kpi.grain)))], opts);
+  }
+  await sql`
+    INSERT INTO kpi_run_state (kpi_id, organisation_id, watermark, last_run_at, last_run_id)
+    VALUES (${kpi.id}::uuid, ${organisationId}::uuid, ${watermark}::timestamptz, ${opts.now}, ${opts.runId}::uuid)
+    ON CONFLICT (kpi_id) DO UPDATE SET watermark = EXCLUDED.watermark, last_run_at = EXCLUDED.last_run_at, last_run_id = EXCLUDED.last_run_id`.execute(db);
+  return { mode: full ? 'full' : 'incremental', days: days === null ? null : days.length, results };
+}
+
+/** Adds the days of each period up (in domain, the same sums a full rebuild makes) and upserts. */
+async function writeResults(db: Db, organisationId: string, kpi: KpiDefinition, periods: string[] | null, opts: { now: Date; runId: string }): Promise<number> {
+  const periodExpr = sql<string>`to_char(date_trunc(${kpi.grain}, day)::date, 'YYYY-MM-DD')`;
+  let query = db
+    .selectFrom('kpi_day')
+    .select([periodExpr.as('period'), 'segment', 'n', 'positives', 'negatives', 'sum', 'sum_squares', 'denominator', 'samples'])
+    .where('kpi_id', '=', kpi.id);
+  if (periods) query = query.where(sql<boolean>`date_trunc(${kpi.grain}, day)::date = ANY(${periods}::date[])`);
+  const rows = await query.execute();
+
+  const byKey = new Map<string, { period: string; segment: string; total: KpiAggregate }>();
+  for (const r of rows) {
+    const key = `${r.period}|${r.segment}`;
+    const day: KpiAggregate = { n: r.n, positives: r.positives, negatives: r.negatives, sum: r.sum, sumSquares: r.sum_squares, denominator: r.denominator, samples: r.samples };
+    const entry = byKey.get(key);
+    if (entry) entry.total = addAggregates(entry.total, day);
+    else byKey.set(key, { period: r.period, segment: r.segment, total: addAggregates(EMPTY_AGGREGATE, day) });
+  }
+
+  await (periods
+    ? db.deleteFrom('kpi_result').where('kpi_id', '=', kpi.id).where('grain', '=', kpi.grain).where(sql<boolean>`period_start = ANY(${periods}::date[])`).execute()
+    : db.deleteFrom('kpi_result').where('kpi_id', '=', kpi.id).execute());
+  const values = [...byKey.values()].map(({ period, segment, total }) => {
+    const v = kpiValue(kpi.kind, total);
+    return {
+      organisation_id: organisationId,
+      kpi_id: kpi.id,
+      period_start: period,
+      grain: kpi.grain,
+      segment,
+      value: v.value,
+      n: v.n,
+      ci_low: v.ciLow,
+      ci_high: v.ciHigh,
+      method: v.method,
+      small_sample: v.smallSample,
+      computed_at: opts.now,
+      run_id: opts.runId,
+    };
+  });
+  for (let i = 0; i < values.length; i += 1_000) await db.insertInto('kpi_result').values(values.slice(i, i + 1_000)).execute();
+  return values.length;
+}
