@@ -33,7 +33,7 @@ export async function startWorker(database: Database, options: WorkerOptions = {
   await boss.start();
   const ctx: JobContext = { db: database.db, boss, now: options.now ?? (() => new Date()) };
   for (const job of options.jobs ?? allJobs) {
-    await boss.createQueue(job.name, { retryLimit: job.retryLimit ?? 2, retryBackoff: true });
+    await boss.createQueue(job.name, { policy: job.policy ?? 'standard', retryLimit: job.retryLimit ?? 2, retryBackoff: true });
     if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object, { tz: 'UTC' });
     await boss.work<unknown>(
       job.name,

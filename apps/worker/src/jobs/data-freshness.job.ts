@@ -11,6 +11,8 @@ export const dataFreshnessCheck = defineJob({
   name: 'data-freshness.check',
   payload: z.object({ organisationId: ZId }),
   retryLimit: 3,
+  // The sweep's singleton key (organisation and day) only deduplicates on an exclusive queue.
+  policy: 'exclusive',
   handler: async ({ organisationId }, { db, now }) => {
     const checkedAt = now();
     const sources = await latestEventPerSource(db, organisationId);

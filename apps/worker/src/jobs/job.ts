@@ -19,6 +19,11 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
   schedule?: { cron: string; payload: z.input<P> };
   /** Retries after a failure, with backoff. */
   retryLimit?: number;
+  /**
+   * pg-boss queue policy. 'exclusive' allows one queued or active job per singletonKey, which
+   * is what deduplicates jobs sent by several workers at once; the default queue does not.
+   */
+  policy?: 'standard' | 'exclusive';
   handler: (payload: z.output<P>, ctx: JobContext) => Promise<void>;
 }
 

@@ -169,3 +169,12 @@ async function writeResults(db: Db, organisationId: string, kpi: KpiDefinition, 
   for (let i = 0; i < values.length; i += 1_000) await db.insertInto('kpi_result').values(values.slice(i, i + 1_000)).execute();
   return values.length;
 }
+
+/** Every KPI with its schedule and last run, across organisations, for the scheduler. */
+export async function listKpiSchedules(db: Db) {
+  return db
+    .selectFrom('kpi')
+    .leftJoin('kpi_run_state', 'kpi_run_state.kpi_id', 'kpi.id')
+    .select(['kpi.id as kpiId', 'kpi.organisation_id as organisationId', 'kpi.schedule', 'kpi_run_state.last_run_at as lastRunAt'])
+    .execute();
+}
