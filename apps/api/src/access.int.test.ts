@@ -183,6 +183,8 @@ const ownInput = (path: string): unknown =>
     'proposal.implement': { id: ids.ownProposal, version: 1 },
     'kpi.create': kpiInput('walk.kpi', ids.claimsTeam),
     'kpi.update': { ...kpiInput('claims.nps', ids.claimsTeam), id: ids.ownKpi, version: 1 },
+    'kpi.results': { kpiId: ids.ownKpi },
+    'kpi.recompute': { kpiId: ids.ownKpi },
     'ingest.operationalEvents': {
       events: [{ source: 's', externalId: 'e-1', type: 'contact', value: null, customerId: null, journeyId: ids.ownJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
     },
@@ -227,6 +229,8 @@ const foreignInput = (): Record<string, unknown> => ({
   'proposal.implement': { id: ids.foreignProposal, version: 1 },
   'kpi.create': { ...kpiInput('hijack.kpi', ids.foreignTeam) },
   'kpi.update': { ...kpiInput('hijack.kpi', ids.claimsTeam), id: ids.foreignKpi, version: 1 },
+  'kpi.results': { kpiId: ids.foreignKpi },
+  'kpi.recompute': { kpiId: ids.foreignKpi },
   'ingest.operationalEvents': {
     events: [{ source: 's', externalId: 'f-1', type: 'contact', value: null, customerId: null, journeyId: ids.foreignJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
   },

@@ -28,3 +28,4 @@ export * from './metrics/mean.ts';
 export * from './metrics/quantile.ts';
 export * from './metrics/change.ts';
 export * from './metrics/kpi-aggregate.ts';
+export * from './metrics/kpi-change.ts';

@@ -145,3 +145,22 @@ describe('change between periods', () => {
     expect(compareNps({ n: 0, promoters: 0, detractors: 0 }, { n: 10, promoters: 5, detractors: 1 })).toMatchObject({ pValue: 1, significant: false });
   });
 });
+
+describe('describing a change', () => {
+  it('says it in plain words, as PRODUCT.md does', async () => {
+    const { describeChange } = await import('./kpi-change.ts');
+    expect(describeChange({ difference: 4.2, standardError: 5, z: 0.84, pValue: 0.4, significant: false }, 'points', 180)).toBe('up 4.2 points, not significant at n = 180');
+    expect(describeChange({ difference: -12.25, standardError: 3, z: -4, pValue: 0.0001, significant: true }, 'points', 1200)).toBe('down 12.3 points, significant (p < 0.001) at n = 1,200');
+    expect(describeChange({ difference: 0, standardError: 1, z: 0, pValue: 1, significant: false }, 'points', 40)).toBe('unchanged, not significant at n = 40');
+  });
+
+  it('tests NPS, shares and means, and nothing for counts', async () => {
+    const { compareKpi } = await import('./kpi-change.ts');
+    const { EMPTY_AGGREGATE } = await import('./kpi-aggregate.ts');
+    const a = { ...EMPTY_AGGREGATE, n: 200, positives: 110, negatives: 40 };
+    const b = { ...EMPTY_AGGREGATE, n: 200, positives: 140, negatives: 25 };
+    expect(compareKpi('nps', a, b)?.difference).toBeCloseTo(22.5, 10);
+    expect(compareKpi('csat', a, b)?.difference).toBeCloseTo(15, 10);
+    expect(compareKpi('count', a, b)).toBeNull();
+  });
+});
