@@ -93,6 +93,13 @@ describe('building a service blueprint from scratch', () => {
     // Rating Engine belongs to Pricing & Underwriting, which has no remit over this new journey.
     await page.getByText('Outside the journey’s remit').first().waitFor();
     await page.getByRole('button', { name: 'Done for Confirm by phone' }).click();
+
+    await page.getByRole('button', { name: 'Depends on… for Receive new documents' }).click();
+    const dependency = page.getByRole('checkbox', { name: 'Confirm by phone (Tell us you are moving)' });
+    await dependency.click();
+    await expect.poll(() => dependency.isChecked(), { timeout: 15_000 }).toBe(true);
+    await page.getByText('After Confirm by phone').waitFor();
+    await page.getByRole('button', { name: 'Done for Receive new documents' }).click();
     await screenshot('21-blueprint-edited');
   });
 

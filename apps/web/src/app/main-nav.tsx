@@ -118,6 +118,17 @@ const SETTINGS: SettingsItem[] = [
     ),
   },
   {
+    to: '/settings/data-import',
+    label: 'Data import',
+    permission: 'ingest.write',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <path d="M12 3v12M7 10l5 5 5-5" />
+        <path d="M4 17v3h16v-3" />
+      </svg>
+    ),
+  },
+  {
     to: '/settings/api-tokens',
     label: 'API tokens',
     permission: 'token.manage',

@@ -4,9 +4,11 @@ import { ForgotPasswordPage } from '../auth/forgot-password-page.tsx';
 import { ResetPasswordPage } from '../auth/reset-password-page.tsx';
 import { SignInPage } from '../auth/sign-in-page.tsx';
 import { SignUpPage } from '../auth/sign-up-page.tsx';
+import { DataImportPage } from '../data-import/data-import-page.tsx';
 import { GovernancePage } from '../governance/governance-page.tsx';
 import { JourneyPage } from '../journeys/journey-page.tsx';
 import { JourneysPage } from '../journeys/journeys-page.tsx';
+import { KpiDetailPage } from '../kpis/kpi-detail-page.tsx';
 import { KpisPage } from '../kpis/kpis-page.tsx';
 import { MembersPage } from '../members/members-page.tsx';
 import { HealthPage } from '../operating-model/health-page.tsx';
@@ -41,12 +43,14 @@ export const router = createBrowserRouter([
           { path: 'health', element: <HealthPage /> },
           { path: 'teams/:teamId', element: <TeamPage /> },
           { path: 'kpis', element: <KpisPage /> },
+          { path: 'kpis/:kpiId', element: <KpiDetailPage /> },
           { path: 'backlog', element: <UpcomingAreaPage area="backlog" /> },
           { path: 'governance', element: <GovernancePage /> },
           { path: 'insights', element: <UpcomingAreaPage area="insights" /> },
           { path: 'scorecard', element: <UpcomingAreaPage area="scorecard" /> },
           { path: 'settings/people', element: <MembersPage /> },
           { path: 'settings/api-tokens', element: <ApiTokensPage /> },
+          { path: 'settings/data-import', element: <DataImportPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

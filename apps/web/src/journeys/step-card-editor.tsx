@@ -3,6 +3,7 @@ import { useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { ConfirmAction } from '../common/confirm-action.tsx';
 import { channelLabel } from './channel-label.ts';
 import { InlineTextEditor } from './inline-text-editor.tsx';
+import { StepDependenciesEditor } from './step-dependencies-editor.tsx';
 import { neighbourPlace } from './step-moves.ts';
 import type { JourneyEdits } from './use-journey-edits.ts';
 
@@ -81,6 +82,7 @@ export function StepCardEditor({ step, number, stages, edits }: StepCardEditorPr
           ))}
         </select>
       </label>
+      <StepDependenciesEditor step={step} stages={stages} edits={edits} />
       <ConfirmAction
         label="Remove"
         subject={step.name}
