@@ -184,6 +184,7 @@ const ownInput = (path: string): unknown =>
     'kpi.create': kpiInput('walk.kpi', ids.claimsTeam),
     'kpi.update': { ...kpiInput('claims.nps', ids.claimsTeam), id: ids.ownKpi, version: 1 },
     'kpi.results': { kpiId: ids.ownKpi },
+    'alert.acknowledge': { id: '00000000-0000-4000-8000-00000000abcd' },
     'kpi.recompute': { kpiId: ids.ownKpi },
     'ingest.operationalEvents': {
       events: [{ source: 's', externalId: 'e-1', type: 'contact', value: null, customerId: null, journeyId: ids.ownJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
@@ -230,6 +231,7 @@ const foreignInput = (): Record<string, unknown> => ({
   'kpi.create': { ...kpiInput('hijack.kpi', ids.foreignTeam) },
   'kpi.update': { ...kpiInput('hijack.kpi', ids.claimsTeam), id: ids.foreignKpi, version: 1 },
   'kpi.results': { kpiId: ids.foreignKpi },
+  'alert.acknowledge': { id: '00000000-0000-4000-8000-00000000abcd' },
   'kpi.recompute': { kpiId: ids.foreignKpi },
   'ingest.operationalEvents': {
     events: [{ source: 's', externalId: 'f-1', type: 'contact', value: null, customerId: null, journeyId: ids.foreignJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
@@ -256,6 +258,7 @@ const NO_IDS = new Set([
   'proposal.list',
   'proposal.decisions',
   'kpi.list',
+  'alert.list',
 ]);
 /** Where another organisation's ids are refused as invalid input rather than as not found. */
 const REFUSED_AS_INPUT = new Set(['ingest.surveyResponses', 'ingest.operationalEvents', 'kpi.create']);

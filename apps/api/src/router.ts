@@ -1,3 +1,4 @@
+import { alertRouter } from './routers/alert.router.ts';
 import { auditRouter } from './routers/audit.router.ts';
 import { authRouter } from './routers/auth.router.ts';
 import { ingestRouter } from './routers/ingest.router.ts';
@@ -28,6 +29,7 @@ export const appRouter = router({
   proposal: proposalRouter,
   operatingModel: operatingModelRouter,
   kpi: kpiRouter,
+  alert: alertRouter,
   ingest: ingestRouter,
 });
 

@@ -27,3 +27,4 @@ export * from './queries/model-snapshot.queries.ts';
 export * from './queries/journey-interchange.queries.ts';
 export * from './queries/kpi-engine.queries.ts';
 export * from './queries/kpi-result.queries.ts';
+export * from './queries/kpi-alert.queries.ts';

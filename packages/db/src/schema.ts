@@ -304,7 +304,23 @@ export interface KpiRunStateTable {
   last_run_id: string;
 }
 
+export interface KpiAlertTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kpi_id: string;
+  period_start: ColumnType<string, string, string>;
+  kind: 'threshold' | 'target';
+  value: number;
+  line: number;
+  n: number;
+  raised_at: Timestamp;
+  resolved_at: Timestamp | null;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+}
+
 export interface DB {
+  kpi_alert: KpiAlertTable;
   kpi_day: KpiDayTable;
   kpi_result: KpiResultTable;
   kpi_run_state: KpiRunStateTable;

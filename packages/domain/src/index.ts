@@ -29,3 +29,4 @@ export * from './metrics/quantile.ts';
 export * from './metrics/change.ts';
 export * from './metrics/kpi-aggregate.ts';
 export * from './metrics/kpi-change.ts';
+export * from './kpi/kpi-breach.ts';

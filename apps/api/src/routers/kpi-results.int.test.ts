@@ -8,10 +8,12 @@ import { createCaller } from '../router.ts';
 let database: Database;
 let lead: ReturnType<typeof createCaller>;
 let kpiId = '';
+let orgId = '';
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const org = (await insertOrganisation(database.db, 'harbour', 'Harbour')).id;
+  orgId = org;
   await insertMember(database.db, org, { email: 'lead@h.example', passwordHash: await hashPassword('a long enough password'), role: 'cx_lead' });
   const actor = await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({ email: 'lead@h.example', password: 'a long enough password' });
   lead = createCaller(createInnerContext({ db: database.db, actor }));
@@ -66,5 +68,30 @@ describe('KPI results', () => {
     expect(change).toMatchObject({ from: '2026-09-01', to: '2026-10-01', significant: true });
     expect(change!.description).toMatch(/^up 22\.5 points, significant \(p = 0\.00\d\) at n = 200$/);
     expect(lastRunAt).not.toBeNull();
+  });
+
+  it('raise an alert once per period and kind, and resolve it when the KPI recovers', async () => {
+    // September's +35 misses the target of 40 but stays above the warning threshold of 20.
+    expect((await lead.alert.list()).map((a) => [a.periodStart, a.kind])).toEqual([['2026-09-01', 'target']]);
+    // A wave of detractors in October pulls it under the threshold: two alerts, raised once.
+    await database.db
+      .insertInto('survey_response')
+      .values(Array.from({ length: 300 }, (_, i) => ({ organisation_id: orgId, source: 'survey-tool', external_id: `wave-${i}`, instrument: 'nps' as const, score: 2, occurred_at: '2026-10-20T12:00:00Z' })))
+      .execute();
+    await lead.kpi.recompute({ kpiId });
+    await lead.kpi.recompute({ kpiId });
+    const open = await lead.alert.list();
+    expect(open.map((a) => [a.periodStart, a.kind]).sort()).toEqual([
+      ['2026-09-01', 'target'],
+      ['2026-10-01', 'target'],
+      ['2026-10-01', 'threshold'],
+    ]);
+    await lead.alert.acknowledge({ id: open[0]!.id });
+    expect((await lead.alert.list()).find((a) => a.id === open[0]!.id)?.acknowledgedBy).toBeTruthy();
+    // The wave was a data error: removed, October recovers and its alerts resolve.
+    await database.db.deleteFrom('survey_response').where('external_id', 'like', 'wave-%').execute();
+    await lead.kpi.recompute({ kpiId });
+    expect((await lead.alert.list()).map((a) => a.periodStart)).toEqual(['2026-09-01']);
+    expect((await lead.alert.list({ includeResolved: true, limit: 10 })).filter((a) => a.resolvedAt !== null)).toHaveLength(2);
   });
 });

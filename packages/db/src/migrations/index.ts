@@ -5,6 +5,7 @@ import * as m0003 from './2026_11_25_0003_events.ts';
 import * as m0004 from './2026_11_25_0004_access.ts';
 import * as m0005 from './2026_11_27_0005_governance.ts';
 import * as m0006 from './2026_11_27_0006_kpi_engine.ts';
+import * as m0007 from './2026_11_27_0007_kpi_alerts.ts';
 
 /**
  * Every migration, by its frozen name. Listed statically rather than read from the folder so
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0004_access': m0004,
   '2026_11_27_0005_governance': m0005,
   '2026_11_27_0006_kpi_engine': m0006,
+  '2026_11_27_0007_kpi_alerts': m0007,
 };

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import { addAggregates, EMPTY_AGGREGATE, kpiValue, type Grain, type KpiAggregate, type KpiDefinition } from '@throughline/domain';
+import { addAggregates, EMPTY_AGGREGATE, kpiValue, type Grain, type KpiAggregate, type KpiDefinition, type KpiValue } from '@throughline/domain';
 import type { Db } from '../database.ts';
+import { syncKpiAlerts } from './kpi-alert.queries.ts';
 
 /** The events a KPI reads, as SQL: the table, the organisation's rows of its source, its scope. */
 function sourceOf(organisationId: string, kpi: KpiDefinition) {
@@ -99,6 +100,8 @@ export interface RecomputeOutcome {
   days: number | null;
   /** Period results written. */
   results: number;
+  /** Alerts newly raised by this run. */
+  alerts: number;
 }
 
 /**
@@ -115,19 +118,28 @@ export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefin
   const days = full ? null : await daysIngestedSince(db, organisationId, kpi);
 
   let results = 0;
+  let alerts = 0;
   if (days === null || days.length > 0) {
     await refreshDays(db, organisationId, kpi, days);
-    results = await writeResults(db, organisationId, kpi, days === null ? null : [...new Set(days.map((d) => periodStart(d, kpi.grain)))], opts);
+    const written = await writeResults(db, organisationId, kpi, days === null ? null : [...new Set(days.map((d) => periodStart(d, kpi.grain)))], opts);
+    results = written.length;
+    alerts = await syncKpiAlerts(db, organisationId, kpi, written.filter((w) => w.segment === ''), opts.now);
   }
   await sql`
     INSERT INTO kpi_run_state (kpi_id, organisation_id, watermark, last_run_at, last_run_id)
     VALUES (${kpi.id}::uuid, ${organisationId}::uuid, ${watermark}::timestamptz, ${opts.now}, ${opts.runId}::uuid)
     ON CONFLICT (kpi_id) DO UPDATE SET watermark = EXCLUDED.watermark, last_run_at = EXCLUDED.last_run_at, last_run_id = EXCLUDED.last_run_id`.execute(db);
-  return { mode: full ? 'full' : 'incremental', days: days === null ? null : days.length, results };
+  return { mode: full ? 'full' : 'incremental', days: days === null ? null : days.length, results, alerts };
 }
 
 /** Adds the days of each period up (in domain, the same sums a full rebuild makes) and upserts. */
-async function writeResults(db: Db, organisationId: string, kpi: KpiDefinition, periods: string[] | null, opts: { now: Date; runId: string }): Promise<number> {
+async function writeResults(
+  db: Db,
+  organisationId: string,
+  kpi: KpiDefinition,
+  periods: string[] | null,
+  opts: { now: Date; runId: string },
+): Promise<{ periodStart: string; segment: string; value: KpiValue }[]> {
   const periodExpr = sql<string>`to_char(date_trunc(${kpi.grain}, day)::date, 'YYYY-MM-DD')`;
   let query = db
     .selectFrom('kpi_day')
@@ -148,8 +160,8 @@ async function writeResults(db: Db, organisationId: string, kpi: KpiDefinition, 
   await (periods
     ? db.deleteFrom('kpi_result').where('kpi_id', '=', kpi.id).where('grain', '=', kpi.grain).where(sql<boolean>`period_start = ANY(${periods}::date[])`).execute()
     : db.deleteFrom('kpi_result').where('kpi_id', '=', kpi.id).execute());
-  const values = [...byKey.values()].map(({ period, segment, total }) => {
-    const v = kpiValue(kpi.kind, total);
+  const computed = [...byKey.values()].map(({ period, segment, total }) => ({ periodStart: period, segment, value: kpiValue(kpi.kind, total) }));
+  const values = computed.map(({ periodStart: period, segment, value: v }) => {
     return {
       organisation_id: organisationId,
       kpi_id: kpi.id,
@@ -167,7 +179,7 @@ async function writeResults(db: Db, organisationId: string, kpi: KpiDefinition, 
     };
   });
   for (let i = 0; i < values.length; i += 1_000) await db.insertInto('kpi_result').values(values.slice(i, i + 1_000)).execute();
-  return values.length;
+  return computed;
 }
 
 /** Every KPI with its schedule and last run, across organisations, for the scheduler. */
