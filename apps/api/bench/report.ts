@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface Figure {
@@ -19,6 +19,11 @@ export function report(figures: Figure[]): void {
     );
   }
   const file = process.env.BENCH_JSON;
-  // Relative to where `pnpm bench` was typed, not to this package.
-  if (file) writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file), `${JSON.stringify(rows, null, 2)}\n`);
+  if (!file) return;
+  // Relative to where `pnpm bench` was typed, not to this package. Each bench script adds its
+  // figures to the file, replacing earlier ones of the same name.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  const earlier = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { name: string }[]) : [];
+  const names = new Set(rows.map((r) => r.name));
+  writeFileSync(path, `${JSON.stringify([...earlier.filter((e) => !names.has(e.name)), ...rows], null, 2)}\n`);
 }

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import { listKpis, migrateToLatest, openEphemeralPglite, openPostgres, recomputeKpi, seedDemoIfEmpty, type Database } from '@throughline/db';
+import type { KpiDefinition } from '@throughline/domain';
+import { hashSecret } from '../src/auth/session-token.ts';
+import { createApp } from '../src/http/app.ts';
+import { report, type Figure } from './report.ts';
+
+// Measurement on PostgreSQL when BENCH_DATABASE_URL names an empty database, else on the
+// embedded database: ingestion through the API beside COPY, and KPI recomputation beside
+// one hand-written GROUP BY computing the same numbers, full and after one more day.
+const url = process.env.BENCH_DATABASE_URL;
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const INGEST_ROWS = 50_000;
+const BATCH = 5_000;
+
+const database: Database = url ? openPostgres(url, 4) : await openEphemeralPglite();
+const { db } = database;
+await migrateToLatest(db);
+// The demo organisation first: it is seeded only into an empty database.
+await seedDemoIfEmpty(db, { adminPasswordHash: 'bench', now: new Date('2026-11-01T00:00:00Z') });
+const figures: Figure[] = [];
+const seconds = async (work: () => Promise<unknown>) => {
+  const t = performance.now();
+  await work();
+  return (performance.now() - t) / 1000;
+};
+
+/** Survey responses as the API takes them, and the same rows as CSV for COPY. */
+function responses(prefix: string, count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    source: 'bench',
+    externalId: `${prefix}-${i}`,
+    instrument: 'nps' as const,
+    score: i % 11,
+    customerId: `C${i % 20_000}`,
+    journeyId: null,
+    stepId: null,
+    channel: 'web',
+    segment: i % 2 ? 'Homeowner' : 'Landlord',
+    verbatim: null,
+    occurredAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+  }));
+}
+
+async function copyRows(organisationId: string, rows: ReturnType<typeof responses>): Promise<void> {
+  const csv = rows.map((r) => [organisationId, r.source, r.externalId, r.instrument, r.score, r.customerId, r.channel, r.segment, r.occurredAt].join(',')).join('\n');
+  const columns = sql.raw('(organisation_id, source, external_id, instrument, score, customer_id, channel, segment, occurred_at)');
+  if (database.kind === 'pglite') {
+    await database.pglite.query(`COPY survey_response ${columns.compile(db).sql} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+  } else {
+    // The server reads the file itself: the floor of what any client can achieve.
+    const { writeFileSync, rmSync } = await import('node:fs');
+    const file = `/tmp/throughline-bench-${randomUUID()}.csv`;
+    writeFileSync(file, csv, { mode: 0o644 });
+    try {
+      await sql`COPY survey_response ${columns} FROM ${sql.lit(file)} WITH (FORMAT csv)`.execute(db);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+}
+
+try {
+  // Ingestion: batches of 5,000 over HTTP with a bearer token, against COPY of the same rows.
+  const org = await db.insertInto('organisation').values({ slug: 'bench-ingest', name: 'Bench' }).returning('id').executeTakeFirstOrThrow();
+  const token = `tl_bench${randomUUID()}`;
+  const user = await db.insertInto('app_user').values({ email: 'bench@bench.example', display_name: 'Bench', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('api_token')
+    .values({ organisation_id: org.id, name: 'bench', token_hash: hashSecret(token), prefix: token.slice(0, 9), scopes: ['ingest:write'], created_by: user.id })
+    .execute();
+  const app = createApp({ db, log: () => {}, limits: { signInPerIpPerMinute: 10, tokenRequestsPerMinute: 1_000_000 } });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const viaApi = responses('api', INGEST_ROWS);
+  const apiSeconds = await seconds(async () => {
+    for (let i = 0; i < viaApi.length; i += BATCH) {
+      const res = await fetch(`${base}/trpc/ingest.surveyResponses`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ responses: viaApi.slice(i, i + BATCH) }),
+      });
+      if (!res.ok) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
+    }
+  });
+  server.close();
+  const copySeconds = await seconds(() => copyRows(org.id, responses('copy', INGEST_ROWS)));
+  figures.push({ name: `ingest ${INGEST_ROWS.toLocaleString('en-GB')} responses via the API`, value: INGEST_ROWS / apiSeconds, unit: 'rows/s', baselineName: 'COPY of the same rows, same table', baselineValue: INGEST_ROWS / copySeconds });
+
+  // KPI engine: the demo organisation grown to EVENTS survey responses.
+  const demo = await db.selectFrom('organisation').select('id').where('slug', '=', 'harbour-home').executeTakeFirstOrThrow();
+  const have = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE organisation_id = ${demo.id}::uuid`.execute(db)).rows[0]!.n;
+  if (have < EVENTS) {
+    // More of the same: copies of the demo's responses spread over the same year.
+    await sql`
+      INSERT INTO survey_response (organisation_id, source, external_id, instrument, score, customer_id, journey_id, step_id, channel, segment, occurred_at)
+      SELECT s.organisation_id, s.source, s.external_id || '-x' || g, s.instrument, s.score, s.customer_id, s.journey_id, s.step_id, s.channel, s.segment,
+             s.occurred_at - ((g % 7) || ' hours')::interval
+      FROM survey_response s, generate_series(1, ${Math.ceil((EVENTS - have) / have)}) g
+      WHERE s.organisation_id = ${demo.id}::uuid`.execute(db);
+  }
+  const total = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE organisation_id = ${demo.id}::uuid`.execute(db)).rows[0]!.n;
+  await sql`ANALYZE`.execute(db);
+  const kpis = (await listKpis(db, demo.id)).filter((k) => k.source.stream === 'survey');
+  const recomputeAll = (full: boolean) =>
+    db.transaction().execute(async (trx) => {
+      for (const k of kpis) await recomputeKpi(trx, demo.id, k, { full, now: new Date(), runId: randomUUID() });
+    });
+  // Both read the same pages: warm the cache once so neither pays for the first read.
+  await handWrittenGroupBy(demo.id, kpis);
+  const fullSeconds = await seconds(() => recomputeAll(true));
+  const groupBySeconds = await seconds(() => handWrittenGroupBy(demo.id, kpis));
+  figures.push({
+    name: `full recompute, ${kpis.length} survey KPIs, ${(total / 1e6).toFixed(2)} M events`,
+    value: fullSeconds * 1000,
+    unit: 'ms',
+    baselineName: 'one hand-written GROUP BY, same numbers',
+    baselineValue: groupBySeconds * 1000,
+  });
+
+  // One more day (~0.3% of the history), then an incremental recompute.
+  await sql`
+    INSERT INTO survey_response (organisation_id, source, external_id, instrument, score, customer_id, journey_id, step_id, channel, segment, occurred_at)
+    SELECT organisation_id, source, external_id || '-next', instrument, score, customer_id, journey_id, step_id, channel, segment, timestamptz '2026-11-01 12:00:00+00'
+    FROM survey_response WHERE organisation_id = ${demo.id}::uuid AND random() < 0.003`.execute(db);
+  const incrementalSeconds = await seconds(() => recomputeAll(false));
+  figures.push({ name: 'incremental recompute after one more day', value: incrementalSeconds * 1000, unit: 'ms', baselineName: 'full recompute (above)', baselineValue: fullSeconds * 1000 });
+
+  console.log(`\nThroughline measurement on ${url ? 'PostgreSQL' : 'the embedded database'} (${process.platform}, Node ${process.version})`);
+  report(figures);
+} finally {
+  await database.close();
+}
+
+/** The survey KPIs' monthly/weekly values straight from the events: one GROUP BY per KPI. */
+async function handWrittenGroupBy(organisationId: string, kpis: KpiDefinition[]): Promise<void> {
+  for (const kpi of kpis) {
+    if (kpi.source.stream !== 'survey') continue;
+    const scope = kpi.scope.level === 'organisation' ? sql`` : kpi.scope.level === 'journey' ? sql`AND journey_id = ${kpi.scope.journeyId}::uuid` : sql`AND step_id = ${kpi.scope.stepId}::uuid`;
+    await sql`
+      SELECT date_trunc(${kpi.grain}, occurred_at AT TIME ZONE 'UTC') AS period, segment,
+             count(*), count(*) FILTER (WHERE score >= 9), count(*) FILTER (WHERE score <= 6), sum(score), sum(score * score)
+      FROM survey_response WHERE organisation_id = ${organisationId}::uuid AND instrument = ${kpi.source.instrument} ${scope}
+      GROUP BY GROUPING SETS ((1), (1, 2))`.execute(db);
+  }
+}
