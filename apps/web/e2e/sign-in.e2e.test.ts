@@ -63,6 +63,9 @@ describe('signing in and reading the operating model', () => {
     await page.getByRole('heading', { name: 'Journeys', level: 2 }).waitFor();
     await journeys.getByRole('link', { name: 'Report a home-insurance claim' }).waitFor();
 
+    // KPI alerts have their place on the home page, whether or not the worker has raised any yet.
+    await page.getByRole('heading', { name: 'KPI alerts', level: 2 }).waitFor();
+
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Operating model' }).getAttribute('aria-current')).toBe('page');
     // Headline figures have loaded (no skeleton left).

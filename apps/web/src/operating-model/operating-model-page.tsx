@@ -1,3 +1,4 @@
+import { AlertsPanel } from '../alerts/alerts-panel.tsx';
 import { PageHeader } from '../app/page-header.tsx';
 import { HealthSummary } from './health-summary.tsx';
 import { JourneysSection } from './journeys-section.tsx';
@@ -15,6 +16,7 @@ export function OperatingModelPage() {
         lead="Who owns each customer journey end to end, what each team can change, and the data that measures it."
       />
       <OverviewFigures />
+      <AlertsPanel />
       <HealthSummary />
       <TeamsSection />
       <JourneysSection />

@@ -1,0 +1,69 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useCan } from '../auth/use-actor.ts';
+import { errorMessage } from '../common/error-message.ts';
+import { formatDate, plural } from '../common/locale-format.ts';
+import { QueryView } from '../common/query-state.tsx';
+import { queryClient, trpc } from '../trpc.ts';
+import './alerts.css';
+
+const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/**
+ * Open KPI alerts: a period past its warning threshold (act now) or short of its target. Raised
+ * once by the recompute that finds them and gone when a recompute finds the KPI recovered.
+ */
+export function AlertsPanel() {
+  const alerts = useQuery(trpc.alert.list.queryOptions({ includeResolved: false, limit: 50 }));
+  const canAcknowledge = useCan('kpi.edit');
+  const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alert.list.queryKey() }) }));
+
+  return (
+    <section aria-labelledby="alerts-heading" className="section">
+      <div className="section__header">
+        <h2 id="alerts-heading" className="section__title">
+          KPI alerts
+        </h2>
+        {alerts.data ? <p className="section__meta">{alerts.data.length === 0 ? 'none open' : `${plural(alerts.data.length, 'open alert')}`}</p> : null}
+      </div>
+      <QueryView
+        query={alerts}
+        label="alerts"
+        rows={2}
+        errorTitle="The alerts could not be loaded"
+        isEmpty={(list) => list.length === 0}
+        empty={<p className="alerts__none">Every KPI is within its warning threshold and on target for the periods computed so far.</p>}
+      >
+        {(list) => (
+          <ul className="alerts">
+            {list.map((a) => (
+              <li key={a.id} className={a.kind === 'threshold' ? 'alert alert--threshold' : 'alert alert--target'}>
+                <div className="alert__what">
+                  <span className="alert__kind">{a.kind === 'threshold' ? 'Past warning threshold' : 'Short of target'}</span>
+                  <Link to={`/kpis/${a.kpiId}`} className="alert__kpi">
+                    {a.kpiName}
+                  </Link>
+                  <span className="alert__detail">
+                    {number.format(a.value)} against {a.kind === 'threshold' ? 'a threshold' : 'a target'} of {number.format(a.line)} · period from {formatDate(a.periodStart)} · n = {a.n.toLocaleString('en-GB')}
+                  </span>
+                </div>
+                {a.acknowledgedBy ? (
+                  <span className="alert__ack">Seen by {a.acknowledgedBy}</span>
+                ) : canAcknowledge ? (
+                  <button type="button" className="button button--secondary button--small" onClick={() => acknowledge.mutate({ id: a.id })} disabled={acknowledge.isPending}>
+                    Acknowledge<span className="visually-hidden"> the alert on {a.kpiName}</span>
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
+      {acknowledge.isError ? (
+        <p role="alert" className="field__issue">
+          {errorMessage(acknowledge.error)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
