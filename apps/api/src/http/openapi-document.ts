@@ -142,9 +142,21 @@ export const INTEGRATOR_OPERATIONS: Record<string, OperationText> = {
         .map(([instrument, { min, max }]) => `${instrument} ${min}–${max}`)
         .join(', ')}. \`occurredAt\` is an ISO 8601 date-time.`,
   },
+  'ingest.operationalEvents': {
+    summary: 'Ingest a batch of operational events',
+    description:
+      'Contacts, escalations, resolutions, churn, renewals, revenue and cost from contact centres, CRMs and billing. On the same terms as ' +
+      'survey responses: all or nothing per call (`events.<index>.<field>` names each bad row), idempotent by (`source`, `externalId`).',
+  },
   'kpi.list': {
     summary: 'List the KPI definitions',
     description: 'Every KPI the organisation has defined: what it measures, its scope, owning team, direction and target.',
+  },
+  'kpi.results': {
+    summary: 'Read a KPI’s values',
+    description:
+      'Values by period, each with `n`, its 95% interval and method; the latest period by segment; and the change from the period before ' +
+      'with its p-value and a plain-words description. Periods are computed on the KPI’s schedule.',
   },
 };
 

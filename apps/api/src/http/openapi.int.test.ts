@@ -122,7 +122,7 @@ describe('GET /openapi.json', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/trpc/ingest.surveyResponses', '/trpc/kpi.list']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/trpc/ingest.operationalEvents', '/trpc/ingest.surveyResponses', '/trpc/kpi.list', '/trpc/kpi.results']);
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(ingest().security).toEqual([{ bearerAuth: ['ingest:write'] }]);
     expect(kpiList().security).toEqual(expect.arrayContaining([{ bearerAuth: ['kpi:read'] }]));

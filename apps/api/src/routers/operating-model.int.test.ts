@@ -159,6 +159,14 @@ describe('remits', () => {
     await lead.remit.add({ journeyId: otherId, teamId: ids.sales, role: 'accountable', stepIds: [] });
     expect(await codeOf(member.journey.addStage({ journeyId: own!.id, journeyVersion: own!.version, name: 'Remind' }))).toBe('OK');
     expect(await codeOf(member.journey.addStage({ journeyId: otherId, journeyVersion: version, name: 'Quote' }))).toBe('FORBIDDEN');
+    // The refusal is in the audit log even though nothing changed.
+    const denied = await database.db
+      .selectFrom('audit_event')
+      .select(['entity_type', 'entity_id'])
+      .where('action', '=', 'access.denied')
+      .where('actor_id', '=', ids.memberUser)
+      .execute();
+    expect(denied).toContainEqual({ entity_type: 'journey', entity_id: otherId });
     expect(await codeOf(member.journey.create({ name: 'Mine', description: '', personas: [] }))).toBe('FORBIDDEN');
   });
 });
