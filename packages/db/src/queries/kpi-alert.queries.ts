@@ -3,8 +3,8 @@ import { kpiBreaches, notFound, type KpiDefinition, type KpiValue } from '@throu
 import type { Db } from '../database.ts';
 
 /**
- * Raises an alert for each breach in the periods just recomputed (once per KPI, period and
- * kind) and resolves those a recompute shows are no longer breached.
+ * Raises an alert for each breach in the periods given (once per KPI, period and kind) and
+ * resolves those a recompute shows are no longer breached.
  */
 export async function syncKpiAlerts(db: Db, organisationId: string, kpi: KpiDefinition, periods: { periodStart: string; value: KpiValue }[], now: Date): Promise<number> {
   let raised = 0;

@@ -129,7 +129,14 @@ export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefin
     await refreshDays(db, organisationId, kpi, days);
     const written = await writeResults(db, organisationId, kpi, days === null ? null : [...new Set(days.map((d) => periodStart(d, kpi.grain)))], opts);
     results = written.length;
-    alerts = await syncKpiAlerts(db, organisationId, kpi, written.filter((w) => w.segment === ''), opts.now);
+    // Alerts speak of the KPI's current period; earlier periods are history, shown in its series.
+    const latest = await db
+      .selectFrom('kpi_result')
+      .select(sql<string | null>`to_char(max(period_start), 'YYYY-MM-DD')`.as('period'))
+      .where('kpi_id', '=', kpi.id)
+      .where('grain', '=', kpi.grain)
+      .executeTakeFirst();
+    alerts = await syncKpiAlerts(db, organisationId, kpi, written.filter((w) => w.segment === '' && w.periodStart === latest?.period), opts.now);
   }
   await sql`
     INSERT INTO kpi_run_state (kpi_id, organisation_id, watermark, last_run_at, last_run_id)
