@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { compareKpi, describeChange, ZId, ZKpiDefinition, ZKpiInput, ZKpiResults, ZKpiUpdateInput } from '@throughline/domain';
+import { changeUnit, compareKpi, describeChange, ZId, ZKpiDefinition, ZKpiInput, ZKpiResults, ZKpiUpdateInput } from '@throughline/domain';
 import { createKpi, getKpi, kpiRunStates, listKpiResults, listKpis, periodAggregates, recomputeKpi, updateKpi } from '@throughline/db';
 import { requireOwnTeam } from '../access/remit-scope.ts';
 import { audit } from '../audit.ts';
@@ -41,7 +41,7 @@ export const kpiRouter = router({
             difference: test.difference,
             pValue: test.pValue,
             significant: test.significant,
-            description: describeChange(test, kpi.unit || 'points', latest.n),
+            description: describeChange(test, changeUnit(kpi.kind, kpi.unit), latest.n),
           };
         }
       }

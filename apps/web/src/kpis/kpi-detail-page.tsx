@@ -1,6 +1,132 @@
+import { useQuery } from '@tanstack/react-query';
+import type { KpiDefinition } from '@throughline/domain';
+import { Link, useParams } from 'react-router';
 import { PageHeader } from '../app/page-header.tsx';
+import { EmptyState } from '../common/empty-state.tsx';
+import { formatDateTime } from '../common/locale-format.ts';
+import { QueryView } from '../common/query-state.tsx';
+import { trpc } from '../trpc.ts';
+import { periodCount } from './kpi-format.ts';
+import { KpiHeadline } from './kpi-headline.tsx';
+import { directionLabel, grainLabel, kindLabel } from './kpi-labels.ts';
+import { KpiRecomputeButton } from './kpi-recompute-button.tsx';
+import { KpiScopeText, useScopeNames } from './kpi-scope.tsx';
+import { KpiSegments } from './kpi-segments.tsx';
+import { KpiSeriesChart } from './kpi-series-chart.tsx';
+import { KpiPointsTable } from './kpi-series-table.tsx';
+import { useKpiEditScope } from './use-kpi-edit-scope.ts';
+import './kpi-dashboard.css';
+import './kpi-detail.css';
+
+/** Until a KPI has values, ask again this often: the worker computes each KPI within a minute of start. */
+const PENDING_POLL_MS = 15_000;
 
 /** One KPI: its series with confidence bands, segments, sample sizes and the latest change. */
 export function KpiDetailPage() {
-  return <PageHeader title="KPI" />;
+  const { kpiId = '' } = useParams();
+  const kpis = useQuery(trpc.kpi.list.queryOptions());
+  const kpi = kpis.data?.find((k) => k.id === kpiId);
+
+  const breadcrumb = (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        <li>
+          <Link to="/kpis">KPIs</Link>
+        </li>
+        <li aria-current="page">{kpi?.name ?? 'KPI'}</li>
+      </ol>
+    </nav>
+  );
+
+  // KPIs come as one list, so an unknown (or mistyped) id is simply not in it.
+  if (kpis.isSuccess && !kpi) {
+    return (
+      <div className="page page--narrow">
+        <title>KPI not found · Throughline</title>
+        {breadcrumb}
+        <EmptyState
+          headingLevel={1}
+          title="This KPI was not found"
+          action={
+            <Link className="button button--primary" to="/kpis">
+              See all KPIs
+            </Link>
+          }
+        >
+          <p>It may have been removed, or the link may be incomplete. The KPIs page lists every KPI the organisation has defined.</p>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <title>{kpi ? `${kpi.name} · Throughline` : 'KPI · Throughline'}</title>
+      {breadcrumb}
+      <QueryView query={kpis} label="the KPI" rows={6} errorTitle="The KPI could not be loaded">
+        {() => (kpi ? <KpiDetail kpi={kpi} /> : null)}
+      </QueryView>
+    </div>
+  );
+}
+
+function KpiDetail({ kpi }: { kpi: KpiDefinition }) {
+  const names = useScopeNames([kpi]);
+  const teams = useQuery(trpc.team.list.queryOptions());
+  const canRecompute = useKpiEditScope().canEdit(kpi);
+  const results = useQuery({
+    ...trpc.kpi.results.queryOptions({ kpiId: kpi.id }),
+    refetchInterval: (query) => (query.state.data?.series.length === 0 ? PENDING_POLL_MS : false),
+  });
+  const owner = teams.data?.find((t) => t.id === kpi.ownerTeamId);
+
+  return (
+    <>
+      <PageHeader title={kpi.name} eyebrow={<code className="kpis-table__key">{kpi.key}</code>} lead={kpi.description || undefined}>
+        <p className="page-header__meta">
+          {kindLabel(kpi.kind)} · <KpiScopeText scope={kpi.scope} names={names} /> · Owner:{' '}
+          {owner ? <Link to={`/teams/${owner.id}`}>{owner.name}</Link> : 'no owner team'} · {directionLabel(kpi.direction)} · {grainLabel(kpi.grain)}
+        </p>
+      </PageHeader>
+      <div className="kpi-detail__run">
+        <p className="kpi-detail__last-run">
+          {results.data?.lastRunAt ? `Last computed ${formatDateTime(results.data.lastRunAt)}` : results.isSuccess ? 'Not computed yet' : ''}
+          <span className="muted"> · schedule </span>
+          <code className="kpis-table__cron">{kpi.schedule}</code>
+        </p>
+        {canRecompute ? <KpiRecomputeButton kpiId={kpi.id} kpiName={kpi.name} /> : null}
+      </div>
+      <QueryView
+        query={results}
+        label="the KPI's values"
+        rows={8}
+        errorTitle="The values could not be loaded"
+        isEmpty={(r) => r.series.length === 0}
+        empty={
+          <EmptyState title="No values yet">
+            <p>This KPI is computed on its schedule from the events it counts; the first values usually arrive within a minute of start. This page refreshes itself while it waits.</p>
+            {canRecompute ? <p>Use “Recompute now” above to compute it at once.</p> : null}
+          </EmptyState>
+        }
+      >
+        {(r) => (
+          <>
+            <KpiHeadline kpi={kpi} results={r} />
+            <section aria-labelledby="kpi-series-heading" className="section">
+              <div className="section__header">
+                <h2 id="kpi-series-heading" className="section__title">
+                  Over time
+                </h2>
+                <p className="section__meta">{periodCount(r.series.length, kpi.grain)}, shaded by the 95% confidence interval</p>
+              </div>
+              <KpiSeriesChart kpi={kpi} series={r.series} />
+              <h3 className="kpi-detail__subtitle">The numbers</h3>
+              <KpiPointsTable kpi={kpi} points={[...r.series].reverse()} by="period" caption={`${kpi.name} by period, newest first`} />
+            </section>
+            <KpiSegments kpi={kpi} segments={r.segments} />
+          </>
+        )}
+      </QueryView>
+    </>
+  );
 }

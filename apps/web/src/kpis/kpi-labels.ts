@@ -1,4 +1,4 @@
-import type { Grain, KpiDefinition, KpiKind } from '@throughline/domain';
+import type { Grain, KpiDefinition, KpiKind, KpiValue } from '@throughline/domain';
 import { formatCount } from '../common/locale-format.ts';
 
 const KIND_LABEL: Record<KpiKind, string> = {
@@ -31,4 +31,20 @@ export function directionLabel(direction: KpiDefinition['direction']): string {
 /** "20 NPS", "48 hours": a target or threshold in the KPI's unit. */
 export function kpiValue(value: number, unit: string): string {
   return unit ? `${formatCount(value)} ${unit}` : formatCount(value);
+}
+
+const METHOD_LABEL: Record<KpiValue['method'], string> = {
+  'nps-adjusted-wald': 'NPS, adjusted Wald',
+  'agresti-coull': 'Share, Agresti–Coull',
+  'mean-t-interval': 'Mean, t-interval',
+  median: 'Median',
+  p90: '90th percentile',
+  count: 'Count',
+  sum: 'Sum',
+  ratio: 'Ratio',
+};
+
+/** How a value and its interval were computed, in words for the numbers table. */
+export function methodLabel(method: KpiValue['method']): string {
+  return METHOD_LABEL[method];
 }

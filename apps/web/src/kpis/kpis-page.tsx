@@ -6,13 +6,17 @@ import { plural } from '../common/locale-format.ts';
 import { QueryView } from '../common/query-state.tsx';
 import { useHashTarget } from '../common/use-hash-target.ts';
 import { trpc } from '../trpc.ts';
+import { KpiDashboard } from './kpi-dashboard.tsx';
 import { KpiEditDialog } from './kpi-edit-dialog.tsx';
 import { useScopeNames } from './kpi-scope.tsx';
 import { KpisTable } from './kpis-table.tsx';
 import { useKpiEditScope } from './use-kpi-edit-scope.ts';
 import './kpis.css';
 
-/** The KPIs the organisation has defined: owner, target, threshold, grain and schedule. */
+/**
+ * The KPIs the organisation answers for: first their latest values against target, then the
+ * definitions (owner, target, threshold, grain and schedule), which owners edit here.
+ */
 export function KpisPage() {
   const kpis = useQuery(trpc.kpi.list.queryOptions());
   const teams = useQuery(trpc.team.list.queryOptions());
@@ -32,7 +36,7 @@ export function KpisPage() {
       <title>KPIs · Throughline</title>
       <PageHeader
         title="KPIs"
-        lead="Each KPI is defined once: what it measures, where, which team answers for it, and the target it is held to. Measured values, trends and confidence intervals arrive once KPI computation is switched on; this page lists the definitions."
+        lead="Each KPI is defined once: what it measures, where, which team answers for it, and the target it is held to. Every value comes with its 95% confidence interval and sample size, so a movement is read for what it is."
       >
         {kpis.data && kpis.data.length > 0 ? (
           <p className="page-header__meta">{[plural(kpis.data.length, 'KPI'), ...gaps].filter(Boolean).join(' · ')}</p>
@@ -58,6 +62,23 @@ export function KpisPage() {
         }
       >
         {(list) => (
+          <>
+            <section aria-labelledby="kpi-values-heading" className="section">
+              <div className="section__header">
+                <h2 id="kpi-values-heading" className="section__title">
+                  Latest values
+                </h2>
+                <p className="section__meta">Open a KPI for its full series, segments and the numbers behind the chart.</p>
+              </div>
+              <KpiDashboard kpis={list} teams={teams.data ?? []} names={names} canEdit={scope.canEdit} />
+            </section>
+            <section aria-labelledby="kpi-definitions-heading" className="section">
+              <div className="section__header">
+                <h2 id="kpi-definitions-heading" className="section__title">
+                  Definitions
+                </h2>
+                <p className="section__meta">Who owns each KPI, what it is held to, and when it is recomputed.</p>
+              </div>
           <KpisTable
             kpis={list}
             teams={teams.data ?? []}
@@ -69,6 +90,8 @@ export function KpisPage() {
               setEditingId(kpi.id);
             }}
           />
+            </section>
+          </>
         )}
       </QueryView>
       <KpiEditDialog

@@ -91,12 +91,14 @@ async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinit
 }
 
 /**
- * The newest ingestion time of the KPI's events, as text: PostgreSQL keeps microseconds and a
- * JavaScript Date only milliseconds, so a Date would make every event of that millisecond look new.
+ * The newest ingestion time of the organisation's events of the KPI's stream, as text:
+ * PostgreSQL keeps microseconds and a JavaScript Date only milliseconds, so a Date would make
+ * every event of that millisecond look new. Organisation-wide, so the (organisation,
+ * ingested_at) index answers it at once; anything newer is what the next run looks at.
  */
 async function latestIngestedAt(db: Db, organisationId: string, kpi: KpiDefinition): Promise<string | null> {
-  const src = sourceOf(organisationId, kpi);
-  const { rows } = await sql<{ at: string | null }>`SELECT max(ingested_at)::text AS at FROM ${src.table} WHERE ${src.where}`.execute(db);
+  const table = sql.table(kpi.source.stream === 'survey' ? 'survey_response' : 'operational_event');
+  const { rows } = await sql<{ at: string | null }>`SELECT max(ingested_at)::text AS at FROM ${table} WHERE organisation_id = ${organisationId}::uuid`.execute(db);
   return rows[0]?.at ?? null;
 }
 

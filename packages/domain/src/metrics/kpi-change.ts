@@ -21,6 +21,14 @@ export function compareKpi(kind: KpiKind, before: KpiAggregate, after: KpiAggreg
   }
 }
 
+/** The unit a movement of this kind is counted in, for the sentence describing it. */
+export function changeUnit(kind: KpiKind, unit: string): string {
+  if (kind === 'nps') return 'points';
+  if (kind === 'csat' || kind === 'rate') return 'percentage points';
+  if (kind === 'ces') return 'on the 1–7 scale';
+  return unit;
+}
+
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en-GB');
 

@@ -154,6 +154,16 @@ describe('describing a change', () => {
     expect(describeChange({ difference: 0, standardError: 1, z: 0, pValue: 1, significant: false }, 'points', 40)).toBe('unchanged, not significant at n = 40');
   });
 
+  it('counts each kind’s movement in its own unit', async () => {
+    const { changeUnit } = await import('./kpi-change.ts');
+    expect([changeUnit('nps', 'NPS'), changeUnit('csat', '% top-2-box'), changeUnit('ces', 'mean 1–7'), changeUnit('mean', 'hours')]).toEqual([
+      'points',
+      'percentage points',
+      'on the 1–7 scale',
+      'hours',
+    ]);
+  });
+
   it('tests NPS, shares and means, and nothing for counts', async () => {
     const { compareKpi } = await import('./kpi-change.ts');
     const { EMPTY_AGGREGATE } = await import('./kpi-aggregate.ts');

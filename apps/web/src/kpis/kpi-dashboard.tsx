@@ -1,0 +1,108 @@
+import { useQueries } from '@tanstack/react-query';
+import type { KpiDefinition, KpiResults, Team } from '@throughline/domain';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { EmptyState } from '../common/empty-state.tsx';
+import { plural } from '../common/locale-format.ts';
+import { trpc } from '../trpc.ts';
+import { KpiCard } from './kpi-card.tsx';
+import { ANY, matchesKpiFilter, NO_TEAM, ORGANISATION } from './kpi-filter.ts';
+import type { ScopeNames } from './kpi-scope.tsx';
+import './kpi-dashboard.css';
+
+/** The periods a card's sparkline covers. */
+const SPARK_PERIODS = 12;
+/** Until a KPI has values, ask again this often: the worker computes each KPI within a minute of start. */
+const PENDING_POLL_MS = 15_000;
+
+interface KpiDashboardProps {
+  kpis: KpiDefinition[];
+  teams: Team[];
+  names: ScopeNames;
+  canEdit: (kpi: KpiDefinition) => boolean;
+}
+
+/** Every KPI's latest value as a card, filtered by journey and owner team (kept in the address). */
+export function KpiDashboard({ kpis, teams, names, canEdit }: KpiDashboardProps) {
+  const [params, setParams] = useSearchParams();
+  // Local state drives the view: the router applies a search change in a transition, so two quick
+  // changes would otherwise build on a stale address. The address is kept in step for sharing.
+  const [filter, setFilterState] = useState(() => ({ journey: params.get('journey') ?? ANY, team: params.get('team') ?? ANY }));
+  const { journey, team } = filter;
+  const results = useQueries({
+    queries: kpis.map((k) => ({
+      ...trpc.kpi.results.queryOptions({ kpiId: k.id, periods: SPARK_PERIODS }),
+      refetchInterval: (query: { state: { data?: KpiResults } }) => (query.state.data?.series.length === 0 ? PENDING_POLL_MS : false),
+    })),
+  });
+  const byId = new Map(kpis.map((k, i) => [k.id, results[i]]));
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const shown = kpis.filter((k) => matchesKpiFilter(k, journey, team));
+  const loaded = results.every((r) => r.data);
+  const noneComputed = loaded && results.every((r) => r.data?.series.length === 0);
+
+  const setFilter = (name: 'journey' | 'team', value: string) => {
+    const next = { ...filter, [name]: value };
+    setFilterState(next);
+    setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== ANY)), { replace: true });
+  };
+
+  return (
+    <>
+      <div className="kpi-filters" role="group" aria-label="Filter KPIs">
+        <label className="kpi-filters__field">
+          <span>Journey</span>
+          <select className="inline-select" value={journey} onChange={(e) => setFilter('journey', e.target.value)}>
+            <option value={ANY}>All journeys</option>
+            <option value={ORGANISATION}>Whole organisation</option>
+            {[...names.journeys].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="kpi-filters__field">
+          <span>Owner team</span>
+          <select className="inline-select" value={team} onChange={(e) => setFilter('team', e.target.value)}>
+            <option value={ANY}>All teams</option>
+            <option value={NO_TEAM}>No owner team</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="kpi-filters__count" aria-live="polite">
+          Showing {plural(shown.length, 'KPI')} of {kpis.length}
+        </p>
+      </div>
+      {noneComputed ? (
+        <div className="kpi-dashboard__empty">
+          <EmptyState title="No measured values yet" headingLevel={3}>
+            <p>Each KPI is computed on its own schedule from the events it counts; the first values usually arrive within a minute of start.</p>
+            {kpis.some(canEdit) ? <p>To see a KPI now, use “Recompute now” on its card.</p> : <p>This page refreshes itself while it waits.</p>}
+          </EmptyState>
+        </div>
+      ) : null}
+      {shown.length === 0 ? (
+        <p className="kpi-filters__none">No KPI matches this journey and owner team.</p>
+      ) : (
+        <ul className="kpi-cards">
+          {shown.map((k) => (
+            <KpiCard
+              key={k.id}
+              kpi={k}
+              results={byId.get(k.id)?.data}
+              failed={byId.get(k.id)?.isError ?? false}
+              teamName={k.ownerTeamId ? (teamName.get(k.ownerTeamId) ?? null) : null}
+              names={names}
+              canRecompute={canEdit(k)}
+            />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
