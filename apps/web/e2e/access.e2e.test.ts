@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.ts';
-import { DEFAULT_CHROMIUM_PATH, launchChromium } from './chromium-browser.ts';
+import type { AppServer } from './app-server.ts';
+import { SCREENSHOTS, openBrowserSession } from './browser-session.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 const ADMIN = { organisation: 'Northwind Mutual', name: 'Ada Admin', email: 'ada@northwind.example', password: 'northwind-admin-2026' };
 const VIEWER = { name: 'Vic Viewer', email: 'vic@northwind.example', password: 'northwind-viewer-2026' };
 
@@ -22,10 +19,7 @@ const nav = () => page.getByRole('navigation', { name: 'Main' });
 
 describe('signing up, inviting a colleague and what each role may do', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium(process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH);
-    server = await startAppServer(process.env);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    ({ server, browser, page } = await openBrowserSession(process.env, { width: 1440, height: 900 }));
   });
 
   afterAll(async () => {

@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.ts';
-import { DEFAULT_CHROMIUM_PATH, launchChromium } from './chromium-browser.ts';
+import type { AppServer } from './app-server.ts';
+import { SCREENSHOTS, openBrowserSession } from './browser-session.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 const JOURNEY = 'Move home with Harbour';
 
 let server: AppServer;
@@ -34,10 +31,7 @@ async function addStep(stage: string, name: string, channel: string): Promise<vo
 
 describe('building a service blueprint from scratch', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium(process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH);
-    server = await startAppServer(process.env);
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    ({ server, browser, page } = await openBrowserSession(process.env, { width: 1600, height: 1000 }));
     await page.goto(`${server.url}/sign-in`);
     await page.getByLabel('Email').fill('admin@harbour.example');
     await page.getByLabel('Password').fill('harbour-demo-2026');

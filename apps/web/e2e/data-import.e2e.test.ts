@@ -1,18 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.ts';
-import { DEFAULT_CHROMIUM_PATH, launchChromium } from './chromium-browser.ts';
+import type { AppServer } from './app-server.ts';
+import { DEMO_EMAIL, DEMO_PASSWORD, SCREENSHOTS, openBrowserSession } from './browser-session.ts';
 
-// The seed's DEMO_SIGN_IN (packages/db); written out here so the web app never depends on db.
-const DEMO_EMAIL = 'admin@harbour.example';
-const DEMO_PASSWORD = 'harbour-demo-2026';
 const JOURNEY = 'Report a home-insurance claim';
 
-const SCREENSHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 const HEADER = 'response_id,submitted_at,nps_score,customer_id,journey,channel,segment,comment';
 
 let server: AppServer;
@@ -55,11 +50,8 @@ async function outcome(): Promise<string> {
 
 describe('importing a CSV export', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     fixtures = mkdtempSync(join(tmpdir(), 'throughline-import-'));
-    browser = await launchChromium(process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH);
-    server = await startAppServer(process.env);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    ({ server, browser, page } = await openBrowserSession(process.env, { width: 1440, height: 900 }));
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/trpc/ingest.')) ingestRequests += 1;
     });

@@ -1,13 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.ts';
-import { DEFAULT_CHROMIUM_PATH, launchChromium } from './chromium-browser.ts';
+import type { AppServer } from './app-server.ts';
+import { DEMO_EMAIL, DEMO_PASSWORD, SCREENSHOTS, openBrowserSession } from './browser-session.ts';
 
-// The seed's DEMO_SIGN_IN (packages/db); written out here so the web app never depends on db.
-const DEMO_EMAIL = 'admin@harbour.example';
-const DEMO_PASSWORD = 'harbour-demo-2026';
 const DEMO_ADMIN_NAME = 'Alex Morgan';
 
 // A demo policy owned by Pricing & Underwriting on which Digital Sales holds a decision right.
@@ -19,7 +14,6 @@ const TEAM_AUTHORITY = '£250,000';
 const TITLE = 'Honour saved quotes for 45 days';
 const REASON = 'Quote-to-buy conversion peaks in weeks five and six; pricing risk is covered by the rating refresh.';
 
-const SCREENSHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 let server: AppServer;
 let browser: Browser;
@@ -42,10 +36,7 @@ const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe('proposing a policy change that the CX council decides', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium(process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH);
-    server = await startAppServer(process.env);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    ({ server, browser, page } = await openBrowserSession(process.env, { width: 1440, height: 900 }));
     await page.emulateMedia({ reducedMotion: 'reduce' });
   });
 

@@ -1,16 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.ts';
-import { DEFAULT_CHROMIUM_PATH, launchChromium } from './chromium-browser.ts';
+import type { AppServer } from './app-server.ts';
+import { DEMO_EMAIL, DEMO_PASSWORD, SCREENSHOTS, openBrowserSession } from './browser-session.ts';
 
-// The seed's DEMO_SIGN_IN (packages/db); written out here so the web app never depends on db.
-const DEMO_EMAIL = 'admin@harbour.example';
-const DEMO_PASSWORD = 'harbour-demo-2026';
 const CLAIM_JOURNEY = 'Report a home-insurance claim';
 
-const SCREENSHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 let server: AppServer;
 let browser: Browser;
@@ -29,10 +23,7 @@ async function settled(): Promise<void> {
 
 describe('the operating model: health, ownership, teams and KPIs', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium(process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH);
-    server = await startAppServer(process.env);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    ({ server, browser, page } = await openBrowserSession(process.env, { width: 1440, height: 900 }));
   });
 
   afterAll(async () => {

@@ -1,15 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.ts';
-import { DEFAULT_CHROMIUM_PATH, launchChromium } from './chromium-browser.ts';
+import type { AppServer } from './app-server.ts';
+import { DEMO_EMAIL, DEMO_PASSWORD, SCREENSHOTS, openBrowserSession } from './browser-session.ts';
 
-// The seed's DEMO_SIGN_IN (packages/db); written out here so the web app never depends on db.
-const DEMO_EMAIL = 'admin@harbour.example';
-const DEMO_PASSWORD = 'harbour-demo-2026';
 
-const SCREENSHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 let server: AppServer;
 let browser: Browser;
@@ -21,10 +15,7 @@ async function screenshot(name: string): Promise<void> {
 
 describe('signing in and reading the operating model', () => {
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium(process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH);
-    server = await startAppServer(process.env);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    ({ server, browser, page } = await openBrowserSession(process.env, { width: 1440, height: 900 }));
   });
 
   afterAll(async () => {
