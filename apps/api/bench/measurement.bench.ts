@@ -64,9 +64,11 @@ async function copyRows(organisationId: string, rows: ReturnType<typeof response
 
 try {
   // Ingestion: batches of 5,000 over HTTP with a bearer token, against COPY of the same rows.
-  const org = await db.insertInto('organisation').values({ slug: 'bench-ingest', name: 'Bench' }).returning('id').executeTakeFirstOrThrow();
+  // Named afresh each run, so the bench can run again on a database it has already grown.
+  const runKey = randomUUID().slice(0, 8);
+  const org = await db.insertInto('organisation').values({ slug: `bench-ingest-${runKey}`, name: 'Bench' }).returning('id').executeTakeFirstOrThrow();
   const token = `tl_bench${randomUUID()}`;
-  const user = await db.insertInto('app_user').values({ email: 'bench@bench.example', display_name: 'Bench', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
+  const user = await db.insertInto('app_user').values({ email: `bench-${runKey}@bench.example`, display_name: 'Bench', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
   await db
     .insertInto('api_token')
     .values({ organisation_id: org.id, name: 'bench', token_hash: hashSecret(token), prefix: token.slice(0, 9), scopes: ['ingest:write'], created_by: user.id })
@@ -124,7 +126,7 @@ try {
   // One more day (~0.3% of the history), then an incremental recompute.
   await sql`
     INSERT INTO survey_response (organisation_id, source, external_id, instrument, score, customer_id, journey_id, step_id, channel, segment, occurred_at)
-    SELECT organisation_id, source, external_id || '-next', instrument, score, customer_id, journey_id, step_id, channel, segment, timestamptz '2026-11-01 12:00:00+00'
+    SELECT organisation_id, source, external_id || '-next-' || ${runKey}, instrument, score, customer_id, journey_id, step_id, channel, segment, timestamptz '2026-11-01 12:00:00+00'
     FROM survey_response WHERE organisation_id = ${demo.id}::uuid AND random() < 0.003`.execute(db);
   const incrementalSeconds = await seconds(() => recomputeAll(false));
   figures.push({ name: 'incremental recompute after one more day', value: incrementalSeconds * 1000, unit: 'ms', baselineName: 'full recompute (above)', baselineValue: fullSeconds * 1000 });

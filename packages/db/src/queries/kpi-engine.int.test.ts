@@ -6,7 +6,7 @@ import type { Database } from '../database.ts';
 import { seedDemoIfEmpty } from '../seed/seed.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { listKpis } from './kpi.queries.ts';
-import { periodStart, recomputeKpi } from './kpi-engine.queries.ts';
+import { dayRanges, periodStart, recomputeKpi } from './kpi-engine.queries.ts';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
 let database: Database;
@@ -130,6 +130,15 @@ describe('the KPI engine on the demo organisation', () => {
     const before = await results(fcr.id);
     expect(await run(fcr, false)).toMatchObject({ mode: 'incremental', days: 0, results: 0 });
     expect(await results(fcr.id)).toEqual(before);
+  });
+});
+
+describe('day ranges', () => {
+  it('merge consecutive days and keep the others apart', () => {
+    expect(dayRanges(['2026-11-02', '2026-10-31', '2026-11-01', '2026-10-20', '2026-11-01'])).toEqual([
+      ['2026-10-20T00:00:00Z', '2026-10-21T00:00:00Z'],
+      ['2026-10-31T00:00:00Z', '2026-11-03T00:00:00Z'],
+    ]);
   });
 });
 

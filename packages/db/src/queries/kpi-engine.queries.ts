@@ -49,12 +49,10 @@ function dayFigures(kpi: KpiDefinition): { select: RawBuilder<unknown>; measure:
 async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, days: string[] | null): Promise<void> {
   const src = sourceOf(organisationId, kpi);
   const figures = dayFigures(kpi);
-  // Each day as a range of occurred_at joined in, so the (organisation, source, occurred_at)
-  // index finds just those days' events instead of reading the whole history.
+  // The days as ranges of occurred_at (consecutive days merged), so the (organisation, source,
+  // occurred_at) index finds just those days' events instead of reading the whole history.
   const onDays =
-    days === null
-      ? sql``
-      : sql`JOIN unnest(${days}::date[]) AS d(d) ON occurred_at >= (d.d::timestamp AT TIME ZONE 'UTC') AND occurred_at < ((d.d + 1)::timestamp AT TIME ZONE 'UTC')`;
+    days === null ? sql`` : sql`AND (${sql.join(dayRanges(days).map(([from, to]) => sql`(occurred_at >= ${from}::timestamptz AND occurred_at < ${to}::timestamptz)`), sql` OR `)})`;
   const columns = kpi.source.stream === 'survey' ? sql`score` : sql`type, attributes`;
   const samples = kpi.kind === 'median' || kpi.kind === 'p90' ? sql`coalesce(array_agg(m) FILTER (WHERE m IS NOT NULL AND type_ok), '{}')` : sql`'{}'::float8[]`;
   const typeOk = kpi.source.stream === 'operational' ? sql`type = ${kpi.source.eventType}` : sql`true`;
@@ -67,8 +65,20 @@ async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, d
            CASE WHEN GROUPING(seg) = 1 THEN '' ELSE coalesce(seg, '(none)') END,
            ${figures.select}, ${samples}
     FROM (SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, ${figures.segment} AS seg, ${figures.measure} AS m, ${columns}, ${typeOk} AS type_ok
-          FROM ${src.table} ${onDays} WHERE ${src.where}) e
+          FROM ${src.table} WHERE ${src.where} ${onDays}) e
     GROUP BY GROUPING SETS ((day), (day, seg))`.execute(db);
+}
+
+/** Days (YYYY-MM-DD) as half-open UTC ranges, consecutive days merged into one. */
+export function dayRanges(days: readonly string[]): [string, string][] {
+  const next = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const ranges: [string, string][] = [];
+  for (const day of [...new Set(days)].sort()) {
+    const last = ranges.at(-1);
+    if (last && last[1] === `${day}T00:00:00Z`) last[1] = `${next(day)}T00:00:00Z`;
+    else ranges.push([`${day}T00:00:00Z`, `${next(day)}T00:00:00Z`]);
+  }
+  return ranges;
 }
 
 /** The first day of the period holding `day` (ISO weeks start on Monday). */
@@ -81,12 +91,16 @@ export function periodStart(day: string, grain: Grain): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Days of the KPI's source that received events ingested after the last run's watermark. */
-async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinition): Promise<string[]> {
+/**
+ * Days of the KPI's source that received events ingested after the last run's watermark. The
+ * watermark goes in as a value (text, keeping its microseconds), so the planner sees how few
+ * rows lie past it and reads them through the (organisation, ingested_at) index.
+ */
+async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinition, watermark: string): Promise<string[]> {
   const src = sourceOf(organisationId, kpi);
   const { rows } = await sql<{ day: string }>`
     SELECT DISTINCT to_char((occurred_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day
-    FROM ${src.table} WHERE ${src.where} AND ingested_at > (SELECT watermark FROM kpi_run_state WHERE kpi_id = ${kpi.id}::uuid)`.execute(db);
+    FROM ${src.table} WHERE ${src.where} AND ingested_at > ${watermark}::timestamptz`.execute(db);
   return rows.map((r) => r.day);
 }
 
@@ -120,10 +134,15 @@ export interface RecomputeOutcome {
  */
 export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefinition, opts: { full: boolean; now: Date; runId: string }): Promise<RecomputeOutcome> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`kpi:${kpi.id}`}))`.execute(db);
-  const state = await db.selectFrom('kpi_run_state').selectAll().where('kpi_id', '=', kpi.id).executeTakeFirst();
+  const state = await db
+    .selectFrom('kpi_run_state')
+    .select(sql<string | null>`watermark::text`.as('watermark'))
+    .where('kpi_id', '=', kpi.id)
+    .executeTakeFirst();
   const watermark = await latestIngestedAt(db, organisationId, kpi);
-  const full = opts.full || !state?.watermark;
-  const days = full ? null : await daysIngestedSince(db, organisationId, kpi);
+  const previous = opts.full ? null : (state?.watermark ?? null);
+  const days = previous === null ? null : await daysIngestedSince(db, organisationId, kpi, previous);
+  const full = days === null;
 
   let results = 0;
   let alerts = 0;
