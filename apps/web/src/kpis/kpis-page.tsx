@@ -42,7 +42,7 @@ export function KpisPage() {
           <p className="page-header__meta">{[plural(kpis.data.length, 'KPI'), ...gaps].filter(Boolean).join(' · ')}</p>
         ) : null}
       </PageHeader>
-      <p role="status" className="kpis-status">
+      <p role="status" className="status-note">
         {status}
       </p>
       <QueryView

@@ -55,7 +55,7 @@ export function OwnershipPage() {
           </Link>
         </div>
         <MatrixLegend />
-        <p role="status" className="ownership-status">
+        <p role="status" className="status-note">
           {status}
         </p>
         <QueryView

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getFreshness, type Database } from '@throughline/db';
 import { createTestDatabase, insertOrganisation } from '@throughline/db/testing';
+import { until } from '../testing/until.ts';
 import { startWorker, type Worker } from '../worker.ts';
 import { dataFreshnessCheck, dataFreshnessSweep } from './data-freshness.job.ts';
 
@@ -31,16 +32,6 @@ afterAll(async () => {
   await worker.stop();
   await database.close();
 });
-
-async function until<T>(read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for the job');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('the data-freshness job', () => {
   it('is scheduled nightly through pg-boss', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@throughline/db';
 import { createTestDatabase, insertOrganisation } from '@throughline/db/testing';
+import { until } from '../testing/until.ts';
 import { startWorker, type Worker } from '../worker.ts';
 import { kpiRecompute, kpiRecomputeKey, kpiScheduleSweep, lastSlot } from './kpi-recompute.job.ts';
 
@@ -43,16 +44,6 @@ afterAll(async () => {
   await worker.stop();
   await database.close();
 });
-
-async function until<T>(read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for the job');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const recomputesSent = async () =>
   (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${kpiRecompute.name}`.execute(database.db)).rows[0]!.n;
