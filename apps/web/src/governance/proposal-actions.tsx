@@ -8,7 +8,7 @@ import { trpc } from '../trpc.ts';
 import { useGovernanceRights } from './governance-rights.ts';
 import { refreshGovernance } from './governance-refresh.ts';
 import { deciderName } from './proposal-labels.ts';
-import { TextAreaField } from './text-area-field.tsx';
+import { TextAreaField } from '../common/text-area-field.tsx';
 
 /** Called when an action has moved a proposal on: the page announces it and follows it. */
 export type OnProposalMoved = (after: ChangeProposal, message: string) => void;

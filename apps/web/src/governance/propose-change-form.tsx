@@ -12,7 +12,7 @@ import { CostField } from './cost-field.tsx';
 import { parseCost } from './cost-input.ts';
 import { refreshGovernance } from './governance-refresh.ts';
 import { previewRoute } from './routing-preview.ts';
-import { TextAreaField } from './text-area-field.tsx';
+import { TextAreaField } from '../common/text-area-field.tsx';
 import { WordingDiffView } from './wording-diff-view.tsx';
 
 const FIELDS = ['policyId', 'teamId', 'title', 'proposedStatement', 'rationale', 'cost'] as const;

@@ -1,5 +1,5 @@
 import type { ReactNode, Ref } from 'react';
-import { FieldFrame } from '../common/field-frame.tsx';
+import { FieldFrame } from './field-frame.tsx';
 
 interface TextAreaFieldProps {
   label: string;
@@ -13,12 +13,12 @@ interface TextAreaFieldProps {
   ref?: Ref<HTMLTextAreaElement>;
 }
 
-/** A labelled multi-line field, shaped like common/TextField, for wording and reasons. */
+/** A labelled multi-line field, shaped like TextField, for wording, reasons and notes. */
 export function TextAreaField({ label, name, value, onChange, rows = 3, required = true, issue, hint, ref }: TextAreaFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} issue={issue}>
       {(control) => (
-        <textarea {...control} ref={ref} name={name} rows={rows} required={required} value={value} onChange={(e) => onChange(e.target.value)} className="field__textarea" />
+        <textarea {...control} ref={ref} name={name} rows={rows} required={required} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
     </FieldFrame>
   );
