@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { compareProportions } from '../metrics/change.ts';
+import { acidTestWindows, classifyMovement, differenceInterval } from './acid-test.ts';
+import { teamBudgetTotals } from './budget.ts';
+
+describe('acid test', () => {
+  it('calls an improvement only when significant in the better direction', () => {
+    // 60% → 70% at n = 400 each: difference 10 points, se = 100·√(.24/400 + .21/400) = 3.354, z = 2.98
+    const up = compareProportions({ positives: 240, n: 400 }, { positives: 280, n: 400 });
+    expect(up.significant).toBe(true);
+    expect(classifyMovement(up, 400, 400, 'higher_is_better')).toBe('improved');
+    expect(classifyMovement(up, 400, 400, 'lower_is_better')).toBe('worsened');
+    const flat = compareProportions({ positives: 240, n: 400 }, { positives: 244, n: 400 });
+    expect(classifyMovement(flat, 400, 400, 'higher_is_better')).toBe('no_measurable_movement');
+  });
+
+  it('says when there is too little data or no test for the kind', () => {
+    const up = compareProportions({ positives: 2, n: 10 }, { positives: 9, n: 10 });
+    expect(classifyMovement(up, 10, 10, 'higher_is_better')).toBe('insufficient_data');
+    expect(classifyMovement(null, 100, 0, 'higher_is_better')).toBe('insufficient_data');
+    expect(classifyMovement(null, 100, 100, 'higher_is_better')).toBe('not_testable');
+  });
+
+  it('gives the difference its 95% interval', () => {
+    const { low, high } = differenceInterval({ difference: 10, standardError: 3.354, z: 2.98, pValue: 0.003, significant: true });
+    expect(low).toBeCloseTo(3.43, 2);
+    expect(high).toBeCloseTo(16.57, 2);
+  });
+
+  it('windows 90 days either side, cut at the last day with data', () => {
+    expect(acidTestWindows('2026-06-01', '2026-11-26')).toEqual({ before: { from: '2026-03-03', to: '2026-05-31' }, after: { from: '2026-06-02', to: '2026-08-30' } });
+    expect(acidTestWindows('2026-11-01', '2026-11-26').after).toEqual({ from: '2026-11-02', to: '2026-11-26' });
+  });
+});
+
+describe('team budget', () => {
+  it('commits one-off plus a year of running from funding on, split business / technology', () => {
+    const line = { oneOffBusiness: 10_000, oneOffTechnology: 50_000, runningBusiness: 2_000, runningTechnology: 8_000, spentBusiness: 4_000, spentTechnology: 30_000 };
+    const t = teamBudgetTotals(200_000, [
+      { ...line, stage: 'funded' },
+      { ...line, stage: 'implemented' },
+      { ...line, stage: 'designed' },
+      { ...line, stage: 'idea' },
+    ]);
+    expect(t.committed).toEqual({ business: 24_000, technology: 116_000 });
+    expect(t.spent).toEqual({ business: 8_000, technology: 60_000 });
+    expect(t.headroom).toBe(60_000);
+    expect(t.initiatives).toBe(2);
+  });
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { Change } from '../metrics/change.ts';
+import { SMALL_SAMPLE } from '../metrics/kpi-value.schema.ts';
+
+/** Before vs after an implementation date: how many days each side looks at. */
+export const ACID_TEST_WINDOW_DAYS = 90;
+
+export const ZMovement = z.enum(['improved', 'worsened', 'no_measurable_movement', 'insufficient_data', 'not_testable']);
+export type Movement = z.infer<typeof ZMovement>;
+
+/**
+ * The verdict on one KPI: improved or worsened only when the change is significant (p < 0.05) in
+ * that direction; too few responses on either side is said as such, never passed off as a result.
+ */
+export function classifyMovement(change: Change | null, nBefore: number, nAfter: number, direction: 'higher_is_better' | 'lower_is_better'): Movement {
+  if (nBefore === 0 || nAfter === 0 || nBefore < SMALL_SAMPLE || nAfter < SMALL_SAMPLE) return 'insufficient_data';
+  if (!change) return 'not_testable';
+  if (!change.significant) return 'no_measurable_movement';
+  const better = direction === 'higher_is_better' ? change.difference > 0 : change.difference < 0;
+  return better ? 'improved' : 'worsened';
+}
+
+/** The 95% interval of a before/after difference. */
+export function differenceInterval(change: Change): { low: number; high: number } {
+  return { low: change.difference - 1.96 * change.standardError, high: change.difference + 1.96 * change.standardError };
+}
+
+/** The day windows either side of an implementation date (the day itself belongs to neither). */
+export function acidTestWindows(implementedOn: string, lastDataDay: string, windowDays = ACID_TEST_WINDOW_DAYS) {
+  const day = 86_400_000;
+  const at = Date.parse(`${implementedOn}T00:00:00Z`);
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const afterEnd = Math.min(at + windowDays * day, Date.parse(`${lastDataDay}T00:00:00Z`));
+  return {
+    before: { from: iso(at - windowDays * day), to: iso(at - day) },
+    after: { from: iso(at + day), to: iso(Math.max(afterEnd, at + day)) },
+  };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { ZId, ZMoney, ZName, ZText } from '../common/common.schema.ts';
+import { ZApprover } from '../policy/change-proposal.schema.ts';
+import { ZConfidence } from '../insight/insight.schema.ts';
+
+export const INITIATIVE_STAGES = ['idea', 'designed', 'funded', 'in_delivery', 'implemented', 'measured'] as const;
+export const ZInitiativeStage = z.enum(INITIATIVE_STAGES);
+export type InitiativeStage = z.infer<typeof ZInitiativeStage>;
+
+const ZIsoDate = z.iso.date();
+
+/** The investment case: what it costs (split business / technology), what it should move, and by how much. */
+export const ZInvestmentCase = z.object({
+  oneOffBusiness: ZMoney.default(0),
+  oneOffTechnology: ZMoney.default(0),
+  /** Running costs a year, from implementation on. */
+  runningBusiness: ZMoney.default(0),
+  runningTechnology: ZMoney.default(0),
+  itEffortDays: z.number().finite().nonnegative().max(100_000).default(0),
+  systemIds: z.array(ZId).max(30).default([]),
+  /** The KPI the uplift is promised on; its value per point prices the uplift. */
+  kpiId: ZId.nullable().default(null),
+  expectedUplift: z.number().finite().min(-1000).max(1000).nullable().default(null),
+  upliftConfidence: ZConfidence.default('medium'),
+  /** A value per point entered for this case; otherwise the KPI's value link is used. */
+  valuePerPointOverride: z.number().finite().nullable().default(null),
+});
+export type InvestmentCaseInput = z.infer<typeof ZInvestmentCase>;
+
+export const ZAdoptionPlan = z.object({
+  peopleToTrain: z.number().int().nonnegative().max(1_000_000).default(0),
+  peopleTrained: z.number().int().nonnegative().max(1_000_000).default(0),
+  /** How use is measured, e.g. "share of claims triaged with the new tool". */
+  usageMeasure: ZText.default(''),
+  usageValue: z.number().finite().nullable().default(null),
+});
+export type AdoptionPlan = z.infer<typeof ZAdoptionPlan>;
+
+export const ZInitiativeInput = z
+  .object({
+    title: ZName,
+    journeyId: ZId,
+    teamId: ZId,
+    problem: ZText.default(''),
+    hypothesis: ZText.default(''),
+    failurePointIds: z.array(ZId).max(30).default([]),
+    outcomeIds: z.array(ZId).max(5).default([]),
+  })
+  .extend(ZInvestmentCase.shape)
+  .extend(ZAdoptionPlan.shape)
+  .extend({
+    deliveryStartOn: ZIsoDate.nullable().default(null),
+    implementedOn: ZIsoDate.nullable().default(null),
+    /** What actually changed in operations when it went live: the link from design to delivery. */
+    changeSummary: ZText.default(''),
+    changeProposalId: ZId.nullable().default(null),
+    spentBusiness: ZMoney.default(0),
+    spentTechnology: ZMoney.default(0),
+  });
+export type InitiativeInput = z.infer<typeof ZInitiativeInput>;
+
+export const ZInitiativeUpdateInput = ZInitiativeInput.extend({ id: ZId, version: z.number().int().positive() });
+
+export const ZInvestmentFigures = z.object({
+  oneOff: z.number(),
+  annualRunning: z.number(),
+  valuePerPoint: z.number().nullable(),
+  valuePerPointSource: z.enum(['override', 'kpi_entered', 'value_model', 'none']),
+  annualValue: z.number().nullable(),
+  /** Over the stated horizon: (value − cost) / cost. */
+  roi: z.number().nullable(),
+  paybackMonths: z.number().nullable(),
+  priority: z.number().nullable(),
+  priorityExplanation: z.string(),
+  noTechnologyScope: z.boolean(),
+});
+export type InvestmentFigures = z.infer<typeof ZInvestmentFigures>;
+
+export const ZInitiative = ZInitiativeInput.extend({
+  id: ZId,
+  stage: ZInitiativeStage,
+  journeyName: z.string(),
+  teamName: z.string(),
+  kpiName: z.string().nullable(),
+  fundingApprover: ZApprover.nullable(),
+  fundedOn: z.string().nullable(),
+  measuredOn: z.string().nullable(),
+  figures: ZInvestmentFigures,
+  evidenceCount: z.number().int(),
+  version: z.number().int().positive(),
+});
+export type Initiative = z.infer<typeof ZInitiative>;
+
+export const ZAdvanceInput = z.object({
+  id: ZId,
+  version: z.number().int().positive(),
+  to: z.enum(['designed', 'in_delivery', 'implemented', 'measured']),
+});
+
+export const ZFundingDecisionInput = z.object({
+  id: ZId,
+  version: z.number().int().positive(),
+  decision: z.enum(['approve', 'reject']),
+  reason: ZText.min(1, 'is required: say why, for the decision log'),
+});
