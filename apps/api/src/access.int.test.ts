@@ -52,7 +52,44 @@ const ids = {
   foreignRemit: '',
   foreignProposal: '',
   foreignKpi: '',
+  ownFailurePoint: '',
+  ownInsight: '',
+  ownOutcome: '',
+  ownInitiative: '',
+  foreignFailurePoint: '',
+  foreignInsight: '',
+  foreignOutcome: '',
+  foreignInitiative: '',
 };
+const NOWHERE = '00000000-0000-4000-8000-00000000abcd';
+const failurePointInput = (journeyId: string, stepId: string) => ({
+  journeyId,
+  stepId,
+  title: 'Customers chase the assessor',
+  description: '',
+  expectation: 4,
+  capability: 2,
+  frequency: 100,
+  frequencyPeriod: 'month' as const,
+  costBasis: 'contact' as const,
+  unitCost: 6,
+  kpiIds: [],
+});
+const insightInput = (journeyIds: string[]) => ({
+  kind: 'finding' as const,
+  title: 'Nobody knows when the assessor comes',
+  body: 'Customers call three times to ask.',
+  source: 'interview' as const,
+  observedOn: '2026-10-01',
+  confidence: 'high' as const,
+  personas: [],
+  journeyIds,
+  stepIds: [],
+  failurePointIds: [],
+  initiativeIds: [],
+});
+const outcomeInput = (journeyId: string, kpiId: string) => ({ journeyId, kpiId, title: 'Claims NPS to +30', baseline: 10, target: 30, byDate: '2027-06-30' });
+const initiativeInput = (journeyId: string, teamId: string) => ({ title: 'Assessor call-back', journeyId, teamId });
 
 const kpiInput = (key: string, ownerTeamId: string) => ({
   key,
@@ -109,6 +146,10 @@ beforeAll(async () => {
   ids.foreignRemit = (await foreignAdmin.remit.list())[0]!.id;
   ids.foreignProposal = (await foreignAdmin.proposal.create({ policyId: ids.foreignPolicy, teamId: ids.foreignTeam, title: 'Theirs', proposedStatement: 'New', rationale: '', cost: 0 })).id;
   ids.foreignKpi = (await foreignAdmin.kpi.create(kpiInput('their.nps', ids.foreignTeam))).id;
+  ids.foreignFailurePoint = (await foreignAdmin.failurePoint.create(failurePointInput(ids.foreignJourney, ids.foreignStep))).id;
+  ids.foreignInsight = (await foreignAdmin.insight.create(insightInput([ids.foreignJourney]))).id;
+  ids.foreignOutcome = (await foreignAdmin.outcome.create(outcomeInput(ids.foreignJourney, ids.foreignKpi))).id;
+  ids.foreignInitiative = (await foreignAdmin.initiative.create(initiativeInput(ids.foreignJourney, ids.foreignTeam))).id;
 
   const admin = await callerAs('admin@a.example');
   ids.ownStage = (await admin.journey.get({ id: ids.ownJourney })).stages[0]!.id;
@@ -117,6 +158,10 @@ beforeAll(async () => {
   ids.ownProposal = (await admin.proposal.create({ policyId: ids.ownPolicy, teamId: ids.claimsTeam, title: 'Ours', proposedStatement: 'New', rationale: '', cost: 0 })).id;
   ids.ownKpi = (await admin.kpi.create(kpiInput('claims.nps', ids.claimsTeam))).id;
   ids.spareTeam = await insertTeam(db, ids.orgA, 'Spare');
+  ids.ownFailurePoint = (await admin.failurePoint.create(failurePointInput(ids.ownJourney, ids.ownStep))).id;
+  ids.ownInsight = (await admin.insight.create(insightInput([ids.ownJourney]))).id;
+  ids.ownOutcome = (await admin.outcome.create(outcomeInput(ids.ownJourney, ids.ownKpi))).id;
+  ids.ownInitiative = (await admin.initiative.create(initiativeInput(ids.ownJourney, ids.claimsTeam))).id;
 });
 afterAll(() => database.close());
 
@@ -186,6 +231,23 @@ const ownInput = (path: string): unknown =>
     'kpi.results': { kpiId: ids.ownKpi },
     'alert.acknowledge': { id: '00000000-0000-4000-8000-00000000abcd' },
     'kpi.recompute': { kpiId: ids.ownKpi },
+    'failurePoint.get': { id: ids.ownFailurePoint },
+    'failurePoint.create': failurePointInput(ids.ownJourney, ids.ownStep),
+    'failurePoint.update': { ...failurePointInput(ids.ownJourney, ids.ownStep), id: ids.ownFailurePoint, version: 1 },
+    'failurePoint.delete': { id: NOWHERE },
+    'insight.get': { id: ids.ownInsight },
+    'insight.create': insightInput([ids.ownJourney]),
+    'insight.update': { ...insightInput([ids.ownJourney]), id: ids.ownInsight, version: 1 },
+    'insight.delete': { id: NOWHERE },
+    'outcome.create': outcomeInput(ids.ownJourney, ids.ownKpi),
+    'outcome.update': { ...outcomeInput(ids.ownJourney, ids.ownKpi), journeyId: undefined, id: ids.ownOutcome, version: 1 },
+    'outcome.delete': { id: NOWHERE },
+    'initiative.get': { id: ids.ownInitiative },
+    'initiative.create': initiativeInput(ids.ownJourney, ids.claimsTeam),
+    'initiative.update': { ...initiativeInput(ids.ownJourney, ids.claimsTeam), id: ids.ownInitiative, version: 1 },
+    'initiative.advance': { id: ids.ownInitiative, version: 1, to: 'designed' },
+    'initiative.decideFunding': { id: ids.ownInitiative, version: 1, decision: 'approve', reason: 'Walked' },
+    'initiative.delete': { id: NOWHERE },
     'ingest.operationalEvents': {
       events: [{ source: 's', externalId: 'e-1', type: 'contact', value: null, customerId: null, journeyId: ids.ownJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
     },
@@ -233,6 +295,24 @@ const foreignInput = (): Record<string, unknown> => ({
   'kpi.results': { kpiId: ids.foreignKpi },
   'alert.acknowledge': { id: '00000000-0000-4000-8000-00000000abcd' },
   'kpi.recompute': { kpiId: ids.foreignKpi },
+  'failurePoint.get': { id: ids.foreignFailurePoint },
+  'failurePoint.create': failurePointInput(ids.foreignJourney, ids.foreignStep),
+  'failurePoint.update': { ...failurePointInput(ids.ownJourney, ids.ownStep), id: ids.foreignFailurePoint, version: 1 },
+  'failurePoint.delete': { id: ids.foreignFailurePoint },
+  'insight.get': { id: ids.foreignInsight },
+  'insight.create': insightInput([ids.foreignJourney]),
+  'insight.update': { ...insightInput([]), id: ids.foreignInsight, version: 1 },
+  'insight.delete': { id: ids.foreignInsight },
+  'outcome.create': outcomeInput(ids.foreignJourney, ids.ownKpi),
+  'outcome.update': { ...outcomeInput(ids.ownJourney, ids.ownKpi), journeyId: undefined, id: ids.foreignOutcome, version: 1 },
+  'outcome.delete': { id: ids.foreignOutcome },
+  'initiative.get': { id: ids.foreignInitiative },
+  'initiative.create': initiativeInput(ids.ownJourney, ids.foreignTeam),
+  'initiative.update': { ...initiativeInput(ids.ownJourney, ids.claimsTeam), id: ids.foreignInitiative, version: 1 },
+  'initiative.advance': { id: ids.foreignInitiative, version: 1, to: 'designed' },
+  'initiative.decideFunding': { id: ids.foreignInitiative, version: 1, decision: 'approve', reason: 'Hijacked' },
+  'initiative.delete': { id: ids.foreignInitiative },
+  'initiative.acidTest': { initiativeId: ids.foreignInitiative },
   'ingest.operationalEvents': {
     events: [{ source: 's', externalId: 'f-1', type: 'contact', value: null, customerId: null, journeyId: ids.foreignJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
   },
@@ -259,9 +339,15 @@ const NO_IDS = new Set([
   'proposal.decisions',
   'kpi.list',
   'alert.list',
+  'failurePoint.list',
+  'insight.search',
+  'outcome.list',
+  'initiative.list',
+  'initiative.budgets',
+  'scorecard.get',
 ]);
 /** Where another organisation's ids are refused as invalid input rather than as not found. */
-const REFUSED_AS_INPUT = new Set(['ingest.surveyResponses', 'ingest.operationalEvents', 'kpi.create']);
+const REFUSED_AS_INPUT = new Set(['ingest.surveyResponses', 'ingest.operationalEvents', 'kpi.create', 'failurePoint.create', 'insight.create', 'outcome.create', 'initiative.create']);
 
 describe('every procedure', () => {
   it('is either public or names the permission it needs', () => {
@@ -287,9 +373,13 @@ describe('every procedure', () => {
     // Nothing of theirs changed.
     const theirStep = await database.db.selectFrom('journey_step').select(['name', 'version']).where('id', '=', ids.foreignStep).executeTakeFirstOrThrow();
     expect(theirStep.version).toBe(1);
-    for (const table of ['journey', 'team', 'system', 'policy', 'kpi', 'change_proposal'] as const) {
+    for (const table of ['journey', 'team', 'system', 'policy', 'kpi', 'change_proposal', 'failure_point', 'insight', 'outcome', 'initiative'] as const) {
       const changed = await database.db.selectFrom(table).select('id').where('organisation_id', '=', ids.orgB).where('version', '>', 1).execute();
       expect(changed, table).toEqual([]);
+    }
+    for (const table of ['failure_point', 'insight', 'outcome', 'initiative'] as const) {
+      const theirs = await database.db.selectFrom(table).select('id').where('organisation_id', '=', ids.orgB).execute();
+      expect(theirs, `${table} of theirs still there`).toHaveLength(1);
     }
     const theirToken = await database.db.selectFrom('api_token').select('revoked_at').where('id', '=', ids.foreignToken).executeTakeFirstOrThrow();
     expect(theirToken.revoked_at).toBeNull();

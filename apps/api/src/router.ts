@@ -13,6 +13,11 @@ import { remitRouter } from './routers/remit.router.ts';
 import { systemRouter } from './routers/system.router.ts';
 import { teamRouter } from './routers/team.router.ts';
 import { tokenRouter } from './routers/token.router.ts';
+import { failurePointRouter } from './routers/failure-point.router.ts';
+import { initiativeRouter } from './routers/initiative.router.ts';
+import { insightRouter } from './routers/insight.router.ts';
+import { outcomeRouter } from './routers/outcome.router.ts';
+import { scorecardRouter } from './routers/scorecard.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -31,6 +36,11 @@ export const appRouter = router({
   kpi: kpiRouter,
   alert: alertRouter,
   ingest: ingestRouter,
+  failurePoint: failurePointRouter,
+  insight: insightRouter,
+  outcome: outcomeRouter,
+  initiative: initiativeRouter,
+  scorecard: scorecardRouter,
 });
 
 /** The API's whole surface, as a type: the only thing the web app and the client import. */

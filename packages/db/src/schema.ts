@@ -319,7 +319,136 @@ export interface KpiAlertTable {
   acknowledged_at: Timestamp | null;
 }
 
+export interface FailurePointTable {
+  id: Generated<string>;
+  organisation_id: string;
+  journey_id: string;
+  step_id: string;
+  title: string;
+  description: Generated<string>;
+  expectation: number;
+  capability: number;
+  frequency: number;
+  frequency_period: 'week' | 'month' | 'quarter' | 'year';
+  cost_basis: string;
+  unit_cost: number;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+export interface FailurePointKpiTable {
+  organisation_id: string;
+  failure_point_id: string;
+  kpi_id: string;
+}
+export interface OutcomeTable {
+  id: Generated<string>;
+  organisation_id: string;
+  journey_id: string;
+  kpi_id: string;
+  title: string;
+  baseline: number;
+  target: number;
+  /** A date: read back as text (YYYY-MM-DD) by casting in SQL. */
+  by_date: ColumnType<string, string, string>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+export interface InitiativeTable {
+  id: Generated<string>;
+  organisation_id: string;
+  title: string;
+  journey_id: string;
+  team_id: string;
+  problem: Generated<string>;
+  hypothesis: Generated<string>;
+  stage: Generated<'idea' | 'designed' | 'funded' | 'in_delivery' | 'implemented' | 'measured'>;
+  one_off_business: Generated<number>;
+  one_off_technology: Generated<number>;
+  running_business: Generated<number>;
+  running_technology: Generated<number>;
+  it_effort_days: Generated<number>;
+  kpi_id: string | null;
+  expected_uplift: number | null;
+  uplift_confidence: Generated<'low' | 'medium' | 'high'>;
+  value_per_point_override: number | null;
+  people_to_train: Generated<number>;
+  people_trained: Generated<number>;
+  usage_measure: Generated<string>;
+  usage_value: number | null;
+  delivery_start_on: ColumnType<string | null, string | null, string | null>;
+  implemented_on: ColumnType<string | null, string | null, string | null>;
+  change_summary: Generated<string>;
+  change_proposal_id: string | null;
+  spent_business: Generated<number>;
+  spent_technology: Generated<number>;
+  funding_approver: 'team' | 'council' | null;
+  funded_on: ColumnType<string | null, string | null, string | null>;
+  measured_on: ColumnType<string | null, string | null, string | null>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+export interface InitiativeFailurePointTable {
+  organisation_id: string;
+  initiative_id: string;
+  failure_point_id: string;
+}
+export interface InitiativeOutcomeTable {
+  organisation_id: string;
+  initiative_id: string;
+  outcome_id: string;
+}
+export interface InitiativeSystemTable {
+  organisation_id: string;
+  initiative_id: string;
+  system_id: string;
+}
+export interface InsightTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kind: 'finding' | 'verbatim';
+  title: string;
+  body: string;
+  source: 'interview' | 'survey' | 'analytics' | 'frontline';
+  observed_on: ColumnType<string, string, string>;
+  confidence: 'low' | 'medium' | 'high';
+  personas: Generated<string[]>;
+  search: ColumnType<string, never, never>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+export interface InsightLinkTable {
+  organisation_id: string;
+  insight_id: string;
+  journey_id: string | null;
+  step_id: string | null;
+  failure_point_id: string | null;
+  initiative_id: string | null;
+}
+export interface ValueEstimateTable {
+  organisation_id: string;
+  kpi_id: string;
+  method: 'band_ltv' | 'churn_regression';
+  value_per_point: number;
+  ci_low: number;
+  ci_high: number;
+  n_customers: number;
+  period_start: ColumnType<string, string, string>;
+  period_end: ColumnType<string, string, string>;
+  detail: Json<unknown>;
+  fitted_at: Timestamp;
+}
+
 export interface DB {
+  failure_point: FailurePointTable;
+  failure_point_kpi: FailurePointKpiTable;
+  outcome: OutcomeTable;
+  initiative: InitiativeTable;
+  initiative_failure_point: InitiativeFailurePointTable;
+  initiative_outcome: InitiativeOutcomeTable;
+  initiative_system: InitiativeSystemTable;
+  insight: InsightTable;
+  insight_link: InsightLinkTable;
+  value_estimate: ValueEstimateTable;
   kpi_alert: KpiAlertTable;
   kpi_day: KpiDayTable;
   kpi_result: KpiResultTable;

@@ -6,6 +6,7 @@ import * as m0004 from './2026_11_25_0004_access.ts';
 import * as m0005 from './2026_11_27_0005_governance.ts';
 import * as m0006 from './2026_11_27_0006_kpi_engine.ts';
 import * as m0007 from './2026_11_27_0007_kpi_alerts.ts';
+import * as m0008 from './2026_11_27_0008_value_delivery.ts';
 
 /**
  * Every migration, by its frozen name. Listed statically rather than read from the folder so
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0005_governance': m0005,
   '2026_11_27_0006_kpi_engine': m0006,
   '2026_11_27_0007_kpi_alerts': m0007,
+  '2026_11_27_0008_value_delivery': m0008,
 };

@@ -27,6 +27,15 @@ export const PERMISSIONS = [
   'token.manage',
   'audit.read',
   'ingest.write',
+  'failure_point.edit',
+  'insight.read',
+  'insight.edit',
+  'outcome.edit',
+  'initiative.read',
+  'initiative.edit',
+  'initiative.fund',
+  'value.read',
+  'value.refit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +55,9 @@ const READ: Partial<Record<Permission, Reach>> = {
   'policy.read': 'organisation',
   'proposal.read': 'organisation',
   'decision.read': 'organisation',
+  'insight.read': 'organisation',
+  'initiative.read': 'organisation',
+  'value.read': 'organisation',
 };
 
 /**
@@ -59,6 +71,12 @@ const REMIT_EDITS: Partial<Record<Permission, Reach>> = {
   'proposal.create': 'remit',
   'proposal.decide': 'remit',
   'kpi.edit': 'remit',
+  'failure_point.edit': 'remit',
+  'outcome.edit': 'remit',
+  'initiative.edit': 'remit',
+  'initiative.fund': 'remit',
+  // Research is everyone's: any team member may file what they learned, wherever it points.
+  'insight.edit': 'organisation',
 };
 
 /** The CX council's reach: the whole operating model of the organisation. */
@@ -74,6 +92,12 @@ const COUNCIL: Partial<Record<Permission, Reach>> = {
   'proposal.decide': 'organisation',
   'kpi.edit': 'organisation',
   'audit.read': 'organisation',
+  'failure_point.edit': 'organisation',
+  'insight.edit': 'organisation',
+  'outcome.edit': 'organisation',
+  'initiative.edit': 'organisation',
+  'initiative.fund': 'organisation',
+  'value.refit': 'organisation',
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Reach>>> = {
@@ -95,9 +119,9 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 export const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
   'ingest:write': ['ingest.write'],
   'kpi:read': ['kpi.read'],
-  'model:read': ['organisation.read', 'team.read', 'journey.read', 'system.read', 'kpi.read', 'policy.read', 'proposal.read', 'decision.read'],
-  // Proposals are decided by people, so no scope lets a token create or decide one.
-  'model:write': ['team.edit', 'journey.create', 'journey.edit', 'system.edit', 'remit.edit', 'policy.edit', 'kpi.edit'],
+  'model:read': ['organisation.read', 'team.read', 'journey.read', 'system.read', 'kpi.read', 'policy.read', 'proposal.read', 'decision.read', 'insight.read', 'initiative.read', 'value.read'],
+  // Proposals and funding are decided by people, so no scope lets a token decide one.
+  'model:write': ['team.edit', 'journey.create', 'journey.edit', 'system.edit', 'remit.edit', 'policy.edit', 'kpi.edit', 'failure_point.edit', 'insight.edit', 'outcome.edit', 'initiative.edit'],
 };
 
 /** The reach a role has for a permission, or null when it does not hold it. */

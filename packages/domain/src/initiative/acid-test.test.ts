@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareProportions } from '../metrics/change.ts';
-import { acidTestWindows, classifyMovement, differenceInterval } from './acid-test.ts';
+import { acidTestWindows, classifyMovement, differenceInterval, initiativeVerdict } from './acid-test.ts';
 import { teamBudgetTotals } from './budget.ts';
 
 describe('acid test', () => {
@@ -46,5 +46,14 @@ describe('team budget', () => {
     expect(t.spent).toEqual({ business: 8_000, technology: 60_000 });
     expect(t.headroom).toBe(60_000);
     expect(t.initiatives).toBe(2);
+  });
+});
+
+describe('initiative verdict', () => {
+  it('never hides a worsening behind an improvement, and says when nothing moved', () => {
+    expect(initiativeVerdict(['improved', 'worsened'])).toBe('worsened');
+    expect(initiativeVerdict(['improved', 'no_measurable_movement'])).toBe('improved');
+    expect(initiativeVerdict(['no_measurable_movement', 'insufficient_data'])).toBe('no_measurable_movement');
+    expect(initiativeVerdict([])).toBe('insufficient_data');
   });
 });

@@ -36,3 +36,48 @@ export function acidTestWindows(implementedOn: string, lastDataDay: string, wind
     after: { from: iso(at + day), to: iso(Math.max(afterEnd, at + day)) },
   };
 }
+
+const ZSide = z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), n: z.number().int(), ciLow: z.number().nullable(), ciHigh: z.number().nullable() });
+
+export const ZAcidTestKpi = z.object({
+  kpiId: z.string(),
+  kpiName: z.string(),
+  unit: z.string(),
+  scope: z.string(),
+  direction: z.enum(['higher_is_better', 'lower_is_better']),
+  before: ZSide,
+  after: ZSide,
+  difference: z.number().nullable(),
+  differenceLow: z.number().nullable(),
+  differenceHigh: z.number().nullable(),
+  pValue: z.number().nullable(),
+  movement: ZMovement,
+  sentence: z.string(),
+});
+export type AcidTestKpi = z.infer<typeof ZAcidTestKpi>;
+
+export const ZAcidTestEntry = z.object({
+  initiativeId: z.string(),
+  title: z.string(),
+  journeyName: z.string(),
+  teamName: z.string(),
+  stage: z.string(),
+  implementedOn: z.string(),
+  /** The chain, from what was learned to what moved. */
+  insights: z.array(z.object({ id: z.string(), title: z.string(), source: z.string(), observedOn: z.string() })),
+  failurePoints: z.array(z.object({ id: z.string(), title: z.string(), stepName: z.string(), annualCost: z.number() })),
+  change: z.object({ summary: z.string(), proposalTitle: z.string().nullable() }),
+  kpis: z.array(ZAcidTestKpi),
+  /** The initiative's verdict: improved if any targeted KPI improved significantly and none worsened. */
+  verdict: ZMovement,
+});
+export type AcidTestEntry = z.infer<typeof ZAcidTestEntry>;
+
+/** One verdict for an initiative from its KPIs' verdicts: a worsening is never hidden behind an improvement. */
+export function initiativeVerdict(movements: readonly Movement[]): Movement {
+  if (movements.includes('worsened')) return 'worsened';
+  if (movements.includes('improved')) return 'improved';
+  if (movements.includes('no_measurable_movement')) return 'no_measurable_movement';
+  if (movements.includes('not_testable')) return 'not_testable';
+  return 'insufficient_data';
+}
