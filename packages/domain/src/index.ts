@@ -40,3 +40,8 @@ export * from './initiative/initiative-lifecycle.ts';
 export * from './initiative/budget.ts';
 export * from './initiative/acid-test.ts';
 export * from './scorecard/scorecard.ts';
+export * from './value/value.schema.ts';
+export * from './value/logistic-regression.ts';
+export * from './value/churn-value.ts';
+export * from './value/band-value.ts';
+export * from './value/default-value.ts';
