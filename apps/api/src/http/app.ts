@@ -13,6 +13,7 @@ import { logNotifier, type Notifier } from '../notify/notifier.ts';
 import { appRouter } from '../router.ts';
 import type { ErrorBody } from './error-body.schema.ts';
 import { buildOpenApiDocument, INTEGRATOR_OPERATIONS } from './openapi-document.ts';
+import { scorecardExport } from './scorecard-export.ts';
 
 /** Largest request body accepted anywhere; ingestion batches are documented against it. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -66,6 +67,10 @@ export function createApp(opts: AppOptions): express.Express {
     }
   });
 
+  const context = (req: Request, res: Response) => createHttpContext(opts, req, res, now);
+  app.get('/export/scorecard.csv', scorecardExport('csv', context));
+  app.get('/export/scorecard.pdf', scorecardExport('pdf', context));
+
   // Mutations only as JSON: a browser form cannot send that cross-site, so no form-based CSRF.
   app.use('/trpc', (req, res, next) => {
     if (req.method === 'POST' && !req.is('application/json')) {
@@ -97,7 +102,7 @@ export function createApp(opts: AppOptions): express.Express {
     const webDist = opts.webDist;
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that wants HTML gets the app.
-    app.get(/^\/(?!trpc\/|healthz|readyz).*/, (req, res, next) => {
+    app.get(/^\/(?!trpc\/|healthz|readyz|export\/).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.sendFile(join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
     });

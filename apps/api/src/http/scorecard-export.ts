@@ -1,0 +1,28 @@
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { TRPCError } from '@trpc/server';
+import type { Request, Response } from 'express';
+import type { Context } from '../context.ts';
+import { scorecardCsv } from '../export/scorecard-csv.ts';
+import { scorecardPdf } from '../export/scorecard-pdf.ts';
+import { createCaller } from '../router.ts';
+import type { ErrorBody } from './error-body.schema.ts';
+
+/**
+ * GET /export/scorecard.csv and .pdf: the scorecard procedure, with the caller's own session or
+ * token, rendered as a file. Permission checks are the procedure's; nothing is bypassed.
+ */
+export function scorecardExport(format: 'csv' | 'pdf', context: (req: Request, res: Response) => Promise<Context>) {
+  return async (req: Request, res: Response) => {
+    try {
+      const scorecard = await createCaller(await context(req, res)).scorecard.get();
+      const stamp = scorecard.generatedAt.slice(0, 10);
+      res.setHeader('Cache-Control', 'no-store');
+      res.attachment(`scorecard-${stamp}.${format}`);
+      if (format === 'csv') res.type('text/csv; charset=utf-8').send(scorecardCsv(scorecard));
+      else res.type('application/pdf').send(await scorecardPdf(scorecard));
+    } catch (error) {
+      if (!(error instanceof TRPCError)) throw error;
+      res.status(getHTTPStatusCodeFromError(error)).json({ error: { message: error.message, code: error.code } } satisfies ErrorBody);
+    }
+  };
+}
