@@ -93,6 +93,16 @@ const ITEMS: NavItem[] = [
     ),
   },
   {
+    to: '/acid-test',
+    label: 'Acid test',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <path d="M9 3h6M10 3v6l-5 9a2 2 0 0 0 1.7 3h10.6a2 2 0 0 0 1.7-3l-5-9V3" />
+        <path d="M7.5 15h9" />
+      </svg>
+    ),
+  },
+  {
     to: '/scorecard',
     label: 'Scorecard',
     icon: (

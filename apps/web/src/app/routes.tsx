@@ -4,8 +4,13 @@ import { ForgotPasswordPage } from '../auth/forgot-password-page.tsx';
 import { ResetPasswordPage } from '../auth/reset-password-page.tsx';
 import { SignInPage } from '../auth/sign-in-page.tsx';
 import { SignUpPage } from '../auth/sign-up-page.tsx';
+import { BacklogPage } from '../backlog/backlog-page.tsx';
+import { BudgetsPage } from '../backlog/budgets-page.tsx';
+import { InitiativePage } from '../backlog/initiative-page.tsx';
 import { DataImportPage } from '../data-import/data-import-page.tsx';
 import { GovernancePage } from '../governance/governance-page.tsx';
+import { FailurePointsPage } from '../insights/failure-points-page.tsx';
+import { InsightsPage } from '../insights/insights-page.tsx';
 import { JourneyPage } from '../journeys/journey-page.tsx';
 import { JourneysPage } from '../journeys/journeys-page.tsx';
 import { KpiDetailPage } from '../kpis/kpi-detail-page.tsx';
@@ -16,7 +21,8 @@ import { OperatingModelPage } from '../operating-model/operating-model-page.tsx'
 import { OwnershipPage } from '../operating-model/ownership-page.tsx';
 import { TeamPage } from '../teams/team-page.tsx';
 import { ApiTokensPage } from '../tokens/api-tokens-page.tsx';
-import { UpcomingAreaPage } from '../upcoming/upcoming-area-page.tsx';
+import { AcidTestPage } from '../value/acid-test-page.tsx';
+import { ScorecardPage } from '../value/scorecard-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteErrorPage } from './route-error-page.tsx';
@@ -44,10 +50,14 @@ export const router = createBrowserRouter([
           { path: 'teams/:teamId', element: <TeamPage /> },
           { path: 'kpis', element: <KpisPage /> },
           { path: 'kpis/:kpiId', element: <KpiDetailPage /> },
-          { path: 'backlog', element: <UpcomingAreaPage area="backlog" /> },
+          { path: 'backlog', element: <BacklogPage /> },
+          { path: 'backlog/budgets', element: <BudgetsPage /> },
+          { path: 'backlog/:initiativeId', element: <InitiativePage /> },
+          { path: 'acid-test', element: <AcidTestPage /> },
           { path: 'governance', element: <GovernancePage /> },
-          { path: 'insights', element: <UpcomingAreaPage area="insights" /> },
-          { path: 'scorecard', element: <UpcomingAreaPage area="scorecard" /> },
+          { path: 'insights', element: <InsightsPage /> },
+          { path: 'insights/failure-points', element: <FailurePointsPage /> },
+          { path: 'scorecard', element: <ScorecardPage /> },
           { path: 'settings/people', element: <MembersPage /> },
           { path: 'settings/api-tokens', element: <ApiTokensPage /> },
           { path: 'settings/data-import', element: <DataImportPage /> },
