@@ -14,6 +14,7 @@ import {
 import type { JourneyKey } from './demo-model.types.ts';
 import { churnProbability, npsBand, sampleNps } from './demo-survey-scores.ts';
 import { pickVerbatim } from './demo-verbatims.ts';
+import { PRICE_EXPLANATION_LIVE_DAYS_AGO } from './demo-value-delivery.ts';
 
 /** One NPS answer, remembered against the customer so their renewal can depend on it. */
 function pushNps(
@@ -93,12 +94,14 @@ export function generateSales(ctx: EventContext): void {
 }
 
 /**
- * Every existing customer's policy falls due once in the year. Renewal NPS climbs steadily as
- * the clearer price explanation beds in; churn follows the customer's latest NPS answer and the
- * size of the price rise, softened by the retention call the policy requires above 10%.
+ * Every existing customer's policy falls due once in the year. Renewal NPS drifts up through the
+ * year and steps up when the clearer price explanation goes live (the demo initiative the acid
+ * test proves); churn follows the customer's latest NPS answer and the size of the price rise,
+ * softened by the retention call the policy requires above 10%.
  */
 export function generateRenewals(ctx: EventContext): void {
   const { rng, calendar } = ctx;
+  const explained = calendar.end - PRICE_EXPLANATION_LIVE_DAYS_AGO * DAY_MS;
   for (let index = 0; index < EXISTING_CUSTOMERS; index++) {
     const customer = ctx.customers[index]!;
     // Policies due in the weeks after the window still had their invitation, survey and call in it.
@@ -109,7 +112,7 @@ export function generateRenewals(ctx: EventContext): void {
 
     const surveyAt = dueAt - rng.int(6, 24) * DAY_MS - rng.int(0, 12) * HOUR_MS;
     if (surveyAt >= calendar.start && surveyAt < calendar.end && rng.chance(0.62)) {
-      const target = 6 + 28 * calendar.progress(surveyAt) - (bigRise ? 12 : 0);
+      const target = 8 + 8 * calendar.progress(surveyAt) + (surveyAt >= explained ? 14 : 0) - (bigRise ? 12 : 0);
       pushNps(ctx, { customerIndex: index, journey: 'renew', stepKey: 'renew.feedback', at: surveyAt, target });
     }
 

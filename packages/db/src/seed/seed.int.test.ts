@@ -2,6 +2,11 @@ import { CHANNELS, routeProposal, ZKpiSource } from '@throughline/domain';
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../database.ts';
+import { randomUUID } from 'node:crypto';
+import { acidTest } from '../queries/acid-test.queries.ts';
+import { listFailurePoints } from '../queries/failure-point.queries.ts';
+import { recomputeKpi } from '../queries/kpi-engine.queries.ts';
+import { listKpis } from '../queries/kpi.queries.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { DEMO_ORGANISATION_SLUG, DEMO_SIGN_IN, seedDemoIfEmpty, type SeedResult } from './seed.ts';
 
@@ -219,6 +224,29 @@ describe('demo organisation seed', () => {
     );
     const churn = (band: string) => bands.find((b) => b.band === band)!.churn;
     expect(churn('detractor')).toBeGreaterThan(churn('promoter') * 1.5);
+  });
+
+  it('tells the value-and-delivery story: one initiative moved its KPI, one did not, the costliest failure costed', async () => {
+    const { db } = database;
+    const org = (await db.selectFrom('organisation').select('id').executeTakeFirstOrThrow()).id;
+    const kpis = await listKpis(db, org);
+    for (const key of ['renew.nps', 'renew.churn', 'claim.csat']) {
+      await db.transaction().execute((trx) => recomputeKpi(trx, org, kpis.find((k) => k.key === key)!, { full: true, now: NOW, runId: randomUUID() }));
+    }
+    const report = await acidTest(db, org, NOW.toISOString().slice(0, 10));
+    const verdicts = Object.fromEntries(report.map((e) => [e.title, e.verdict]));
+    expect(verdicts).toEqual({ 'Clearer price-change explanation at renewal': 'improved', 'Online claim tracking page': 'no_measurable_movement' });
+    const improved = report.find((e) => e.verdict === 'improved')!;
+    expect(improved.kpis.find((k) => k.kpiName === 'Renewal NPS')!.pValue!).toBeLessThan(0.05);
+    // The chain it rests on: what was learned, the failure it fixes, what changed.
+    expect(improved.insights.map((i) => i.title)).toContain('Unexplained rises are the top reason for leaving');
+    expect(improved.failurePoints.map((f) => f.title)).toEqual(['Renewal price rise not explained in the invitation']);
+    expect(improved.change.summary).toMatch(/explains the price change/);
+    const [top] = await listFailurePoints(db, org);
+    // 18 lost customers a month × 12 × £640 lifetime value
+    expect(top).toMatchObject({ title: 'Claims over £5,000 wait nine days for an assessor', annualCost: 138_240 });
+    const outcomes = await db.selectFrom('outcome').select(['journey_id', sql<number>`count(*)::int`.as('n')]).groupBy('journey_id').execute();
+    expect(outcomes.map((o) => o.n)).toEqual([3, 3, 3]);
   });
 
   it('seeds identical events for the same `now`, once, even when two callers race', async () => {

@@ -4,6 +4,7 @@ import { DEMO_ADMIN_EMAIL } from './demo-organisation.ts';
 import { generateDemoEvents } from './demo-events.ts';
 import { insertOperationalEvents, insertSurveyResponses } from './insert-events.ts';
 import { insertOperatingModel } from './insert-operating-model.ts';
+import { insertValueAndDelivery } from './insert-value-delivery.ts';
 
 export const DEMO_ORGANISATION_SLUG = 'harbour-home';
 export const DEMO_SIGN_IN = { email: DEMO_ADMIN_EMAIL, password: 'harbour-demo-2026' } as const;
@@ -35,7 +36,13 @@ export async function seedDemoIfEmpty(db: Db, opts: { adminPasswordHash: string;
     const events = generateDemoEvents(opts.now ?? DEFAULT_NOW, model.journeyIds, model.steps);
     const surveys = await insertSurveyResponses(trx, model.organisationId, events.surveys);
     const operational = await insertOperationalEvents(trx, model.organisationId, events.operational);
-    return model.rows + surveys + operational;
+    const stepIdOf = (key: string) => {
+      const step = model.steps.get(key);
+      if (!step) throw new Error(`Demo seed: unknown step ${key}`);
+      return step.id;
+    };
+    const delivery = await insertValueAndDelivery(trx, model.organisationId, model.journeyIds, stepIdOf, opts.now ?? DEFAULT_NOW);
+    return model.rows + surveys + operational + delivery;
   });
   return { seeded: rows > 0, rows, ms: Math.round(performance.now() - started) };
 }
