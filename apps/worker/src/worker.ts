@@ -33,7 +33,12 @@ export async function startWorker(database: Database, options: WorkerOptions = {
   await boss.start();
   const ctx: JobContext = { db: database.db, boss, now: options.now ?? (() => new Date()) };
   for (const job of options.jobs ?? allJobs) {
-    await boss.createQueue(job.name, { policy: job.policy ?? 'standard', retryLimit: job.retryLimit ?? 2, retryBackoff: true });
+    const settings = { retryLimit: job.retryLimit ?? 2, retryBackoff: true };
+    const heartbeat = job.heartbeatSeconds ? { heartbeatSeconds: job.heartbeatSeconds } : {};
+    await boss.createQueue(job.name, { policy: job.policy ?? 'standard', ...settings, ...heartbeat });
+    // createQueue leaves a queue that exists as it was; this brings one an earlier release made
+    // in line with the definition (null clears a heartbeat the definition no longer has).
+    await boss.updateQueue(job.name, { ...settings, heartbeatSeconds: job.heartbeatSeconds ?? null });
     if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object, { tz: 'UTC' });
     await boss.work<unknown>(
       job.name,

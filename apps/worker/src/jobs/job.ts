@@ -24,6 +24,12 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
    * is what deduplicates jobs sent by several workers at once; the default queue does not.
    */
   policy?: 'standard' | 'exclusive';
+  /**
+   * Seconds a running job may go without a heartbeat from its worker (sent every half of this)
+   * before the supervisor fails it for a retry: how a job whose worker died is noticed before
+   * its expiry, which is 15 minutes. pg-boss's minimum is 10.
+   */
+  heartbeatSeconds?: number;
   handler: (payload: z.output<P>, ctx: JobContext) => Promise<void>;
 }
 

@@ -24,6 +24,11 @@ export const kpiRecompute = defineJob({
   retryLimit: 3,
   // One queued or active recompute per KPI (the singleton key), however many are sent.
   policy: 'exclusive',
+  // A worker killed mid-recompute would otherwise hold its KPI's one queue slot until the
+  // 15-minute expiry, turning every sweep away. The killed run's transaction never commits, so
+  // the retry starts clean; a run that is alive but missed its beats still holds the engine's
+  // lock, so its retry waits and then runs incrementally: a false alarm costs a repeat, not a result.
+  heartbeatSeconds: 10,
   handler: async ({ organisationId, kpiId, full }, { db, now }) => {
     const kpi = await getKpi(db, organisationId, kpiId).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
