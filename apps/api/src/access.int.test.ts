@@ -248,6 +248,8 @@ const ownInput = (path: string): unknown =>
     'initiative.advance': { id: ids.ownInitiative, version: 1, to: 'designed' },
     'initiative.decideFunding': { id: ids.ownInitiative, version: 1, decision: 'approve', reason: 'Walked' },
     'initiative.delete': { id: NOWHERE },
+    'value.kpi': { kpiId: ids.ownKpi },
+    'value.refit': { kpiId: ids.ownKpi },
     'ingest.operationalEvents': {
       events: [{ source: 's', externalId: 'e-1', type: 'contact', value: null, customerId: null, journeyId: ids.ownJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
     },
@@ -313,6 +315,8 @@ const foreignInput = (): Record<string, unknown> => ({
   'initiative.decideFunding': { id: ids.foreignInitiative, version: 1, decision: 'approve', reason: 'Hijacked' },
   'initiative.delete': { id: ids.foreignInitiative },
   'initiative.acidTest': { initiativeId: ids.foreignInitiative },
+  'value.kpi': { kpiId: ids.foreignKpi },
+  'value.refit': { kpiId: ids.foreignKpi },
   'ingest.operationalEvents': {
     events: [{ source: 's', externalId: 'f-1', type: 'contact', value: null, customerId: null, journeyId: ids.foreignJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
   },

@@ -18,6 +18,7 @@ import { initiativeRouter } from './routers/initiative.router.ts';
 import { insightRouter } from './routers/insight.router.ts';
 import { outcomeRouter } from './routers/outcome.router.ts';
 import { scorecardRouter } from './routers/scorecard.router.ts';
+import { valueRouter } from './routers/value.router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -41,6 +42,7 @@ export const appRouter = router({
   outcome: outcomeRouter,
   initiative: initiativeRouter,
   scorecard: scorecardRouter,
+  value: valueRouter,
 });
 
 /** The API's whole surface, as a type: the only thing the web app and the client import. */

@@ -51,6 +51,9 @@ export async function startWorker(database: Database, options: WorkerOptions = {
       },
     );
   }
+  for (const job of (options.jobs ?? allJobs).filter((j) => j.runAtStart && j.schedule)) {
+    await boss.send(job.name, job.schedule!.payload as object, { singletonKey: 'start', singletonSeconds: 60 });
+  }
   log(`started with ${(options.jobs ?? allJobs).length} jobs`);
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

@@ -37,3 +37,4 @@ export * from './queries/value-estimate.queries.ts';
 export * from './queries/acid-test.queries.ts';
 export * from './queries/budget.queries.ts';
 export * from './queries/scorecard.queries.ts';
+export * from './queries/value-model.queries.ts';

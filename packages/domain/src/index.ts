@@ -45,3 +45,4 @@ export * from './value/logistic-regression.ts';
 export * from './value/churn-value.ts';
 export * from './value/band-value.ts';
 export * from './value/default-value.ts';
+export * from './value/kpi-value-model.ts';

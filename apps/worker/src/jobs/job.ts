@@ -30,6 +30,8 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
    * its expiry, which is 15 minutes. pg-boss's minimum is 10.
    */
   heartbeatSeconds?: number;
+  /** A scheduled job also sent once when a worker starts; its handler must be cheap to repeat. */
+  runAtStart?: boolean;
   handler: (payload: z.output<P>, ctx: JobContext) => Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { defaultValuePerPoint, ZValueEstimate, type ValueEstimate } from '@throughline/domain';
 import type { Db } from '../database.ts';
 
 export interface ValueLink {
@@ -10,65 +11,65 @@ export interface ValueLink {
 }
 
 /**
- * Each KPI's value link: the entered value and the value model's estimate side by side. The
- * churn regression is preferred when it converged; band lifetime value otherwise.
+ * Each KPI's value link: the entered value and the value model's pick side by side (the
+ * regression when it is reliable, else band lifetime value; see defaultValuePerPoint).
  */
 export async function kpiValueLinks(db: Db, organisationId: string): Promise<Map<string, ValueLink>> {
   const [kpis, estimates] = await Promise.all([
     db.selectFrom('kpi').select(['id', 'value_per_point']).where('organisation_id', '=', organisationId).execute(),
-    db
-      .selectFrom('value_estimate')
-      .select(['kpi_id', 'method', 'value_per_point', sql<boolean>`coalesce((detail->>'usable')::boolean, true)`.as('usable')])
-      .where('organisation_id', '=', organisationId)
-      .execute(),
+    listValueEstimates(db, organisationId),
   ]);
-  const out = new Map<string, ValueLink>(kpis.map((k) => [k.id, { entered: k.value_per_point, modelled: null, modelledMethod: null }]));
-  for (const method of ['band_ltv', 'churn_regression'] as const) {
-    for (const e of estimates) {
-      const link = out.get(e.kpi_id);
-      if (link && e.method === method && e.usable) Object.assign(link, { modelled: e.value_per_point, modelledMethod: method });
-    }
-  }
-  return out;
+  return new Map(
+    kpis.map((k) => {
+      const choice = defaultValuePerPoint(null, estimates.filter((e) => e.kpiId === k.id));
+      return [k.id, { entered: k.value_per_point, modelled: choice?.value ?? null, modelledMethod: choice?.estimate?.method ?? null }];
+    }),
+  );
 }
 
 export interface CustomerOutcomeRow {
   customerId: string;
   score: number;
   churned: boolean;
-  /** Revenue from the customer in the year up to their latest score. */
+  /** The annual revenue at stake: the premium the churn lost or the renewal kept. */
   revenue: number;
-  /** Cost-to-serve events in the same year. */
+  /** Cost-to-serve events in the year up to the score. */
   costToServe: number;
 }
 
 /**
- * Each customer's latest score on an instrument, joined to what followed: churned if a churn
- * event came after it, retained if a renewal did. Customers with neither yet are left out: their
- * outcome is not known, and counting them as retained would flatter every score.
+ * Each customer's latest score on an instrument, joined to what followed: the first churn or
+ * renewal after it, and the revenue that event carried (else the customer's revenue in the year
+ * before). Customers with neither yet are left out: their outcome is not known, and counting them
+ * as retained would flatter every score. Joined by hashing, not per customer: a few hundred ms.
  */
 export async function customerOutcomes(db: Db, organisationId: string, instrument: 'nps' | 'csat' | 'ces', period: { from: string; to: string }): Promise<CustomerOutcomeRow[]> {
-  const { rows } = await sql<{ customerId: string; score: number; churned: boolean; revenue: number; costToServe: number }>`
-    WITH latest AS (
+  const { rows } = await sql<CustomerOutcomeRow>`
+    WITH latest AS MATERIALIZED (
       SELECT DISTINCT ON (customer_id) customer_id, score, occurred_at
       FROM survey_response
       WHERE organisation_id = ${organisationId} AND instrument = ${instrument} AND customer_id IS NOT NULL
         AND occurred_at >= ${period.from}::date AND occurred_at < ${period.to}::date + 1
       ORDER BY customer_id, occurred_at DESC
     ),
-    followed AS (
-      SELECT l.customer_id,
-        bool_or(e.type = 'churn' AND e.occurred_at > l.occurred_at) AS churned,
-        bool_or(e.type IN ('churn', 'renewal') AND e.occurred_at > l.occurred_at) AS known,
-        coalesce(sum(e.value) FILTER (WHERE e.type = 'revenue' AND e.occurred_at <= l.occurred_at AND e.occurred_at > l.occurred_at - interval '365 days'), 0) AS revenue,
-        coalesce(sum(e.value) FILTER (WHERE e.type = 'cost' AND e.occurred_at <= l.occurred_at AND e.occurred_at > l.occurred_at - interval '365 days'), 0) AS cost
-      FROM latest l
-      JOIN operational_event e ON e.organisation_id = ${organisationId} AND e.customer_id = l.customer_id AND e.type IN ('churn', 'renewal', 'revenue', 'cost')
-      GROUP BY l.customer_id
+    outcome AS (
+      SELECT DISTINCT ON (e.customer_id) e.customer_id, e.type, e.value
+      FROM latest l JOIN operational_event e ON e.customer_id = l.customer_id AND e.occurred_at > l.occurred_at
+      WHERE e.organisation_id = ${organisationId} AND e.type IN ('churn', 'renewal')
+      ORDER BY e.customer_id, e.occurred_at
+    ),
+    before AS (
+      SELECT e.customer_id,
+        sum(e.value) FILTER (WHERE e.type = 'revenue') AS revenue,
+        sum(e.value) FILTER (WHERE e.type = 'cost') AS cost
+      FROM latest l JOIN operational_event e ON e.customer_id = l.customer_id
+        AND e.occurred_at <= l.occurred_at AND e.occurred_at > l.occurred_at - interval '365 days'
+      WHERE e.organisation_id = ${organisationId} AND e.type IN ('revenue', 'cost')
+      GROUP BY e.customer_id
     )
-    SELECT l.customer_id AS "customerId", l.score::float8 AS score, f.churned, f.revenue::float8 AS revenue, f.cost::float8 AS "costToServe"
-    FROM latest l JOIN followed f USING (customer_id)
-    WHERE f.known
+    SELECT l.customer_id AS "customerId", l.score::float8 AS score, o.type = 'churn' AS churned,
+      coalesce(o.value, b.revenue, 0)::float8 AS revenue, coalesce(b.cost, 0)::float8 AS "costToServe"
+    FROM latest l JOIN outcome o USING (customer_id) LEFT JOIN before b USING (customer_id)
     ORDER BY l.customer_id
   `.execute(db);
   return rows;
@@ -85,25 +86,18 @@ export async function surveyPeriod(db: Db, organisationId: string, instrument: '
   return row?.from && row.to ? { from: row.from, to: row.to } : null;
 }
 
-export interface StoredValueEstimate {
-  kpiId: string;
-  method: 'band_ltv' | 'churn_regression';
-  valuePerPoint: number;
-  ciLow: number;
-  ciHigh: number;
-  nCustomers: number;
-  periodStart: string;
-  periodEnd: string;
-  detail: unknown;
-  fittedAt: string;
-}
+export type StoredValueEstimate = ValueEstimate & { kpiId: string; fittedAt: string };
 
 /** Replaces a KPI's estimates by method: refitting is idempotent. */
-export async function saveValueEstimates(db: Db, organisationId: string, estimates: readonly Omit<StoredValueEstimate, 'fittedAt'>[], now: Date): Promise<void> {
+export async function saveValueEstimates(db: Db, organisationId: string, kpiId: string, estimates: readonly ValueEstimate[], now: Date): Promise<void> {
+  // A method the data no longer supports is dropped, not left standing at an old value.
+  let stale = db.deleteFrom('value_estimate').where('kpi_id', '=', kpiId);
+  if (estimates.length) stale = stale.where('method', 'not in', estimates.map((e) => e.method));
+  await stale.execute();
   for (const e of estimates) {
     const row = {
       organisation_id: organisationId,
-      kpi_id: e.kpiId,
+      kpi_id: kpiId,
       method: e.method,
       value_per_point: e.valuePerPoint,
       ci_low: e.ciLow,
@@ -140,5 +134,6 @@ export async function listValueEstimates(db: Db, organisationId: string, kpiId?:
     .where('organisation_id', '=', organisationId);
   if (kpiId) query = query.where('kpi_id', '=', kpiId);
   const rows = await query.orderBy('kpi_id').orderBy('method').execute();
-  return rows.map(({ fitted_at, ...r }) => ({ ...r, fittedAt: fitted_at.toISOString() }));
+  // Stored by the schema's own shape: parsed back so a row that no longer fits fails loudly.
+  return rows.map(({ fitted_at, kpiId, ...r }) => ({ ...ZValueEstimate.parse(r), kpiId, fittedAt: fitted_at.toISOString() }));
 }

@@ -7,6 +7,8 @@ import { acidTest } from '../queries/acid-test.queries.ts';
 import { listFailurePoints } from '../queries/failure-point.queries.ts';
 import { recomputeKpi } from '../queries/kpi-engine.queries.ts';
 import { listKpis } from '../queries/kpi.queries.ts';
+import { kpiValueLinks, listValueEstimates } from '../queries/value-estimate.queries.ts';
+import { refitValueModel } from '../queries/value-model.queries.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { DEMO_ORGANISATION_SLUG, DEMO_SIGN_IN, seedDemoIfEmpty, type SeedResult } from './seed.ts';
 
@@ -247,6 +249,26 @@ describe('demo organisation seed', () => {
     expect(top).toMatchObject({ title: 'Claims over £5,000 wait nine days for an assessor', annualCost: 138_240 });
     const outcomes = await db.selectFrom('outcome').select(['journey_id', sql<number>`count(*)::int`.as('n')]).groupBy('journey_id').execute();
     expect(outcomes.map((o) => o.n)).toEqual([3, 3, 3]);
+  });
+
+  it('prices a point of NPS from the demo customers’ own scores and churn, by both estimators', async () => {
+    const { db } = database;
+    const org = (await db.selectFrom('organisation').select('id').executeTakeFirstOrThrow()).id;
+    const kpi = (await listKpis(db, org)).find((k) => k.key === 'org.nps')!;
+    const { estimates, problems } = await refitValueModel(db, org, kpi, NOW);
+    expect(problems).toEqual([]);
+    expect(estimates.map((e) => e.method)).toEqual(['band_ltv', 'churn_regression']);
+    for (const e of estimates) {
+      expect(e.nCustomers).toBeGreaterThan(1_000);
+      // Detractors churn more in the demo: a point is worth something, and the interval says so.
+      expect(e.ciLow).toBeGreaterThan(0);
+      expect(e.ciHigh).toBeGreaterThan(e.valuePerPoint);
+    }
+    const links = await kpiValueLinks(db, org);
+    expect(links.get(kpi.id)).toMatchObject({ entered: 185_000, modelledMethod: 'churn_regression' });
+    // Refitting replaces, never duplicates.
+    await refitValueModel(db, org, kpi, NOW);
+    expect(await listValueEstimates(db, org, kpi.id)).toHaveLength(2);
   });
 
   it('seeds identical events for the same `now`, once, even when two callers race', async () => {

@@ -42,6 +42,8 @@ export async function seedDemoIfEmpty(db: Db, opts: { adminPasswordHash: string;
       return step.id;
     };
     const delivery = await insertValueAndDelivery(trx, model.organisationId, model.journeyIds, stepIdOf, opts.now ?? DEFAULT_NOW);
+    // Fresh statistics for the planner: the embedded database has no autovacuum to gather them.
+    await sql`ANALYZE survey_response, operational_event`.execute(trx);
     return model.rows + surveys + operational + delivery;
   });
   return { seeded: rows > 0, rows, ms: Math.round(performance.now() - started) };

@@ -1,4 +1,4 @@
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { DomainError } from '../common/domain-error.ts';
 import { quantile } from '../metrics/quantile.ts';
@@ -74,6 +74,14 @@ export interface BandValueOptions {
  * replacement, keeping band sizes (the customer base as it is) — and 95% percentile
  * intervals for every band's value and for the value per point. Deterministic given `seed`.
  */
+/**
+ * A uniform index in [0, n): the generator's 32 random bits scaled to n. The bias is at most
+ * n / 2³² (under 10⁻⁵ for 40,000 customers), far below the bootstrap's own noise.
+ */
+function drawIndex(rng: RandomGenerator, n: number): number {
+  return Math.floor(((rng.next() >>> 0) / 4_294_967_296) * n);
+}
+
 export function bandLtvValue(customers: readonly CustomerOutcome[], options: BandValueOptions): BandLtvEstimate {
   const { thresholds: t, periodStart, periodEnd, seed = 1, resamples = 2_000 } = options;
   if (!(t.scaleMin <= t.bottomMax && t.bottomMax < t.topMin && t.topMin <= t.scaleMax)) {
@@ -117,12 +125,31 @@ export function bandLtvValue(customers: readonly CustomerOutcome[], options: Ban
   const uplift = upliftPerMover(values, counts);
   const perPoint = (u: number) => 0.01 * customers.length * u;
 
+  // The resampling loop runs resamples × N draws (10 M for 5,000 customers): columns in typed
+  // arrays and one generator step per draw keep it well under a second.
+  const columns = groups.map((g) => ({
+    retained: Uint8Array.from(g, (c) => (c.churned ? 0 : 1)),
+    revenue: Float64Array.from(g, (c) => c.revenue),
+    cost: Float64Array.from(g, (c) => c.costToServe ?? 0),
+  }));
   const rng = xoroshiro128plus(seed);
   const bandDraws = bands.map(() => new Array<number>(resamples));
   const pointDraws = new Array<number>(resamples);
+  const drawn = new Array<number>(bands.length);
   for (let r = 0; r < resamples; r++) {
-    const drawn = groups.map((g) => valuePerCustomer(sumsOf(g, () => g[uniformInt(rng, 0, g.length - 1)]!)));
-    drawn.forEach((v, k) => (bandDraws[k]![r] = v));
+    for (let k = 0; k < columns.length; k++) {
+      const col = columns[k]!;
+      const n = col.revenue.length;
+      const sums: BandSums = { n, retained: 0, revenue: 0, cost: 0 };
+      for (let i = 0; i < n; i++) {
+        const j = drawIndex(rng, n);
+        sums.retained += col.retained[j]!;
+        sums.revenue += col.revenue[j]!;
+        sums.cost += col.cost[j]!;
+      }
+      drawn[k] = valuePerCustomer(sums);
+      bandDraws[k]![r] = drawn[k]!;
+    }
     pointDraws[r] = perPoint(upliftPerMover(drawn, counts));
   }
 

@@ -111,6 +111,11 @@ export const ZChurnRegressionDetail = z.object({
   standardError: z.number().finite().nonnegative(),
   /** Customers at this score cannot move up a point and contribute nothing; null = no cap. */
   scaleMax: z.number().nullable(),
+  /**
+   * How far the KPI moves when every customer's score rises one point (e.g. NPS points); the
+   * value per point is per KPI point once divided by it. Absent for a raw per-score estimate.
+   */
+  kpiPointsPerScorePoint: z.number().positive().optional(),
 });
 export type ChurnRegressionDetail = z.infer<typeof ZChurnRegressionDetail>;
 

@@ -1,0 +1,34 @@
+import { fitScoreValueModel, type KpiDefinition, type ValueEstimate } from '@throughline/domain';
+import type { Db } from '../database.ts';
+import { customerOutcomes, saveValueEstimates, surveyPeriod } from './value-estimate.queries.ts';
+
+export interface RefitResult {
+  kpiId: string;
+  estimates: ValueEstimate[];
+  /** Why an estimator (or both) was left out. */
+  problems: string[];
+}
+
+/** Whether a KPI is a score the value model can price: NPS, CSAT or CES from survey answers. */
+export function isScoreKpi(kpi: KpiDefinition): kpi is KpiDefinition & { source: { stream: 'survey' } } {
+  return kpi.source.stream === 'survey' && (kpi.kind === 'nps' || kpi.kind === 'csat' || kpi.kind === 'ces');
+}
+
+/**
+ * Refits a score KPI's value model on the organisation's own customers: each customer's latest
+ * score joined to what followed, both estimators, stored (idempotently) by KPI and method.
+ */
+export async function refitValueModel(db: Db, organisationId: string, kpi: KpiDefinition, now: Date): Promise<RefitResult> {
+  if (!isScoreKpi(kpi)) return { kpiId: kpi.id, estimates: [], problems: ['Only NPS, CSAT and CES KPIs have a value model.'] };
+  const instrument = kpi.source.instrument;
+  const period = await surveyPeriod(db, organisationId, instrument);
+  if (!period) {
+    await saveValueEstimates(db, organisationId, kpi.id, [], now);
+    return { kpiId: kpi.id, estimates: [], problems: ['No survey answers yet.'] };
+  }
+  const customers = await customerOutcomes(db, organisationId, instrument, period);
+  const kind = kpi.kind as 'nps' | 'csat' | 'ces';
+  const { estimates, problems } = fitScoreValueModel(kind, customers, { periodStart: period.from, periodEnd: period.to });
+  await saveValueEstimates(db, organisationId, kpi.id, estimates, now);
+  return { kpiId: kpi.id, estimates, problems };
+}

@@ -1,0 +1,75 @@
+import { DomainError } from '../common/domain-error.ts';
+import { bandLtvValue, CES_BANDS, CSAT_5_BANDS, NPS_BANDS } from './band-value.ts';
+import { churnRegressionValue } from './churn-value.ts';
+import type { BandThresholds, ChurnRegressionEstimate, CustomerOutcome, ValueEstimate } from './value.schema.ts';
+
+export type ScoreKind = 'nps' | 'csat' | 'ces';
+
+export const SCORE_BANDS: Record<ScoreKind, BandThresholds> = { nps: NPS_BANDS, csat: CSAT_5_BANDS, ces: CES_BANDS };
+
+/** The KPI computed from raw scores, as the engine computes it: NPS, top-2-box CSAT, mean CES. */
+export function kpiOfScores(kind: ScoreKind, scores: readonly number[]): number {
+  if (scores.length === 0) return 0;
+  const share = (test: (s: number) => boolean) => (100 * scores.filter(test).length) / scores.length;
+  if (kind === 'nps') return share((s) => s >= 9) - share((s) => s <= 6);
+  if (kind === 'csat') return share((s) => s >= 4);
+  return scores.reduce((a, b) => a + b, 0) / scores.length;
+}
+
+/**
+ * How many KPI points one more score point for everyone is worth, capped at the scale's top:
+ * for NPS only the 6s and 8s change band, so it is 100·(n₆ + n₈)/N; for a mean it is about 1.
+ */
+export function kpiPointsPerScorePoint(kind: ScoreKind, scores: readonly number[]): number {
+  const top = SCORE_BANDS[kind].scaleMax;
+  return kpiOfScores(kind, scores.map((s) => Math.min(top, s + 1))) - kpiOfScores(kind, scores);
+}
+
+/**
+ * The churn regression priced per KPI point. PRODUCT.md's formula values every customer's score
+ * rising by one; a KPI link needs the value of one point of the KPI, so the value and its interval
+ * are divided by how far that rise moves the KPI.
+ */
+export function perKpiPoint(estimate: ChurnRegressionEstimate, kind: ScoreKind, scores: readonly number[]): ChurnRegressionEstimate {
+  const points = kpiPointsPerScorePoint(kind, scores);
+  if (!(points > 0)) return estimate;
+  return {
+    ...estimate,
+    valuePerPoint: estimate.valuePerPoint / points,
+    ciLow: estimate.ciLow / points,
+    ciHigh: estimate.ciHigh / points,
+    detail: { ...estimate.detail, standardError: estimate.detail.standardError / points, kpiPointsPerScorePoint: points },
+  };
+}
+
+/** Below this many customers with a known outcome neither estimator is attempted. */
+export const MIN_VALUE_MODEL_CUSTOMERS = 30;
+
+/**
+ * Both estimators for a score KPI on the organisation's own customers. An estimator the data
+ * cannot support (an empty band, nobody churned) is left out rather than failing the other.
+ */
+export function fitScoreValueModel(kind: ScoreKind, customers: readonly CustomerOutcome[], period: { periodStart: string; periodEnd: string }): { estimates: ValueEstimate[]; problems: string[] } {
+  if (customers.length < MIN_VALUE_MODEL_CUSTOMERS) {
+    return { estimates: [], problems: [`Only ${customers.length} customers have a score and a known renewal or churn; at least ${MIN_VALUE_MODEL_CUSTOMERS} are needed.`] };
+  }
+  const estimates: ValueEstimate[] = [];
+  const problems: string[] = [];
+  const attempt = (what: string, fit: () => ValueEstimate) => {
+    try {
+      estimates.push(fit());
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(`${what}: ${error.message}`);
+    }
+  };
+  attempt('Band lifetime value', () => bandLtvValue(customers, { thresholds: SCORE_BANDS[kind], ...period }));
+  attempt('Churn regression', () =>
+    perKpiPoint(
+      churnRegressionValue(customers, { ...period, scaleMax: SCORE_BANDS[kind].scaleMax }),
+      kind,
+      customers.map((c) => c.score),
+    ),
+  );
+  return { estimates, problems };
+}
