@@ -1,0 +1,126 @@
+import { useMutation } from '@tanstack/react-query';
+import type { Initiative } from '@throughline/domain';
+import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Link } from 'react-router';
+import { issueFor } from '../common/field-issues.ts';
+import { FormAlert } from '../common/form-alert.tsx';
+import { formatGbp } from '../common/locale-format.ts';
+import { TextAreaField } from '../common/text-area-field.tsx';
+import { queryClient, trpc } from '../trpc.ts';
+
+export interface Funding {
+  approver: 'team' | 'council';
+  reason: string;
+  amount: number;
+  authority: number;
+}
+
+interface FundingPanelProps {
+  initiative: Initiative & { funding: Funding };
+  /** Whether the signed-in person may take the decision; the server checks again. */
+  mayDecide: boolean;
+  onDecided: (after: Initiative, message: string) => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}
+
+/** Who decides the funding and why, with the figures that route it; the decision itself when it is theirs. */
+export function FundingPanel({ initiative: i, mayDecide, onDecided, headingRef }: FundingPanelProps) {
+  const { funding } = i;
+  const council = funding.approver === 'council';
+  return (
+    <section className={`next-step next-step--funding route-panel route-panel--${funding.approver}`} aria-labelledby="next-step-heading">
+      <h2 ref={headingRef} id="next-step-heading" className="next-step__title" tabIndex={-1}>
+        Next: funding decision
+      </h2>
+      <p className="route-panel__who">{council ? 'The CX council decides this.' : `${i.teamName} decides this itself.`}</p>
+      <p>{funding.reason}</p>
+      <dl className="route-panel__figures">
+        <div>
+          <dt>Funding asked for</dt>
+          <dd>{formatGbp(funding.amount)}</dd>
+          <dd className="route-panel__note">
+            one-off {formatGbp(i.figures.oneOff)} + a year of running {formatGbp(i.figures.annualRunning)}
+          </dd>
+        </div>
+        <div>
+          <dt>{i.teamName} may approve up to</dt>
+          <dd>{formatGbp(funding.authority)}</dd>
+          <dd className="route-panel__note">{council ? `${formatGbp(funding.amount - funding.authority)} over its authority` : 'within its authority'}</dd>
+        </div>
+      </dl>
+      {mayDecide ? (
+        <FundingDecisionForm initiative={i} onDecided={onDecided} />
+      ) : (
+        <p className="next-step__waiting">
+          Waiting for {council ? 'the CX council: a CX lead decides it' : `${i.teamName} or the CX council to decide it`}. The decision and its reason go
+          into the <Link to="/governance#decisions">decision log</Link>.
+        </p>
+      )}
+    </section>
+  );
+}
+
+const DECIDE_FIELDS = ['reason'] as const;
+
+/** Approve or refuse, always with a reason: the decision log keeps it with the decider's name. */
+function FundingDecisionForm({ initiative: i, onDecided }: Omit<FundingPanelProps, 'mayDecide' | 'headingRef'>) {
+  const [reason, setReason] = useState('');
+  const [missingReason, setMissingReason] = useState(false);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const alertId = useId();
+  const decide = useMutation(
+    trpc.initiative.decideFunding.mutationOptions({
+      onSettled: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.proposal.decisions.queryKey() }),
+        ]),
+      onSuccess: (after, input) =>
+        onDecided(
+          after,
+          input.decision === 'approve'
+            ? `“${after.title}” is funded. Its cost is now committed against ${after.teamName}’s budget; start delivery when its plan is ready.`
+            : `Funding for “${after.title}” was refused. It stays designed; the decision and its reason are in the decision log.`,
+        ),
+    }),
+  );
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const decision = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value');
+    if (decision !== 'approve' && decision !== 'reject') return;
+    if (reason.trim() === '') {
+      setMissingReason(true);
+      reasonRef.current?.focus();
+      return;
+    }
+    setMissingReason(false);
+    decide.mutate({ id: i.id, version: i.version, decision, reason: reason.trim() });
+  };
+
+  const pending = decide.isPending ? decide.variables.decision : null;
+  const issue = missingReason ? 'is required: say why, for the decision log' : issueFor(decide.error, 'reason');
+  return (
+    <form className="funding-decision" onSubmit={onSubmit} noValidate aria-label={`Decide the funding of “${i.title}”`}>
+      <FormAlert id={alertId} error={decide.error} fields={DECIDE_FIELDS} />
+      <TextAreaField
+        ref={reasonRef}
+        label="Reason for the decision"
+        name="reason"
+        rows={2}
+        value={reason}
+        onChange={setReason}
+        hint="Recorded in the decision log with your name, for the team and the council to read."
+        issue={issue}
+      />
+      <div className="form__buttons">
+        <button type="submit" name="decision" value="approve" className="button button--primary" disabled={pending !== null} aria-busy={pending === 'approve'}>
+          {pending === 'approve' ? 'Approving…' : 'Approve funding'}
+        </button>
+        <button type="submit" name="decision" value="reject" className="button button--secondary" disabled={pending !== null} aria-busy={pending === 'reject'}>
+          {pending === 'reject' ? 'Refusing…' : 'Refuse funding'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+import type { InitiativeStage } from '@throughline/domain';
+import { stageLabel } from './stage-labels.ts';
+
+/** The stage in words; the tag's colour repeats it. */
+export function StageTag({ stage }: { stage: InitiativeStage }) {
+  return <span className={`stage-tag stage-tag--${stage}`}>{stageLabel(stage)}</span>;
+}
