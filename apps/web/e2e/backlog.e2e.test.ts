@@ -253,7 +253,7 @@ describe('an initiative through its gates, funded by the CX council', () => {
     const row = page.getByRole('region', { name: 'Decision log' }).locator('tbody tr').first();
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain(`Funding of “${TITLE}” (£170,000)`);
     const cells = await row.locator('th, td').allTextContents();
-    expect(cells[2]).toBe('funded');
+    expect(cells[2]).toBe('Funded');
     expect(cells[3]).toBe(`${PRIYA.name}for the CX council`);
     expect(cells[4]).toBe(REASON);
     await screenshotOf('13-governance-decision-log', page.getByRole('region', { name: 'Decision log' }));

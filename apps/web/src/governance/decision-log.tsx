@@ -1,6 +1,7 @@
+import { Link } from 'react-router';
 import type { ChangeProposal, Decision } from '@throughline/domain';
 import { formatDateTime } from '../common/locale-format.ts';
-import { outcomeLabel } from './proposal-labels.ts';
+import { outcomeLabel, outcomeTone } from './proposal-labels.ts';
 
 interface DecisionLogProps {
   decisions: readonly Decision[];
@@ -35,10 +36,10 @@ export function DecisionLog({ decisions, proposals }: DecisionLogProps) {
                   <time dateTime={d.decidedAt}>{formatDateTime(d.decidedAt)}</time>
                 </td>
                 <th scope="row" className="decision-log__summary">
-                  {d.summary}
+                  {d.subjectType === 'initiative' ? <Link to={`/backlog/${d.subjectId}`}>{d.summary}</Link> : d.summary}
                 </th>
                 <td>
-                  <span className={`state-tag state-tag--${d.outcome}`}>{outcomeLabel(d.outcome)}</span>
+                  <span className={`state-tag state-tag--${outcomeTone(d.outcome)}`}>{outcomeLabel(d.outcome)}</span>
                 </td>
                 <td>
                   <span className="decision-log__who">{d.decidedBy}</span>

@@ -34,7 +34,19 @@ export function deciderName(approver: Approver, teamName: string): string {
   return approver === 'council' ? 'the CX council' : teamName;
 }
 
+/** Funding decisions on initiatives, beside the proposal states. */
+const FUNDING_OUTCOME: Record<string, { label: string; tone: ProposalState }> = {
+  funded: { label: 'Funded', tone: 'approved' },
+  'funding refused': { label: 'Funding refused', tone: 'rejected' },
+};
+
 /** What an outcome in the decision log means. */
 export function outcomeLabel(outcome: string): string {
-  return outcome in STATE_LABEL ? STATE_LABEL[outcome as ProposalState] : outcome;
+  if (outcome in STATE_LABEL) return STATE_LABEL[outcome as ProposalState];
+  return FUNDING_OUTCOME[outcome]?.label ?? outcome;
+}
+
+/** The state an outcome looks like (its tag's colour; the words say it too). */
+export function outcomeTone(outcome: string): string {
+  return FUNDING_OUTCOME[outcome]?.tone ?? outcome;
 }
