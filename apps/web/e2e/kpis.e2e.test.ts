@@ -109,6 +109,16 @@ describe('reading KPI values, trends and intervals', () => {
     await screenshot('03-detail');
     await page.locator('.kpi-segments').screenshot({ path: `${SCREENSHOTS}kpi-03b-segments.png` });
 
+    // What a point is worth: the entered value overrides, and the value model's estimates stand beside it.
+    const value = page.getByRole('region', { name: 'Value of one point' });
+    await value.getByText(/^In use: £[\d,]+ a year, entered on the KPI/).waitFor();
+    await value.getByRole('button', { name: 'Refit the value model now' }).click();
+    await value.getByRole('status').filter({ hasText: /^Refitted/ }).waitFor({ timeout: 30_000 });
+    const estimates = value.getByRole('table', { name: 'Value-model estimates for Claims NPS' });
+    expect(await estimates.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    expect(await estimates.locator('tbody tr').first().textContent()).toMatch(/£[\d,]+ to £[\d,]+/);
+    await value.screenshot({ path: `${SCREENSHOTS}kpi-03c-value-of-a-point.png` });
+
     await page.getByRole('button', { name: 'Recompute now' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Recomputed' }).count(), { timeout: 30_000 }).toBe(1);
     await chart.waitFor();

@@ -13,6 +13,7 @@ import { KpiRecomputeButton } from './kpi-recompute-button.tsx';
 import { KpiScopeText, useScopeNames } from './kpi-scope.tsx';
 import { KpiSegments } from './kpi-segments.tsx';
 import { KpiSeriesChart } from './kpi-series-chart.tsx';
+import { KpiValueLink } from './kpi-value-link.tsx';
 import { KpiPointsTable } from './kpi-series-table.tsx';
 import { useKpiEditScope } from './use-kpi-edit-scope.ts';
 import './kpi-dashboard.css';
@@ -127,6 +128,7 @@ function KpiDetail({ kpi }: { kpi: KpiDefinition }) {
           </>
         )}
       </QueryView>
+      <KpiValueLink kpi={kpi} />
     </>
   );
 }

@@ -43,13 +43,21 @@ export interface CustomerOutcomeRow {
  * before). Customers with neither yet are left out: their outcome is not known, and counting them
  * as retained would flatter every score. Joined by hashing, not per customer: a few hundred ms.
  */
-export async function customerOutcomes(db: Db, organisationId: string, instrument: 'nps' | 'csat' | 'ces', period: { from: string; to: string }): Promise<CustomerOutcomeRow[]> {
+export async function customerOutcomes(
+  db: Db,
+  organisationId: string,
+  instrument: 'nps' | 'csat' | 'ces',
+  period: { from: string; to: string },
+  scope: { journeyId?: string | undefined; stepId?: string | undefined } = {},
+): Promise<CustomerOutcomeRow[]> {
+  // A journey's (or step's) KPI is priced on the answers given there, as the KPI counts them.
+  const inScope = scope.stepId ? sql`AND step_id = ${scope.stepId}` : scope.journeyId ? sql`AND journey_id = ${scope.journeyId}` : sql``;
   const { rows } = await sql<CustomerOutcomeRow>`
     WITH latest AS MATERIALIZED (
       SELECT DISTINCT ON (customer_id) customer_id, score, occurred_at
       FROM survey_response
       WHERE organisation_id = ${organisationId} AND instrument = ${instrument} AND customer_id IS NOT NULL
-        AND occurred_at >= ${period.from}::date AND occurred_at < ${period.to}::date + 1
+        AND occurred_at >= ${period.from}::date AND occurred_at < ${period.to}::date + 1 ${inScope}
       ORDER BY customer_id, occurred_at DESC
     ),
     outcome AS (

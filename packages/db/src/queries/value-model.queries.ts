@@ -26,7 +26,8 @@ export async function refitValueModel(db: Db, organisationId: string, kpi: KpiDe
     await saveValueEstimates(db, organisationId, kpi.id, [], now);
     return { kpiId: kpi.id, estimates: [], problems: ['No survey answers yet.'] };
   }
-  const customers = await customerOutcomes(db, organisationId, instrument, period);
+  const scope = kpi.scope.level === 'organisation' ? {} : { journeyId: kpi.scope.journeyId, stepId: kpi.scope.level === 'step' ? kpi.scope.stepId : undefined };
+  const customers = await customerOutcomes(db, organisationId, instrument, period, scope);
   const kind = kpi.kind as 'nps' | 'csat' | 'ces';
   const { estimates, problems } = fitScoreValueModel(kind, customers, { periodStart: period.from, periodEnd: period.to });
   await saveValueEstimates(db, organisationId, kpi.id, estimates, now);
