@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formAlertText, issueFor, issueText } from './field-issues.ts';
+import { formAlertText, issueFor, issueForList, issueText } from './field-issues.ts';
 
 const invalid = {
   message: 'Invalid input: password: must be at least 12 characters; email: Invalid email address',
@@ -16,6 +16,13 @@ describe('field issues', () => {
     expect(issueFor(invalid, 'password')).toBe('must be at least 12 characters');
     expect(issueFor(invalid, 'displayName')).toBeUndefined();
     expect(issueFor(null, 'password')).toBeUndefined();
+  });
+
+  it('finds an issue with one item of a list under the list’s name', () => {
+    const badLink = { message: 'Invalid input', data: { issues: [{ path: 'failurePointIds.1', message: 'is not a failure point here' }] } };
+    expect(issueForList(badLink, 'failurePointIds')).toBe('is not a failure point here');
+    expect(issueForList(badLink, 'failurePoint')).toBeUndefined();
+    expect(issueForList(invalid, 'email')).toBe('Invalid email address');
   });
 
   it('reads a phrase after the label, and a sentence on its own', () => {
