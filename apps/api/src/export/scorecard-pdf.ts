@@ -77,6 +77,8 @@ export function scorecardPdf(s: Scorecard): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
+    // The footer sits in the bottom margin: without this pdfkit would start a new page for it.
+    doc.page.margins.bottom = 0;
     doc
       .fillColor(MUTED)
       .fontSize(8)

@@ -9,6 +9,13 @@ import { kpiValueLinks } from './value-estimate.queries.ts';
 
 type ScorecardKpi = ScorecardJourney['kpis'][number];
 
+/** A movement of a count, sum, ratio or quantile, which carry no significance test: "down £79,983". */
+export function untestedChange(difference: number, unit: string): string {
+  const size = Math.abs(difference);
+  const amount = unit === '£' ? `£${Math.round(size).toLocaleString('en-GB')}` : `${size.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${unit ? ` ${unit}` : ''}`;
+  return difference === 0 ? 'unchanged (no significance test for this kind)' : `${difference > 0 ? 'up' : 'down'} ${amount} (no significance test for this kind)`;
+}
+
 /**
  * The executive scorecard, per journey: who owns it, its KPIs against target with trend and
  * confidence, what closing the gaps is worth, where it fails most expensively, what the backlog
@@ -43,7 +50,7 @@ export async function buildScorecard(db: Db, organisationId: string, now: Date):
       const after = sums.get(latest.periodStart);
       const test = before && after ? compareKpi(k.kind, before, after) : null;
       if (test) trend = { difference: test.difference, significant: test.significant, sentence: describeChange(test, changeUnit(k.kind, k.unit), latest.n) };
-      else trend = { difference: latest.value - previous.value, significant: false, sentence: `${latest.value >= previous.value ? 'up' : 'down'} ${Math.abs(latest.value - previous.value).toFixed(1)} ${k.unit}`.trim() };
+      else trend = { difference: latest.value - previous.value, significant: false, sentence: untestedChange(latest.value - previous.value, k.unit) };
     }
     const link = links.get(k.id);
     const valuePerPoint = link?.entered ?? link?.modelled ?? null;
