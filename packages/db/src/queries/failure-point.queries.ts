@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { annualCostOfFailure, DomainError, failureGap, notFound, rankFailurePoints, staleVersion, type FailurePoint, type FailurePointInput } from '@throughline/domain';
+import { annualCostOfFailure, DomainError, failureGap, notFound, rankFailurePoints, type FailurePoint, type FailurePointInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { requireOwnedId, requireOwnedIds } from './owned-ids.ts';
+import { updateAtVersion } from './versioned-update.ts';
 
 /** Failure points, costliest first, each with the insights that back it. */
 export async function listFailurePoints(db: Db, organisationId: string, filter: { journeyId?: string | undefined; ids?: readonly string[] } = {}): Promise<FailurePoint[]> {
@@ -86,15 +87,7 @@ export async function createFailurePoint(db: Db, organisationId: string, input: 
 export async function updateFailurePoint(db: Db, organisationId: string, input: FailurePointInput & { id: string; version: number }): Promise<FailurePoint> {
   await getFailurePoint(db, organisationId, input.id);
   await checkLinks(db, organisationId, input);
-  const row = await db
-    .updateTable('failure_point')
-    .set({ ...columns(input), version: sql<number>`version + 1` })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion('The failure point');
+  await updateAtVersion(db, 'failure_point', { organisationId, ...input }, columns(input), 'The failure point');
   await replaceKpis(db, organisationId, input.id, input.kpiIds);
   return getFailurePoint(db, organisationId, input.id);
 }

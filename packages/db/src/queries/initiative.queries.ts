@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { investmentFigures, notFound, pickValuePerPoint, staleVersion, type Initiative, type InitiativeInput, type InitiativeStage } from '@throughline/domain';
+import { investmentFigures, notFound, pickValuePerPoint, type Initiative, type InitiativeInput, type InitiativeStage } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { requireOwnedId, requireOwnedIds } from './owned-ids.ts';
 import { kpiValueLinks } from './value-estimate.queries.ts';
+import { updateAtVersion } from './versioned-update.ts';
 
 const ids = (table: 'initiative_failure_point' | 'initiative_outcome' | 'initiative_system', column: 'failure_point_id' | 'outcome_id' | 'system_id') =>
   sql<string[]>`coalesce((SELECT array_agg(x.${sql.ref(column)}::text ORDER BY x.${sql.ref(column)}) FROM ${sql.table(table)} x WHERE x.initiative_id = i.id), '{}')`;
@@ -145,15 +146,7 @@ export async function createInitiative(db: Db, organisationId: string, input: In
 /** Rewrites the initiative's fields (not its stage) when it is still at `version`. */
 export async function updateInitiative(db: Db, organisationId: string, input: InitiativeInput & { id: string; version: number }): Promise<Initiative> {
   await checkLinks(db, organisationId, input);
-  const row = await db
-    .updateTable('initiative')
-    .set({ ...columns(input), version: sql<number>`version + 1` })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion('The initiative');
+  await updateAtVersion(db, 'initiative', { organisationId, ...input }, columns(input), 'The initiative');
   await replaceLinks(db, organisationId, input.id, input);
   return getInitiative(db, organisationId, input.id);
 }
@@ -164,35 +157,19 @@ export async function setInitiativeStage(
   organisationId: string,
   p: { id: string; version: number; stage: InitiativeStage; fundingApprover?: 'team' | 'council'; fundedOn?: string; measuredOn?: string },
 ): Promise<Initiative> {
-  const row = await db
-    .updateTable('initiative')
-    .set({
-      stage: p.stage,
-      version: sql<number>`version + 1`,
-      ...(p.fundingApprover && { funding_approver: p.fundingApprover }),
-      ...(p.fundedOn && { funded_on: p.fundedOn }),
-      ...(p.measuredOn && { measured_on: p.measuredOn }),
-    })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', p.id)
-    .where('version', '=', p.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion('The initiative');
+  const set = {
+    stage: p.stage,
+    ...(p.fundingApprover && { funding_approver: p.fundingApprover }),
+    ...(p.fundedOn && { funded_on: p.fundedOn }),
+    ...(p.measuredOn && { measured_on: p.measuredOn }),
+  };
+  await updateAtVersion(db, 'initiative', { organisationId, ...p }, set, 'The initiative');
   return getInitiative(db, organisationId, p.id);
 }
 
 /** A version bump with nothing else changed: a rejected funding request still moves the record on. */
 export async function touchInitiative(db: Db, organisationId: string, id: string, version: number): Promise<Initiative> {
-  const row = await db
-    .updateTable('initiative')
-    .set({ version: sql<number>`version + 1` })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion('The initiative');
+  await updateAtVersion(db, 'initiative', { organisationId, id, version }, {}, 'The initiative');
   return getInitiative(db, organisationId, id);
 }
 

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { DomainError, notFound, outcomeLimitReason, outcomeStatus, staleVersion, type Outcome, type OutcomeInput } from '@throughline/domain';
+import { DomainError, notFound, outcomeLimitReason, outcomeStatus, type Outcome, type OutcomeInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { requireOwnedId } from './owned-ids.ts';
+import { updateAtVersion } from './versioned-update.ts';
 
 /** Each KPI's value in its latest period, all segments together. */
 export function latestKpiValues(db: Db, organisationId: string) {
@@ -82,15 +83,7 @@ export async function getOutcome(db: Db, organisationId: string, id: string, tod
 export async function updateOutcome(db: Db, organisationId: string, input: Omit<OutcomeInput, 'journeyId'> & { id: string; version: number }, today: string): Promise<Outcome> {
   const before = await getOutcome(db, organisationId, input.id, today);
   await checkKpi(db, organisationId, before.journeyId, input.kpiId);
-  const row = await db
-    .updateTable('outcome')
-    .set({ kpi_id: input.kpiId, title: input.title, baseline: input.baseline, target: input.target, by_date: input.byDate, version: sql<number>`version + 1` })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion('The outcome');
+  await updateAtVersion(db, 'outcome', { organisationId, ...input }, { kpi_id: input.kpiId, title: input.title, baseline: input.baseline, target: input.target, by_date: input.byDate }, 'The outcome');
   return getOutcome(db, organisationId, input.id, today);
 }
 
