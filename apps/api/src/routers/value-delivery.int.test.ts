@@ -257,6 +257,18 @@ describe('initiatives', () => {
     expect((await lead.initiative.get({ id: big.id })).oneOffTechnology).toBe(80_000);
   });
 
+  it('refuses an edit made on a stale version, changing nothing', async () => {
+    const { funding: _funding, ...current } = await lead.initiative.get({ id: small.id });
+    await member.initiative.update({ ...current, hypothesis: 'First edit wins' });
+    const r = await refusal(member.initiative.update({ ...current, hypothesis: 'Second edit, from the old version' }));
+    expect(r.code).toBe('CONFLICT');
+    expect((await lead.initiative.get({ id: small.id })).hypothesis).toBe('First edit wins');
+    const fp = await lead.failurePoint.get({ id: ids.fpCheap });
+    await member.failurePoint.update({ ...fp, unitCost: 7 });
+    expect((await refusal(member.failurePoint.update({ ...fp, unitCost: 8 }))).code).toBe('CONFLICT');
+    expect((await lead.failurePoint.get({ id: ids.fpCheap })).unitCost).toBe(7);
+  });
+
   it('needs its fields at each delivery gate, and measures only with data after implementation', async () => {
     for (const target of [big, small]) {
       const current = await lead.initiative.get({ id: target.id });
@@ -318,7 +330,8 @@ describe('scorecard', () => {
     expect(csat.latest!.value).toBe(70);
     expect(csat).toMatchObject({ standing: 'below_target', valueAtStake: 40_000 });
     expect(claim.valueAtStake).toBe(40_000);
-    expect(claim.topFailurePoints.map((f) => f.annualCost)).toEqual([93_600, 3_600]);
+    // The upload failure's unit cost went to £7 above: 50 × 12 × £7 = £4,200
+    expect(claim.topFailurePoints.map((f) => f.annualCost)).toEqual([93_600, 4_200]);
     expect(claim.delivered).toMatchObject({ implemented: 2, outcomes: 5 });
   });
 
