@@ -92,4 +92,41 @@ describe('operational event ingestion', () => {
     expect(error.message).toContain(`send at most ${MAX_INGEST_BATCH} events per call`);
     expect(await stored()).toBe(250);
   });
+
+  it('stores only the new keys of a batch that repeats stored ones and itself, the first of a repeat', async () => {
+    const before = await stored();
+    const batch = [event(7_000, { value: 1 }), event(0), event(7_001), event(7_000, { value: 2 }), event(1)];
+    expect(await caller.ingest.operationalEvents({ events: batch })).toEqual({ received: 5, inserted: 2, duplicates: 3 });
+    const values = (await sql<{ value: number }>`SELECT value FROM operational_event WHERE external_id = 'call-7000'`.execute(database.db)).rows;
+    expect(values).toEqual([{ value: 1 }]);
+    expect(await stored()).toBe(before + 2);
+  });
+});
+
+describe('survey response ingestion', () => {
+  const response = (i: number) => ({
+    source: 'qualtrics',
+    externalId: `r-${i}`,
+    instrument: 'nps' as const,
+    score: i % 11,
+    customerId: null,
+    journeyId: ids.journey,
+    stepId: null,
+    channel: 'web',
+    segment: null,
+    verbatim: null,
+    occurredAt: new Date(Date.UTC(2026, 9, 1 + (i % 28))).toISOString(),
+  });
+  const responses = async () =>
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE organisation_id = ${ids.org}`.execute(database.db)).rows[0]!.n;
+
+  it('stores each response once when overlapping batches arrive at the same time', async () => {
+    const first = Array.from({ length: 300 }, (_, i) => response(i));
+    const second = Array.from({ length: 300 }, (_, i) => response(200 + i));
+    const [a, b] = await Promise.all([caller.ingest.surveyResponses({ responses: first }), caller.ingest.surveyResponses({ responses: second })]);
+    expect(a.inserted + b.inserted).toBe(500);
+    expect(a.duplicates + b.duplicates).toBe(100);
+    expect(await responses()).toBe(500);
+    expect(await caller.ingest.surveyResponses({ responses: [...second, response(999)] })).toEqual({ received: 301, inserted: 1, duplicates: 300 });
+  });
 });
