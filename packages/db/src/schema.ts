@@ -168,6 +168,8 @@ export interface SurveyResponseTable {
   external_id: string;
   instrument: 'nps' | 'csat' | 'ces';
   score: number;
+  /** The top of the answer's scale when not the instrument's usual one (CSAT on 1–7). */
+  scale: ColumnType<number | null, number | null | undefined, number | null>;
   customer_id: string | null;
   journey_id: string | null;
   step_id: string | null;

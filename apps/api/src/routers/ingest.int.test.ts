@@ -129,4 +129,15 @@ describe('survey response ingestion', () => {
     expect(await responses()).toBe(500);
     expect(await caller.ingest.surveyResponses({ responses: [...second, response(999)] })).toEqual({ received: 301, inserted: 1, duplicates: 300 });
   });
+
+  it('keeps the scale a CSAT answer was given on, and refuses a score beyond it', async () => {
+    const seven = { ...response(5_000), instrument: 'csat' as const, score: 7, scale: 7 };
+    expect(await caller.ingest.surveyResponses({ responses: [seven] })).toMatchObject({ inserted: 1 });
+    const row = await sql<{ scale: number; score: number }>`SELECT scale, score FROM survey_response WHERE external_id = ${seven.externalId}`.execute(database.db);
+    expect(row.rows).toEqual([{ scale: 7, score: 7 }]);
+    const error = await refusal(caller.ingest.surveyResponses({ responses: [{ ...response(5_001), instrument: 'csat' as const, score: 7 }] }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain('csat scores run 1–5');
+    expect(error.message).toContain('"score"');
+  });
 });

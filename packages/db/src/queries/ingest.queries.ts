@@ -32,10 +32,10 @@ export async function insertSurveyResponses(db: Db, organisationId: string, rows
     db,
     sql`
       INSERT INTO survey_response
-        (organisation_id, source, external_id, instrument, score, customer_id, journey_id, step_id, channel, segment, verbatim, occurred_at)
+        (organisation_id, source, external_id, instrument, score, scale, customer_id, journey_id, step_id, channel, segment, verbatim, occurred_at)
       SELECT ${organisationId}, * FROM unnest(
         ${col((r) => r.source)}::text[], ${col((r) => r.externalId)}::text[], ${col((r) => r.instrument)}::text[],
-        ${col((r) => r.score)}::smallint[], ${col((r) => r.customerId)}::text[], ${col((r) => r.journeyId)}::uuid[],
+        ${col((r) => r.score)}::smallint[], ${col((r) => r.scale ?? null)}::smallint[], ${col((r) => r.customerId)}::text[], ${col((r) => r.journeyId)}::uuid[],
         ${col((r) => r.stepId)}::uuid[], ${col((r) => r.channel)}::text[], ${col((r) => r.segment)}::text[],
         ${col((r) => r.verbatim)}::text[], ${col((r) => r.occurredAt.toISOString())}::timestamptz[])`,
   );

@@ -5,7 +5,7 @@ import type { KpiDefinition } from '@throughline/domain';
 import type { Database } from '../database.ts';
 import { seedDemoIfEmpty } from '../seed/seed.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import { listKpis } from './kpi.queries.ts';
+import { createKpi, listKpis } from './kpi.queries.ts';
 import { dayRanges, periodStart, recomputeKpi } from './kpi-engine.queries.ts';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
@@ -130,6 +130,47 @@ describe('the KPI engine on the demo organisation', () => {
     const before = await results(fcr.id);
     expect(await run(fcr, false)).toMatchObject({ mode: 'incremental', days: 0, results: 0 });
     expect(await results(fcr.id)).toEqual(before);
+  });
+});
+
+describe('CSAT on a stated scale', () => {
+  it('counts the stated top box of 1–7 answers, and leaves answers on other scales out', async () => {
+    const kpi = await createKpi(database.db, organisationId, {
+      key: 'claim.csat7',
+      name: 'Claims CSAT (1–7)',
+      description: '',
+      unit: '%',
+      kind: 'csat',
+      source: { stream: 'survey', instrument: 'csat', scale: { max: 7, positiveFrom: 6 } },
+      scope: { level: 'organisation' },
+      ownerTeamId: null,
+      direction: 'higher_is_better',
+      target: 70,
+      threshold: null,
+      grain: 'month',
+      schedule: '0 3 * * *',
+      valuePerPoint: null,
+    });
+    // 200 answers on 1–7 in October 2026: 120 of them 6 or 7 (the box), 50 of them 4 or 5 —
+    // which a 1–5 reading would have counted as satisfied.
+    await database.db
+      .insertInto('survey_response')
+      .values(
+        Array.from({ length: 200 }, (_, i) => ({
+          organisation_id: organisationId,
+          source: 'csat7',
+          external_id: `c7-${i}`,
+          instrument: 'csat' as const,
+          score: i < 60 ? 7 : i < 120 ? 6 : i < 170 ? 5 - (i % 2) : 2,
+          scale: 7,
+          occurred_at: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`,
+        })),
+      )
+      .execute();
+    await run(kpi, true);
+    const october = (await results(kpi.id)).filter((r) => r.segment === '');
+    // Only the 1–7 answers, none of the demo's 1–5 ones: 120 / 200 = 60%
+    expect(october.map((r) => [r.period, r.value, r.n])).toEqual([['2026-10-01', 60, 200]]);
   });
 });
 

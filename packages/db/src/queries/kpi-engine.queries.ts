@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { addAggregates, EMPTY_AGGREGATE, kpiValue, type Grain, type KpiAggregate, type KpiDefinition, type KpiValue } from '@throughline/domain';
+import { addAggregates, DEFAULT_SURVEY_SCALE, EMPTY_AGGREGATE, kpiValue, surveyScale, type Grain, type KpiAggregate, type KpiDefinition, type KpiValue } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { syncKpiAlerts } from './kpi-alert.queries.ts';
 
@@ -12,7 +12,10 @@ function sourceOf(organisationId: string, kpi: KpiDefinition) {
         ? sql`AND journey_id = ${kpi.scope.journeyId}::uuid`
         : sql`AND step_id = ${kpi.scope.stepId}::uuid`;
   if (kpi.source.stream === 'survey') {
-    return { table: sql.table('survey_response'), where: sql`organisation_id = ${organisationId}::uuid AND instrument = ${kpi.source.instrument} ${scope}` };
+    // Only answers on the KPI's stated scale: a 1–7 CSAT and a 1–5 CSAT are different questions.
+    const usual = DEFAULT_SURVEY_SCALE[kpi.source.instrument].max;
+    const onScale = sql`AND coalesce(scale, ${sql.lit(usual)}) = ${sql.lit(surveyScale(kpi.source).max)}`;
+    return { table: sql.table('survey_response'), where: sql`organisation_id = ${organisationId}::uuid AND instrument = ${kpi.source.instrument} ${onScale} ${scope}` };
   }
   const types = [kpi.source.eventType, ...(kpi.kind === 'ratio' && kpi.source.denominatorEventType ? [kpi.source.denominatorEventType] : [])];
   return { table: sql.table('operational_event'), where: sql`organisation_id = ${organisationId}::uuid AND type = ANY(${types}::text[]) ${scope}` };
@@ -20,11 +23,12 @@ function sourceOf(organisationId: string, kpi: KpiDefinition) {
 
 /**
  * One day's additive figures for the KPI, per segment and for all segments (''), in SQL.
- * Positives are promoters, top-two-box, CES agreement (5–7) or a rate's condition met.
+ * Positives are promoters, the stated top box (CSAT 4–5 or, on 1–7, as stated), CES agreement
+ * (5–7) or a rate's condition met.
  */
 function dayFigures(kpi: KpiDefinition): { select: RawBuilder<unknown>; measure: RawBuilder<unknown>; segment: RawBuilder<unknown> } {
   if (kpi.source.stream === 'survey') {
-    const positive = kpi.kind === 'nps' ? sql`score >= 9` : kpi.kind === 'csat' ? sql`score >= 4` : sql`score >= 5`;
+    const positive = sql`score >= ${sql.lit(kpi.kind === 'nps' ? 9 : surveyScale(kpi.source).positiveFrom)}`;
     return {
       measure: sql`score::float8`,
       segment: sql`segment`,

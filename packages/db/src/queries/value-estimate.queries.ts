@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { defaultValuePerPoint, ZValueEstimate, type ValueEstimate } from '@throughline/domain';
+import { DEFAULT_SURVEY_SCALE, defaultValuePerPoint, ZValueEstimate, type ValueEstimate } from '@throughline/domain';
 import type { Db } from '../database.ts';
 
 export interface ValueLink {
@@ -48,8 +48,10 @@ export async function customerOutcomes(
   organisationId: string,
   instrument: 'nps' | 'csat' | 'ces',
   period: { from: string; to: string },
-  scope: { journeyId?: string | undefined; stepId?: string | undefined } = {},
+  scope: { journeyId?: string | undefined; stepId?: string | undefined; scaleMax?: number } = {},
 ): Promise<CustomerOutcomeRow[]> {
+  const usual = DEFAULT_SURVEY_SCALE[instrument].max;
+  const onScale = sql`AND coalesce(scale, ${sql.lit(usual)}) = ${sql.lit(scope.scaleMax ?? usual)}`;
   // A journey's (or step's) KPI is priced on the answers given there, as the KPI counts them.
   const inScope = scope.stepId ? sql`AND step_id = ${scope.stepId}` : scope.journeyId ? sql`AND journey_id = ${scope.journeyId}` : sql``;
   const { rows } = await sql<CustomerOutcomeRow>`
@@ -57,7 +59,7 @@ export async function customerOutcomes(
       SELECT DISTINCT ON (customer_id) customer_id, score, occurred_at
       FROM survey_response
       WHERE organisation_id = ${organisationId} AND instrument = ${instrument} AND customer_id IS NOT NULL
-        AND occurred_at >= ${period.from}::date AND occurred_at < ${period.to}::date + 1 ${inScope}
+        AND occurred_at >= ${period.from}::date AND occurred_at < ${period.to}::date + 1 ${onScale} ${inScope}
       ORDER BY customer_id, occurred_at DESC
     ),
     outcome AS (

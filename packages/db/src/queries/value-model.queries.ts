@@ -1,4 +1,4 @@
-import { fitScoreValueModel, type KpiDefinition, type ValueEstimate } from '@throughline/domain';
+import { fitScoreValueModel, surveyScale, type KpiDefinition, type ValueEstimate } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { customerOutcomes, saveValueEstimates, surveyPeriod } from './value-estimate.queries.ts';
 
@@ -26,10 +26,11 @@ export async function refitValueModel(db: Db, organisationId: string, kpi: KpiDe
     await saveValueEstimates(db, organisationId, kpi.id, [], now);
     return { kpiId: kpi.id, estimates: [], problems: ['No survey answers yet.'] };
   }
-  const scope = kpi.scope.level === 'organisation' ? {} : { journeyId: kpi.scope.journeyId, stepId: kpi.scope.level === 'step' ? kpi.scope.stepId : undefined };
-  const customers = await customerOutcomes(db, organisationId, instrument, period, scope);
+  const scale = surveyScale(kpi.source);
+  const where = kpi.scope.level === 'organisation' ? {} : { journeyId: kpi.scope.journeyId, stepId: kpi.scope.level === 'step' ? kpi.scope.stepId : undefined };
+  const customers = await customerOutcomes(db, organisationId, instrument, period, { ...where, scaleMax: scale.max });
   const kind = kpi.kind as 'nps' | 'csat' | 'ces';
-  const { estimates, problems } = fitScoreValueModel(kind, customers, { periodStart: period.from, periodEnd: period.to });
+  const { estimates, problems } = fitScoreValueModel(kind, customers, { periodStart: period.from, periodEnd: period.to }, kind === 'csat' ? scale : undefined);
   await saveValueEstimates(db, organisationId, kpi.id, estimates, now);
   return { kpiId: kpi.id, estimates, problems };
 }

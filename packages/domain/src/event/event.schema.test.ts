@@ -27,4 +27,13 @@ describe('ZSurveyResponse', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['score']);
   });
+
+  it('takes CSAT on 1–7 when the answer says so, and nothing outside its scale', () => {
+    expect(ZSurveyResponse.parse({ ...base, instrument: 'csat', score: 7, scale: 7 }).scale).toBe(7);
+    const unstated = ZSurveyResponse.safeParse({ ...base, instrument: 'csat', score: 6 });
+    expect(unstated.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['score', 'csat scores run 1–5']]);
+    const odd = ZSurveyResponse.safeParse({ ...base, instrument: 'csat', score: 3, scale: 6 });
+    expect(odd.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['scale', 'csat is answered on a scale up to 5 or 7']]);
+    expect(ZSurveyResponse.safeParse({ ...base, instrument: 'nps', score: 5, scale: 7 }).success).toBe(false);
+  });
 });

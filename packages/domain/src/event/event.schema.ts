@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 export const INSTRUMENT_SCALES = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 }, ces: { min: 1, max: 7 } } as const;
+/** The scales an instrument may be answered on: CSAT on 1–5 or 1–7 (PRODUCT.md), the others on their own. */
+export const ALLOWED_SCALE_MAX = { nps: [10], csat: [5, 7], ces: [7] } as const;
 export const ZInstrument = z.enum(['nps', 'csat', 'ces']);
 export type Instrument = z.infer<typeof ZInstrument>;
 
@@ -14,6 +16,8 @@ export const ZSurveyResponse = z
     ...ZExternalKey,
     instrument: ZInstrument,
     score: z.number().int(),
+    /** The top of the scale the answer was given on: 7 for CSAT asked on 1–7; absent means the instrument's usual scale. */
+    scale: z.number().int().nullable().optional(),
     customerId: z.string().max(200).nullable(),
     journeyId: z.uuid().nullable(),
     stepId: z.uuid().nullable(),
@@ -23,7 +27,13 @@ export const ZSurveyResponse = z
     occurredAt: z.coerce.date(),
   })
   .superRefine((r, ctx) => {
-    const { min, max } = INSTRUMENT_SCALES[r.instrument];
+    const allowed: readonly number[] = ALLOWED_SCALE_MAX[r.instrument];
+    if (r.scale != null && !allowed.includes(r.scale)) {
+      ctx.addIssue({ code: 'custom', path: ['scale'], message: `${r.instrument} is answered on a scale up to ${allowed.join(' or ')}` });
+      return;
+    }
+    const { min } = INSTRUMENT_SCALES[r.instrument];
+    const max = r.scale ?? INSTRUMENT_SCALES[r.instrument].max;
     if (r.score < min || r.score > max) {
       ctx.addIssue({ code: 'custom', path: ['score'], message: `${r.instrument} scores run ${min}–${max}` });
     }

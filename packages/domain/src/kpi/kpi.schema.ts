@@ -15,9 +15,37 @@ export const ZKpiScope = z.discriminatedUnion('level', [
 ]);
 export type KpiScope = z.infer<typeof ZKpiScope>;
 
+/**
+ * A survey KPI's stated scale: the top of the scale its answers are on, and from which score an
+ * answer counts as positive (CSAT's top box, CES's agreement). NPS is always 0–10, promoters 9–10.
+ */
+export const ZSurveyScale = z.object({ max: z.number().int(), positiveFrom: z.number().int() });
+export type SurveyScale = z.infer<typeof ZSurveyScale>;
+
+export const DEFAULT_SURVEY_SCALE = { nps: { max: 10, positiveFrom: 9 }, csat: { max: 5, positiveFrom: 4 }, ces: { max: 7, positiveFrom: 5 } } as const;
+
+/** The scale a survey KPI reads: the one stated on it, or its instrument's usual one. */
+export function surveyScale(source: { instrument: 'nps' | 'csat' | 'ces'; scale?: SurveyScale | undefined }): SurveyScale {
+  return source.scale ?? DEFAULT_SURVEY_SCALE[source.instrument];
+}
+
+const ZSurveySource = z
+  .object({ stream: z.literal('survey'), instrument: z.enum(['nps', 'csat', 'ces']), scale: ZSurveyScale.optional() })
+  .superRefine((src, ctx) => {
+    if (!src.scale) return;
+    const { max, positiveFrom } = src.scale;
+    if (src.instrument === 'csat' ? max !== 5 && max !== 7 : max !== DEFAULT_SURVEY_SCALE[src.instrument].max) {
+      ctx.addIssue({ code: 'custom', path: ['scale', 'max'], message: src.instrument === 'csat' ? 'CSAT is asked on 1–5 or 1–7' : `${src.instrument} runs to ${DEFAULT_SURVEY_SCALE[src.instrument].max}` });
+    } else if (src.instrument === 'nps' && positiveFrom !== 9) {
+      ctx.addIssue({ code: 'custom', path: ['scale', 'positiveFrom'], message: 'NPS promoters are 9–10' });
+    } else if (positiveFrom < 2 || positiveFrom > max) {
+      ctx.addIssue({ code: 'custom', path: ['scale', 'positiveFrom'], message: `must be between 2 and ${max}` });
+    }
+  });
+
 /** Which events feed a KPI: a survey instrument or an operational event type, with filters. */
 export const ZKpiSource = z.discriminatedUnion('stream', [
-  z.object({ stream: z.literal('survey'), instrument: z.enum(['nps', 'csat', 'ces']) }),
+  ZSurveySource,
   z.object({
     stream: z.literal('operational'),
     eventType: z.string().min(1).max(64),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plantedChurn } from './testing/planted-churn.ts';
-import { fitScoreValueModel, kpiOfScores, kpiPointsPerScorePoint, perKpiPoint } from './kpi-value-model.ts';
+import { fitScoreValueModel, kpiOfScores, kpiPointsPerScorePoint, perKpiPoint, scoreBands } from './kpi-value-model.ts';
 import type { ChurnRegressionEstimate } from './value.schema.ts';
 
 describe('a score point in KPI points', () => {
@@ -16,6 +16,12 @@ describe('a score point in KPI points', () => {
     expect(kpiPointsPerScorePoint('csat', [3, 3, 4, 5])).toBe(50);
     // CES 1..7 mean: the 7 cannot rise, so (6 × 1)/7
     expect(kpiPointsPerScorePoint('ces', [1, 2, 3, 4, 5, 6, 7])).toBeCloseTo(6 / 7, 10);
+  });
+
+  it('reads a 1–7 CSAT through its stated box', () => {
+    // box 6–7: +1 moves only the 5s into it → 100·2/5 = 40
+    expect(kpiPointsPerScorePoint('csat', [2, 5, 5, 6, 7], { max: 7, positiveFrom: 6 })).toBe(40);
+    expect(scoreBands('csat', { max: 7, positiveFrom: 6 })).toMatchObject({ scaleMin: 1, bottomMax: 4, topMin: 6, scaleMax: 7 });
   });
 
   it('divides the value and its interval by that', () => {
