@@ -40,14 +40,16 @@ export const kpiRecompute = defineJob({
 });
 
 /**
- * Every minute: sends a recompute for each KPI whose own schedule has fired since its last run.
- * The recompute queue holds one job per KPI, so however many workers sweep, each scheduled
- * recompute runs once.
+ * Every minute, and once when a worker starts (a fresh install shows values at once instead of
+ * at the next minute's cron): sends a recompute for each KPI whose own schedule has fired since
+ * its last run. The recompute queue holds one job per KPI, so however many workers sweep, each
+ * scheduled recompute runs once.
  */
 export const kpiScheduleSweep = defineJob({
   name: 'kpi.schedule-sweep',
   payload: z.object({}),
   schedule: { cron: '* * * * *', payload: {} },
+  runAtStart: true,
   handler: async (_payload, { db, boss, now }) => {
     const at = now();
     for (const k of await listKpiSchedules(db)) {

@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
-import { addAggregates, DEFAULT_SURVEY_SCALE, EMPTY_AGGREGATE, kpiValue, surveyScale, type Grain, type KpiAggregate, type KpiDefinition, type KpiValue } from '@throughline/domain';
+import { addAggregates, EMPTY_AGGREGATE, kpiValue, surveyScale, type Grain, type KpiAggregate, type KpiDefinition, type KpiValue } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { syncKpiAlerts } from './kpi-alert.queries.ts';
+import { onSurveyScale } from './survey-scale.sql.ts';
 
 /** The events a KPI reads, as SQL: the table, the organisation's rows of its source, its scope. */
 function sourceOf(organisationId: string, kpi: KpiDefinition) {
@@ -13,8 +14,7 @@ function sourceOf(organisationId: string, kpi: KpiDefinition) {
         : sql`AND step_id = ${kpi.scope.stepId}::uuid`;
   if (kpi.source.stream === 'survey') {
     // Only answers on the KPI's stated scale: a 1–7 CSAT and a 1–5 CSAT are different questions.
-    const usual = DEFAULT_SURVEY_SCALE[kpi.source.instrument].max;
-    const onScale = sql`AND coalesce(scale, ${sql.lit(usual)}) = ${sql.lit(surveyScale(kpi.source).max)}`;
+    const onScale = onSurveyScale(kpi.source.instrument, surveyScale(kpi.source).max);
     return { table: sql.table('survey_response'), where: sql`organisation_id = ${organisationId}::uuid AND instrument = ${kpi.source.instrument} ${onScale} ${scope}` };
   }
   const types = [kpi.source.eventType, ...(kpi.kind === 'ratio' && kpi.source.denominatorEventType ? [kpi.source.denominatorEventType] : [])];

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { DEFAULT_SURVEY_SCALE, defaultValuePerPoint, ZValueEstimate, type ValueEstimate } from '@throughline/domain';
 import type { Db } from '../database.ts';
+import { onSurveyScale } from './survey-scale.sql.ts';
 
 export interface ValueLink {
   /** The value per point someone entered on the KPI. */
@@ -50,8 +51,7 @@ export async function customerOutcomes(
   period: { from: string; to: string },
   scope: { journeyId?: string | undefined; stepId?: string | undefined; scaleMax?: number } = {},
 ): Promise<CustomerOutcomeRow[]> {
-  const usual = DEFAULT_SURVEY_SCALE[instrument].max;
-  const onScale = sql`AND coalesce(scale, ${sql.lit(usual)}) = ${sql.lit(scope.scaleMax ?? usual)}`;
+  const onScale = onSurveyScale(instrument, scope.scaleMax ?? DEFAULT_SURVEY_SCALE[instrument].max);
   // A journey's (or step's) KPI is priced on the answers given there, as the KPI counts them.
   const inScope = scope.stepId ? sql`AND step_id = ${scope.stepId}` : scope.journeyId ? sql`AND journey_id = ${scope.journeyId}` : sql``;
   const { rows } = await sql<CustomerOutcomeRow>`
