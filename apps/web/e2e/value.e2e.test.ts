@@ -172,7 +172,10 @@ describe('value: insights, failure points, the acid test and the scorecard', () 
     const nps = renewal.locator('.acid-kpi', { hasText: 'Renewal NPS' });
     const plot = nps.getByRole('img', { name: /^Renewal NPS: before [+-]\d+\.\d \(95% CI [+-]\d+\.\d to [+-]\d+\.\d\), n = [\d,]+; after / });
     await plot.waitFor();
-    expect(await plot.locator('.recharts-errorBar').count()).toBeGreaterThanOrEqual(2);
+    // A whisker for each side: two range bars, each spanning its interval.
+    const whiskers = plot.locator('.recharts-bar-rectangle path');
+    expect(await whiskers.count()).toBe(2);
+    for (const box of await Promise.all((await whiskers.all()).map((w) => w.boundingBox()))) expect(box!.height).toBeGreaterThan(4);
     expect(await nps.locator('.acid-kpi__difference').textContent()).toMatch(/^\+\d+\.\d points \(95% CI \+\d+\.\d to \+\d+\.\d\), p (=|<) 0\.\d{3}$/);
     expect(await nps.textContent()).toContain('Renewal NPS improved.');
     const csat = tracking.locator('.acid-kpi', { hasText: 'Claims CSAT' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defaultValuePerPoint, DomainError, ZId, ZValueEstimate, ZValuePerPointChoice } from '@throughline/domain';
-import { getKpi, isScoreKpi, listValueEstimates, refitValueModel } from '@throughline/db';
+import { getKpi, isScoreKpi, listValueEstimates, refitValueModel, type RefitResult } from '@throughline/db';
 import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
 
@@ -33,11 +33,9 @@ export const valueRouter = router({
     .mutation(async ({ ctx, input }) => {
       const kpi = await getKpi(ctx.db, ctx.organisationId, input.kpiId);
       if (!isScoreKpi(kpi)) throw new DomainError('PRECONDITION_FAILED', 'Only NPS, CSAT and CES KPIs have a value model; enter a value per point for this one.');
-      return ctx.db.transaction().execute(async (db) => {
-        const result = await refitValueModel(db, ctx.organisationId, kpi, ctx.now());
-        const outcome = { kpiId: kpi.id, methods: result.estimates.map((e) => e.method), problems: result.problems };
-        await audit(db, ctx, 'value.refitted', { type: 'kpi', id: kpi.id }, { after: outcome });
-        return outcome;
-      });
+      const outcome = (result: RefitResult) => ({ kpiId: kpi.id, methods: result.estimates.map((e) => e.method), problems: result.problems });
+      // Saved and audited in one transaction; the fit before it holds none.
+      const result = await refitValueModel(ctx.db, ctx.organisationId, kpi, ctx.now(), (trx, r) => audit(trx, ctx, 'value.refitted', { type: 'kpi', id: kpi.id }, { after: outcome(r) }).then(() => undefined));
+      return outcome(result);
     }),
 });

@@ -1,5 +1,5 @@
 import type { AcidTestKpi } from '@throughline/domain';
-import { CartesianGrid, ComposedChart, ErrorBar, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import { formatAxisTick, formatKpiValue } from '../kpis/kpi-format.ts';
 import { niceTicks } from '../common/nice-scale.ts';
 import type { KpiUnit } from './use-kpi-units.ts';
@@ -7,8 +7,8 @@ import type { KpiUnit } from './use-kpi-units.ts';
 interface Point {
   label: string;
   value: number;
-  /** Distances below and above the value to the interval's ends, as ErrorBar wants them. */
-  error: [number, number] | null;
+  /** The interval's ends, drawn as a thin range bar: the whisker. */
+  range: [number, number] | null;
 }
 
 const BEFORE = '#6b7c86';
@@ -22,10 +22,10 @@ export function BeforeAfterChart({ result, unit, summary }: { result: AcidTestKp
       ['After', result.after],
     ] as const
   ).flatMap(([label, side]) =>
-    side.value === null ? [] : [{ label, value: side.value, error: side.ciLow !== null && side.ciHigh !== null ? [side.value - side.ciLow, side.ciHigh - side.value] : null }],
+    side.value === null ? [] : [{ label, value: side.value, range: side.ciLow !== null && side.ciHigh !== null ? [side.ciLow, side.ciHigh] : null }],
   );
   if (points.length === 0) return null;
-  const ends = points.flatMap((p) => [p.value - (p.error?.[0] ?? 0), p.value + (p.error?.[1] ?? 0)]);
+  const ends = points.flatMap((p) => [p.value, ...(p.range ?? [])]);
   const ticks = niceTicks(Math.min(...ends), Math.max(...ends));
 
   return (
@@ -43,9 +43,9 @@ export function BeforeAfterChart({ result, unit, summary }: { result: AcidTestKp
             ticks={ticks}
             tickFormatter={(v: number) => formatAxisTick(unit, v)}
           />
-          <Scatter dataKey="value" isAnimationActive={false} shape={<ValueDot unit={unit} />}>
-            <ErrorBar dataKey="error" direction="y" width={14} strokeWidth={2} stroke="var(--color-text-muted)" />
-          </Scatter>
+          {/* The 95% interval as a thin range bar under each dot (recharts' ErrorBar left the after point without one). */}
+          <Bar dataKey="range" barSize={3} fill="var(--color-text-muted)" isAnimationActive={false} />
+          <Scatter dataKey="value" isAnimationActive={false} shape={<ValueDot unit={unit} />} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -18,7 +18,7 @@ export const valueRefit = defineJob({
       throw error;
     });
     if (!kpi) return;
-    await db.transaction().execute((trx) => refitValueModel(trx, organisationId, kpi, now()));
+    await refitValueModel(db, organisationId, kpi, now());
   },
 });
 

@@ -17,20 +17,33 @@ export function isScoreKpi(kpi: KpiDefinition): kpi is KpiDefinition & { source:
 /**
  * Refits a score KPI's value model on the organisation's own customers: each customer's latest
  * score joined to what followed, both estimators, stored (idempotently) by KPI and method.
+ * The read and the fit run outside any transaction (on the embedded database a transaction holds
+ * the only connection, and fitting takes a second); only the save is one, with `afterSave` in it.
  */
-export async function refitValueModel(db: Db, organisationId: string, kpi: KpiDefinition, now: Date): Promise<RefitResult> {
+export async function refitValueModel(
+  db: Db,
+  organisationId: string,
+  kpi: KpiDefinition,
+  now: Date,
+  afterSave?: (trx: Db, result: RefitResult) => Promise<void>,
+): Promise<RefitResult> {
+  const result = await fitValueModel(db, organisationId, kpi);
+  await db.transaction().execute(async (trx) => {
+    await saveValueEstimates(trx, organisationId, kpi.id, result.estimates, now);
+    await afterSave?.(trx, result);
+  });
+  return result;
+}
+
+async function fitValueModel(db: Db, organisationId: string, kpi: KpiDefinition): Promise<RefitResult> {
   if (!isScoreKpi(kpi)) return { kpiId: kpi.id, estimates: [], problems: ['Only NPS, CSAT and CES KPIs have a value model.'] };
   const instrument = kpi.source.instrument;
   const period = await surveyPeriod(db, organisationId, instrument);
-  if (!period) {
-    await saveValueEstimates(db, organisationId, kpi.id, [], now);
-    return { kpiId: kpi.id, estimates: [], problems: ['No survey answers yet.'] };
-  }
+  if (!period) return { kpiId: kpi.id, estimates: [], problems: ['No survey answers yet.'] };
   const scale = surveyScale(kpi.source);
   const where = kpi.scope.level === 'organisation' ? {} : { journeyId: kpi.scope.journeyId, stepId: kpi.scope.level === 'step' ? kpi.scope.stepId : undefined };
   const customers = await customerOutcomes(db, organisationId, instrument, period, { ...where, scaleMax: scale.max });
   const kind = kpi.kind as 'nps' | 'csat' | 'ces';
   const { estimates, problems } = fitScoreValueModel(kind, customers, { periodStart: period.from, periodEnd: period.to }, kind === 'csat' ? scale : undefined);
-  await saveValueEstimates(db, organisationId, kpi.id, estimates, now);
   return { kpiId: kpi.id, estimates, problems };
 }
