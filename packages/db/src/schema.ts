@@ -178,6 +178,8 @@ export interface SurveyResponseTable {
   verbatim: string | null;
   occurred_at: Timestamp;
   ingested_at: CreatedAt;
+  /** xid8 of the transaction that stored the row: what incremental recompute watermarks on. */
+  ingest_xid: ColumnType<string, never, never>;
 }
 export interface OperationalEventTable {
   id: ColumnType<number, never, never>;
@@ -192,6 +194,8 @@ export interface OperationalEventTable {
   attributes: Json<Record<string, unknown>>;
   occurred_at: Timestamp;
   ingested_at: CreatedAt;
+  /** xid8 of the transaction that stored the row: what incremental recompute watermarks on. */
+  ingest_xid: ColumnType<string, never, never>;
 }
 export interface DataFreshnessTable {
   organisation_id: string;
@@ -301,7 +305,8 @@ export interface KpiResultTable {
 export interface KpiRunStateTable {
   kpi_id: string;
   organisation_id: string;
-  watermark: Date | null;
+  /** xid8, as text: the xmin of the snapshot the last run started from. */
+  watermark: string | null;
   last_run_at: Timestamp;
   last_run_id: string;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiDefinition } from '@throughline/domain';
-import type { Database } from '../database.ts';
+import { openPostgres, type Database } from '../database.ts';
 import { seedDemoIfEmpty } from '../seed/seed.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { createKpi, listKpis } from './kpi.queries.ts';
@@ -171,6 +171,73 @@ describe('CSAT on a stated scale', () => {
     const october = (await results(kpi.id)).filter((r) => r.segment === '');
     // Only the 1–7 answers, none of the demo's 1–5 ones: 120 / 200 = 60%
     expect(october.map((r) => [r.period, r.value, r.n])).toEqual([['2026-10-01', 60, 200]]);
+  });
+});
+
+// Two transactions at once need two connections, which the embedded database has not.
+describe.skipIf(!process.env.TEST_DATABASE_URL)('incremental recompute beside concurrent ingests', () => {
+  it('counts the rows of an ingest that began before a run and committed after it', async () => {
+    if (database.kind !== 'postgres') throw new Error('runs on PostgreSQL');
+    const kpi = await createKpi(database.db, organisationId, {
+      key: 'org.nps.concurrent',
+      name: 'NPS (all journeys)',
+      description: '',
+      unit: 'points',
+      kind: 'nps',
+      source: { stream: 'survey', instrument: 'nps' },
+      scope: { level: 'organisation' },
+      ownerTeamId: null,
+      direction: 'higher_is_better',
+      target: null,
+      threshold: null,
+      grain: 'month',
+      schedule: '0 3 * * *',
+      valuePerPoint: null,
+    });
+    await run(kpi, true);
+    const november = async () => (await results(kpi.id)).find((r) => r.segment === '' && r.period === '2026-11-01')?.n ?? 0;
+    const before = await november();
+    const answer = (externalId: string, day: string, score: number) => ({
+      organisation_id: organisationId,
+      source: 'concurrent',
+      external_id: externalId,
+      instrument: 'nps' as const,
+      score,
+      occurred_at: `2026-11-${day}T10:00:00Z`,
+    });
+
+    // An ingest begins and stores its row, but has not committed when the run starts…
+    const other = openPostgres(database.connectionString, 1);
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let stored!: () => void;
+    const storedEarly = new Promise<void>((resolve) => (stored = resolve));
+    const early = other.db.transaction().execute(async (trx) => {
+      await trx.insertInto('survey_response').values(answer('early', '02', 0)).execute();
+      stored();
+      await held;
+    });
+    try {
+      await storedEarly;
+      // …while a later ingest commits first, and a run counts it.
+      await database.db.insertInto('survey_response').values(answer('late', '03', 10)).execute();
+      await run(kpi, false);
+      expect(await november()).toBe(before + 1);
+
+      commit();
+      await early;
+      // The next run finds the early ingest's row, though it was stored before the row counted last.
+      const next = await run(kpi, false);
+      expect(next.mode).toBe('incremental');
+      expect(await november()).toBe(before + 2);
+      const afterIncremental = await results(kpi.id);
+      await run(kpi, true);
+      expect(await results(kpi.id)).toEqual(afterIncremental);
+    } finally {
+      commit();
+      await early.catch(() => {});
+      await other.close();
+    }
   });
 });
 

@@ -96,28 +96,28 @@ export function periodStart(day: string, grain: Grain): string {
 }
 
 /**
- * Days of the KPI's source that received events ingested after the last run's watermark. The
- * watermark goes in as a value (text, keeping its microseconds), so the planner sees how few
- * rows lie past it and reads them through the (organisation, ingested_at) index.
+ * Days of the KPI's source that received rows from transactions at or past the last run's
+ * watermark. The watermark goes in as a value, so the planner sees how few rows lie past it and
+ * reads them through the (organisation, ingest_xid) index.
  */
 async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinition, watermark: string): Promise<string[]> {
   const src = sourceOf(organisationId, kpi);
   const { rows } = await sql<{ day: string }>`
     SELECT DISTINCT to_char((occurred_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day
-    FROM ${src.table} WHERE ${src.where} AND ingested_at > ${watermark}::timestamptz`.execute(db);
+    FROM ${src.table} WHERE ${src.where} AND ingest_xid >= ${watermark}::xid8`.execute(db);
   return rows.map((r) => r.day);
 }
 
 /**
- * The newest ingestion time of the organisation's events of the KPI's stream, as text:
- * PostgreSQL keeps microseconds and a JavaScript Date only milliseconds, so a Date would make
- * every event of that millisecond look new. Organisation-wide, so the (organisation,
- * ingested_at) index answers it at once; anything newer is what the next run looks at.
+ * The oldest transaction still running (or the next to start): every transaction before it has
+ * committed or rolled back, so each of its rows is visible to every statement from here on. A
+ * run that reads after taking this has seen all rows below it, and the next run reads from it.
+ * A time watermark cannot say that: an ingest that began earlier and commits later carries an
+ * earlier ingested_at than rows already counted, and would be skipped until a full rebuild.
  */
-async function latestIngestedAt(db: Db, organisationId: string, kpi: KpiDefinition): Promise<string | null> {
-  const table = sql.table(kpi.source.stream === 'survey' ? 'survey_response' : 'operational_event');
-  const { rows } = await sql<{ at: string | null }>`SELECT max(ingested_at)::text AS at FROM ${table} WHERE organisation_id = ${organisationId}::uuid`.execute(db);
-  return rows[0]?.at ?? null;
+async function snapshotWatermark(db: Db): Promise<string> {
+  const { rows } = await sql<{ xmin: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(db);
+  return rows[0]!.xmin;
 }
 
 export interface RecomputeOutcome {
@@ -143,7 +143,8 @@ export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefin
     .select(sql<string | null>`watermark::text`.as('watermark'))
     .where('kpi_id', '=', kpi.id)
     .executeTakeFirst();
-  const watermark = await latestIngestedAt(db, organisationId, kpi);
+  // Taken before anything is read: rows of transactions below it are all in what follows.
+  const watermark = await snapshotWatermark(db);
   const previous = opts.full ? null : (state?.watermark ?? null);
   const days = previous === null ? null : await daysIngestedSince(db, organisationId, kpi, previous);
   const full = days === null;
@@ -165,7 +166,7 @@ export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefin
   }
   await sql`
     INSERT INTO kpi_run_state (kpi_id, organisation_id, watermark, last_run_at, last_run_id)
-    VALUES (${kpi.id}::uuid, ${organisationId}::uuid, ${watermark}::timestamptz, ${opts.now}, ${opts.runId}::uuid)
+    VALUES (${kpi.id}::uuid, ${organisationId}::uuid, ${watermark}::xid8, ${opts.now}, ${opts.runId}::uuid)
     ON CONFLICT (kpi_id) DO UPDATE SET watermark = EXCLUDED.watermark, last_run_at = EXCLUDED.last_run_at, last_run_id = EXCLUDED.last_run_id`.execute(db);
   return { mode: full ? 'full' : 'incremental', days: days === null ? null : days.length, results, alerts };
 }
