@@ -47,15 +47,15 @@ const batchSizes = (s: TestServer) => s.requests.map((r) => (JSON.parse(r.body) 
 describe('ingestSurveyResponses', () => {
   it('sends rows in batches, one after another, and adds up the results', async () => {
     const { server, client } = await fakeIngestApi();
-    const rows = Array.from({ length: 2500 }, (_, i) => row(i));
+    const rows = Array.from({ length: 12_500 }, (_, i) => row(i));
     const progress: IngestProgress[] = [];
     const result = await ingestSurveyResponses(client, rows, { onProgress: (p) => progress.push(p) });
-    expect(result).toEqual({ received: 2500, inserted: 2500, duplicates: 0 });
-    expect(batchSizes(server)).toEqual([1000, 1000, 500]);
+    expect(result).toEqual({ received: 12_500, inserted: 12_500, duplicates: 0 });
+    expect(batchSizes(server)).toEqual([5000, 5000, 2500]);
     expect(progress.map((p) => [p.received, p.total])).toEqual([
-      [1000, 2500],
-      [2000, 2500],
-      [2500, 2500],
+      [5000, 12_500],
+      [10_000, 12_500],
+      [12_500, 12_500],
     ]);
 
     const again = await ingestSurveyResponses(client, rows.slice(0, 300), { batchSize: 200 });
