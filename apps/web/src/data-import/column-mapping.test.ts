@@ -9,6 +9,7 @@ describe('proposeMapping', () => {
       externalId: { column: 0 },
       instrument: { fixed: 'nps' },
       score: { column: 2 },
+      scale: null,
       occurredAt: { column: 1 },
       customerId: { column: 3 },
       journeyId: { column: 4 },

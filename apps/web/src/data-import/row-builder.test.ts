@@ -47,6 +47,29 @@ describe('buildRow for survey responses', () => {
   });
 });
 
+describe('buildRow for CSAT asked on 1–7', () => {
+  const CSAT7 = plan('survey', ['id', 'date', 'instrument', 'score', 'scale']);
+
+  it('maps a scale column and sends it, so a 6 is read on 1–7', () => {
+    expect(CSAT7.mapping.fields.scale).toEqual({ column: 4 });
+    const built = buildRow(CSAT7, ['c-1', '2026-03-14', 'CSAT', '6', '7']);
+    expect(built.issues).toEqual([]);
+    expect(built.row).toMatchObject({ instrument: 'csat', score: 6, scale: 7 });
+  });
+
+  it('checks the score against the stated scale, and a scale the instrument is never asked on', () => {
+    expect(buildRow(CSAT7, ['c-2', '2026-03-14', 'csat', '6', '']).issues).toEqual([{ field: 'score', message: 'is outside the csat scale of 1–5 (6)' }]);
+    expect(buildRow(CSAT7, ['c-3', '2026-03-14', 'csat', '8', '7']).issues).toEqual([{ field: 'score', message: 'is outside the csat scale of 1–7 (8)' }]);
+    expect(buildRow(CSAT7, ['c-4', '2026-03-14', 'csat', '6', '10']).issues).toEqual([{ field: 'scale', message: 'csat is answered on a scale up to 5 or 7' }]);
+  });
+
+  it('takes one scale for every row when the file has no column for it', () => {
+    const fixed: ImportPlan = { ...CSAT7, header: ['id', 'date', 'instrument', 'score'], mapping: { ...proposeMapping('survey', ['id', 'date', 'instrument', 'score']) } };
+    fixed.mapping.fields.scale = { fixed: '7' };
+    expect(buildRow(fixed, ['c-5', '2026-03-14', 'csat', '7']).row).toMatchObject({ score: 7, scale: 7 });
+  });
+});
+
 describe('buildRow for operational events', () => {
   it('sends unmapped columns as typed attributes, leaving empty ones out', () => {
     const ops = plan('operational', ['event_id', 'event_type', 'occurred_at', 'amount', 'region', 'postcode', 'vip', 'note']);

@@ -1,4 +1,4 @@
-import { INSTRUMENT_SCALES, ZOperationalEvent, ZSurveyResponse, type OperationalEvent, type SurveyResponse } from '@throughline/domain';
+import { ALLOWED_SCALE_MAX, INSTRUMENT_SCALES, ZOperationalEvent, ZSurveyResponse, type OperationalEvent, type SurveyResponse } from '@throughline/domain';
 import { isUuid, parseAttribute, parseDate, parseInteger, parseNumber, type Parsed } from './cell-parsers.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { fieldsFor, type ImportKind, type TargetField } from './import-fields.ts';
@@ -74,9 +74,14 @@ function attributesOf(plan: ImportPlan, cells: readonly string[]): Record<string
  * check when another field is wrong, and a person fixing a line wants every fault at once.
  */
 function checkScale(values: Record<string, unknown>, issues: CellIssue[]): void {
-  const { instrument, score } = values;
+  const { instrument, score, scale } = values;
   if (typeof score !== 'number' || typeof instrument !== 'string' || !(instrument in INSTRUMENT_SCALES)) return;
-  const { min, max } = INSTRUMENT_SCALES[instrument as keyof typeof INSTRUMENT_SCALES];
+  const key = instrument as keyof typeof INSTRUMENT_SCALES;
+  const allowed: readonly number[] = ALLOWED_SCALE_MAX[key];
+  // A scale the instrument is never asked on is the scale cell's fault, and the schema says so.
+  if (typeof scale === 'number' && !allowed.includes(scale)) return;
+  const { min } = INSTRUMENT_SCALES[key];
+  const max = typeof scale === 'number' ? scale : INSTRUMENT_SCALES[key].max;
   if (score < min || score > max) issues.push({ field: 'score', message: `is outside the ${instrument} scale of ${min}–${max} (${score})` });
 }
 

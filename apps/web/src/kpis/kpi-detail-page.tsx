@@ -8,7 +8,7 @@ import { QueryView } from '../common/query-state.tsx';
 import { trpc } from '../trpc.ts';
 import { periodCount } from './kpi-format.ts';
 import { KpiHeadline } from './kpi-headline.tsx';
-import { directionLabel, grainLabel, kindLabel } from './kpi-labels.ts';
+import { directionLabel, grainLabel, kindDescription } from './kpi-labels.ts';
 import { KpiRecomputeButton } from './kpi-recompute-button.tsx';
 import { KpiScopeText, useScopeNames } from './kpi-scope.tsx';
 import { KpiSegments } from './kpi-segments.tsx';
@@ -85,7 +85,7 @@ function KpiDetail({ kpi }: { kpi: KpiDefinition }) {
     <>
       <PageHeader title={kpi.name} eyebrow={<code className="kpis-table__key">{kpi.key}</code>} lead={kpi.description || undefined}>
         <p className="page-header__meta">
-          {kindLabel(kpi.kind)} · <KpiScopeText scope={kpi.scope} names={names} /> · Owner:{' '}
+          {kindDescription(kpi)} · <KpiScopeText scope={kpi.scope} names={names} /> · Owner:{' '}
           {owner ? <Link to={`/teams/${owner.id}`}>{owner.name}</Link> : 'no owner team'} · {directionLabel(kpi.direction)} · {grainLabel(kpi.grain)}
         </p>
       </PageHeader>

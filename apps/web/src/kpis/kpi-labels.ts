@@ -1,4 +1,4 @@
-import type { Grain, KpiDefinition, KpiKind, KpiValue } from '@throughline/domain';
+import { surveyScale, type Grain, type KpiDefinition, type KpiKind, type KpiValue } from '@throughline/domain';
 import { formatCount } from '../common/locale-format.ts';
 
 const KIND_LABEL: Record<KpiKind, string> = {
@@ -18,6 +18,13 @@ const GRAIN_LABEL: Record<Grain, string> = { day: 'Daily', week: 'Weekly', month
 
 export function kindLabel(kind: KpiKind): string {
   return KIND_LABEL[kind];
+}
+
+/** "CSAT (4–5 of 1–5)": the kind, and for CSAT which answers count as satisfied on which scale. */
+export function kindDescription(kpi: Pick<KpiDefinition, 'kind' | 'source'>): string {
+  if (kpi.kind !== 'csat' || kpi.source.stream !== 'survey') return kindLabel(kpi.kind);
+  const { max, positiveFrom } = surveyScale(kpi.source);
+  return `CSAT (${positiveFrom === max ? max : `${positiveFrom}–${max}`} of 1–${max})`;
 }
 
 export function grainLabel(grain: Grain): string {
