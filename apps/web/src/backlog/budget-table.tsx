@@ -1,6 +1,7 @@
 import type { TeamBudget } from '@throughline/domain';
 import { Link } from 'react-router';
 import { formatGbp, plural } from '../common/locale-format.ts';
+import { SplitMoneyCells } from '../common/split-money-cells.tsx';
 import { WarningIcon } from '../common/warning-icon.tsx';
 
 /** The chart's numbers: each team's budget, committed and spent split business / technology, and headroom. */
@@ -54,12 +55,8 @@ export function BudgetTable({ budgets }: { budgets: readonly TeamBudget[] }) {
                 <span className="budget-table__count">{plural(b.initiatives, 'funded initiative')}</span>
               </th>
               <td className="num">{formatGbp(b.annualBudget)}</td>
-              <td className="num">{formatGbp(b.committed.business)}</td>
-              <td className="num">{formatGbp(b.committed.technology)}</td>
-              <td className="num budget-table__total">{formatGbp(b.committed.business + b.committed.technology)}</td>
-              <td className="num">{formatGbp(b.spent.business)}</td>
-              <td className="num">{formatGbp(b.spent.technology)}</td>
-              <td className="num budget-table__total">{formatGbp(b.spent.business + b.spent.technology)}</td>
+              <SplitMoneyCells {...b.committed} totalClassName="budget-table__total" />
+              <SplitMoneyCells {...b.spent} totalClassName="budget-table__total" />
               <td className="num">
                 {b.headroom < 0 ? (
                   <span className="flag flag--warning">

@@ -7,11 +7,11 @@ import { formatDate, formatGbp } from '../common/locale-format.ts';
 import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
-import { CostField } from '../governance/cost-field.tsx';
-import { NumberField } from '../kpis/number-field.tsx';
+import { CostField } from '../common/cost-field.tsx';
+import { NumberField } from '../common/number-field.tsx';
 import { queryClient, trpc } from '../trpc.ts';
 import { caseFormOf, caseInputOf, type CaseForm } from './case-form.ts';
-import { CheckListField } from './check-list-field.tsx';
+import { CheckListField } from '../common/check-list-field.tsx';
 import { DateField } from './date-field.tsx';
 import { FIELD_LABEL, fieldIssue, issuesOf } from './initiative-fields.ts';
 import { nextStep } from './stage-labels.ts';
@@ -207,7 +207,7 @@ export function CaseEditor({ initiative, journeys, teams, kpis, systems, gateIss
           name="systemIds"
           value={form.systemIds}
           onChange={set('systemIds')}
-          columns
+          layout="columns"
           options={systems.map((s) => ({ value: s.id, label: s.name, detail: s.ownerTeamName ? `Owned by ${s.ownerTeamName}` : 'No owner team' }))}
           hint="A change that touches no system and costs technology nothing is flagged: name what it changes."
           empty="No systems are recorded for the organisation yet."

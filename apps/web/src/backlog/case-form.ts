@@ -1,7 +1,7 @@
 import { ZInitiativeInput, type Confidence, type Initiative, type InitiativeInput } from '@throughline/domain';
 import type { FieldIssue } from '../common/field-issues.ts';
-import { parseCost } from '../governance/cost-input.ts';
-import { parseOptionalNumber } from '../kpis/number-field.tsx';
+import { parseCost } from '../common/cost-input.ts';
+import { parseOptionalNumber } from '../common/number-field.tsx';
 
 /** The case as the editor holds it: numbers as typed, so "12,500" and a blank both survive editing. */
 export interface CaseForm {

@@ -1,6 +1,7 @@
 import type { Initiative } from '@throughline/domain';
 import { Link } from 'react-router';
 import { formatCount, formatDate, formatGbp } from '../common/locale-format.ts';
+import { SplitMoneyCells } from '../common/split-money-cells.tsx';
 import { totalCost } from './initiative-format.ts';
 import { ProgressBar } from './progress-bar.tsx';
 
@@ -114,15 +115,11 @@ export function DeliverySection({ initiative: i }: { initiative: Initiative }) {
             <tbody>
               <tr>
                 <th scope="row">{i.fundedOn ? 'Funded' : 'Costed'} (one-off + a year of running)</th>
-                <td className="num">{formatGbp(i.oneOffBusiness + i.runningBusiness)}</td>
-                <td className="num">{formatGbp(i.oneOffTechnology + i.runningTechnology)}</td>
-                <td className="num">{formatGbp(committed)}</td>
+                <SplitMoneyCells business={i.oneOffBusiness + i.runningBusiness} technology={i.oneOffTechnology + i.runningTechnology} />
               </tr>
               <tr>
                 <th scope="row">Spent so far</th>
-                <td className="num">{formatGbp(i.spentBusiness)}</td>
-                <td className="num">{formatGbp(i.spentTechnology)}</td>
-                <td className="num">{formatGbp(spent)}</td>
+                <SplitMoneyCells business={i.spentBusiness} technology={i.spentTechnology} />
               </tr>
             </tbody>
           </table>

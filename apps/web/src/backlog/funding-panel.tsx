@@ -1,11 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Initiative } from '@throughline/domain';
-import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { Link } from 'react-router';
-import { issueFor } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
 import { formatGbp } from '../common/locale-format.ts';
-import { TextAreaField } from '../common/text-area-field.tsx';
+import { ReasonedDecisionForm } from '../common/reasoned-decision-form.tsx';
 import { queryClient, trpc } from '../trpc.ts';
 
 export interface Funding {
@@ -60,14 +58,8 @@ export function FundingPanel({ initiative: i, mayDecide, onDecided, headingRef }
   );
 }
 
-const DECIDE_FIELDS = ['reason'] as const;
-
 /** Approve or refuse, always with a reason: the decision log keeps it with the decider's name. */
 function FundingDecisionForm({ initiative: i, onDecided }: Omit<FundingPanelProps, 'mayDecide' | 'headingRef'>) {
-  const [reason, setReason] = useState('');
-  const [missingReason, setMissingReason] = useState(false);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const alertId = useId();
   const decide = useMutation(
     trpc.initiative.decideFunding.mutationOptions({
       onSettled: () =>
@@ -84,43 +76,15 @@ function FundingDecisionForm({ initiative: i, onDecided }: Omit<FundingPanelProp
         ),
     }),
   );
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const decision = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value');
-    if (decision !== 'approve' && decision !== 'reject') return;
-    if (reason.trim() === '') {
-      setMissingReason(true);
-      reasonRef.current?.focus();
-      return;
-    }
-    setMissingReason(false);
-    decide.mutate({ id: i.id, version: i.version, decision, reason: reason.trim() });
-  };
-
-  const pending = decide.isPending ? decide.variables.decision : null;
-  const issue = missingReason ? 'is required: say why, for the decision log' : issueFor(decide.error, 'reason');
   return (
-    <form className="funding-decision" onSubmit={onSubmit} noValidate aria-label={`Decide the funding of “${i.title}”`}>
-      <FormAlert id={alertId} error={decide.error} fields={DECIDE_FIELDS} />
-      <TextAreaField
-        ref={reasonRef}
-        label="Reason for the decision"
-        name="reason"
-        rows={2}
-        value={reason}
-        onChange={setReason}
-        hint="Recorded in the decision log with your name, for the team and the council to read."
-        issue={issue}
-      />
-      <div className="form__buttons">
-        <button type="submit" name="decision" value="approve" className="button button--primary" disabled={pending !== null} aria-busy={pending === 'approve'}>
-          {pending === 'approve' ? 'Approving…' : 'Approve funding'}
-        </button>
-        <button type="submit" name="decision" value="reject" className="button button--secondary" disabled={pending !== null} aria-busy={pending === 'reject'}>
-          {pending === 'reject' ? 'Refusing…' : 'Refuse funding'}
-        </button>
-      </div>
-    </form>
+    <ReasonedDecisionForm
+      label={`Decide the funding of “${i.title}”`}
+      className="funding-decision"
+      buttonsClassName="form__buttons"
+      words={{ approve: 'Approve funding', approving: 'Approving…', reject: 'Refuse funding', rejecting: 'Refusing…' }}
+      pending={decide.isPending ? decide.variables.decision : null}
+      error={decide.error}
+      onDecide={(decision, reason) => decide.mutate({ id: i.id, version: i.version, decision, reason })}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import type { Initiative, SystemWithOwner } from '@throughline/domain';
 import { Link } from 'react-router';
-import { formatCount, formatGbp } from '../common/locale-format.ts';
+import { formatCount } from '../common/locale-format.ts';
+import { SplitMoneyCells } from '../common/split-money-cells.tsx';
 import { formatOptionalGbp, valueSourceText } from './initiative-format.ts';
 import { NoTechnologyFlag } from './no-technology-flag.tsx';
 
@@ -44,15 +45,11 @@ export function InvestmentCase({ initiative: i, systems }: InvestmentCaseProps) 
             <tbody>
               <tr>
                 <th scope="row">One-off</th>
-                <td className="num">{formatGbp(i.oneOffBusiness)}</td>
-                <td className="num">{formatGbp(i.oneOffTechnology)}</td>
-                <td className="num">{formatGbp(f.oneOff)}</td>
+                <SplitMoneyCells business={i.oneOffBusiness} technology={i.oneOffTechnology} />
               </tr>
               <tr>
                 <th scope="row">Running, a year</th>
-                <td className="num">{formatGbp(i.runningBusiness)}</td>
-                <td className="num">{formatGbp(i.runningTechnology)}</td>
-                <td className="num">{formatGbp(f.annualRunning)}</td>
+                <SplitMoneyCells business={i.runningBusiness} technology={i.runningTechnology} />
               </tr>
             </tbody>
           </table>

@@ -1,14 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ChangeProposal } from '@throughline/domain';
-import { useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../common/error-message.ts';
-import { issueFor } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
+import { ReasonedDecisionForm } from '../common/reasoned-decision-form.tsx';
 import { trpc } from '../trpc.ts';
 import { useGovernanceRights } from './governance-rights.ts';
 import { refreshGovernance } from './governance-refresh.ts';
 import { deciderName } from './proposal-labels.ts';
-import { TextAreaField } from '../common/text-area-field.tsx';
 
 /** Called when an action has moved a proposal on: the page announces it and follows it. */
 export type OnProposalMoved = (after: ChangeProposal, message: string) => void;
@@ -106,14 +103,8 @@ function ImplementAction({ proposal, onMoved }: ProposalActionsProps) {
   );
 }
 
-const DECIDE_FIELDS = ['reason'] as const;
-
 /** Approve or reject, always with a reason: it is what the decision log keeps. */
 function DecideForm({ proposal, onMoved }: ProposalActionsProps) {
-  const [reason, setReason] = useState('');
-  const [missingReason, setMissingReason] = useState(false);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const alertId = useId();
   const decide = useMutation(
     trpc.proposal.decide.mutationOptions({
       onSettled: refreshGovernance,
@@ -126,44 +117,15 @@ function DecideForm({ proposal, onMoved }: ProposalActionsProps) {
         ),
     }),
   );
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    // Two submit buttons: the one pressed says which decision it is.
-    const decision = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value');
-    if (decision !== 'approve' && decision !== 'reject') return;
-    if (reason.trim() === '') {
-      setMissingReason(true);
-      reasonRef.current?.focus();
-      return;
-    }
-    setMissingReason(false);
-    decide.mutate({ id: proposal.id, version: proposal.version, decision, reason: reason.trim() });
-  };
-
-  const pending = decide.isPending ? decide.variables.decision : null;
-  const issue = missingReason ? 'is required: say why, for the decision log' : issueFor(decide.error, 'reason');
   return (
-    <form className="proposal__decide" onSubmit={onSubmit} noValidate aria-label={`Decide “${proposal.title}”`}>
-      <FormAlert id={alertId} error={decide.error} fields={DECIDE_FIELDS} />
-      <TextAreaField
-        ref={reasonRef}
-        label="Reason for the decision"
-        name="reason"
-        rows={2}
-        value={reason}
-        onChange={setReason}
-        hint="Recorded in the decision log with your name, for the team and the council to read."
-        issue={issue}
-      />
-      <div className="proposal__actions">
-        <button type="submit" name="decision" value="approve" className="button button--primary" disabled={pending !== null} aria-busy={pending === 'approve'}>
-          {pending === 'approve' ? 'Approving…' : 'Approve'}
-        </button>
-        <button type="submit" name="decision" value="reject" className="button button--secondary" disabled={pending !== null} aria-busy={pending === 'reject'}>
-          {pending === 'reject' ? 'Rejecting…' : 'Reject'}
-        </button>
-      </div>
-    </form>
+    <ReasonedDecisionForm
+      label={`Decide “${proposal.title}”`}
+      className="proposal__decide"
+      buttonsClassName="proposal__actions"
+      words={{ approve: 'Approve', approving: 'Approving…', reject: 'Reject', rejecting: 'Rejecting…' }}
+      pending={decide.isPending ? decide.variables.decision : null}
+      error={decide.error}
+      onDecide={(decision, reason) => decide.mutate({ id: proposal.id, version: proposal.version, decision, reason })}
+    />
   );
 }

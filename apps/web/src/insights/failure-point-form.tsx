@@ -15,9 +15,9 @@ import { formatGbp } from '../common/locale-format.ts';
 import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
-import { NumberField, parseOptionalNumber } from '../kpis/number-field.tsx';
+import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
 import { queryClient, trpc } from '../trpc.ts';
-import { CheckList } from './check-list.tsx';
+import { CheckListField } from '../common/check-list-field.tsx';
 import { COST_BASIS_OPTIONS, PERIOD_OPTIONS, costSentence } from './failure-point-format.ts';
 
 const FIELDS = ['journeyId', 'stepId', 'title', 'description', 'expectation', 'capability', 'frequency', 'frequencyPeriod', 'costBasis', 'unitCost', 'kpiIds'] as const;
@@ -224,14 +224,15 @@ export function FailurePointForm({ titleId, point, startJourneyId, onClose, onSa
       <p className="dialog-form__preview" aria-live="polite">
         {preview ?? 'Enter how often it happens and what each occurrence costs to see its annual cost.'}
       </p>
-      <CheckList
+      <CheckListField
+        layout="framed"
         legend="KPIs it moves"
         options={kpiOptions}
-        selected={draft.kpiIds}
+        value={draft.kpiIds}
         onChange={(ids) => set('kpiIds', ids)}
         issue={issueForList(error, 'kpiIds')}
         hint="The journey’s KPIs and the organisation-wide ones."
-        none={draft.journeyId ? 'No KPIs measure this journey yet.' : 'Choose a journey to pick its KPIs.'}
+        empty={draft.journeyId ? 'No KPIs measure this journey yet.' : 'Choose a journey to pick its KPIs.'}
       />
       <div className="dialog-form__buttons">
         <button type="submit" className="button button--primary" disabled={saving} aria-busy={saving}>

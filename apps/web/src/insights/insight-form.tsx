@@ -8,7 +8,7 @@ import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { queryClient, trpc } from '../trpc.ts';
-import { CheckList, type CheckOption } from './check-list.tsx';
+import { CheckListField, type CheckOption } from '../common/check-list-field.tsx';
 import { confidenceLabel, kindLabel, sourceLabel } from './insight-labels.ts';
 
 const FIELDS = ['kind', 'title', 'body', 'source', 'observedOn', 'confidence', 'personas', 'journeyIds', 'stepIds', 'failurePointIds', 'initiativeIds'] as const;
@@ -161,39 +161,43 @@ export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: 
         issue={issueForList(error, 'personas')}
         hint="Who it is about, separated by commas: Homeowner, Landlord."
       />
-      <CheckList
+      <CheckListField
+        layout="framed"
         legend="Journeys"
         options={(journeys.data ?? []).map((j) => ({ value: j.id, label: j.name }))}
-        selected={draft.journeyIds}
+        value={draft.journeyIds}
         onChange={(ids) => setDraft((d) => ({ ...d, journeyIds: ids, stepIds: d.stepIds.filter((s) => !stepJourney.has(s) || ids.includes(stepJourney.get(s)!)) }))}
         issue={issueForList(error, 'journeyIds')}
-        none="No journeys yet."
+        empty="No journeys yet."
       />
-      <CheckList
+      <CheckListField
+        layout="framed"
         legend="Steps"
         options={stepOptions}
-        selected={draft.stepIds}
+        value={draft.stepIds}
         onChange={(ids) => set('stepIds', ids)}
         issue={issueForList(error, 'stepIds')}
-        none={draft.journeyIds.length === 0 ? 'Choose a journey to pick its steps.' : 'Loading the steps…'}
+        empty={draft.journeyIds.length === 0 ? 'Choose a journey to pick its steps.' : 'Loading the steps…'}
       />
-      <CheckList
+      <CheckListField
+        layout="framed"
         legend="Failure points"
         options={failurePointOptions}
-        selected={draft.failurePointIds}
+        value={draft.failurePointIds}
         onChange={(ids) => set('failurePointIds', ids)}
         issue={issueForList(error, 'failurePointIds')}
         hint="The failures this is evidence for."
-        none="No failure points on the chosen journeys."
+        empty="No failure points on the chosen journeys."
       />
-      <CheckList
+      <CheckListField
+        layout="framed"
         legend="Initiatives"
         options={initiativeOptions}
-        selected={draft.initiativeIds}
+        value={draft.initiativeIds}
         onChange={(ids) => set('initiativeIds', ids)}
         issue={issueForList(error, 'initiativeIds')}
         hint="The backlog items that rest on it."
-        none="No initiatives on the chosen journeys."
+        empty="No initiatives on the chosen journeys."
       />
       <div className="dialog-form__buttons">
         <button type="submit" className="button button--primary" disabled={saving} aria-busy={saving}>

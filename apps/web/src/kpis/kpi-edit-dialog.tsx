@@ -6,7 +6,7 @@ import { FormAlert } from '../common/form-alert.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { ModalDialog } from '../operating-model/modal-dialog.tsx';
 import { queryClient, trpc } from '../trpc.ts';
-import { NumberField, parseOptionalNumber } from './number-field.tsx';
+import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
 
 const FIELDS = ['ownerTeamId', 'target', 'threshold'] as const;
 const NO_OWNER = '';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FieldFrame } from '../common/field-frame.tsx';
+import { FieldFrame } from './field-frame.tsx';
 
 /** A blank field is "none" (null); anything that is not a finite number is undefined. */
 export function parseOptionalNumber(value: string): number | null | undefined {

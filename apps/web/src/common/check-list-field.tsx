@@ -1,16 +1,18 @@
 import { useId, type ReactNode } from 'react';
+import { issueText } from './field-issues.ts';
+import './check-list-field.css';
 
 export interface CheckOption {
   value: string;
   label: string;
-  /** A second line: a failure point's annual cost, an outcome's target… */
+  /** A second line: the journey a step belongs to, a failure point's annual cost… */
   detail?: ReactNode;
 }
 
 interface CheckListFieldProps {
   legend: string;
-  /** The field's path, so the gate's and the API's issues can find and focus it. */
-  name: string;
+  /** The field's path, so issue summaries can find and focus the group. */
+  name?: string;
   options: readonly CheckOption[];
   value: readonly string[];
   onChange: (value: string[]) => void;
@@ -18,41 +20,48 @@ interface CheckListFieldProps {
   issue?: string | undefined;
   /** Shown instead of the boxes when there is nothing to choose from. */
   empty: ReactNode;
-  columns?: boolean;
+  /**
+   * `framed`: in a box that scrolls past six options, details inline, for dialogs.
+   * `stack` or `columns`: open on the page, each detail on a line of its own.
+   */
+  layout?: 'framed' | 'stack' | 'columns';
 }
 
 /** A group of checkboxes for a list of ids, with its legend, hint and issue read together. */
-export function CheckListField({ legend, name, options, value, onChange, hint, issue, empty, columns = false }: CheckListFieldProps) {
+export function CheckListField({ legend, name, options, value, onChange, hint, issue, empty, layout = 'stack' }: CheckListFieldProps) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, issue ? `${id}-issue` : null].filter(Boolean).join(' ') || undefined;
-  const toggle = (optionValue: string, checked: boolean) =>
-    onChange(checked ? [...value, optionValue] : value.filter((v) => v !== optionValue));
+  const toggle = (optionValue: string, checked: boolean) => onChange(checked ? [...value, optionValue] : value.filter((v) => v !== optionValue));
+  const framed = layout === 'framed';
+  const listClass = framed
+    ? `check-list__items${options.length > 6 ? ' check-list__items--scroll' : ''}`
+    : `check-list__options${layout === 'columns' ? ' check-list__options--columns' : ''}`;
   return (
     // Focusable, so an issue summary can bring a group with nothing to tick into view.
     <fieldset
-      className={`checks case-checks${issue ? ' case-checks--invalid' : ''}`}
+      className={`check-list check-list--${framed ? 'framed' : 'open'}`}
       data-field={name}
       tabIndex={-1}
       aria-describedby={describedBy}
       aria-invalid={issue ? true : undefined}
     >
-      <legend>{legend}</legend>
+      <legend className="check-list__legend">{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="field__hint">
           {hint}
         </p>
       ) : null}
       {options.length === 0 ? (
-        <div className="case-checks__empty">{empty}</div>
+        <div className="check-list__empty">{empty}</div>
       ) : (
-        <ul className={`case-checks__options${columns ? ' case-checks__options--columns' : ''}`}>
+        <ul className={listClass}>
           {options.map((o) => (
             <li key={o.value}>
               <label className="checks__item">
                 <input type="checkbox" name={name} value={o.value} checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
                 <span>
-                  <span className="case-checks__label">{o.label}</span>
-                  {o.detail ? <span className="case-checks__detail">{o.detail}</span> : null}
+                  <span className="check-list__label">{o.label}</span>
+                  {o.detail ? <span className="check-list__detail">{framed ? ' · ' : null}{o.detail}</span> : null}
                 </span>
               </label>
             </li>
@@ -61,7 +70,7 @@ export function CheckListField({ legend, name, options, value, onChange, hint, i
       )}
       {issue ? (
         <p id={`${id}-issue`} className="field__issue">
-          {issue}
+          {issueText(legend, issue)}
         </p>
       ) : null}
     </fieldset>
