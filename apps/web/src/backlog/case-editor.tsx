@@ -12,7 +12,7 @@ import { NumberField } from '../common/number-field.tsx';
 import { queryClient, trpc } from '../trpc.ts';
 import { caseFormOf, caseInputOf, type CaseForm } from './case-form.ts';
 import { CheckListField } from '../common/check-list-field.tsx';
-import { DateField } from './date-field.tsx';
+import { DateField } from '../common/date-field.tsx';
 import { FIELD_LABEL, fieldIssue, issuesOf } from './initiative-fields.ts';
 import { nextStep } from './stage-labels.ts';
 

@@ -35,6 +35,21 @@ async function results(kpiId: string) {
   return rows;
 }
 
+/** A monthly organisation-wide KPI with no owner, target or threshold, beside the demo's. */
+const organisationKpi = (k: Pick<KpiDefinition, 'key' | 'name' | 'unit' | 'kind' | 'source'>) =>
+  createKpi(database.db, organisationId, {
+    ...k,
+    description: '',
+    scope: { level: 'organisation' },
+    ownerTeamId: null,
+    direction: 'higher_is_better',
+    target: null,
+    threshold: null,
+    grain: 'month',
+    schedule: '0 3 * * *',
+    valuePerPoint: null,
+  });
+
 /** The same numbers by one hand-written GROUP BY per kind, straight from the events. */
 async function independently(kpi: KpiDefinition): Promise<Map<string, { value: number; n: number }>> {
   const scope =
@@ -135,21 +150,12 @@ describe('the KPI engine on the demo organisation', () => {
 
 describe('CSAT on a stated scale', () => {
   it('counts the stated top box of 1–7 answers, and leaves answers on other scales out', async () => {
-    const kpi = await createKpi(database.db, organisationId, {
+    const kpi = await organisationKpi({
       key: 'claim.csat7',
       name: 'Claims CSAT (1–7)',
-      description: '',
       unit: '%',
       kind: 'csat',
       source: { stream: 'survey', instrument: 'csat', scale: { max: 7, positiveFrom: 6 } },
-      scope: { level: 'organisation' },
-      ownerTeamId: null,
-      direction: 'higher_is_better',
-      target: 70,
-      threshold: null,
-      grain: 'month',
-      schedule: '0 3 * * *',
-      valuePerPoint: null,
     });
     // 200 answers on 1–7 in October 2026: 120 of them 6 or 7 (the box), 50 of them 4 or 5 —
     // which a 1–5 reading would have counted as satisfied.
@@ -178,22 +184,7 @@ describe('CSAT on a stated scale', () => {
 describe.skipIf(!process.env.TEST_DATABASE_URL)('incremental recompute beside concurrent ingests', () => {
   it('counts the rows of an ingest that began before a run and committed after it', async () => {
     if (database.kind !== 'postgres') throw new Error('runs on PostgreSQL');
-    const kpi = await createKpi(database.db, organisationId, {
-      key: 'org.nps.concurrent',
-      name: 'NPS (all journeys)',
-      description: '',
-      unit: 'points',
-      kind: 'nps',
-      source: { stream: 'survey', instrument: 'nps' },
-      scope: { level: 'organisation' },
-      ownerTeamId: null,
-      direction: 'higher_is_better',
-      target: null,
-      threshold: null,
-      grain: 'month',
-      schedule: '0 3 * * *',
-      valuePerPoint: null,
-    });
+    const kpi = await organisationKpi({ key: 'org.nps.concurrent', name: 'NPS (all journeys)', unit: 'points', kind: 'nps', source: { stream: 'survey', instrument: 'nps' } });
     await run(kpi, true);
     const november = async () => (await results(kpi.id)).find((r) => r.segment === '' && r.period === '2026-11-01')?.n ?? 0;
     const before = await november();

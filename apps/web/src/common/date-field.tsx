@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { FieldFrame } from '../common/field-frame.tsx';
+import { FieldFrame } from './field-frame.tsx';
 
 interface DateFieldProps {
   label: string;
