@@ -130,6 +130,23 @@ describe('survey response ingestion', () => {
     expect(await caller.ingest.surveyResponses({ responses: [...second, response(999)] })).toEqual({ received: 301, inserted: 1, duplicates: 300 });
   });
 
+  it('stores what customers wrote exactly: line breaks, tabs, backslashes, quotes, any script', async () => {
+    const written = 'Line one\nline two\r\n\ttabbed, "quoted", back\\slash \\N not null, \\.\n\\.\nend — naïve 日本語 🙂';
+    const answer = { ...response(6_000), verbatim: written, segment: 'Home\towner', customerId: '\\N', channel: null };
+    const quiet = { ...response(6_001), verbatim: '' };
+    expect(await caller.ingest.surveyResponses({ responses: [answer, quiet] })).toMatchObject({ inserted: 2 });
+    const rows = await sql<{ verbatim: string | null; segment: string | null; customer_id: string | null; channel: string | null }>`
+      SELECT verbatim, segment, customer_id, channel FROM survey_response WHERE external_id IN ('r-6000', 'r-6001') ORDER BY external_id`.execute(database.db);
+    expect(rows.rows).toEqual([
+      { verbatim: written, segment: 'Home\towner', customer_id: '\\N', channel: null },
+      { verbatim: '', segment: null, customer_id: null, channel: 'web' },
+    ]);
+    const attributes = { note: 'a\tb\\c\nd', quote: '"', flag: false, n: 3 };
+    expect(await caller.ingest.operationalEvents({ events: [event(8_000, { attributes, value: 1e-7 })] })).toMatchObject({ inserted: 1 });
+    const [stored8000] = (await sql<{ attributes: unknown; value: number }>`SELECT attributes, value FROM operational_event WHERE external_id = 'call-8000'`.execute(database.db)).rows;
+    expect(stored8000).toEqual({ attributes, value: 1e-7 });
+  });
+
   it('keeps the scale a CSAT answer was given on, and refuses a score beyond it', async () => {
     const seven = { ...response(5_000), instrument: 'csat' as const, score: 7, scale: 7 };
     expect(await caller.ingest.surveyResponses({ responses: [seven] })).toMatchObject({ inserted: 1 });

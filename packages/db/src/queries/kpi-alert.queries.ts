@@ -10,24 +10,25 @@ export async function syncKpiAlerts(db: Db, organisationId: string, kpi: KpiDefi
   let raised = 0;
   for (const { periodStart, value } of periods) {
     const kinds = kpiBreaches(kpi, value);
-    for (const kind of kinds) {
-      const line = kind === 'threshold' ? kpi.threshold! : kpi.target!;
-      const row = await db
-        .insertInto('kpi_alert')
-        .values({ organisation_id: organisationId, kpi_id: kpi.id, period_start: periodStart, kind, value: value.value, line, n: value.n, raised_at: now })
-        .onConflict((oc) => oc.columns(['kpi_id', 'period_start', 'kind']).doUpdateSet({ value: value.value, line, n: value.n, resolved_at: null }))
-        .returning(sql<boolean>`xmax = 0`.as('inserted'))
-        .executeTakeFirstOrThrow();
-      if (row.inserted) raised += 1;
-    }
-    let open = db
-      .updateTable('kpi_alert')
-      .set({ resolved_at: now })
-      .where('kpi_id', '=', kpi.id)
-      .where(sql<boolean>`period_start = ${periodStart}::date`)
-      .where('resolved_at', 'is', null);
-    if (kinds.length > 0) open = open.where('kind', 'not in', kinds);
-    await open.execute();
+    // One statement per period, as a recompute runs it once per KPI: the breaches raised (or
+    // refreshed and reopened), and the period's other open alerts resolved. The two touch
+    // different kinds, so neither sees the other's rows.
+    const breaches = kinds.map((kind) => sql`(${organisationId}::uuid, ${kpi.id}::uuid, ${periodStart}::date, ${kind}, ${value.value}::float8, ${kind === 'threshold' ? kpi.threshold! : kpi.target!}::float8, ${value.n}::int, ${now}::timestamptz)`);
+    const raise = breaches.length
+      ? sql`
+        INSERT INTO kpi_alert (organisation_id, kpi_id, period_start, kind, value, line, n, raised_at) VALUES ${sql.join(breaches)}
+        ON CONFLICT (kpi_id, period_start, kind) DO UPDATE SET value = EXCLUDED.value, line = EXCLUDED.line, n = EXCLUDED.n, resolved_at = NULL
+        RETURNING xmax = 0 AS inserted`
+      : sql`SELECT false AS inserted WHERE false`;
+    const { rows } = await sql<{ raised: number }>`
+      WITH raised AS (${raise}),
+      resolved AS (
+        UPDATE kpi_alert SET resolved_at = ${now}::timestamptz
+        WHERE kpi_id = ${kpi.id}::uuid AND period_start = ${periodStart}::date AND resolved_at IS NULL AND kind <> ALL(${kinds}::text[])
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM raised WHERE inserted)::int AS raised`.execute(db);
+    raised += rows[0]!.raised;
   }
   return raised;
 }

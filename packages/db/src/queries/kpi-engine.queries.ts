@@ -109,15 +109,18 @@ async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinit
 }
 
 /**
- * The oldest transaction still running (or the next to start): every transaction before it has
- * committed or rolled back, so each of its rows is visible to every statement from here on. A
- * run that reads after taking this has seen all rows below it, and the next run reads from it.
- * A time watermark cannot say that: an ingest that began earlier and commits later carries an
- * earlier ingested_at than rows already counted, and would be skipped until a full rebuild.
+ * The last run's watermark, and this run's: the oldest transaction still running (or the next to
+ * start). Every transaction before it has committed or rolled back, so each of its rows is
+ * visible to every statement from here on; a run that reads after taking it has seen all rows
+ * below it, and the next run reads from it. A time watermark cannot say that: an ingest that
+ * began earlier and commits later carries an earlier ingested_at than rows already counted, and
+ * would be skipped until a full rebuild.
  */
-async function snapshotWatermark(db: Db): Promise<string> {
-  const { rows } = await sql<{ xmin: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(db);
-  return rows[0]!.xmin;
+async function watermarks(db: Db, kpiId: string): Promise<{ previous: string | null; current: string }> {
+  const { rows } = await sql<{ previous: string | null; current: string }>`
+    SELECT (SELECT watermark::text FROM kpi_run_state WHERE kpi_id = ${kpiId}::uuid) AS previous,
+           pg_snapshot_xmin(pg_current_snapshot())::text AS current`.execute(db);
+  return rows[0]!;
 }
 
 export interface RecomputeOutcome {
@@ -138,14 +141,10 @@ export interface RecomputeOutcome {
  */
 export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefinition, opts: { full: boolean; now: Date; runId: string }): Promise<RecomputeOutcome> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`kpi:${kpi.id}`}))`.execute(db);
-  const state = await db
-    .selectFrom('kpi_run_state')
-    .select(sql<string | null>`watermark::text`.as('watermark'))
-    .where('kpi_id', '=', kpi.id)
-    .executeTakeFirst();
-  // Taken before anything is read: rows of transactions below it are all in what follows.
-  const watermark = await snapshotWatermark(db);
-  const previous = opts.full ? null : (state?.watermark ?? null);
+  // Read once the lock is held; this run's mark is taken before any event is read.
+  const marks = await watermarks(db, kpi.id);
+  const watermark = marks.current;
+  const previous = opts.full ? null : marks.previous;
   const days = previous === null ? null : await daysIngestedSince(db, organisationId, kpi, previous);
   const full = days === null;
 
@@ -153,16 +152,10 @@ export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefin
   let alerts = 0;
   if (days === null || days.length > 0) {
     await refreshDays(db, organisationId, kpi, days);
-    const written = await writeResults(db, organisationId, kpi, days === null ? null : [...new Set(days.map((d) => periodStart(d, kpi.grain)))], opts);
+    const { written, latestPeriod } = await writeResults(db, organisationId, kpi, days === null ? null : [...new Set(days.map((d) => periodStart(d, kpi.grain)))], opts);
     results = written.length;
     // Alerts speak of the KPI's current period; earlier periods are history, shown in its series.
-    const latest = await db
-      .selectFrom('kpi_result')
-      .select(sql<string | null>`to_char(max(period_start), 'YYYY-MM-DD')`.as('period'))
-      .where('kpi_id', '=', kpi.id)
-      .where('grain', '=', kpi.grain)
-      .executeTakeFirst();
-    alerts = await syncKpiAlerts(db, organisationId, kpi, written.filter((w) => w.segment === '' && w.periodStart === latest?.period), opts.now);
+    alerts = await syncKpiAlerts(db, organisationId, kpi, written.filter((w) => w.segment === '' && w.periodStart === latestPeriod), opts.now);
   }
   await sql`
     INSERT INTO kpi_run_state (kpi_id, organisation_id, watermark, last_run_at, last_run_id)
@@ -178,11 +171,14 @@ async function writeResults(
   kpi: KpiDefinition,
   periods: string[] | null,
   opts: { now: Date; runId: string },
-): Promise<{ periodStart: string; segment: string; value: KpiValue }[]> {
+): Promise<{ written: { periodStart: string; segment: string; value: KpiValue }[]; latestPeriod: string | null }> {
   const periodExpr = sql<string>`to_char(date_trunc(${kpi.grain}, day)::date, 'YYYY-MM-DD')`;
+  // The KPI's latest period, whichever periods this run rewrites: every period with a day has a
+  // result, so it is the period of the latest day (read once, beside the rows).
+  const latestPeriod = sql<string | null>`(SELECT to_char(date_trunc(${kpi.grain}, max(d.day))::date, 'YYYY-MM-DD') FROM kpi_day d WHERE d.kpi_id = ${kpi.id}::uuid)`;
   let query = db
     .selectFrom('kpi_day')
-    .select([periodExpr.as('period'), 'segment', 'n', 'positives', 'negatives', 'sum', 'sum_squares', 'denominator', 'samples'])
+    .select([periodExpr.as('period'), 'segment', 'n', 'positives', 'negatives', 'sum', 'sum_squares', 'denominator', 'samples', latestPeriod.as('latest_period')])
     .where('kpi_id', '=', kpi.id);
   if (periods) query = query.where(sql<boolean>`date_trunc(${kpi.grain}, day)::date = ANY(${periods}::date[])`);
   const rows = await query.execute();
@@ -218,7 +214,7 @@ async function writeResults(
     };
   });
   for (let i = 0; i < values.length; i += 1_000) await db.insertInto('kpi_result').values(values.slice(i, i + 1_000)).execute();
-  return computed;
+  return { written: computed, latestPeriod: rows[0]?.latest_period ?? null };
 }
 
 /** Every KPI with its schedule and last run, across organisations, for the scheduler. */
