@@ -19,8 +19,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on 127.0.0.1 that answers each request as `reply` says and records it. */
-export async function startTestServer(reply: (request: ReceivedRequest, index: number) => Reply): Promise<TestServer> {
+/** A real HTTP server on 127.0.0.1 that answers each request as `reply` says (now or later) and records it. */
+export async function startTestServer(reply: (request: ReceivedRequest, index: number) => Reply | Promise<Reply>): Promise<TestServer> {
   const requests: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -28,13 +28,14 @@ export async function startTestServer(reply: (request: ReceivedRequest, index: n
     req.on('end', () => {
       const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: performance.now() };
       requests.push(request);
-      const answer = reply(request, requests.length - 1);
-      if (answer === 'hang-up') {
-        req.socket.destroy();
-        return;
-      }
-      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      res.end(JSON.stringify(answer.json ?? {}));
+      void Promise.resolve(reply(request, requests.length - 1)).then((answer) => {
+        if (answer === 'hang-up') {
+          req.socket.destroy();
+          return;
+        }
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        res.end(JSON.stringify(answer.json ?? {}));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
