@@ -1,20 +1,10 @@
-import type { ReactNode } from 'react';
-import { FieldFrame } from './field-frame.tsx';
-
-interface CostFieldProps {
-  label: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  issue?: string;
-  hint?: ReactNode;
-}
+import { FieldFrame, type TextValueFieldProps } from './field-frame.tsx';
 
 /**
  * An amount in pounds, typed as text so "5,000,000" is accepted as people write it; a number
  * input would refuse the commas and change the value on a stray scroll.
  */
-export function CostField({ label, name, value, onChange, issue, hint }: CostFieldProps) {
+export function CostField({ label, name, value, onChange, issue, hint }: TextValueFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} issue={issue}>
       {(control) => (

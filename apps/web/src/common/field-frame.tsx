@@ -18,6 +18,17 @@ interface FieldFrameProps {
   children: (control: ControlProps) => ReactNode;
 }
 
+/** A field that edits one text value: the props the date, number and cost fields share. */
+export interface TextValueFieldProps {
+  label: string;
+  name: string;
+  /** The value as typed; '' for none. */
+  value: string;
+  onChange: (value: string) => void;
+  issue?: string | undefined;
+  hint?: ReactNode;
+}
+
 /** Every form field's frame: label, control, hint and issue, tied together for screen readers. */
 export function FieldFrame({ label, hint, issue, children }: FieldFrameProps) {
   const id = useId();
