@@ -63,6 +63,13 @@ const npsCounts = fc
   });
 
 describe('invariants', () => {
+  it('an NPS interval holds the NPS even for a single promoter or detractor', () => {
+    // Adjusted Wald alone gives [−98.5, +48.5] for one detractor: it would leave out the −100 measured.
+    expect(nps({ n: 1, promoters: 0, detractors: 1 })).toMatchObject({ value: -100, ciLow: -100 });
+    expect(nps({ n: 1, promoters: 0, detractors: 1 }).ciHigh).toBeCloseTo(48.5, 1);
+    expect(nps({ n: 1, promoters: 1, detractors: 0 })).toMatchObject({ value: 100, ciHigh: 100 });
+  });
+
   it('NPS lies in [−100, 100] and its interval holds it', () => {
     fc.assert(
       fc.property(npsCounts, (c) => {

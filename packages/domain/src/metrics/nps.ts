@@ -17,7 +17,8 @@ export function npsBand(score: number): 'promoter' | 'passive' | 'detractor' {
 /**
  * NPS = 100·(P − D)/n with the adjusted-Wald 95% interval of PRODUCT.md:
  * n′ = n + 3, p′ = (P + 0.75)/n′, d′ = (D + 0.75)/n′, Var′ = p′ + d′ − (p′ − d′)²,
- * CI = 100·((p′ − d′) ± 1.96·√(Var′/n′)), clamped to [−100, 100].
+ * CI = 100·((p′ − d′) ± 1.96·√(Var′/n′)), clamped to [−100, 100] and never leaving out the
+ * NPS itself (which it would only for one answer, a promoter or a detractor).
  */
 export function nps({ n, promoters, detractors }: NpsCounts): KpiValue {
   if (n <= 0) return { value: 0, n: 0, ciLow: null, ciHigh: null, method: 'nps-adjusted-wald', smallSample: true };
@@ -26,11 +27,14 @@ export function nps({ n, promoters, detractors }: NpsCounts): KpiValue {
   const d = (detractors + 0.75) / nAdj;
   const centre = p - d;
   const half = Z95 * Math.sqrt((p + d - centre * centre) / nAdj);
+  const value = (100 * (promoters - detractors)) / n;
+  // The adjusted centre is pulled towards 0, so for a single answer that is a promoter (or a
+  // detractor) the interval stops short of the ±100 measured; it is widened to hold it.
   return {
-    value: (100 * (promoters - detractors)) / n,
+    value,
     n,
-    ciLow: Math.max(-100, 100 * (centre - half)),
-    ciHigh: Math.min(100, 100 * (centre + half)),
+    ciLow: Math.max(-100, Math.min(value, 100 * (centre - half))),
+    ciHigh: Math.min(100, Math.max(value, 100 * (centre + half))),
     method: 'nps-adjusted-wald',
     smallSample: n < SMALL_SAMPLE,
   };
