@@ -72,7 +72,7 @@ const SURVEY_FIELDS: readonly TargetField[] = [
     cell: 'instrument',
     aliases: ['instrument', 'survey_type', 'score_type', 'metric'],
     fixedOptions: ['nps', 'csat', 'ces'],
-    hint: 'nps (0–10), csat (1–5) or ces (1–7): a column, or the same for every row.',
+    hint: 'nps (0–10), csat (1–5, or 1–7 with its scale below) or ces (1–7): a column, or the same for every row.',
   },
   {
     key: 'score',
