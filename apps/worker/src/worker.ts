@@ -11,7 +11,7 @@ export interface Worker {
 export interface WorkerOptions {
   jobs?: readonly JobDefinition[];
   now?: () => Date;
-  /** How often idle workers look for jobs; pg-boss's default is 2 s. */
+  /** How often idle workers look for jobs: 0.5 s on the embedded database, else pg-boss's 2 s. */
   pollingIntervalSeconds?: number;
   log?: (message: string) => void;
 }
@@ -42,7 +42,10 @@ export async function startWorker(database: Database, options: WorkerOptions = {
     if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object, { tz: 'UTC' });
     await boss.work<unknown>(
       job.name,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      // On the embedded database a poll is a query in this process, so idle workers look every
+      // half second (a recompute asked for on the page starts at once); on PostgreSQL, shared
+      // by every process, pg-boss's 2 s.
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 2) },
       async (batch) => {
         for (const delivered of batch) {
           const payload = job.payload.parse(delivered.data);
