@@ -1,7 +1,7 @@
 import type { TeamBudget } from '@throughline/domain';
 import { Link } from 'react-router';
 import { formatGbp, plural } from '../common/locale-format.ts';
-import { SplitMoneyCells } from '../common/split-money-cells.tsx';
+import { SplitMoneyCells, SplitMoneyHeads } from '../common/split-money-cells.tsx';
 import { WarningIcon } from '../common/warning-icon.tsx';
 
 /** The chart's numbers: each team's budget, committed and spent split business / technology, and headroom. */
@@ -27,24 +27,8 @@ export function BudgetTable({ budgets }: { budgets: readonly TeamBudget[] }) {
             </th>
           </tr>
           <tr>
-            <th scope="col" className="num">
-              Business
-            </th>
-            <th scope="col" className="num">
-              Technology
-            </th>
-            <th scope="col" className="num">
-              Total
-            </th>
-            <th scope="col" className="num">
-              Business
-            </th>
-            <th scope="col" className="num">
-              Technology
-            </th>
-            <th scope="col" className="num">
-              Total
-            </th>
+            <SplitMoneyHeads />
+            <SplitMoneyHeads />
           </tr>
         </thead>
         <tbody>

@@ -1,7 +1,7 @@
 import type { Initiative } from '@throughline/domain';
 import { Link } from 'react-router';
 import { formatCount, formatDate, formatGbp } from '../common/locale-format.ts';
-import { SplitMoneyCells } from '../common/split-money-cells.tsx';
+import { SplitMoneyCells, SplitMoneyHeads } from '../common/split-money-cells.tsx';
 import { totalCost } from './initiative-format.ts';
 import { ProgressBar } from './progress-bar.tsx';
 
@@ -101,15 +101,7 @@ export function DeliverySection({ initiative: i }: { initiative: Initiative }) {
             <thead>
               <tr>
                 <td />
-                <th scope="col" className="num">
-                  Business
-                </th>
-                <th scope="col" className="num">
-                  Technology
-                </th>
-                <th scope="col" className="num">
-                  Total
-                </th>
+                <SplitMoneyHeads />
               </tr>
             </thead>
             <tbody>

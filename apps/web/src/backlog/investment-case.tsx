@@ -1,7 +1,7 @@
 import type { Initiative, SystemWithOwner } from '@throughline/domain';
 import { Link } from 'react-router';
 import { formatCount } from '../common/locale-format.ts';
-import { SplitMoneyCells } from '../common/split-money-cells.tsx';
+import { SplitMoneyCells, SplitMoneyHeads } from '../common/split-money-cells.tsx';
 import { formatOptionalGbp, valueSourceText } from './initiative-format.ts';
 import { NoTechnologyFlag } from './no-technology-flag.tsx';
 
@@ -31,15 +31,7 @@ export function InvestmentCase({ initiative: i, systems }: InvestmentCaseProps) 
             <thead>
               <tr>
                 <td />
-                <th scope="col" className="num">
-                  Business
-                </th>
-                <th scope="col" className="num">
-                  Technology
-                </th>
-                <th scope="col" className="num">
-                  Total
-                </th>
+                <SplitMoneyHeads />
               </tr>
             </thead>
             <tbody>

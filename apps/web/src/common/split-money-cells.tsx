@@ -17,3 +17,20 @@ export function SplitMoneyCells({ business, technology, totalClassName }: SplitM
     </>
   );
 }
+
+/** The three column headings over SplitMoneyCells. */
+export function SplitMoneyHeads() {
+  return (
+    <>
+      <th scope="col" className="num">
+        Business
+      </th>
+      <th scope="col" className="num">
+        Technology
+      </th>
+      <th scope="col" className="num">
+        Total
+      </th>
+    </>
+  );
+}

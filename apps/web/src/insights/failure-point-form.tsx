@@ -7,17 +7,17 @@ import {
   type FrequencyPeriod,
   type KpiDefinition,
 } from '@throughline/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { CheckListField } from '../common/check-list-field.tsx';
 import { FieldFrame } from '../common/field-frame.tsx';
 import { issueFor, issueForList } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
 import { formatGbp } from '../common/locale-format.ts';
 import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
 import { queryClient, trpc } from '../trpc.ts';
-import { CheckListField } from '../common/check-list-field.tsx';
+import { DialogForm } from './dialog-form.tsx';
 import { COST_BASIS_OPTIONS, PERIOD_OPTIONS, costSentence } from './failure-point-format.ts';
 
 const FIELDS = ['journeyId', 'stepId', 'title', 'description', 'expectation', 'capability', 'frequency', 'frequencyPeriod', 'costBasis', 'unitCost', 'kpiIds'] as const;
@@ -80,7 +80,6 @@ interface FailurePointFormProps {
 
 /** Records a failure on a blueprint step with how often it happens and what each occurrence costs. */
 export function FailurePointForm({ titleId, point, startJourneyId, onClose, onSaved }: FailurePointFormProps) {
-  const alertId = useId();
   const [draft, setDraft] = useState(() => draftOf(point, startJourneyId));
   const [tried, setTried] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -139,11 +138,17 @@ export function FailurePointForm({ titleId, point, startJourneyId, onClose, onSa
     .map((k) => ({ value: k.id, label: k.name, detail: k.scope.level === 'organisation' ? 'whole organisation' : undefined }));
 
   return (
-    <form className="form dialog-form fp-form" onSubmit={submit} aria-describedby={error ? alertId : undefined} noValidate>
-      <h2 id={titleId} className="dialog-form__title">
-        {point ? 'Edit failure point' : 'Add a failure point'}
-      </h2>
-      <FormAlert id={alertId} error={error} fields={FIELDS} />
+    <DialogForm
+      className="fp-form"
+      titleId={titleId}
+      title={point ? 'Edit failure point' : 'Add a failure point'}
+      error={error}
+      fields={FIELDS}
+      onSubmit={submit}
+      saving={saving}
+      submitLabel={point ? 'Save' : 'Add failure point'}
+      onCancel={onClose}
+    >
       <div className="form__row">
         <SelectField
           label="Journey"
@@ -234,14 +239,6 @@ export function FailurePointForm({ titleId, point, startJourneyId, onClose, onSa
         hint="The journey’s KPIs and the organisation-wide ones."
         empty={draft.journeyId ? 'No KPIs measure this journey yet.' : 'Choose a journey to pick its KPIs.'}
       />
-      <div className="dialog-form__buttons">
-        <button type="submit" className="button button--primary" disabled={saving} aria-busy={saving}>
-          {saving ? 'Saving…' : point ? 'Save' : 'Add failure point'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

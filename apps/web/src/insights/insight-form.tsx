@@ -1,14 +1,14 @@
 import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { INSIGHT_SOURCES, type Confidence, type Insight, type InsightInput } from '@throughline/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { CheckListField, type CheckOption } from '../common/check-list-field.tsx';
 import { FieldFrame } from '../common/field-frame.tsx';
 import { issueFor, issueForList } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { queryClient, trpc } from '../trpc.ts';
-import { CheckListField, type CheckOption } from '../common/check-list-field.tsx';
+import { DialogForm } from './dialog-form.tsx';
 import { confidenceLabel, kindLabel, sourceLabel } from './insight-labels.ts';
 
 const FIELDS = ['kind', 'title', 'body', 'source', 'observedOn', 'confidence', 'personas', 'journeyIds', 'stepIds', 'failurePointIds', 'initiativeIds'] as const;
@@ -58,7 +58,6 @@ interface InsightFormProps {
 
 /** Records a finding or verbatim with where it came from, and links it to what rests on it. */
 export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: InsightFormProps) {
-  const alertId = useId();
   const [draft, setDraft] = useState(() => draftOf(insight, startLinks));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -106,11 +105,17 @@ export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: 
     .map((i) => ({ value: i.id, label: i.title, detail: i.journeyName }));
 
   return (
-    <form className="form dialog-form insight-form" onSubmit={submit} aria-describedby={error ? alertId : undefined} noValidate>
-      <h2 id={titleId} className="dialog-form__title">
-        {insight ? 'Edit insight' : 'Add an insight'}
-      </h2>
-      <FormAlert id={alertId} error={error} fields={FIELDS} />
+    <DialogForm
+      className="insight-form"
+      titleId={titleId}
+      title={insight ? 'Edit insight' : 'Add an insight'}
+      error={error}
+      fields={FIELDS}
+      onSubmit={submit}
+      saving={saving}
+      submitLabel={insight ? 'Save' : 'Add insight'}
+      onCancel={onClose}
+    >
       <div className="form__row">
         <SelectField
           label="Kind"
@@ -199,14 +204,6 @@ export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: 
         hint="The backlog items that rest on it."
         empty="No initiatives on the chosen journeys."
       />
-      <div className="dialog-form__buttons">
-        <button type="submit" className="button button--primary" disabled={saving} aria-busy={saving}>
-          {saving ? 'Saving…' : insight ? 'Save' : 'Add insight'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
