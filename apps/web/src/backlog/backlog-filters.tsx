@@ -1,5 +1,5 @@
 import type { JourneySummary, Team } from '@throughline/domain';
-import { useId } from 'react';
+import { FilterSelect } from '../common/filter-select.tsx';
 import { plural } from '../common/locale-format.ts';
 import type { BacklogLayout, BacklogView } from './backlog-view.ts';
 import { INITIATIVE_STAGES, stageLabel } from './stage-labels.ts';
@@ -15,7 +15,6 @@ interface BacklogFiltersProps {
 
 /** Board or list, and the journey, team and stage to show; the count is announced as it changes. */
 export function BacklogFilters({ view, journeys, teams, shown, total, onChange }: BacklogFiltersProps) {
-  const id = useId();
   const layouts: { value: BacklogLayout; label: string }[] = [
     { value: 'board', label: 'Board' },
     { value: 'list', label: 'List' },
@@ -35,42 +34,19 @@ export function BacklogFilters({ view, journeys, teams, shown, total, onChange }
           </button>
         ))}
       </div>
-      <div role="group" aria-label="Filter initiatives" className="backlog-filters__fields">
-        <div className="backlog-filters__field">
-          <label htmlFor={`${id}-journey`}>Journey</label>
-          <select id={`${id}-journey`} className="inline-select" name="journey" value={view.journey} onChange={(e) => onChange({ journey: e.target.value })}>
-            <option value="">All journeys</option>
-            {journeys.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="backlog-filters__field">
-          <label htmlFor={`${id}-team`}>Team</label>
-          <select id={`${id}-team`} className="inline-select" name="team" value={view.team} onChange={(e) => onChange({ team: e.target.value })}>
-            <option value="">All teams</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="backlog-filters__field">
-          <label htmlFor={`${id}-stage`}>Stage</label>
-          <select id={`${id}-stage`} className="inline-select" name="stage" value={view.stage} onChange={(e) => onChange({ stage: e.target.value as BacklogView['stage'] })}>
-            <option value="">All stages</option>
-            {INITIATIVE_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {stageLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <div role="group" aria-label="Filter initiatives" className="filter-bar">
+        <FilterSelect label="Journey" name="journey" value={view.journey} any="All journeys" options={journeys.map((j) => ({ value: j.id, label: j.name }))} onChange={(v) => onChange({ journey: v })} />
+        <FilterSelect label="Team" name="team" value={view.team} any="All teams" options={teams.map((t) => ({ value: t.id, label: t.name }))} onChange={(v) => onChange({ team: v })} />
+        <FilterSelect
+          label="Stage"
+          name="stage"
+          value={view.stage}
+          any="All stages"
+          options={INITIATIVE_STAGES.map((s) => ({ value: s, label: stageLabel(s) }))}
+          onChange={(v) => onChange({ stage: v as BacklogView['stage'] })}
+        />
       </div>
-      <p className="backlog-filters__count" aria-live="polite">
+      <p className="filter-bar__count" aria-live="polite">
         Showing {plural(shown, 'initiative')}
         {shown !== total ? ` of ${total}` : ''}
       </p>

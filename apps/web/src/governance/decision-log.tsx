@@ -39,7 +39,7 @@ export function DecisionLog({ decisions, proposals }: DecisionLogProps) {
                   {d.subjectType === 'initiative' ? <Link to={`/backlog/${d.subjectId}`}>{d.summary}</Link> : d.summary}
                 </th>
                 <td>
-                  <span className={`state-tag state-tag--${outcomeTone(d.outcome)}`}>{outcomeLabel(d.outcome)}</span>
+                  <span className={`status-pill state-tag state-tag--${outcomeTone(d.outcome)}`}>{outcomeLabel(d.outcome)}</span>
                 </td>
                 <td>
                   <span className="decision-log__who">{d.decidedBy}</span>

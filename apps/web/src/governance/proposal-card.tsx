@@ -25,7 +25,7 @@ export function ProposalCard({ proposal: p, policy, team, onMoved }: ProposalCar
         <h4 id={titleId} className="proposal__title" tabIndex={-1}>
           {p.title}
         </h4>
-        <span className={`state-tag state-tag--${p.state}`}>{stateLabel(p.state)}</span>
+        <span className={`status-pill state-tag state-tag--${p.state}`}>{stateLabel(p.state)}</span>
       </header>
       <dl className="proposal__facts">
         <div>

@@ -31,7 +31,7 @@ export function FailureCostChart({ points }: { points: readonly FailurePoint[] }
     (points.length > rows.length ? `; and ${plural(points.length - rows.length, 'more failure point')} in the table.` : '.');
 
   return (
-    <figure className="fp-chart">
+    <figure className="chart-panel fp-chart">
       <div role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height={rows.length * ROW_HEIGHT + 36}>
           {/* accessibilityLayer off: the summary above and the table below are the accessible versions. */}
@@ -52,9 +52,9 @@ export function FailureCostChart({ points }: { points: readonly FailurePoint[] }
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="fp-chart__legend">
-        <span className="fp-legend fp-legend--evidenced">Backed by evidence</span>
-        {unevidenced ? <span className="fp-legend fp-legend--unevidenced">No evidence yet (hatched)</span> : null}
+      <figcaption className="chart-panel__legend">
+        <span className="chart-swatch fp-legend fp-legend--evidenced">Backed by evidence</span>
+        {unevidenced ? <span className="chart-swatch fp-legend fp-legend--unevidenced">No evidence yet (hatched)</span> : null}
         {points.length > rows.length ? <span>The {CHART_LIMIT} costliest of {points.length}; the table lists them all.</span> : null}
       </figcaption>
     </figure>

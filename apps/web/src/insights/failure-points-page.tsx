@@ -14,7 +14,7 @@ import { FailureCostChart } from './failure-cost-chart.tsx';
 import { FailurePointCard } from './failure-point-card.tsx';
 import { FailurePointDialog, type FailurePointEditing } from './failure-point-dialog.tsx';
 import { FailurePointTable } from './failure-point-table.tsx';
-import { FilterSelect } from './filter-select.tsx';
+import { FilterSelect } from '../common/filter-select.tsx';
 import './dialog-form.css';
 import './failure-points.css';
 

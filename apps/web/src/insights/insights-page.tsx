@@ -12,7 +12,7 @@ import { useHashTarget } from '../common/use-hash-target.ts';
 import { trpc } from '../trpc.ts';
 import { InsightCard, type InsightLinkNames } from './insight-card.tsx';
 import { InsightDialog, type InsightEditing } from './insight-dialog.tsx';
-import { FilterSelect } from './filter-select.tsx';
+import { FilterSelect } from '../common/filter-select.tsx';
 import { sourceLabel } from './insight-labels.ts';
 import { RESULT_LIMIT, useInsightSearch } from './use-insight-search.ts';
 import './dialog-form.css';

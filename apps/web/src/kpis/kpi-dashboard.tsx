@@ -3,6 +3,7 @@ import type { KpiDefinition, KpiResults, Team } from '@throughline/domain';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '../common/empty-state.tsx';
+import { FilterSelect } from '../common/filter-select.tsx';
 import { plural } from '../common/locale-format.ts';
 import { trpc } from '../trpc.ts';
 import { KpiCard } from './kpi-card.tsx';
@@ -49,32 +50,24 @@ export function KpiDashboard({ kpis, teams, names, canEdit }: KpiDashboardProps)
 
   return (
     <>
-      <div className="kpi-filters" role="group" aria-label="Filter KPIs">
-        <label className="kpi-filters__field">
-          <span>Journey</span>
-          <select className="inline-select" value={journey} onChange={(e) => setFilter('journey', e.target.value)}>
-            <option value={ANY}>All journeys</option>
-            <option value={ORGANISATION}>Whole organisation</option>
-            {[...names.journeys].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="kpi-filters__field">
-          <span>Owner team</span>
-          <select className="inline-select" value={team} onChange={(e) => setFilter('team', e.target.value)}>
-            <option value={ANY}>All teams</option>
-            <option value={NO_TEAM}>No owner team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="kpi-filters__count" aria-live="polite">
+      <div className="filter-bar kpi-filters" role="group" aria-label="Filter KPIs">
+        <FilterSelect
+          label="Journey"
+          name="journey"
+          value={journey}
+          any="All journeys"
+          options={[{ value: ORGANISATION, label: 'Whole organisation' }, ...[...names.journeys].map(([id, name]) => ({ value: id, label: name }))]}
+          onChange={(v) => setFilter('journey', v)}
+        />
+        <FilterSelect
+          label="Owner team"
+          name="team"
+          value={team}
+          any="All teams"
+          options={[{ value: NO_TEAM, label: 'No owner team' }, ...teams.map((t) => ({ value: t.id, label: t.name }))]}
+          onChange={(v) => setFilter('team', v)}
+        />
+        <p className="filter-bar__count" aria-live="polite">
           Showing {plural(shown.length, 'KPI')} of {kpis.length}
         </p>
       </div>

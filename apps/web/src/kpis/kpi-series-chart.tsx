@@ -34,7 +34,7 @@ export function KpiSeriesChart({ kpi, series }: { kpi: KpiDefinition; series: Kp
     (small > 0 ? ` ${formatCount(small)} periods have small samples.` : '');
 
   return (
-    <figure className="kpi-chart">
+    <figure className="chart-panel kpi-chart">
       <div role="img" aria-label={summary} className="kpi-chart__plot">
         <ResponsiveContainer width="100%" height={320}>
           {/* accessibilityLayer off: the wrapper's summary and the table below are the accessible versions. */}
@@ -54,12 +54,12 @@ export function KpiSeriesChart({ kpi, series }: { kpi: KpiDefinition; series: Kp
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="kpi-chart__legend">
-        <span className="kpi-legend kpi-legend--value">Value</span>
-        {hasBand ? <span className="kpi-legend kpi-legend--band">95% confidence interval</span> : null}
-        {kpi.target !== null ? <span className="kpi-legend kpi-legend--target">Target {formatKpiValue(kpi, kpi.target)}</span> : null}
-        {kpi.threshold !== null ? <span className="kpi-legend kpi-legend--threshold">Warning at {formatKpiValue(kpi, kpi.threshold)}</span> : null}
-        {small > 0 ? <span className="kpi-legend kpi-legend--small">Small sample</span> : null}
+      <figcaption className="chart-panel__legend">
+        <span className="chart-swatch kpi-legend kpi-legend--value">Value</span>
+        {hasBand ? <span className="chart-swatch kpi-legend kpi-legend--band">95% confidence interval</span> : null}
+        {kpi.target !== null ? <span className="chart-swatch kpi-legend kpi-legend--target">Target {formatKpiValue(kpi, kpi.target)}</span> : null}
+        {kpi.threshold !== null ? <span className="chart-swatch kpi-legend kpi-legend--threshold">Warning at {formatKpiValue(kpi, kpi.threshold)}</span> : null}
+        {small > 0 ? <span className="chart-swatch kpi-legend kpi-legend--small">Small sample</span> : null}
       </figcaption>
     </figure>
   );

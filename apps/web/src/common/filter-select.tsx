@@ -1,7 +1,10 @@
+import { useId } from 'react';
 import './filter-bar.css';
 
 interface FilterSelectProps {
   label: string;
+  /** The select's name, e.g. the address parameter it sets. */
+  name?: string;
   value: string;
   /** The first option's wording, meaning no filter: "All journeys". */
   any: string;
@@ -11,11 +14,12 @@ interface FilterSelectProps {
 }
 
 /** One filter of a list: a labelled select whose empty value means "any". */
-export function FilterSelect({ label, value, any, options, onChange }: FilterSelectProps) {
+export function FilterSelect({ label, name, value, any, options, onChange }: FilterSelectProps) {
+  const id = useId();
   return (
-    <label className="filter-bar__field">
-      <span>{label}</span>
-      <select className="inline-select" value={value} onChange={(e) => onChange(e.target.value)}>
+    <div className="filter-bar__field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} className="inline-select" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{any}</option>
         {options?.map((o) => (
           <option key={o.value} value={o.value}>
@@ -23,6 +27,6 @@ export function FilterSelect({ label, value, any, options, onChange }: FilterSel
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
