@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZId, ZName, ZText } from '../common/common.schema.ts';
 
-export const KPI_KINDS = ['nps', 'csat', 'ces', 'rate', 'mean', 'median', 'p90', 'count', 'sum', 'ratio'] as const;
+/** `ces_agree` is CES 2.0's "% agree" (answers 5–7 of 1–7), a share; `ces` is its mean. */
+export const KPI_KINDS = ['nps', 'csat', 'ces', 'ces_agree', 'rate', 'mean', 'median', 'p90', 'count', 'sum', 'ratio'] as const;
 export const ZKpiKind = z.enum(KPI_KINDS);
 export type KpiKind = z.infer<typeof ZKpiKind>;
 
@@ -78,7 +79,27 @@ export function isCron(expression: string): boolean {
   );
 }
 
-export const ZKpiInput = z.object({
+/** The kinds each source can give: a survey instrument gives its own score (CES also its "% agree"); events give the rest. */
+export const KINDS_BY_SOURCE: Record<'nps' | 'csat' | 'ces' | 'operational', readonly KpiKind[]> = {
+  nps: ['nps'],
+  csat: ['csat'],
+  ces: ['ces', 'ces_agree'],
+  operational: ['rate', 'mean', 'median', 'p90', 'count', 'sum', 'ratio'],
+};
+
+/** Why a KPI's kind cannot come from its source, or null when it can. */
+export function kindSourceMismatch(kind: KpiKind, source: KpiSource): string | null {
+  const from = source.stream === 'survey' ? source.instrument : 'operational';
+  const allowed = KINDS_BY_SOURCE[from];
+  if (allowed.includes(kind)) return null;
+  const what = source.stream === 'survey' ? `${source.instrument.toUpperCase()} answers` : 'operational events';
+  return `${what} cannot give a ${kind} KPI; they give ${allowed.join(', ')}`;
+}
+
+/** The default minimum sample: below it a result makes no claim (no significance, status, alert or value at stake). */
+export const DEFAULT_MIN_SAMPLE = 30;
+
+const ZKpiFields = z.object({
   key: z.string().regex(/^[a-z0-9_.-]{2,64}$/, 'must be 2–64 lower-case letters, digits, dots, dashes or underscores'),
   name: ZName,
   description: ZText,
@@ -94,10 +115,24 @@ export const ZKpiInput = z.object({
   /** Five-field cron expression for recomputation. */
   schedule: z.string().max(100).refine(isCron, 'must be a five-field cron expression, e.g. "0 3 * * *" for 03:00 daily'),
   valuePerPoint: z.number().finite().nullable(),
+  /**
+   * Why an entered value per point stands although it lies outside the value model's 95%
+   * interval: required then, and kept with the KPI and in the audit log.
+   */
+  valuePerPointReason: z.string().trim().max(2_000).nullable().default(null),
+  /** Below this many answers or events a period's result is shown but makes no claim. */
+  minSample: z.number().int().min(2).max(1_000_000).default(DEFAULT_MIN_SAMPLE),
 });
+
+function checkKindAndSource(kpi: { kind: KpiKind; source: KpiSource }, ctx: z.RefinementCtx): void {
+  const mismatch = kindSourceMismatch(kpi.kind, kpi.source);
+  if (mismatch) ctx.addIssue({ code: 'custom', path: ['kind'], message: mismatch });
+}
+
+export const ZKpiInput = ZKpiFields.superRefine(checkKindAndSource);
 export type KpiInput = z.infer<typeof ZKpiInput>;
 
-export const ZKpiUpdateInput = ZKpiInput.extend({ id: ZId, version: z.number().int().positive() });
+export const ZKpiUpdateInput = ZKpiFields.extend({ id: ZId, version: z.number().int().positive() }).superRefine(checkKindAndSource);
 
-export const ZKpiDefinition = ZKpiInput.extend({ id: ZId, version: z.number().int().positive() });
+export const ZKpiDefinition = ZKpiFields.extend({ id: ZId, version: z.number().int().positive() });
 export type KpiDefinition = z.infer<typeof ZKpiDefinition>;

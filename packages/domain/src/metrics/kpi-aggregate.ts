@@ -48,6 +48,7 @@ export function kpiValue(kind: KpiKind, a: KpiAggregate): KpiValue {
     case 'nps':
       return nps({ n: a.n, promoters: a.positives, detractors: a.negatives });
     case 'csat':
+    case 'ces_agree':
     case 'rate':
       return proportion(a.positives, a.n);
     case 'ces':
