@@ -10,6 +10,8 @@ export interface OrganisationTable {
   slug: string;
   name: string;
   currency: Generated<string>;
+  /** IANA zone whose midnight ends a period. */
+  time_zone: Generated<string>;
   created_at: CreatedAt;
 }
 export interface AppUserTable {
@@ -159,6 +161,8 @@ export interface KpiTable {
   grain: 'day' | 'week' | 'month' | 'quarter';
   schedule: string;
   value_per_point: number | null;
+  value_per_point_reason: string | null;
+  min_sample: Generated<number>;
   version: Generated<number>;
 }
 export interface SurveyResponseTable {
@@ -320,6 +324,8 @@ export interface KpiAlertTable {
   value: number;
   line: number;
   n: number;
+  ci_low: number | null;
+  ci_high: number | null;
   raised_at: Timestamp;
   resolved_at: Timestamp | null;
   acknowledged_by: string | null;

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Scorecard } from '@throughline/domain';
+import { valueSourceLabel } from './scorecard-format.ts';
 
 const HEADER = [
   'journey',
@@ -7,15 +8,24 @@ const HEADER = [
   'kpi',
   'unit',
   'period_start',
+  'period',
+  'period_complete',
   'value',
   'ci_low',
   'ci_high',
   'n',
-  'small_sample',
+  'min_sample',
   'target',
-  'standing',
+  'status',
+  'status_label',
   'trend',
+  'trend_test',
+  'to_date_period',
+  'to_date_value',
+  'to_date_n',
   'value_per_point',
+  'value_per_point_source',
+  'value_per_point_divergence',
   'value_at_stake',
   'journey_value_at_stake',
   'backlog_initiatives',
@@ -31,22 +41,31 @@ const HEADER = [
 export function scorecardCsv(s: Scorecard): string {
   const rows = s.journeys.flatMap((j) => {
     const journey = [j.valueAtStake, j.backlog.initiatives, j.backlog.annualValue, j.delivered.implemented, j.delivered.outcomesAchieved, j.delivered.outcomes, j.topFailurePoints[0]?.title ?? '', j.topFailurePoints[0]?.annualCost ?? ''];
-    if (j.kpis.length === 0) return [[j.journeyName, j.owner ?? '', '', '', '', '', '', '', '', '', '', '', '', '', '', ...journey]];
+    if (j.kpis.length === 0) return [[j.journeyName, j.owner ?? '', ...Array<string>(HEADER.length - 2 - journey.length).fill(''), ...journey]];
     return j.kpis.map((k) => [
       j.journeyName,
       j.owner ?? '',
       k.name,
       k.unit,
-      k.latest?.periodStart ?? '',
+      k.period.from,
+      k.period.label,
+      String(k.period.complete),
       k.latest?.value ?? '',
       k.latest?.ciLow ?? '',
       k.latest?.ciHigh ?? '',
       k.latest?.n ?? '',
-      k.latest ? String(k.latest.smallSample) : '',
+      k.minSample,
       k.target ?? '',
-      k.standing,
+      k.status,
+      k.statusLabel,
       k.trend?.sentence ?? '',
+      k.trend?.method ?? '',
+      k.toDate?.label ?? '',
+      k.toDate?.value ?? '',
+      k.toDate?.n ?? '',
       k.valuePerPoint ?? '',
+      valueSourceLabel(k),
+      k.valuePerPointDivergence ?? '',
       k.valueAtStake ?? '',
       ...journey,
     ]);

@@ -8,12 +8,19 @@ const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, mi
 export const formatMoney = (x: number | null) => (x === null ? '—' : money.format(x));
 export const formatNumber = (x: number | null) => (x === null ? '—' : oneDecimal.format(x));
 
-export const STANDING_LABEL: Record<Kpi['standing'], string> = {
-  on_target: 'On target',
-  below_target: 'Below target',
-  no_target: 'No target set',
-  no_data: 'No data yet',
-};
+/** Where a value per point came from, as the scorecard says it. */
+export function valueSourceLabel(k: Kpi): string {
+  switch (k.valuePerPointSource) {
+    case 'entered':
+      return k.valuePerPointDivergence ? 'entered (outside the model’s interval)' : 'entered';
+    case 'band_ltv':
+      return 'value model (band lifetime value)';
+    case 'churn_regression':
+      return 'value model (churn regression)';
+    case null:
+      return 'none';
+  }
+}
 
 export function formatInterval(k: Kpi): string {
   if (!k.latest || k.latest.ciLow === null || k.latest.ciHigh === null) return '—';

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Scorecard, ScorecardJourney } from '@throughline/domain';
-import { formatInterval, formatMoney, formatNumber, scorecardTotals, STANDING_LABEL } from './scorecard-format.ts';
+import { isJudged, OUTCOME_STATUS_LABEL } from '@throughline/domain';
+import { formatInterval, formatMoney, formatNumber, scorecardTotals, valueSourceLabel } from './scorecard-format.ts';
 
 const INK = '#1f2933';
 const MUTED = '#52606d';
@@ -17,11 +18,11 @@ interface Column {
 
 const KPI_COLUMNS: Column[] = [
   { label: 'KPI', width: 118 },
-  { label: 'Latest', width: 52, align: 'right' },
+  { label: 'Value', width: 52, align: 'right' },
   { label: '95% interval', width: 78, align: 'right' },
   { label: 'Target', width: 44, align: 'right' },
-  { label: 'Standing', width: 62 },
-  { label: 'Trend vs previous period', width: 79 },
+  { label: 'Status', width: 62 },
+  { label: 'Trend vs period before', width: 79 },
   { label: 'At stake a year', width: 66, align: 'right' },
 ];
 
@@ -46,7 +47,7 @@ export function scorecardPdf(s: Scorecard): Promise<Buffer> {
 
   const totals = scorecardTotals(s);
   doc.fillColor(INK).font('Helvetica-Bold').fontSize(20).text('Executive scorecard', MARGIN, MARGIN);
-  doc.font('Helvetica').fontSize(11).fillColor(MUTED).text(`${s.organisationName} · generated ${s.generatedAt.slice(0, 10)}`);
+  doc.font('Helvetica').fontSize(11).fillColor(MUTED).text(`${s.organisationName} · generated ${s.today} (${s.timeZone}) · ${s.periodLabel}`);
   doc.moveDown(0.8);
   const boxes: [string, string][] = [
     ['Value at stake a year', formatMoney(totals.valueAtStake)],
@@ -68,7 +69,15 @@ export function scorecardPdf(s: Scorecard): Promise<Buffer> {
   doc
     .fillColor(MUTED)
     .fontSize(8.5)
-    .text('Value at stake = gap to target × value per point, for KPIs below target. Intervals are 95%; a trend is called significant only at p < 0.05.', MARGIN, doc.y, { width });
+    .text(
+      'Each KPI leads with its last complete period (a period still running is shown beside it as "to date", never as the headline). ' +
+        '* after a value: fewer answers than the KPI\'s minimum sample (usually 30): shown with its interval and n, but no status, significance, alert or value at stake is claimed. ' +
+        'Value at stake = gap to target × value per point, for complete periods below target; the source of each value per point is named under it. ' +
+        'Intervals are 95%; a trend is called significant only at p < 0.05, by the test named beside it.',
+      MARGIN,
+      doc.y,
+      { width },
+    );
   doc.moveDown(0.8);
 
   for (const j of s.journeys) journeySection(doc, j, width, ensure);
@@ -108,20 +117,22 @@ function journeySection(doc: PDFKit.PDFDocument, j: ScorecardJourney, width: num
   } else {
     row(doc, KPI_COLUMNS, KPI_COLUMNS.map((c) => c.label), { header: true }, ensure);
     for (const k of j.kpis) {
-      const latest = k.latest ? `${formatNumber(k.latest.value)}${k.latest.smallSample ? '*' : ''}` : '—';
+      const latest = k.latest ? `${formatNumber(k.latest.value)}${k.status === 'too_few' ? '*' : ''}` : '—';
+      const toDate = k.toDate ? `\n${k.toDate.label}: ${formatNumber(k.toDate.value)}, n = ${k.toDate.n.toLocaleString('en-GB')}` : '';
+      const source = k.valuePerPoint === null ? '' : `\nper point ${formatMoney(k.valuePerPoint)}, ${valueSourceLabel(k)}`;
       row(
         doc,
         KPI_COLUMNS,
         [
-          `${k.name}${k.latest ? `\n${k.latest.periodStart.slice(0, 7)} · n = ${k.latest.n.toLocaleString('en-GB')}` : ''}`,
+          `${k.name}\n${k.period.label}${k.latest ? ` · n = ${k.latest.n.toLocaleString('en-GB')}` : ''}${toDate}`,
           latest,
           formatInterval(k),
           k.target === null ? '—' : formatNumber(k.target),
-          STANDING_LABEL[k.standing],
+          k.statusLabel,
           k.trend?.sentence ?? '—',
-          formatMoney(k.valueAtStake),
+          `${formatMoney(k.valueAtStake)}${source}`,
         ],
-        { colour: { 4: k.standing === 'on_target' ? GOOD : k.standing === 'below_target' ? BAD : MUTED } },
+        { colour: { 4: k.status === 'on_target' ? GOOD : isJudged(k.status) ? BAD : MUTED } },
         ensure,
       );
     }
@@ -143,7 +154,7 @@ function journeySection(doc: PDFKit.PDFDocument, j: ScorecardJourney, width: num
     for (const o of j.outcomes) {
       ensure(14);
       doc.fillColor(o.status === 'achieved' ? GOOD : o.status === 'behind' ? BAD : INK).text(
-        `${o.title}: ${o.current === null ? 'no data' : formatNumber(o.current)} against ${formatNumber(o.target)} by ${o.byDate} — ${o.status.replace('_', ' ')}`,
+        `${o.title}: ${o.current === null ? 'no data' : formatNumber(o.current)} against ${formatNumber(o.target)} by ${o.byDate} — ${OUTCOME_STATUS_LABEL[o.status]}`,
         MARGIN,
         doc.y,
         { width },

@@ -14,7 +14,10 @@ import type { ErrorBody } from './error-body.schema.ts';
 export function scorecardExport(format: 'csv' | 'pdf', context: (req: Request, res: Response) => Promise<Context>) {
   return async (req: Request, res: Response) => {
     try {
-      const scorecard = await createCaller(await context(req, res)).scorecard.get();
+      // The same period choice as the page (`?period=` or `?from=&to=`), checked by the procedure.
+      const pick = (key: string) => (typeof req.query[key] === 'string' ? (req.query[key] as string) : undefined);
+      const params = Object.fromEntries(Object.entries({ period: pick('period'), from: pick('from'), to: pick('to') }).filter(([, v]) => v !== undefined));
+      const scorecard = await createCaller(await context(req, res)).scorecard.get(params);
       const stamp = scorecard.generatedAt.slice(0, 10);
       res.setHeader('Cache-Control', 'no-store');
       res.attachment(`scorecard-${stamp}.${format}`);

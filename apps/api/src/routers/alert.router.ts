@@ -12,10 +12,15 @@ const ZAlert = z.object({
   kpiKey: z.string(),
   kpiName: z.string(),
   periodStart: z.string(),
+  /** The period in words ("Nov 2026", "week of 23 Nov 2026"). */
+  periodLabel: z.string(),
   kind: z.enum(['threshold', 'target']),
   value: z.number(),
   line: z.number(),
   n: z.number().int(),
+  /** The 95% interval that lay wholly past the line when the alert was raised (null for kinds without one). */
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
   raisedAt: z.string(),
   resolvedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),

@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { changeUnit, compareKpi, describeChange, ZId, ZKpiDefinition, ZKpiInput, ZKpiResults, ZKpiUpdateInput } from '@throughline/domain';
-import { createKpi, getKpi, kpiRunStates, listKpiResults, listKpis, periodAggregates, recomputeKpi, updateKpi } from '@throughline/db';
+import { describeDivergence, DomainError, selectionOf, valueDivergence, ZId, ZKpiDefinition, ZKpiInput, ZKpiResults, ZKpiUpdateInput, ZPeriodParams, type KpiInput } from '@throughline/domain';
+import { buildKpiResults, createKpi, getKpi, listKpis, listValueEstimates, recomputeKpi, updateKpi, type Db } from '@throughline/db';
 import { requireOwnTeam } from '../access/remit-scope.ts';
 import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
+
+/**
+ * An entered value per point outside the value model's 95% interval stands only with a reason
+ * (kept with the KPI and in the audit event). Asked when the value is new or changed, so an edit
+ * of something else does not trip on a model refitted since.
+ */
+async function requireReasonForDivergence(db: Db, organisationId: string, kpiId: string | null, input: KpiInput, storedValue: number | null): Promise<void> {
+  if (input.valuePerPoint === null || input.valuePerPoint === storedValue || input.valuePerPointReason) return;
+  const estimates = kpiId ? await listValueEstimates(db, organisationId, kpiId) : [];
+  const divergence = valueDivergence(input.valuePerPoint, estimates);
+  if (!divergence) return;
+  throw new DomainError('BAD_REQUEST', `${describeDivergence(divergence)} Say why this value should stand.`, [
+    { path: 'valuePerPointReason', message: 'is required when the entered value lies outside the value model’s 95% interval' },
+  ]);
+}
 
 export const kpiRouter = router({
   /** Every KPI the organisation has defined: what it measures, who owns it, its target. */
@@ -13,39 +28,16 @@ export const kpiRouter = router({
     .query(({ ctx }) => listKpis(ctx.db, ctx.organisationId)),
 
   /**
-   * A KPI's values by period with their intervals, the latest period by segment, and the
-   * change from the period before with its significance in plain words.
+   * A KPI's headline (the last complete period unless a period or a from–to range is asked for)
+   * with its status, the change from the window before with its test, the period still running
+   * as "to date", the stored series with each period marked complete, and the headline by segment.
    */
   results: authorizedProcedure('kpi.read')
-    .input(z.object({ kpiId: ZId, periods: z.number().int().min(1).max(400).default(60) }))
+    .input(z.object({ kpiId: ZId, periods: z.number().int().min(1).max(400).default(60) }).and(ZPeriodParams))
     .output(ZKpiResults)
     .query(async ({ ctx, input }) => {
       const kpi = await getKpi(ctx.db, ctx.organisationId, input.kpiId);
-      const [series, state] = await Promise.all([
-        listKpiResults(ctx.db, ctx.organisationId, kpi.id, { segment: '', limit: input.periods }),
-        kpiRunStates(ctx.db, ctx.organisationId).then((states) => states.find((s) => s.kpiId === kpi.id)),
-      ]);
-      const latest = series.at(-1);
-      const previous = series.at(-2);
-      const segments = latest ? (await listKpiResults(ctx.db, ctx.organisationId, kpi.id, { limit: 1_000 })).filter((p) => p.periodStart === latest.periodStart && p.segment !== '') : [];
-      let change = null;
-      if (latest && previous) {
-        const sums = await periodAggregates(ctx.db, kpi.id, kpi.grain, [previous.periodStart, latest.periodStart]);
-        const before = sums.get(previous.periodStart);
-        const after = sums.get(latest.periodStart);
-        const test = before && after ? compareKpi(kpi.kind, before, after) : null;
-        if (test) {
-          change = {
-            from: previous.periodStart,
-            to: latest.periodStart,
-            difference: test.difference,
-            pValue: test.pValue,
-            significant: test.significant,
-            description: describeChange(test, changeUnit(kpi.kind, kpi.unit), latest.n),
-          };
-        }
-      }
-      return { series, segments, change, lastRunAt: state?.lastRunAt.toISOString() ?? null };
+      return buildKpiResults(ctx.db, ctx.organisationId, kpi, selectionOf(input), { now: ctx.now(), periods: input.periods });
     }),
 
   /** Recomputes a KPI now, in full, instead of waiting for its schedule. */
@@ -69,6 +61,7 @@ export const kpiRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (ctx.reach === 'remit') await requireOwnTeam(ctx, input.ownerTeamId ?? '', 'kpi.edit', 'The owner team');
       return ctx.db.transaction().execute(async (db) => {
+        await requireReasonForDivergence(db, ctx.organisationId, null, input, null);
         const kpi = await createKpi(db, ctx.organisationId, input);
         await audit(db, ctx, 'kpi.created', { type: 'kpi', id: kpi.id }, { after: kpi });
         return kpi;
@@ -85,6 +78,7 @@ export const kpiRouter = router({
         await requireOwnTeam(ctx, input.ownerTeamId ?? '', 'kpi.edit', 'The new owner team');
       }
       return ctx.db.transaction().execute(async (db) => {
+        await requireReasonForDivergence(db, ctx.organisationId, input.id, input, current.valuePerPoint);
         const change = await updateKpi(db, ctx.organisationId, input);
         await audit(db, ctx, 'kpi.updated', { type: 'kpi', id: input.id }, change);
         return change.after;

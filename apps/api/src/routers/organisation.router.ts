@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ZTimestampOut } from '@throughline/domain';
-import { getOrganisationOverview } from '@throughline/db';
+import { ZOrganisation, ZOrganisationSettingsInput, ZTimestampOut } from '@throughline/domain';
+import { getOrganisation, getOrganisationOverview, setOrganisationTimeZone } from '@throughline/db';
+import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
 
 const ZOverview = z.object({
@@ -23,4 +24,19 @@ const ZOverview = z.object({
 
 export const organisationRouter = router({
   overview: authorizedProcedure('organisation.read').output(ZOverview).query(({ ctx }) => getOrganisationOverview(ctx.db, ctx.organisationId)),
+
+  /** Name, currency and the time zone whose midnight ends a period. */
+  get: authorizedProcedure('organisation.read').output(ZOrganisation).query(({ ctx }) => getOrganisation(ctx.db, ctx.organisationId)),
+
+  /** An admin sets the time zone; every KPI is then rebuilt on the new days by its next run. */
+  updateSettings: authorizedProcedure('organisation.edit')
+    .input(ZOrganisationSettingsInput)
+    .output(ZOrganisation)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (db) => {
+        const change = await setOrganisationTimeZone(db, ctx.organisationId, input.timeZone);
+        if (change.recompute) await audit(db, ctx, 'organisation.updated', { type: 'organisation', id: ctx.organisationId }, { before: change.before, after: change.after });
+        return change.after;
+      }),
+    ),
 });

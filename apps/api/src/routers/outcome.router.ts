@@ -5,13 +5,11 @@ import { requireJourneyInRemit } from '../access/remit-scope.ts';
 import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
-
 export const outcomeRouter = router({
   list: authorizedProcedure('journey.read')
     .input(z.object({ journeyId: ZId.optional() }).default({}))
     .output(z.array(ZOutcome))
-    .query(({ ctx, input }) => listOutcomes(ctx.db, ctx.organisationId, input, today(ctx.now()))),
+    .query(({ ctx, input }) => listOutcomes(ctx.db, ctx.organisationId, input, ctx.now())),
 
   /** A journey has 3–5 outcomes: a sixth is refused with the reason. */
   create: authorizedProcedure('outcome.edit')
@@ -20,7 +18,7 @@ export const outcomeRouter = router({
     .mutation(async ({ ctx, input }) => {
       await requireJourneyInRemit(ctx, input.journeyId, 'outcome.edit');
       return ctx.db.transaction().execute(async (db) => {
-        const after = await createOutcome(db, ctx.organisationId, input, today(ctx.now()));
+        const after = await createOutcome(db, ctx.organisationId, input, ctx.now());
         await audit(db, ctx, 'outcome.created', { type: 'outcome', id: after.id }, { after });
         return after;
       });
@@ -30,10 +28,10 @@ export const outcomeRouter = router({
     .input(ZOutcomeUpdateInput)
     .output(ZOutcome)
     .mutation(async ({ ctx, input }) => {
-      const current = await getOutcome(ctx.db, ctx.organisationId, input.id, today(ctx.now()));
+      const current = await getOutcome(ctx.db, ctx.organisationId, input.id, ctx.now());
       await requireJourneyInRemit(ctx, current.journeyId, 'outcome.edit');
       return ctx.db.transaction().execute(async (db) => {
-        const after = await updateOutcome(db, ctx.organisationId, input, today(ctx.now()));
+        const after = await updateOutcome(db, ctx.organisationId, input, ctx.now());
         await audit(db, ctx, 'outcome.updated', { type: 'outcome', id: input.id }, { before: current, after });
         return after;
       });
@@ -43,7 +41,7 @@ export const outcomeRouter = router({
     .input(z.object({ id: ZId }))
     .output(z.object({ id: ZId }))
     .mutation(async ({ ctx, input }) => {
-      const current = await getOutcome(ctx.db, ctx.organisationId, input.id, today(ctx.now()));
+      const current = await getOutcome(ctx.db, ctx.organisationId, input.id, ctx.now());
       await requireJourneyInRemit(ctx, current.journeyId, 'outcome.edit');
       return ctx.db.transaction().execute(async (db) => {
         await deleteOutcome(db, ctx.organisationId, input.id);

@@ -1,11 +1,10 @@
-import { z } from 'zod';
-import { ZScorecard } from '@throughline/domain';
+import { selectionOf, ZPeriodParams, ZScorecard } from '@throughline/domain';
 import { buildScorecard } from '@throughline/db';
 import { authorizedProcedure, router } from '../trpc.ts';
 
 export const scorecardRouter = router({
   get: authorizedProcedure('value.read')
-    .input(z.object({}).default({}))
+    .input(ZPeriodParams.default({}))
     .output(ZScorecard)
-    .query(({ ctx }) => buildScorecard(ctx.db, ctx.organisationId, ctx.now())),
+    .query(({ ctx, input }) => buildScorecard(ctx.db, ctx.organisationId, ctx.now(), selectionOf(input))),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultValuePerPoint, DomainError, ZId, ZValueEstimate, ZValuePerPointChoice } from '@throughline/domain';
+import { defaultValuePerPoint, describeDivergence, DomainError, valueDivergence, ZId, ZValueDivergence, ZValueEstimate, ZValuePerPointChoice } from '@throughline/domain';
 import { getKpi, isScoreKpi, listValueEstimates, refitValueModel, type RefitResult } from '@throughline/db';
 import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
@@ -12,6 +12,9 @@ const ZKpiValueModel = z.object({
   estimates: z.array(ZValueEstimate.and(z.object({ fittedAt: z.string() }))),
   /** What the KPI's value link uses: the entered value when there is one, the model's pick otherwise. */
   choice: ZValuePerPointChoice.nullable(),
+  /** The entered value when it lies outside the model's 95% interval, with both figures, and why it stands. */
+  divergence: ZValueDivergence.nullable(),
+  reason: z.string().nullable(),
 });
 
 export const valueRouter = router({
@@ -23,7 +26,16 @@ export const valueRouter = router({
       const kpi = await getKpi(ctx.db, ctx.organisationId, input.kpiId);
       const stored = await listValueEstimates(ctx.db, ctx.organisationId, kpi.id);
       const estimates = stored.map(({ kpiId: _kpiId, ...e }) => e);
-      return { kpiId: kpi.id, modelled: isScoreKpi(kpi), entered: kpi.valuePerPoint, estimates, choice: defaultValuePerPoint(kpi.valuePerPoint, estimates) };
+      const divergence = valueDivergence(kpi.valuePerPoint, estimates);
+      return {
+        kpiId: kpi.id,
+        modelled: isScoreKpi(kpi),
+        entered: kpi.valuePerPoint,
+        estimates,
+        choice: defaultValuePerPoint(kpi.valuePerPoint, estimates),
+        divergence: divergence ? { ...divergence, description: describeDivergence(divergence) } : null,
+        reason: kpi.valuePerPointReason,
+      };
     }),
 
   /** Refits now rather than at the nightly run; says why an estimator was left out. */

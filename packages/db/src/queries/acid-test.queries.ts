@@ -54,14 +54,14 @@ export async function measureAcrossDate(db: Db, kpi: KpiDefinition, implementedO
     const v = kpiValue(kpi.kind, a);
     return { ...range, value: v.value, n: v.n, ciLow: v.ciLow, ciHigh: v.ciHigh };
   };
-  const change = before.n > 0 && after.n > 0 ? compareKpi(kpi.kind, before, after) : null;
+  const change = before.n > 0 && after.n > 0 ? compareKpi(kpi.kind, before, after, kpi.minSample) : null;
   const movement = classifyMovement(change, before.n, after.n, kpi.direction);
   const interval = change ? differenceInterval(change) : null;
   const sentence =
     movement === 'insufficient_data'
       ? `Too little data to judge (n = ${before.n} before, ${after.n} after).`
       : change
-        ? describeChange(change, changeUnit(kpi.kind, kpi.unit), before.n + after.n)
+        ? describeChange(change, changeUnit(kpi.kind, kpi.unit), { before: before.n, after: after.n }, kpi.minSample)
         : 'This kind of KPI has no significance test; compare the values.';
   return {
     kpiId: kpi.id,

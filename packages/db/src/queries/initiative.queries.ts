@@ -76,7 +76,12 @@ export async function listInitiatives(db: Db, organisationId: string, filter: In
   }
   const [rows, links] = await Promise.all([query.execute(), kpiValueLinks(db, organisationId)]);
   return rows
-    .map((r) => ({ ...r, figures: investmentFigures(r, pickValuePerPoint(r.valuePerPointOverride, r.kpiId ? (links.get(r.kpiId) ?? null) : null)) }))
+    .map((r) => {
+      const link = r.kpiId ? (links.get(r.kpiId) ?? null) : null;
+      const figures = investmentFigures(r, pickValuePerPoint(r.valuePerPointOverride, link));
+      const warning = figures.valuePerPointSource === 'kpi_entered' && link?.divergence ? { divergence: link.divergence, reason: link.reason } : null;
+      return { ...r, figures, valuePerPointWarning: warning };
+    })
     .sort((a, b) => (b.figures.priority ?? -Infinity) - (a.figures.priority ?? -Infinity) || a.title.localeCompare(b.title));
 }
 

@@ -1,23 +1,23 @@
 import { sql } from 'kysely';
-import { kpiBreaches, notFound, type KpiDefinition, type KpiValue } from '@throughline/domain';
+import { kpiBreaches, notFound, periodLabel, type KpiDefinition, type KpiValue } from '@throughline/domain';
 import type { Db } from '../database.ts';
 
 /**
  * Raises an alert for each breach in the periods given (once per KPI, period and kind) and
  * resolves those a recompute shows are no longer breached.
  */
-export async function syncKpiAlerts(db: Db, organisationId: string, kpi: KpiDefinition, periods: { periodStart: string; value: KpiValue }[], now: Date): Promise<number> {
+export async function syncKpiAlerts(db: Db, organisationId: string, kpi: KpiDefinition, periods: { periodStart: string; value: KpiValue; complete: boolean }[], now: Date): Promise<number> {
   let raised = 0;
-  for (const { periodStart, value } of periods) {
-    const kinds = kpiBreaches(kpi, value);
+  for (const { periodStart, value, complete } of periods) {
+    const kinds = kpiBreaches(kpi, value, { complete });
     // One statement per period, as a recompute runs it once per KPI: the breaches raised (or
     // refreshed and reopened), and the period's other open alerts resolved. The two touch
     // different kinds, so neither sees the other's rows.
-    const breaches = kinds.map((kind) => sql`(${organisationId}::uuid, ${kpi.id}::uuid, ${periodStart}::date, ${kind}, ${value.value}::float8, ${kind === 'threshold' ? kpi.threshold! : kpi.target!}::float8, ${value.n}::int, ${now}::timestamptz)`);
+    const breaches = kinds.map((kind) => sql`(${organisationId}::uuid, ${kpi.id}::uuid, ${periodStart}::date, ${kind}, ${value.value}::float8, ${kind === 'threshold' ? kpi.threshold! : kpi.target!}::float8, ${value.n}::int, ${value.ciLow}::float8, ${value.ciHigh}::float8, ${now}::timestamptz)`);
     const raise = breaches.length
       ? sql`
-        INSERT INTO kpi_alert (organisation_id, kpi_id, period_start, kind, value, line, n, raised_at) VALUES ${sql.join(breaches)}
-        ON CONFLICT (kpi_id, period_start, kind) DO UPDATE SET value = EXCLUDED.value, line = EXCLUDED.line, n = EXCLUDED.n, resolved_at = NULL
+        INSERT INTO kpi_alert (organisation_id, kpi_id, period_start, kind, value, line, n, ci_low, ci_high, raised_at) VALUES ${sql.join(breaches)}
+        ON CONFLICT (kpi_id, period_start, kind) DO UPDATE SET value = EXCLUDED.value, line = EXCLUDED.line, n = EXCLUDED.n, ci_low = EXCLUDED.ci_low, ci_high = EXCLUDED.ci_high, resolved_at = NULL
         RETURNING xmax = 0 AS inserted`
       : sql`SELECT false AS inserted WHERE false`;
     const { rows } = await sql<{ raised: number }>`
@@ -39,10 +39,14 @@ export interface AlertView {
   kpiKey: string;
   kpiName: string;
   periodStart: string;
+  periodLabel: string;
   kind: 'threshold' | 'target';
   value: number;
   line: number;
   n: number;
+  /** The 95% interval that lay wholly past the line (null for kinds without one). */
+  ciLow: number | null;
+  ciHigh: number | null;
   raisedAt: string;
   resolvedAt: string | null;
   acknowledgedBy: string | null;
@@ -58,11 +62,14 @@ export async function listAlerts(db: Db, organisationId: string, opts: { include
       'a.kpi_id as kpiId',
       'kpi.key as kpiKey',
       'kpi.name as kpiName',
+      'kpi.grain',
       sql<string>`to_char(a.period_start, 'YYYY-MM-DD')`.as('periodStart'),
       'a.kind',
       'a.value',
       'a.line',
       'a.n',
+      'a.ci_low as ciLow',
+      'a.ci_high as ciHigh',
       'a.raised_at',
       'a.resolved_at',
       'a.acknowledged_by as acknowledgedBy',
@@ -70,7 +77,7 @@ export async function listAlerts(db: Db, organisationId: string, opts: { include
     .where('a.organisation_id', '=', organisationId);
   if (!opts.includeResolved) query = query.where('a.resolved_at', 'is', null);
   const rows = await query.orderBy('a.period_start', 'desc').orderBy('a.kind').limit(opts.limit).execute();
-  return rows.map(({ raised_at, resolved_at, ...r }) => ({ ...r, raisedAt: raised_at.toISOString(), resolvedAt: resolved_at?.toISOString() ?? null }));
+  return rows.map(({ raised_at, resolved_at, grain, ...r }) => ({ ...r, periodLabel: periodLabel(r.periodStart, grain), raisedAt: raised_at.toISOString(), resolvedAt: resolved_at?.toISOString() ?? null }));
 }
 
 export async function acknowledgeAlert(db: Db, organisationId: string, id: string, by: string, now: Date): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { addAggregates, EMPTY_AGGREGATE, kpiValue, surveyScale, type Grain, type KpiAggregate, type KpiDefinition, type KpiValue } from '@throughline/domain';
+import { addAggregates, currentPeriodStart, dayIn, EMPTY_AGGREGATE, isComplete, kpiValue, lastCompletePeriodStart, periodStartOf, periodWindow, surveyScale, type KpiAggregate, type KpiDefinition, type KpiValue } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { syncKpiAlerts } from './kpi-alert.queries.ts';
 import { onSurveyScale } from './survey-scale.sql.ts';
@@ -50,13 +50,14 @@ function dayFigures(kpi: KpiDefinition): { select: RawBuilder<unknown>; measure:
 }
 
 /** Rebuilds the KPI's daily rollups for `days` (all days when null), in one statement. */
-async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, days: string[] | null): Promise<void> {
+async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, days: string[] | null, timeZone: string): Promise<void> {
   const src = sourceOf(organisationId, kpi);
   const figures = dayFigures(kpi);
-  // The days as ranges of occurred_at (consecutive days merged), so the (organisation, source,
-  // occurred_at) index finds just those days' events instead of reading the whole history.
-  const onDays =
-    days === null ? sql`` : sql`AND (${sql.join(dayRanges(days).map(([from, to]) => sql`(occurred_at >= ${from}::timestamptz AND occurred_at < ${to}::timestamptz)`), sql` OR `)})`;
+  // The days as ranges of occurred_at (consecutive days merged, each from the organisation's
+  // midnight), so the (organisation, source, occurred_at) index finds just those days' events
+  // instead of reading the whole history.
+  const local = (day: string) => sql`(${day.slice(0, 10)}::timestamp AT TIME ZONE ${timeZone})`;
+  const onDays = days === null ? sql`` : sql`AND (${sql.join(dayRanges(days).map(([from, to]) => sql`(occurred_at >= ${local(from)} AND occurred_at < ${local(to)})`), sql` OR `)})`;
   const columns = kpi.source.stream === 'survey' ? sql`score` : sql`type, attributes`;
   const samples = kpi.kind === 'median' || kpi.kind === 'p90' ? sql`coalesce(array_agg(m) FILTER (WHERE m IS NOT NULL AND type_ok), '{}')` : sql`'{}'::float8[]`;
   const typeOk = kpi.source.stream === 'operational' ? sql`type = ${kpi.source.eventType}` : sql`true`;
@@ -68,7 +69,7 @@ async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, d
     SELECT ${organisationId}::uuid, ${kpi.id}::uuid, day,
            CASE WHEN GROUPING(seg) = 1 THEN '' ELSE coalesce(seg, '(none)') END,
            ${figures.select}, ${samples}
-    FROM (SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, ${figures.segment} AS seg, ${figures.measure} AS m, ${columns}, ${typeOk} AS type_ok
+    FROM (SELECT (occurred_at AT TIME ZONE ${timeZone})::date AS day, ${figures.segment} AS seg, ${figures.measure} AS m, ${columns}, ${typeOk} AS type_ok
           FROM ${src.table} WHERE ${src.where} ${onDays}) e
     GROUP BY GROUPING SETS ((day), (day, seg))`.execute(db);
 }
@@ -86,24 +87,17 @@ export function dayRanges(days: readonly string[]): [string, string][] {
 }
 
 /** The first day of the period holding `day` (ISO weeks start on Monday). */
-export function periodStart(day: string, grain: Grain): string {
-  if (grain === 'day') return day;
-  const d = new Date(`${day}T00:00:00Z`);
-  if (grain === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  else d.setUTCDate(1);
-  if (grain === 'quarter') d.setUTCMonth(d.getUTCMonth() - (d.getUTCMonth() % 3));
-  return d.toISOString().slice(0, 10);
-}
+export const periodStart = periodStartOf;
 
 /**
  * Days of the KPI's source that received rows from transactions at or past the last run's
  * watermark. The watermark goes in as a value, so the planner sees how few rows lie past it and
  * reads them through the (organisation, ingest_xid) index.
  */
-async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinition, watermark: string): Promise<string[]> {
+async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinition, watermark: string, timeZone: string): Promise<string[]> {
   const src = sourceOf(organisationId, kpi);
   const { rows } = await sql<{ day: string }>`
-    SELECT DISTINCT to_char((occurred_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day
+    SELECT DISTINCT to_char((occurred_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day
     FROM ${src.table} WHERE ${src.where} AND ingest_xid >= ${watermark}::xid8`.execute(db);
   return rows.map((r) => r.day);
 }
@@ -116,10 +110,12 @@ async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinit
  * began earlier and commits later carries an earlier ingested_at than rows already counted, and
  * would be skipped until a full rebuild.
  */
-async function watermarks(db: Db, kpiId: string): Promise<{ previous: string | null; current: string }> {
-  const { rows } = await sql<{ previous: string | null; current: string }>`
+async function watermarks(db: Db, organisationId: string, kpiId: string): Promise<{ previous: string | null; current: string; timeZone: string }> {
+  // Read beside them: the organisation's time zone, whose midnight cuts the days.
+  const { rows } = await sql<{ previous: string | null; current: string; timeZone: string }>`
     SELECT (SELECT watermark::text FROM kpi_run_state WHERE kpi_id = ${kpiId}::uuid) AS previous,
-           pg_snapshot_xmin(pg_current_snapshot())::text AS current`.execute(db);
+           pg_snapshot_xmin(pg_current_snapshot())::text AS current,
+           (SELECT time_zone FROM organisation WHERE id = ${organisationId}::uuid) AS "timeZone"`.execute(db);
   return rows[0]!;
 }
 
@@ -142,26 +138,46 @@ export interface RecomputeOutcome {
 export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefinition, opts: { full: boolean; now: Date; runId: string }): Promise<RecomputeOutcome> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`kpi:${kpi.id}`}))`.execute(db);
   // Read once the lock is held; this run's mark is taken before any event is read.
-  const marks = await watermarks(db, kpi.id);
+  const marks = await watermarks(db, organisationId, kpi.id);
+  const { timeZone } = marks;
   const watermark = marks.current;
   const previous = opts.full ? null : marks.previous;
-  const days = previous === null ? null : await daysIngestedSince(db, organisationId, kpi, previous);
+  const days = previous === null ? null : await daysIngestedSince(db, organisationId, kpi, previous, timeZone);
   const full = days === null;
 
   let results = 0;
-  let alerts = 0;
   if (days === null || days.length > 0) {
-    await refreshDays(db, organisationId, kpi, days);
-    const { written, latestPeriod } = await writeResults(db, organisationId, kpi, days === null ? null : [...new Set(days.map((d) => periodStart(d, kpi.grain)))], opts);
+    await refreshDays(db, organisationId, kpi, days, timeZone);
+    const { written } = await writeResults(db, organisationId, kpi, days === null ? null : [...new Set(days.map((d) => periodStart(d, kpi.grain)))], opts);
     results = written.length;
-    // Alerts speak of the KPI's current period; earlier periods are history, shown in its series.
-    alerts = await syncKpiAlerts(db, organisationId, kpi, written.filter((w) => w.segment === '' && w.periodStart === latestPeriod), opts.now);
   }
+  // Alerts speak of the last complete period and of the one running (once it has reached the
+  // minimum sample); earlier periods are history, shown in the series. Judged on every run, not
+  // only when new rows came: a period completes by the clock, not by an ingest.
+  const alerts = await syncKpiAlerts(db, organisationId, kpi, await alertPeriods(db, kpi, dayIn(timeZone, opts.now)), opts.now);
   await sql`
     INSERT INTO kpi_run_state (kpi_id, organisation_id, watermark, last_run_at, last_run_id)
     VALUES (${kpi.id}::uuid, ${organisationId}::uuid, ${watermark}::xid8, ${opts.now}, ${opts.runId}::uuid)
     ON CONFLICT (kpi_id) DO UPDATE SET watermark = EXCLUDED.watermark, last_run_at = EXCLUDED.last_run_at, last_run_id = EXCLUDED.last_run_id`.execute(db);
   return { mode: full ? 'full' : 'incremental', days: days === null ? null : days.length, results, alerts };
+}
+
+/** The stored all-segment results of the KPI's last complete and current periods, marked complete or not. */
+async function alertPeriods(db: Db, kpi: KpiDefinition, today: string): Promise<{ periodStart: string; value: KpiValue; complete: boolean }[]> {
+  const starts = [lastCompletePeriodStart(kpi.grain, today), currentPeriodStart(kpi.grain, today)];
+  const rows = await db
+    .selectFrom('kpi_result')
+    .select([sql<string>`to_char(period_start, 'YYYY-MM-DD')`.as('periodStart'), 'value', 'n', 'ci_low', 'ci_high', 'method', 'small_sample'])
+    .where('kpi_id', '=', kpi.id)
+    .where('grain', '=', kpi.grain)
+    .where('segment', '=', '')
+    .where(sql<boolean>`period_start = ANY(${starts}::date[])`)
+    .execute();
+  return rows.map((r) => ({
+    periodStart: r.periodStart,
+    value: { value: r.value, n: r.n, ciLow: r.ci_low, ciHigh: r.ci_high, method: r.method as KpiValue['method'], smallSample: r.small_sample },
+    complete: isComplete(periodWindow(r.periodStart, kpi.grain), today),
+  }));
 }
 
 /** Adds the days of each period up (in domain, the same sums a full rebuild makes) and upserts. */
@@ -171,14 +187,11 @@ async function writeResults(
   kpi: KpiDefinition,
   periods: string[] | null,
   opts: { now: Date; runId: string },
-): Promise<{ written: { periodStart: string; segment: string; value: KpiValue }[]; latestPeriod: string | null }> {
+): Promise<{ written: { periodStart: string; segment: string; value: KpiValue }[] }> {
   const periodExpr = sql<string>`to_char(date_trunc(${kpi.grain}, day)::date, 'YYYY-MM-DD')`;
-  // The KPI's latest period, whichever periods this run rewrites: every period with a day has a
-  // result, so it is the period of the latest day (read once, beside the rows).
-  const latestPeriod = sql<string | null>`(SELECT to_char(date_trunc(${kpi.grain}, max(d.day))::date, 'YYYY-MM-DD') FROM kpi_day d WHERE d.kpi_id = ${kpi.id}::uuid)`;
   let query = db
     .selectFrom('kpi_day')
-    .select([periodExpr.as('period'), 'segment', 'n', 'positives', 'negatives', 'sum', 'sum_squares', 'denominator', 'samples', latestPeriod.as('latest_period')])
+    .select([periodExpr.as('period'), 'segment', 'n', 'positives', 'negatives', 'sum', 'sum_squares', 'denominator', 'samples'])
     .where('kpi_id', '=', kpi.id);
   if (periods) query = query.where(sql<boolean>`date_trunc(${kpi.grain}, day)::date = ANY(${periods}::date[])`);
   const rows = await query.execute();
@@ -214,7 +227,7 @@ async function writeResults(
     };
   });
   for (let i = 0; i < values.length; i += 1_000) await db.insertInto('kpi_result').values(values.slice(i, i + 1_000)).execute();
-  return { written: computed, latestPeriod: rows[0]?.latest_period ?? null };
+  return { written: computed };
 }
 
 /** Every KPI with its schedule and last run, across organisations, for the scheduler. */

@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
-import { DomainError, notFound, staleVersion, ZKpiSource, type KpiDefinition, type KpiInput, type KpiScope } from '@throughline/domain';
+import { DEFAULT_MIN_SAMPLE, DomainError, notFound, staleVersion, ZKpiSource, type KpiDefinition, type KpiInput, type KpiScope } from '@throughline/domain';
+
+/** A KPI to store: the minimum sample and the value's reason may be left to their defaults. */
+export type KpiDraft = Omit<KpiInput, 'minSample' | 'valuePerPointReason'> & Partial<Pick<KpiInput, 'minSample' | 'valuePerPointReason'>>;
 import type { Db } from '../database.ts';
 import { uniqueViolation } from './constraint-errors.ts';
 
@@ -30,6 +33,8 @@ export async function listKpis(db: Db, organisationId: string, only?: { kpiId: s
       grain: r.grain,
       schedule: r.schedule,
       valuePerPoint: r.value_per_point,
+      valuePerPointReason: r.value_per_point_reason,
+      minSample: r.min_sample,
       version: r.version,
     };
   });
@@ -42,7 +47,7 @@ export async function getKpi(db: Db, organisationId: string, kpiId: string): Pro
 }
 
 /** The scope and owner must be this organisation's, and a step must lie in the journey named. */
-async function checkKpiLinks(db: Db, organisationId: string, input: KpiInput): Promise<void> {
+async function checkKpiLinks(db: Db, organisationId: string, input: KpiDraft): Promise<void> {
   if (input.ownerTeamId) {
     const team = await db.selectFrom('team').select('id').where('organisation_id', '=', organisationId).where('id', '=', input.ownerTeamId).executeTakeFirst();
     if (!team) throw new DomainError('BAD_REQUEST', 'The owner team is not one of this organisation’s', [{ path: 'ownerTeamId', message: 'is not a team here' }]);
@@ -56,7 +61,7 @@ async function checkKpiLinks(db: Db, organisationId: string, input: KpiInput): P
   }
 }
 
-const columns = (k: KpiInput) => ({
+const columns = (k: KpiDraft) => ({
   key: k.key,
   name: k.name,
   description: k.description,
@@ -73,11 +78,14 @@ const columns = (k: KpiInput) => ({
   grain: k.grain,
   schedule: k.schedule,
   value_per_point: k.valuePerPoint,
+  // A reason only means something beside an entered value.
+  value_per_point_reason: k.valuePerPoint === null ? null : k.valuePerPointReason || null,
+  min_sample: k.minSample ?? DEFAULT_MIN_SAMPLE,
 });
 
 const keyTaken = () => new DomainError('CONFLICT', 'A KPI with this key already exists', [{ path: 'key', message: 'is already used by another KPI' }]);
 
-export async function createKpi(db: Db, organisationId: string, input: KpiInput): Promise<KpiDefinition> {
+export async function createKpi(db: Db, organisationId: string, input: KpiDraft): Promise<KpiDefinition> {
   await checkKpiLinks(db, organisationId, input);
   try {
     const { id } = await db.insertInto('kpi').values({ organisation_id: organisationId, ...columns(input) }).returning('id').executeTakeFirstOrThrow();
@@ -88,7 +96,7 @@ export async function createKpi(db: Db, organisationId: string, input: KpiInput)
   }
 }
 
-export async function updateKpi(db: Db, organisationId: string, input: KpiInput & { id: string; version: number }) {
+export async function updateKpi(db: Db, organisationId: string, input: KpiDraft & { id: string; version: number }) {
   const before = await getKpi(db, organisationId, input.id);
   await checkKpiLinks(db, organisationId, input);
   try {

@@ -38,3 +38,22 @@ export async function getOrganisationOverview(db: Db, organisationId: string) {
       : null,
   };
 }
+
+/** The organisation as its settings page shows it. */
+export async function getOrganisation(db: Db, organisationId: string) {
+  const row = await db.selectFrom('organisation').select(['id', 'slug', 'name', 'currency', 'time_zone as timeZone']).where('id', '=', organisationId).executeTakeFirstOrThrow();
+  return row;
+}
+
+/**
+ * Sets the time zone whose midnight ends a period. Days are cut at that midnight, so every KPI's
+ * rollups are rebuilt: run states are cleared, and each KPI's next run (the minute sweep sends it)
+ * is a full one.
+ */
+export async function setOrganisationTimeZone(db: Db, organisationId: string, timeZone: string) {
+  const before = await getOrganisation(db, organisationId);
+  if (before.timeZone === timeZone) return { before, after: before, recompute: false };
+  await db.updateTable('organisation').set({ time_zone: timeZone }).where('id', '=', organisationId).execute();
+  await db.deleteFrom('kpi_run_state').where('organisation_id', '=', organisationId).execute();
+  return { before, after: await getOrganisation(db, organisationId), recompute: true };
+}

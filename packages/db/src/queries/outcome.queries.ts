@@ -1,27 +1,19 @@
 import { sql } from 'kysely';
-import { DomainError, notFound, outcomeLimitReason, outcomeStatus, type Outcome, type OutcomeInput } from '@throughline/domain';
+import { DomainError, kpiValue, notFound, outcomeLimitReason, outcomeStatus, type Outcome, type OutcomeInput } from '@throughline/domain';
+import { listKpis } from './kpi.queries.ts';
+import { lastCompleteValues, organisationClock } from './kpi-view.queries.ts';
 import type { Db } from '../database.ts';
 import { requireOwnedId } from './owned-ids.ts';
 import { updateAtVersion } from './versioned-update.ts';
 
-/** Each KPI's value in its latest period, all segments together. */
-export function latestKpiValues(db: Db, organisationId: string) {
-  return db
-    .selectFrom('kpi_result as r')
-    .innerJoin('kpi as k', (j) => j.onRef('k.id', '=', 'r.kpi_id').onRef('k.grain', '=', 'r.grain'))
-    .distinctOn('r.kpi_id')
-    .select(['r.kpi_id as kpiId', 'r.value', 'r.n', 'r.ci_low as ciLow', 'r.ci_high as ciHigh', 'r.method', 'r.small_sample as smallSample', sql<string>`to_char(r.period_start, 'YYYY-MM-DD')`.as('periodStart')])
-    .where('r.organisation_id', '=', organisationId)
-    .where('r.segment', '=', '')
-    .orderBy('r.kpi_id')
-    .orderBy('r.period_start', 'desc');
-}
-
-export async function listOutcomes(db: Db, organisationId: string, filter: { journeyId?: string | undefined; ids?: readonly string[] }, today: string): Promise<Outcome[]> {
+/**
+ * The organisation's outcomes, each judged on its KPI's last complete period (never the one still
+ * running) and only once that period reaches the KPI's minimum sample.
+ */
+export async function listOutcomes(db: Db, organisationId: string, filter: { journeyId?: string | undefined; ids?: readonly string[] }, now: Date): Promise<Outcome[]> {
   let query = db
     .selectFrom('outcome as o')
     .innerJoin('kpi as k', 'k.id', 'o.kpi_id')
-    .leftJoin(latestKpiValues(db, organisationId).as('latest'), 'latest.kpiId', 'o.kpi_id')
     .select([
       'o.id',
       'o.journey_id as journeyId',
@@ -34,7 +26,6 @@ export async function listOutcomes(db: Db, organisationId: string, filter: { jou
       'o.target',
       sql<string>`to_char(o.by_date, 'YYYY-MM-DD')`.as('byDate'),
       sql<string>`to_char(o.created_at, 'YYYY-MM-DD')`.as('startedOn'),
-      'latest.value as current',
       'o.version',
     ])
     .where('o.organisation_id', '=', organisationId);
@@ -44,7 +35,16 @@ export async function listOutcomes(db: Db, organisationId: string, filter: { jou
     query = query.where('o.id', 'in', [...filter.ids]);
   }
   const rows = await query.orderBy('o.by_date').orderBy('o.title').execute();
-  return rows.map(({ startedOn, current, ...o }) => ({ ...o, current: current ?? null, status: outcomeStatus(o, current ?? null, today, startedOn) }));
+  if (rows.length === 0) return [];
+  const { today } = await organisationClock(db, organisationId, now);
+  const kpis = (await listKpis(db, organisationId)).filter((k) => rows.some((r) => r.kpiId === k.id));
+  const values = await lastCompleteValues(db, kpis, today);
+  return rows.map(({ startedOn, ...o }) => {
+    const kpi = kpis.find((k) => k.id === o.kpiId)!;
+    const total = values.get(o.kpiId)?.total;
+    const current = total && total.n > 0 ? kpiValue(kpi.kind, total) : null;
+    return { ...o, current: current?.value ?? null, n: current?.n ?? 0, minSample: kpi.minSample, status: outcomeStatus(o, current, today, startedOn, kpi) };
+  });
 }
 
 async function checkKpi(db: Db, organisationId: string, journeyId: string, kpiId: string) {
@@ -59,7 +59,7 @@ async function checkKpi(db: Db, organisationId: string, journeyId: string, kpiId
  * Adds an outcome while the journey has fewer than five. The journey's row is locked first so two
  * people adding the fifth and sixth at once cannot both succeed.
  */
-export async function createOutcome(db: Db, organisationId: string, input: OutcomeInput, today: string): Promise<Outcome> {
+export async function createOutcome(db: Db, organisationId: string, input: OutcomeInput, now: Date): Promise<Outcome> {
   const journey = await db.selectFrom('journey').select('id').where('organisation_id', '=', organisationId).where('id', '=', input.journeyId).forUpdate().executeTakeFirst();
   if (!journey) throw new DomainError('BAD_REQUEST', 'The journey is not one of this organisation’s', [{ path: 'journeyId', message: 'is not a journey here' }]);
   await checkKpi(db, organisationId, input.journeyId, input.kpiId);
@@ -71,20 +71,20 @@ export async function createOutcome(db: Db, organisationId: string, input: Outco
     .values({ organisation_id: organisationId, journey_id: input.journeyId, kpi_id: input.kpiId, title: input.title, baseline: input.baseline, target: input.target, by_date: input.byDate })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return (await listOutcomes(db, organisationId, { ids: [id] }, today))[0]!;
+  return (await listOutcomes(db, organisationId, { ids: [id] }, now))[0]!;
 }
 
-export async function getOutcome(db: Db, organisationId: string, id: string, today: string): Promise<Outcome> {
-  const [row] = await listOutcomes(db, organisationId, { ids: [id] }, today);
+export async function getOutcome(db: Db, organisationId: string, id: string, now: Date): Promise<Outcome> {
+  const [row] = await listOutcomes(db, organisationId, { ids: [id] }, now);
   if (!row) throw notFound('Outcome');
   return row;
 }
 
-export async function updateOutcome(db: Db, organisationId: string, input: Omit<OutcomeInput, 'journeyId'> & { id: string; version: number }, today: string): Promise<Outcome> {
-  const before = await getOutcome(db, organisationId, input.id, today);
+export async function updateOutcome(db: Db, organisationId: string, input: Omit<OutcomeInput, 'journeyId'> & { id: string; version: number }, now: Date): Promise<Outcome> {
+  const before = await getOutcome(db, organisationId, input.id, now);
   await checkKpi(db, organisationId, before.journeyId, input.kpiId);
   await updateAtVersion(db, 'outcome', { organisationId, ...input }, { kpi_id: input.kpiId, title: input.title, baseline: input.baseline, target: input.target, by_date: input.byDate }, 'The outcome');
-  return getOutcome(db, organisationId, input.id, today);
+  return getOutcome(db, organisationId, input.id, now);
 }
 
 export async function deleteOutcome(db: Db, organisationId: string, id: string): Promise<void> {

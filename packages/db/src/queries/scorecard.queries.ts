@@ -1,28 +1,29 @@
-import { changeUnit, compareKpi, describeChange, valueAtStake, type Scorecard, type ScorecardJourney } from '@throughline/domain';
+import { isJudged, valueAtStake, windowLabel, type PeriodSelection, type Scorecard, type ScorecardJourney, type ScorecardKpi } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { listFailurePoints } from './failure-point.queries.ts';
 import { listInitiatives } from './initiative.queries.ts';
 import { listKpis } from './kpi.queries.ts';
-import { listKpiResults, periodAggregates } from './kpi-result.queries.ts';
+import { kpiHeadlineView, organisationClock } from './kpi-view.queries.ts';
 import { listOutcomes } from './outcome.queries.ts';
 import { kpiValueLinks } from './value-estimate.queries.ts';
 
-type ScorecardKpi = ScorecardJourney['kpis'][number];
+export { untestedChange } from '@throughline/domain';
 
-/** A movement of a count, sum, ratio or quantile, which carry no significance test: "down £79,983". */
-export function untestedChange(difference: number, unit: string): string {
-  const size = Math.abs(difference);
-  const amount = unit === '£' ? `£${Math.round(size).toLocaleString('en-GB')}` : `${size.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${unit ? ` ${unit}` : ''}`;
-  return difference === 0 ? 'unchanged (no significance test for this kind)' : `${difference > 0 ? 'up' : 'down'} ${amount} (no significance test for this kind)`;
+/** The scorecard's period in words: the default, one period, or the chosen range. */
+function selectionLabel(selection: PeriodSelection): string {
+  if (selection.kind === 'last_complete') return 'Last complete period of each KPI';
+  if (selection.kind === 'period') return `The period holding ${selection.start} for each KPI`;
+  const to = new Date(Date.parse(`${selection.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return windowLabel({ from: selection.from, to }, 'day');
 }
 
 /**
- * The executive scorecard, per journey: who owns it, its KPIs against target with trend and
- * confidence, what closing the gaps is worth, where it fails most expensively, what the backlog
- * promises and what has been delivered.
+ * The executive scorecard, per journey: who owns it, its KPIs against target (each on its last
+ * complete period unless another is chosen) with trend and confidence, what closing the gaps is
+ * worth, where it fails most expensively, what the backlog promises and what has been delivered.
  */
-export async function buildScorecard(db: Db, organisationId: string, now: Date): Promise<Scorecard> {
-  const today = now.toISOString().slice(0, 10);
+export async function buildScorecard(db: Db, organisationId: string, now: Date, selection: PeriodSelection = { kind: 'last_complete' }): Promise<Scorecard> {
+  const { timeZone, today } = await organisationClock(db, organisationId, now);
   const [org, journeys, owners, kpis, links, initiatives, outcomes] = await Promise.all([
     db.selectFrom('organisation').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow(),
     db.selectFrom('journey').select(['id', 'name']).where('organisation_id', '=', organisationId).orderBy('name').execute(),
@@ -36,36 +37,35 @@ export async function buildScorecard(db: Db, organisationId: string, now: Date):
     listKpis(db, organisationId),
     kpiValueLinks(db, organisationId),
     listInitiatives(db, organisationId),
-    listOutcomes(db, organisationId, {}, today),
+    listOutcomes(db, organisationId, {}, now),
   ]);
 
   const kpiRow = async (k: (typeof kpis)[number]): Promise<ScorecardKpi> => {
-    const series = await listKpiResults(db, organisationId, k.id, { segment: '', limit: 2 });
-    const latest = series.at(-1) ?? null;
-    const previous = series.at(-2) ?? null;
-    let trend: ScorecardKpi['trend'] = null;
-    if (latest && previous) {
-      const sums = await periodAggregates(db, k.id, k.grain, [previous.periodStart, latest.periodStart]);
-      const before = sums.get(previous.periodStart);
-      const after = sums.get(latest.periodStart);
-      const test = before && after ? compareKpi(k.kind, before, after) : null;
-      if (test) trend = { difference: test.difference, significant: test.significant, sentence: describeChange(test, changeUnit(k.kind, k.unit), latest.n) };
-      else trend = { difference: latest.value - previous.value, significant: false, sentence: untestedChange(latest.value - previous.value, k.unit) };
-    }
+    const { window, headline, change, toDate } = await kpiHeadlineView(db, k, selection, today);
     const link = links.get(k.id);
     const valuePerPoint = link?.entered ?? link?.modelled ?? null;
-    const better = (v: number, t: number) => (k.direction === 'higher_is_better' ? v >= t : v <= t);
+    const source = link?.entered != null ? 'entered' : link?.modelled != null ? link.modelledMethod : null;
+    // Only a complete window that reaches the minimum sample puts money at stake: a partial month or
+    // a handful of answers would swing it daily.
+    const stake = headline.complete && isJudged(headline.status) ? valueAtStake(headline.value!.value, k.target, k.direction, valuePerPoint) : null;
     return {
       kpiId: k.id,
       name: k.name,
       unit: k.unit,
+      kind: k.kind,
       direction: k.direction,
       target: k.target,
-      latest: latest ? { value: latest.value, n: latest.n, ciLow: latest.ciLow, ciHigh: latest.ciHigh, method: latest.method, smallSample: latest.smallSample, periodStart: latest.periodStart } : null,
-      trend,
-      standing: !latest ? 'no_data' : k.target === null ? 'no_target' : better(latest.value, k.target) ? 'on_target' : 'below_target',
+      minSample: k.minSample,
+      period: { from: window.from, to: window.to, label: window.label, complete: window.complete },
+      latest: headline.value ? { ...headline.value, periodStart: window.from } : null,
+      toDate: toDate ? { label: toDate.label, value: toDate.value.value, n: toDate.value.n } : null,
+      trend: change ? { difference: change.difference, significant: change.significant, tested: change.tested, method: change.method, sentence: change.description } : null,
+      status: headline.status,
+      statusLabel: headline.statusLabel,
       valuePerPoint,
-      valueAtStake: valueAtStake(latest?.value ?? null, k.target, k.direction, valuePerPoint),
+      valuePerPointSource: source,
+      valuePerPointDivergence: source === 'entered' ? (link?.divergence ?? null) : null,
+      valueAtStake: stake,
     };
   };
 
@@ -92,5 +92,5 @@ export async function buildScorecard(db: Db, organisationId: string, now: Date):
       outcomes: journeyOutcomes.map((o) => ({ title: o.title, target: o.target, current: o.current, status: o.status, byDate: o.byDate })),
     });
   }
-  return { organisationName: org.name, generatedAt: now.toISOString(), journeys: out };
+  return { organisationName: org.name, generatedAt: now.toISOString(), periodLabel: selectionLabel(selection), today, timeZone, journeys: out };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { DEFAULT_SURVEY_SCALE, defaultValuePerPoint, ZValueEstimate, type ValueEstimate } from '@throughline/domain';
+import { DEFAULT_SURVEY_SCALE, defaultValuePerPoint, describeDivergence, valueDivergence, ZValueEstimate, type ValueEstimate } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { onSurveyScale } from './survey-scale.sql.ts';
 
@@ -9,6 +9,10 @@ export interface ValueLink {
   /** The value model's estimate, when it has one it stands behind. */
   modelled: number | null;
   modelledMethod: 'band_ltv' | 'churn_regression' | null;
+  /** The entered value in words against the model's interval, when it lies outside it. */
+  divergence: string | null;
+  /** Why the entered value stands, as given when it was saved. */
+  reason: string | null;
 }
 
 /**
@@ -17,13 +21,24 @@ export interface ValueLink {
  */
 export async function kpiValueLinks(db: Db, organisationId: string): Promise<Map<string, ValueLink>> {
   const [kpis, estimates] = await Promise.all([
-    db.selectFrom('kpi').select(['id', 'value_per_point']).where('organisation_id', '=', organisationId).execute(),
+    db.selectFrom('kpi').select(['id', 'value_per_point', 'value_per_point_reason']).where('organisation_id', '=', organisationId).execute(),
     listValueEstimates(db, organisationId),
   ]);
   return new Map(
     kpis.map((k) => {
-      const choice = defaultValuePerPoint(null, estimates.filter((e) => e.kpiId === k.id));
-      return [k.id, { entered: k.value_per_point, modelled: choice?.value ?? null, modelledMethod: choice?.estimate?.method ?? null }];
+      const mine = estimates.filter((e) => e.kpiId === k.id);
+      const choice = defaultValuePerPoint(null, mine);
+      const divergence = valueDivergence(k.value_per_point, mine);
+      return [
+        k.id,
+        {
+          entered: k.value_per_point,
+          modelled: choice?.value ?? null,
+          modelledMethod: choice?.estimate?.method ?? null,
+          divergence: divergence ? describeDivergence(divergence) : null,
+          reason: k.value_per_point_reason,
+        },
+      ];
     }),
   );
 }

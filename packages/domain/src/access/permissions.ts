@@ -6,6 +6,7 @@ import type { Role } from '../organisation/organisation.schema.ts';
  */
 export const PERMISSIONS = [
   'organisation.read',
+  'organisation.edit',
   'team.read',
   'team.edit',
   'journey.read',
@@ -107,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Reach>>> 
   admin: {
     ...COUNCIL,
     'member.manage': 'organisation',
+    'organisation.edit': 'organisation',
     'token.manage': 'organisation',
     'ingest.write': 'organisation',
   },

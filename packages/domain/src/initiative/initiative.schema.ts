@@ -86,6 +86,11 @@ export const ZInitiative = ZInitiativeInput.extend({
   fundedOn: z.string().nullable(),
   measuredOn: z.string().nullable(),
   figures: ZInvestmentFigures,
+  /**
+   * When the case uses the KPI's entered value per point and that lies outside the value model's
+   * 95% interval: both figures in words, and the reason given for the entered value.
+   */
+  valuePerPointWarning: z.object({ divergence: z.string(), reason: z.string().nullable() }).nullable(),
   evidenceCount: z.number().int(),
   version: z.number().int().positive(),
 });

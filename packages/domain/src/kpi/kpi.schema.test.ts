@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCron, surveyScale, ZKpiSource } from './kpi.schema.ts';
+import { isCron, surveyScale, ZKpiInput, ZKpiSource } from './kpi.schema.ts';
 
 describe('KPI schedules', () => {
   it('accept five-field cron expressions', () => {
@@ -25,5 +25,35 @@ describe('a survey KPI’s stated scale', () => {
     expect(paths({ stream: 'survey', instrument: 'csat', scale: { max: 6, positiveFrom: 5 } })).toEqual(['scale.max']);
     expect(paths({ stream: 'survey', instrument: 'csat', scale: { max: 7, positiveFrom: 8 } })).toEqual(['scale.positiveFrom']);
     expect(paths({ stream: 'survey', instrument: 'nps', scale: { max: 10, positiveFrom: 8 } })).toEqual(['scale.positiveFrom']);
+  });
+});
+
+describe('a KPI’s kind and source', () => {
+  const base = {
+    key: 'k1',
+    name: 'K',
+    description: '',
+    unit: '',
+    scope: { level: 'organisation' },
+    ownerTeamId: null,
+    direction: 'higher_is_better',
+    target: null,
+    threshold: null,
+    grain: 'month',
+    schedule: '0 2 * * *',
+    valuePerPoint: null,
+  };
+  const paths = (over: object) => ZKpiInput.safeParse({ ...base, ...over }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+
+  it('refuses a kind the source cannot give, by field', () => {
+    expect(paths({ kind: 'csat', source: { stream: 'survey', instrument: 'ces' } })).toEqual(['kind: CES answers cannot give a csat KPI; they give ces, ces_agree']);
+    expect(paths({ kind: 'nps', source: { stream: 'operational', eventType: 'contact' } })?.[0]).toMatch(/^kind: operational events cannot give a nps KPI/);
+    expect(paths({ kind: 'rate', source: { stream: 'survey', instrument: 'nps' } })?.[0]).toMatch(/^kind:/);
+  });
+
+  it('takes CES “% agree” as a kind of its own, and defaults the minimum sample to 30', () => {
+    const parsed = ZKpiInput.parse({ ...base, kind: 'ces_agree', source: { stream: 'survey', instrument: 'ces' } });
+    expect(parsed).toMatchObject({ kind: 'ces_agree', minSample: 30, valuePerPointReason: null });
+    expect(paths({ kind: 'ces', source: { stream: 'survey', instrument: 'ces' }, minSample: 1 })?.[0]).toMatch(/^minSample:/);
   });
 });

@@ -2,23 +2,34 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { type Moments, sampleVariance } from './mean.ts';
 import { npsVariance, type NpsCounts } from './nps.ts';
 
+export type ChangeMethod = 'nps-adjusted-wald-difference' | 'newcombe-score-difference' | 'welch-t';
+export const CHANGE_METHOD_LABEL: Record<ChangeMethod, string> = {
+  'nps-adjusted-wald-difference': 'adjusted-Wald difference',
+  'newcombe-score-difference': 'Newcombe score interval',
+  'welch-t': "Welch's t-test",
+};
+
 /** A movement between two periods (or before vs after), tested at p < 0.05 as PRODUCT.md says. */
 export interface Change {
+  ciLow: number | null;
+  ciHigh: number | null;
+  method: ChangeMethod;
+  tested: boolean;
   /** After minus before, in the KPI's own unit (NPS points, percentage points, the mean's unit). */
   difference: number;
   /** Standard error of the difference, in the same unit. */
   standardError: number;
   z: number;
   /** Two-sided p-value. */
-  pValue: number;
+  pValue: number | null;
   significant: boolean;
 }
 
-function test(difference: number, standardError: number): Change {
-  if (!(standardError > 0)) return { difference, standardError: 0, z: 0, pValue: 1, significant: false };
+function test(difference: number, standardError: number, method: ChangeMethod = 'welch-t'): Change {
+  if (!(standardError > 0)) return { difference, standardError: 0, z: 0, pValue: null, significant: false, ciLow: null, ciHigh: null, method, tested: false };
   const z = difference / standardError;
   const pValue = 2 * (1 - normalCdf(Math.abs(z), 0, 1));
-  return { difference, standardError, z, pValue, significant: pValue < 0.05 };
+  return { difference, standardError, z, pValue, significant: pValue < 0.05, ciLow: difference - 1.96 * standardError, ciHigh: difference + 1.96 * standardError, method, tested: true };
 }
 
 /** NPS: z = ΔNPS / √(Var₁/n₁ + Var₂/n₂), with each Var the per-response variance of (+1, 0, −1). */

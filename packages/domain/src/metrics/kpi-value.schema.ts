@@ -31,25 +31,3 @@ export const Z95 = 1.96;
  * results to be flagged; 30 is the usual floor for a normal approximation.
  */
 export const SMALL_SAMPLE = 30;
-
-/** One period's value of a KPI, for all segments ('') or one. */
-export const ZKpiPoint = ZKpiValue.extend({ periodStart: z.string(), segment: z.string() });
-
-/** A movement between the last two periods, with its test and PRODUCT.md's plain words. */
-export const ZKpiChange = z.object({
-  from: z.string(),
-  to: z.string(),
-  difference: z.number(),
-  pValue: z.number(),
-  significant: z.boolean(),
-  description: z.string(),
-});
-
-export const ZKpiResults = z.object({
-  series: z.array(ZKpiPoint),
-  /** The latest period, broken down by segment. */
-  segments: z.array(ZKpiPoint),
-  change: ZKpiChange.nullable(),
-  lastRunAt: z.string().nullable(),
-});
-export type KpiResults = z.infer<typeof ZKpiResults>;

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { ZId, ZName } from '../common/common.schema.ts';
+import { ZTimeZone } from '../kpi/period.ts';
 
 export const ZOrganisation = z.object({
   id: ZId,
   slug: z.string().regex(/^[a-z0-9-]{2,60}$/),
   name: ZName,
   currency: z.string().length(3),
+  /** IANA zone whose midnight ends a period: a month is complete once it has ended there. */
+  timeZone: ZTimeZone,
 });
 export type Organisation = z.infer<typeof ZOrganisation>;
+
+export const ZOrganisationSettingsInput = z.object({ timeZone: ZTimeZone });
 
 export const ROLES = ['admin', 'cx_lead', 'team_member', 'viewer'] as const;
 export const ZRole = z.enum(ROLES);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZKpiStatus } from '../kpi/kpi-results.schema.ts';
 import { ZKpiValue } from '../metrics/kpi-value.schema.ts';
 import { ZOutcomeStatus } from '../outcome/outcome.schema.ts';
 
@@ -16,15 +17,28 @@ export const ZScorecardKpi = z.object({
   kpiId: z.string(),
   name: z.string(),
   unit: z.string(),
+  kind: z.string(),
   direction: z.enum(['higher_is_better', 'lower_is_better']),
   target: z.number().nullable(),
+  minSample: z.number().int(),
+  /** The window the row leads with: the KPI's last complete period unless another was chosen. */
+  period: z.object({ from: z.string(), to: z.string(), label: z.string(), complete: z.boolean() }),
   latest: ZKpiValue.extend({ periodStart: z.string() }).nullable(),
-  /** This period against the one before, in plain words, and its direction for the arrow. */
-  trend: z.object({ difference: z.number(), significant: z.boolean(), sentence: z.string() }).nullable(),
-  standing: z.enum(['on_target', 'below_target', 'no_target', 'no_data']),
+  /** The period still running, shown beside the headline with its n, never as it. */
+  toDate: z.object({ label: z.string(), value: z.number(), n: z.number().int() }).nullable(),
+  /** The window against the one before, in plain words, with the test's name; and its direction for the arrow. */
+  trend: z.object({ difference: z.number(), significant: z.boolean(), tested: z.boolean(), method: z.string().nullable(), sentence: z.string() }).nullable(),
+  status: ZKpiStatus,
+  statusLabel: z.string(),
   valuePerPoint: z.number().nullable(),
+  /** Where the value per point came from: entered on the KPI, or the value model (by which estimator). */
+  valuePerPointSource: z.enum(['entered', 'band_ltv', 'churn_regression']).nullable(),
+  /** When an entered value lies outside the model's 95% interval: both figures in words. */
+  valuePerPointDivergence: z.string().nullable(),
+  /** Null unless the window is complete, reaches the minimum sample and has a target and a value per point. */
   valueAtStake: z.number().nullable(),
 });
+export type ScorecardKpi = z.infer<typeof ZScorecardKpi>;
 
 export const ZScorecardJourney = z.object({
   journeyId: z.string(),
@@ -42,6 +56,11 @@ export type ScorecardJourney = z.infer<typeof ZScorecardJourney>;
 export const ZScorecard = z.object({
   organisationName: z.string(),
   generatedAt: z.string(),
+  /** What the rows lead with, in words ("Last complete period of each KPI", or the chosen range). */
+  periodLabel: z.string(),
+  /** The organisation's date when generated, and its zone: what "complete" was judged against. */
+  today: z.string(),
+  timeZone: z.string(),
   journeys: z.array(ZScorecardJourney),
 });
 export type Scorecard = z.infer<typeof ZScorecard>;

@@ -33,3 +33,41 @@ export function defaultValuePerPoint(entered: number | null, estimates: readonly
   if (entered !== null) return estimate ? { value: entered, source: 'entered', estimate } : { value: entered, source: 'entered' };
   return estimate ? { value: estimate.valuePerPoint, source: estimate.method, estimate } : null;
 }
+
+/** An entered value per point that lies outside the value model's 95% interval, with both figures. */
+export interface ValueDivergence {
+  entered: number;
+  modelled: number;
+  ciLow: number;
+  ciHigh: number;
+  method: ValueEstimate['method'];
+  /** Entered ÷ modelled: 117 means the entered value is 117 times the model's. */
+  ratio: number | null;
+}
+
+/**
+ * Whether an entered value per point disagrees with the organisation's own data: it lies outside
+ * the 95% interval of the estimate the model would use. Null when nothing is entered, there is
+ * no estimate, or the entered value is within it.
+ */
+export function valueDivergence(entered: number | null, estimates: readonly ValueEstimate[]): ValueDivergence | null {
+  const estimate = defaultValuePerPoint(null, estimates)?.estimate;
+  if (entered === null || !estimate) return null;
+  if (entered >= estimate.ciLow && entered <= estimate.ciHigh) return null;
+  return {
+    entered,
+    modelled: estimate.valuePerPoint,
+    ciLow: estimate.ciLow,
+    ciHigh: estimate.ciHigh,
+    method: estimate.method,
+    ratio: estimate.valuePerPoint !== 0 ? entered / estimate.valuePerPoint : null,
+  };
+}
+
+const pounds = (x: number) => `£${Math.round(x).toLocaleString('en-GB')}`;
+
+/** The divergence in words, for the KPI page, the investment case and the scorecard. */
+export function describeDivergence(d: ValueDivergence): string {
+  const times = d.ratio !== null && Math.abs(d.ratio) >= 2 ? ` (${Math.abs(d.ratio) >= 10 ? Math.round(d.ratio) : d.ratio.toFixed(1)}× the model)` : '';
+  return `Entered ${pounds(d.entered)} per point lies outside the value model's 95% interval ${pounds(d.ciLow)}–${pounds(d.ciHigh)} (estimate ${pounds(d.modelled)})${times}.`;
+}

@@ -146,3 +146,14 @@ export const ZValuePerPointChoice = z.object({
   estimate: ZValueEstimate.optional(),
 });
 export type ValuePerPointChoice = z.infer<typeof ZValuePerPointChoice>;
+
+/** An entered value per point outside the model's 95% interval: both figures and the divergence in words. */
+export const ZValueDivergence = z.object({
+  entered: z.number(),
+  modelled: z.number(),
+  ciLow: z.number(),
+  ciHigh: z.number(),
+  method: z.enum(VALUE_METHODS),
+  ratio: z.number().nullable(),
+  description: z.string(),
+});
