@@ -30,6 +30,7 @@ export * from './metrics/change.ts';
 export * from './metrics/kpi-aggregate.ts';
 export * from './metrics/kpi-change.ts';
 export * from './kpi/kpi-breach.ts';
+export * from './kpi/schedule-words.ts';
 export * from './failure-point/failure-point.schema.ts';
 export * from './failure-point/failure-cost.ts';
 export * from './insight/insight.schema.ts';
