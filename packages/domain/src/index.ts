@@ -34,6 +34,7 @@ export * from './kpi/kpi-status.ts';
 export * from './kpi/period.ts';
 export * from './kpi/kpi-results.schema.ts';
 export * from './kpi/kpi-headline.ts';
+export * from './kpi/schedule-words.ts';
 export * from './failure-point/failure-point.schema.ts';
 export * from './failure-point/failure-cost.ts';
 export * from './insight/insight.schema.ts';

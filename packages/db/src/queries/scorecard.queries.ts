@@ -7,8 +7,6 @@ import { kpiHeadlineView, organisationClock } from './kpi-view.queries.ts';
 import { listOutcomes } from './outcome.queries.ts';
 import { kpiValueLinks } from './value-estimate.queries.ts';
 
-export { untestedChange } from '@throughline/domain';
-
 /** The scorecard's period in words: the default, one period, or the chosen range. */
 function selectionLabel(selection: PeriodSelection): string {
   if (selection.kind === 'last_complete') return 'Last complete period of each KPI';

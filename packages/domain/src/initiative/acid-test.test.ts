@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareProportions } from '../metrics/change.ts';
+import { compareMeans, compareProportions } from '../metrics/change.ts';
 import { acidTestWindows, classifyMovement, differenceInterval, initiativeVerdict } from './acid-test.ts';
 import { teamBudgetTotals } from './budget.ts';
 
 describe('acid test', () => {
   it('calls an improvement only when significant in the better direction', () => {
-    // 60% → 70% at n = 400 each: difference 10 points, se = 100·√(.24/400 + .21/400) = 3.354, z = 2.98
+    // 60% → 70% at n = 400 each: difference 10 points, Newcombe interval [3.39, 16.49], p ≈ 0.003.
     const up = compareProportions({ positives: 240, n: 400 }, { positives: 280, n: 400 });
     expect(up.significant).toBe(true);
     expect(classifyMovement(up, 400, 400, 'higher_is_better')).toBe('improved');
@@ -21,10 +21,22 @@ describe('acid test', () => {
     expect(classifyMovement(null, 100, 100, 'higher_is_better')).toBe('not_testable');
   });
 
-  it('gives the difference its 95% interval', () => {
-    const { low, high } = differenceInterval({ difference: 10, standardError: 3.354, z: 2.98, pValue: 0.003, significant: true });
-    expect(low).toBeCloseTo(3.43, 2);
-    expect(high).toBeCloseTo(16.57, 2);
+  it('calls an untested change not testable, and a change below the minimum sample insufficient', () => {
+    const flat = compareMeans({ n: 40, sum: 160, sumSquares: 640 }, { n: 40, sum: 200, sumSquares: 1000 });
+    expect(flat.tested).toBe(false);
+    expect(classifyMovement(flat, 40, 40, 'higher_is_better')).toBe('not_testable');
+    const up = compareProportions({ positives: 240, n: 400 }, { positives: 280, n: 400 });
+    expect(classifyMovement(up, 400, 40, 'higher_is_better', 50)).toBe('insufficient_data');
+  });
+
+  it('gives the difference its 95% interval, and none when untested', () => {
+    const up = compareProportions({ positives: 240, n: 400 }, { positives: 280, n: 400 });
+    // Wilson 240/400: [0.5513, 0.6468]; 280/400: [0.6534, 0.7428];
+    // L = 0.1 − √(0.0466² + 0.0468²) = 0.0339, U = 0.1 + √(0.0428² + 0.0487²) = 0.1649.
+    const interval = differenceInterval(up)!;
+    expect(interval.low).toBeCloseTo(3.39, 2);
+    expect(interval.high).toBeCloseTo(16.49, 2);
+    expect(differenceInterval(compareMeans({ n: 1, sum: 4, sumSquares: 16 }, { n: 40, sum: 200, sumSquares: 1100 }))).toBeNull();
   });
 
   it('windows 90 days either side, cut at the last day with data', () => {

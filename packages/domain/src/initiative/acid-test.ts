@@ -12,17 +12,23 @@ export type Movement = z.infer<typeof ZMovement>;
  * The verdict on one KPI: improved or worsened only when the change is significant (p < 0.05) in
  * that direction; too few responses on either side is said as such, never passed off as a result.
  */
-export function classifyMovement(change: Change | null, nBefore: number, nAfter: number, direction: 'higher_is_better' | 'lower_is_better'): Movement {
-  if (nBefore === 0 || nAfter === 0 || nBefore < SMALL_SAMPLE || nAfter < SMALL_SAMPLE) return 'insufficient_data';
-  if (!change) return 'not_testable';
+export function classifyMovement(
+  change: Change | null,
+  nBefore: number,
+  nAfter: number,
+  direction: 'higher_is_better' | 'lower_is_better',
+  minSample = SMALL_SAMPLE,
+): Movement {
+  if (nBefore === 0 || nAfter === 0 || nBefore < minSample || nAfter < minSample) return 'insufficient_data';
+  if (!change || !change.tested) return 'not_testable';
   if (!change.significant) return 'no_measurable_movement';
   const better = direction === 'higher_is_better' ? change.difference > 0 : change.difference < 0;
   return better ? 'improved' : 'worsened';
 }
 
-/** The 95% interval of a before/after difference. */
-export function differenceInterval(change: Change): { low: number; high: number } {
-  return { low: change.difference - 1.96 * change.standardError, high: change.difference + 1.96 * change.standardError };
+/** The 95% interval of a before/after difference, when the change was tested. */
+export function differenceInterval(change: Change): { low: number; high: number } | null {
+  return change.ciLow === null || change.ciHigh === null ? null : { low: change.ciLow, high: change.ciHigh };
 }
 
 /** The day windows either side of an implementation date (the day itself belongs to neither). */

@@ -25,7 +25,7 @@ export function kpiHeadline(kpi: Kpi, window: SelectedWindow, total: KpiAggregat
 const money = (x: number) => `£${Math.round(x).toLocaleString('en-GB')}`;
 
 /** A movement of a count, sum, ratio or quantile, which carry no significance test: "down £79,983". */
-export function untestedChange(difference: number, unit: string): string {
+export function describeUntestedChange(difference: number, unit: string): string {
   const size = Math.abs(difference);
   const amount = unit === '£' ? money(size) : `${size.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${unit ? ` ${unit}` : ''}`;
   return difference === 0 ? 'unchanged (no significance test for this kind)' : `${difference > 0 ? 'up' : 'down'} ${amount} (no significance test for this kind)`;
@@ -63,6 +63,6 @@ export function kpiChange(kpi: Kpi, before: { window: { from: string; label: str
     significant: false,
     tested: false,
     method: null,
-    description: small ? `${untestedChange(difference, kpi.unit).replace(/ \(no significance test for this kind\)$/, '')}; too few to compare (n = ${Math.min(before.total.n, after.total.n).toLocaleString('en-GB')} of ${kpi.minSample})` : untestedChange(difference, kpi.unit),
+    description: small ? `${describeUntestedChange(difference, kpi.unit).replace(/ \(no significance test for this kind\)$/, '')}; too few to compare (n = ${Math.min(before.total.n, after.total.n).toLocaleString('en-GB')} of ${kpi.minSample})` : describeUntestedChange(difference, kpi.unit),
   };
 }
