@@ -55,7 +55,7 @@ export async function measureAcrossDate(db: Db, kpi: KpiDefinition, implementedO
     return { ...range, value: v.value, n: v.n, ciLow: v.ciLow, ciHigh: v.ciHigh };
   };
   const change = before.n > 0 && after.n > 0 ? compareKpi(kpi.kind, before, after, kpi.minSample) : null;
-  const movement = classifyMovement(change, before.n, after.n, kpi.direction);
+  const movement = classifyMovement(change, before.n, after.n, kpi.direction, kpi.minSample);
   const interval = change ? differenceInterval(change) : null;
   const sentence =
     movement === 'insufficient_data'
@@ -74,7 +74,7 @@ export async function measureAcrossDate(db: Db, kpi: KpiDefinition, implementedO
     difference: change?.difference ?? null,
     differenceLow: interval?.low ?? null,
     differenceHigh: interval?.high ?? null,
-    pValue: change && change.standardError > 0 ? change.pValue : null,
+    pValue: change?.tested ? change.pValue : null,
     movement,
     sentence,
   };
