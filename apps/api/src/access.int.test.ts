@@ -197,6 +197,7 @@ const ownInput = (path: string): unknown =>
     'member.changeRole': { userId: ids.viewer, role: 'viewer' },
     'member.remove': { userId: ids.cxLead },
     'token.create': { name: 't', scopes: ['kpi:read'], expiresInDays: 30 },
+    'organisation.updateSettings': { timeZone: 'Europe/London' },
     'token.revoke': { id: '00000000-0000-4000-8000-00000000abcd' },
     'journey.get': { id: ids.ownJourney },
     'journey.updateStep': { stepId: ids.ownStep, version: 1, name: 'Renamed' },
@@ -326,6 +327,8 @@ const foreignInput = (): Record<string, unknown> => ({
 });
 const NO_IDS = new Set([
   'organisation.overview',
+  'organisation.get',
+  'organisation.updateSettings',
   'operatingModel.health',
   'member.list',
   'token.list',

@@ -70,15 +70,45 @@ describe('scorecard export', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
   });
 
-  it('downloads the scorecard as CSV, one row per journey and KPI with raw numbers', async () => {
-    const res = await fetch(`${base}/export/scorecard.csv`, { headers: { cookie: await sessionCookie('viewer@a.example') } });
+  it('downloads the scorecard as CSV for a chosen period, one row per journey and KPI with raw numbers', async () => {
+    const res = await fetch(`${base}/export/scorecard.csv?period=2026-10-01`, { headers: { cookie: await sessionCookie('viewer@a.example') } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?scorecard-\d{4}-\d{2}-\d{2}\.csv"?$/);
     const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     // (30 − 20) × £12,000 = £120,000 at stake; 1,000 a month × 12 × £6 = £72,000 failure cost
-    expect(rows[0]).toMatchObject({ journey: 'Report a claim', owner: 'Claims', kpi: 'Claim NPS', period_start: '2026-10-01', value: '20', n: '200', target: '30', standing: 'below_target', value_at_stake: '120000', top_failure_point: 'Customers chase the assessor', top_failure_point_annual_cost: '72000' });
+    expect(rows[0]).toMatchObject({
+      journey: 'Report a claim',
+      owner: 'Claims',
+      kpi: 'Claim NPS',
+      period_start: '2026-10-01',
+      period: 'Oct 2026',
+      period_complete: 'true',
+      value: '20',
+      n: '200',
+      min_sample: '30',
+      target: '30',
+      status: 'short_of_target',
+      status_label: 'Below target',
+      value_per_point_source: 'entered',
+      value_at_stake: '120000',
+      top_failure_point: 'Customers chase the assessor',
+      top_failure_point_annual_cost: '72000',
+    });
+  });
+
+  it('leads by default with the last complete period, which here has no answers: no status and nothing at stake', async () => {
+    const res = await fetch(`${base}/export/scorecard.csv`, { headers: { cookie: await sessionCookie('viewer@a.example') } });
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const today = new Date().toISOString().slice(0, 10);
+    const lastMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 1)).toISOString().slice(0, 10);
+    expect(rows[0]).toMatchObject({ period_start: lastMonth, period_complete: 'true', value: lastMonth === '2026-10-01' ? '20' : '', value_at_stake: lastMonth === '2026-10-01' ? '120000' : '' });
+  });
+
+  it('refuses half a range by field, as the page would', async () => {
+    const res = await fetch(`${base}/export/scorecard.csv?from=2026-10-01`, { headers: { cookie: await sessionCookie('viewer@a.example') } });
+    expect(res.status).toBe(400);
   });
 
   it('downloads a PDF with the organisation, the journey and its figures', async () => {

@@ -171,8 +171,9 @@ describe('outcomes', () => {
     expect(r.message).toMatch(/at most 5 targeted outcomes, and this one has 5/);
     const outcomes = await lead.outcome.list({ journeyId: ids.journey });
     expect(outcomes).toHaveLength(5);
-    // NPS is +40 in its latest month (see the events above): 15–35 are achieved, 35 too; none behind the mark.
-    expect(outcomes.find((o) => o.title === 'Outcome 5')).toMatchObject({ target: 35, status: 'achieved' });
+    // The answers end in August; an outcome is judged on its KPI's last complete month, which has
+    // none, so it claims nothing (an old month's +40 is not "achieved" today).
+    expect(outcomes.find((o) => o.title === 'Outcome 5')).toMatchObject({ target: 35, current: null, status: 'no_data' });
   });
 });
 
@@ -320,15 +321,22 @@ describe('initiatives', () => {
 
 describe('scorecard', () => {
   it('gives each journey its owner, KPIs against target and the value at stake', async () => {
-    const { journeys } = await lead.scorecard.get();
+    // The answers end in August: by default each KPI leads with its last complete month, empty here.
+    const latest = (await lead.scorecard.get()).journeys.find((j) => j.journeyId === ids.journey)!;
+    expect(latest.kpis.map((k) => [k.status, k.latest, k.valueAtStake])).toEqual([
+      ['no_data', null, null],
+      ['no_data', null, null],
+    ]);
+    const { journeys, periodLabel } = await lead.scorecard.get({ period: '2026-08-01' });
+    expect(periodLabel).toBe('The period holding 2026-08-01 for each KPI');
     const claim = journeys.find((j) => j.journeyId === ids.journey)!;
     expect(claim.owner).toBe('Claims');
     const nps = claim.kpis.find((k) => k.kpiId === ids.nps)!;
-    expect(nps).toMatchObject({ standing: 'on_target', valueAtStake: 0 });
+    expect(nps).toMatchObject({ period: { label: 'Aug 2026', complete: true }, status: 'on_target', statusLabel: 'On target', valueAtStake: 0, valuePerPointSource: 'entered' });
     const csat = claim.kpis.find((k) => k.kpiId === ids.csat)!;
     // CSAT 70 against 90 at £2,000 a point: £40,000 at stake
     expect(csat.latest!.value).toBe(70);
-    expect(csat).toMatchObject({ standing: 'below_target', valueAtStake: 40_000 });
+    expect(csat).toMatchObject({ status: 'short_of_target', statusLabel: 'Below target', valueAtStake: 40_000 });
     expect(claim.valueAtStake).toBe(40_000);
     // The upload failure's unit cost went to £7 above: 50 × 12 × £7 = £4,200
     expect(claim.topFailurePoints.map((f) => f.annualCost)).toEqual([93_600, 4_200]);
