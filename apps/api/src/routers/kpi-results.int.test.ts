@@ -184,6 +184,9 @@ describe('KPI definitions', () => {
     });
     const agree = await lead.kpi.create({ ...base, key: 'ces.agree', name: 'CES % agree', kind: 'ces_agree', source: { stream: 'survey', instrument: 'ces' }, minSample: 50 });
     expect(agree).toMatchObject({ kind: 'ces_agree', minSample: 50 });
+    // An update that does not name the minimum sample (an older client) leaves it as it was.
+    const { minSample: _kept, valuePerPointReason: _reason, ...older } = agree;
+    expect(await lead.kpi.update({ ...older, name: 'CES agreement' })).toMatchObject({ name: 'CES agreement', minSample: 50 });
     await database.db
       .insertInto('survey_response')
       .values(Array.from({ length: 60 }, (_, i) => ({ organisation_id: orgId, source: 's', external_id: `ces-${i}`, instrument: 'ces' as const, score: i < 45 ? 6 : 3, occurred_at: '2026-10-10T10:00:00Z' })))

@@ -11,7 +11,7 @@ import { authorizedProcedure, router } from '../trpc.ts';
  * (kept with the KPI and in the audit event). Asked when the value is new or changed, so an edit
  * of something else does not trip on a model refitted since.
  */
-async function requireReasonForDivergence(db: Db, organisationId: string, kpiId: string | null, input: KpiInput, storedValue: number | null): Promise<void> {
+async function requireReasonForDivergence(db: Db, organisationId: string, kpiId: string | null, input: Pick<KpiInput, 'valuePerPoint'> & { valuePerPointReason?: string | null | undefined }, storedValue: number | null): Promise<void> {
   if (input.valuePerPoint === null || input.valuePerPoint === storedValue || input.valuePerPointReason) return;
   const estimates = kpiId ? await listValueEstimates(db, organisationId, kpiId) : [];
   const divergence = valueDivergence(input.valuePerPoint, estimates);

@@ -96,8 +96,10 @@ export async function createKpi(db: Db, organisationId: string, input: KpiDraft)
   }
 }
 
-export async function updateKpi(db: Db, organisationId: string, input: KpiDraft & { id: string; version: number }) {
-  const before = await getKpi(db, organisationId, input.id);
+export async function updateKpi(db: Db, organisationId: string, update: KpiDraft & { id: string; version: number }) {
+  const before = await getKpi(db, organisationId, update.id);
+  // What the update does not name stays as it was.
+  const input = { ...update, minSample: update.minSample ?? before.minSample, valuePerPointReason: update.valuePerPointReason === undefined ? before.valuePerPointReason : update.valuePerPointReason };
   await checkKpiLinks(db, organisationId, input);
   try {
     const row = await db

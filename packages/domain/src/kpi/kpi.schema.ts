@@ -132,7 +132,13 @@ function checkKindAndSource(kpi: { kind: KpiKind; source: KpiSource }, ctx: z.Re
 export const ZKpiInput = ZKpiFields.superRefine(checkKindAndSource);
 export type KpiInput = z.infer<typeof ZKpiInput>;
 
-export const ZKpiUpdateInput = ZKpiFields.extend({ id: ZId, version: z.number().int().positive() }).superRefine(checkKindAndSource);
+/** An update leaves the minimum sample and the value's reason as they are when it does not name them. */
+export const ZKpiUpdateInput = ZKpiFields.extend({
+  id: ZId,
+  version: z.number().int().positive(),
+  valuePerPointReason: ZKpiFields.shape.valuePerPointReason.unwrap().optional(),
+  minSample: ZKpiFields.shape.minSample.unwrap().optional(),
+}).superRefine(checkKindAndSource);
 
 export const ZKpiDefinition = ZKpiFields.extend({ id: ZId, version: z.number().int().positive() });
 export type KpiDefinition = z.infer<typeof ZKpiDefinition>;
