@@ -57,7 +57,7 @@ export interface CustomerOutcomeRow {
  * Each customer's latest score on an instrument, joined to what followed: the first churn or
  * renewal after it, and the revenue that event carried (else the customer's revenue in the year
  * before). Customers with neither yet are left out: their outcome is not known, and counting them
- * as retained would flatter every score. Joined by hashing, not per customer: a few hundred ms.
+ * as retained would flatter every score.
  */
 export async function customerOutcomes(
   db: Db,
@@ -69,33 +69,44 @@ export async function customerOutcomes(
   const onScale = onSurveyScale(instrument, scope.scaleMax ?? DEFAULT_SURVEY_SCALE[instrument].max);
   // A journey's (or step's) KPI is priced on the answers given there, as the KPI counts them.
   const inScope = scope.stepId ? sql`AND step_id = ${scope.stepId}` : scope.journeyId ? sql`AND journey_id = ${scope.journeyId}` : sql``;
+  // One pass over the customer's answers and outcome events together, sorted by customer: no join
+  // whose plan depends on table statistics. A fresh organisation's statistics say its tables are
+  // nearly empty (the embedded database has no autovacuum), and a join planned on that runs as
+  // nested loops over every customer's events, minutes for a few thousand customers.
   const { rows } = await sql<CustomerOutcomeRow>`
-    WITH latest AS MATERIALIZED (
-      SELECT DISTINCT ON (customer_id) customer_id, score, occurred_at
+    WITH answers AS (
+      SELECT customer_id, occurred_at, score, NULL::text AS type, NULL::float8 AS value
       FROM survey_response
       WHERE organisation_id = ${organisationId} AND instrument = ${instrument} AND customer_id IS NOT NULL
         AND occurred_at >= ${period.from}::date AND occurred_at < ${period.to}::date + 1 ${onScale} ${inScope}
-      ORDER BY customer_id, occurred_at DESC
     ),
-    outcome AS (
-      SELECT DISTINCT ON (e.customer_id) e.customer_id, e.type, e.value
-      FROM latest l JOIN operational_event e ON e.customer_id = l.customer_id AND e.occurred_at > l.occurred_at
-      WHERE e.organisation_id = ${organisationId} AND e.type IN ('churn', 'renewal')
-      ORDER BY e.customer_id, e.occurred_at
+    stream AS (
+      SELECT * FROM answers
+      UNION ALL
+      SELECT customer_id, occurred_at, NULL::int, type, value
+      FROM operational_event
+      WHERE organisation_id = ${organisationId} AND type IN ('churn', 'renewal', 'revenue', 'cost') AND customer_id IS NOT NULL
     ),
-    before AS (
-      SELECT e.customer_id,
-        sum(e.value) FILTER (WHERE e.type = 'revenue') AS revenue,
-        sum(e.value) FILTER (WHERE e.type = 'cost') AS cost
-      FROM latest l JOIN operational_event e ON e.customer_id = l.customer_id
-        AND e.occurred_at <= l.occurred_at AND e.occurred_at > l.occurred_at - interval '365 days'
-      WHERE e.organisation_id = ${organisationId} AND e.type IN ('revenue', 'cost')
-      GROUP BY e.customer_id
+    marked AS (
+      SELECT *, max(occurred_at) FILTER (WHERE score IS NOT NULL) OVER (PARTITION BY customer_id) AS scored_at
+      FROM stream
+    ),
+    per_customer AS (
+      SELECT customer_id,
+        (array_agg(score ORDER BY occurred_at DESC) FILTER (WHERE score IS NOT NULL))[1] AS score,
+        (array_agg(type ORDER BY occurred_at) FILTER (WHERE type IN ('churn', 'renewal') AND occurred_at > scored_at))[1] AS outcome,
+        (array_agg(value ORDER BY occurred_at) FILTER (WHERE type IN ('churn', 'renewal') AND occurred_at > scored_at))[1] AS outcome_value,
+        sum(value) FILTER (WHERE type = 'revenue' AND occurred_at <= scored_at AND occurred_at > scored_at - interval '365 days') AS revenue,
+        sum(value) FILTER (WHERE type = 'cost' AND occurred_at <= scored_at AND occurred_at > scored_at - interval '365 days') AS cost
+      FROM marked
+      WHERE scored_at IS NOT NULL
+      GROUP BY customer_id
     )
-    SELECT l.customer_id AS "customerId", l.score::float8 AS score, o.type = 'churn' AS churned,
-      coalesce(o.value, b.revenue, 0)::float8 AS revenue, coalesce(b.cost, 0)::float8 AS "costToServe"
-    FROM latest l JOIN outcome o USING (customer_id) LEFT JOIN before b USING (customer_id)
-    ORDER BY l.customer_id
+    SELECT customer_id AS "customerId", score::float8 AS score, outcome = 'churn' AS churned,
+      coalesce(outcome_value, revenue, 0)::float8 AS revenue, coalesce(cost, 0)::float8 AS "costToServe"
+    FROM per_customer
+    WHERE outcome IS NOT NULL
+    ORDER BY customer_id
   `.execute(db);
   return rows;
 }
