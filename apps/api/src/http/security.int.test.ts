@@ -77,6 +77,19 @@ describe('sessions', () => {
     expect((await rpc('team.list', undefined, { cookie }, 'GET')).status).toBe(401);
   });
 
+  it('record being seen at most once a minute, so reads stay reads', async () => {
+    advance(60_000);
+    const cookie = await signIn('admin@a.example');
+    const seen = () => database.db.selectFrom('session').select('last_seen_at').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const first = (await seen()).last_seen_at.getTime();
+    advance(30_000);
+    expect((await rpc('team.list', undefined, { cookie }, 'GET')).status).toBe(200);
+    expect((await seen()).last_seen_at.getTime()).toBe(first);
+    advance(31_000);
+    expect((await rpc('team.list', undefined, { cookie }, 'GET')).status).toBe(200);
+    expect((await seen()).last_seen_at.getTime()).toBe(first + 61_000);
+  });
+
   it('end at the absolute timeout however busy they are', async () => {
     advance(60_000);
     const cookie = await signIn('admin@a.example');

@@ -34,8 +34,13 @@ export async function insertSession(
 
 /**
  * The member behind a live session, or undefined when the session is unknown, expired, idle
- * too long, or its user is no longer a member. Touches last_seen_at so idle time restarts.
+ * too long, or its user is no longer a member. Touches last_seen_at so idle time restarts, at
+ * most once a minute (or a quarter of the idle timeout, if shorter): a read stays a read, and the
+ * session still never idles out while it is used.
  */
+/** How often a session in use records that it was seen. */
+export const SESSION_TOUCH_MS = 60_000;
+
 export async function findSessionActor(
   db: Db,
   tokenHash: string,
@@ -62,7 +67,9 @@ export async function findSessionActor(
     .where('session.expires_at', '>', now)
     .executeTakeFirst();
   if (!row || now.getTime() - row.lastSeenAt.getTime() > idleTimeoutMs) return undefined;
-  await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+  if (now.getTime() - row.lastSeenAt.getTime() >= Math.min(SESSION_TOUCH_MS, idleTimeoutMs / 4)) {
+    await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+  }
   return {
     kind: 'member',
     userId: row.userId,
