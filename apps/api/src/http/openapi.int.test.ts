@@ -162,6 +162,17 @@ describe('the document and the API agree', () => {
     expect(await again.json()).toEqual({ result: { data: { received: 2, inserted: 0, duplicates: 2 } } });
   });
 
+  it('refuses a row dated in the future over plain HTTP, naming it, and stores nothing', async () => {
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const body = { responses: [documentedRow(10), { ...documentedRow(11), occurredAt: future }] };
+    const res = await post(`${base}/trpc/ingest.surveyResponses`, JSON.stringify(body), bearer(writer));
+    expect(res.status, logged.join('\n')).toBe(400);
+    const answer = (await res.json()) as { error: { data: { issues: { path: string; message: string }[] } } };
+    expect(answer.error.data.issues).toEqual([{ path: 'responses.1.occurredAt', message: expect.stringMatching(/^is in the future: /) as unknown }]);
+    const again = await post(`${base}/trpc/ingest.surveyResponses`, JSON.stringify({ responses: [documentedRow(10)] }), bearer(writer));
+    expect(await again.json()).toEqual({ result: { data: { received: 1, inserted: 1, duplicates: 0 } } });
+  });
+
   it('lists KPIs in the documented shape', async () => {
     const res = await fetch(`${base}/trpc/kpi.list`, { headers: bearer(reader) });
     expect(res.status, logged.join('\n')).toBe(200);
