@@ -27,6 +27,13 @@ function occurredAt(clock: Clock) {
   });
 }
 
+/** Where an integrator finds the ids: journey.list and journey.get, with a token holding model:read. */
+const ZJourneyRef = z
+  .uuid()
+  .nullable()
+  .describe('The journey the row belongs to, by id: `journey.list` (GET /trpc/journey.list, a token with model:read) lists them. Null when not known; without a journey or step the row counts only towards organisation-wide KPIs.');
+const ZStepRef = z.uuid().nullable().describe("The step the row belongs to, by id: `journey.get` (GET /trpc/journey.get, a token with model:read) lists a journey's stages and steps. Null when not known.");
+
 const ZExternalKey = {
   source: z.string().trim().min(1).max(64),
   externalId: z.string().trim().min(1).max(200),
@@ -40,10 +47,17 @@ export const surveyResponseSchema = (clock: Clock = systemClock) =>
       instrument: ZInstrument,
       score: z.number().int(),
       /** The top of the scale the answer was given on: 7 for CSAT asked on 1–7; absent means the instrument's usual scale. */
-      scale: z.number().int().nullable().optional(),
+      scale: z
+        .number()
+        .int()
+        .nullable()
+        .optional()
+        .describe(
+          "The top of the scale the question was asked on, a number: 10 for NPS, 5 or 7 for CSAT, 7 for CES. Null or absent means the instrument's usual scale (NPS 0–10, CSAT 1–5, CES 1–7); send 7 for CSAT asked on 1–7.",
+        ),
       customerId: z.string().max(200).nullable(),
-      journeyId: z.uuid().nullable(),
-      stepId: z.uuid().nullable(),
+      journeyId: ZJourneyRef,
+      stepId: ZStepRef,
       channel: z.string().max(32).nullable(),
       segment: z.string().max(64).nullable(),
       verbatim: z.string().max(10_000).nullable(),
@@ -77,7 +91,10 @@ const ZEventType = z
   .superRefine((type, ctx) => {
     const issue = eventTypeIssue(type);
     if (issue) ctx.addIssue({ code: 'custom', message: issue });
-  });
+  })
+  .describe(
+    'What happened: contact, escalation, resolution, churn, renewal, revenue, cost, claim or sale (any case, stored in lower case), or a lower-case name of your own such as claim_reported. A near miss of a known type (chrun) is refused.',
+  );
 
 /** An operational event, its date checked against `clock`. */
 export const operationalEventSchema = (clock: Clock = systemClock) =>
@@ -86,8 +103,8 @@ export const operationalEventSchema = (clock: Clock = systemClock) =>
     type: ZEventType,
     value: z.number().finite().nullable(),
     customerId: z.string().max(200).nullable(),
-    journeyId: z.uuid().nullable(),
-    stepId: z.uuid().nullable(),
+    journeyId: ZJourneyRef,
+    stepId: ZStepRef,
     attributes: z.record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean()])),
     occurredAt: occurredAt(clock),
   });
