@@ -419,6 +419,23 @@ describe('every procedure', () => {
   });
 });
 
+describe('the kpi:compute scope', () => {
+  it('recomputes a KPI and refits its value model, and edits or reads nothing', async () => {
+    const caller = createCaller(createInnerContext({ db: database.db, actor: tokenActor(['kpi:compute']) }));
+    const audited = async () => {
+      const rows = await database.db.selectFrom('audit_event').select('action').where('entity_id', '=', ids.ownKpi).where('actor_type', '=', 'token').execute();
+      return { recomputed: rows.filter((r) => r.action === 'kpi.recomputed').length, refitted: rows.filter((r) => r.action === 'value.refitted').length };
+    };
+    const before = await audited();
+    expect(await caller.kpi.recompute({ kpiId: ids.ownKpi })).toEqual({ results: expect.any(Number) as unknown });
+    expect(await caller.value.refit({ kpiId: ids.ownKpi })).toMatchObject({ kpiId: ids.ownKpi });
+    expect(await codeOf(caller.kpi.update({ ...kpiInput('claims.nps', ids.claimsTeam), id: ids.ownKpi, version: 1 }))).toBe('FORBIDDEN');
+    expect(await codeOf(caller.kpi.results({ kpiId: ids.ownKpi }))).toBe('FORBIDDEN');
+    expect(await codeOf(caller.kpi.recompute({ kpiId: ids.foreignKpi }))).toBe('NOT_FOUND');
+    expect(await audited()).toEqual({ recomputed: before.recomputed + 1, refitted: before.refitted + 1 });
+  });
+});
+
 describe('remit scope', () => {
   it("lets a team member edit a step of their team's journey, not another team's", async () => {
     const member = await callerAs('member@a.example');

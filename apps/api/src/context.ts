@@ -1,5 +1,6 @@
 import type { Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
+import type { KpiRefreshSender } from '@throughline/worker';
 import { logNotifier, type Notifier } from './notify/notifier.ts';
 
 /** What a procedure may do to the response's cookies; tests pass a recorder. */
@@ -29,6 +30,10 @@ export interface Context {
   publicUrl: string;
   notifier: Notifier;
   limits: Limits;
+  /** Queues refreshes of the KPIs an ingest fed; null where no worker queue is reachable (tests that need none). */
+  kpiRefresh: KpiRefreshSender | null;
+  /** Server-side messages that are no caller's business, e.g. a refresh that could not be queued. */
+  log: (message: string) => void;
 }
 
 export function createInnerContext(opts: Partial<Context> & { db: Db }): Context {
@@ -40,6 +45,8 @@ export function createInnerContext(opts: Partial<Context> & { db: Db }): Context
     publicUrl: 'http://127.0.0.1:3000',
     notifier: logNotifier(() => {}),
     limits: DEFAULT_LIMITS,
+    kpiRefresh: null,
+    log: () => {},
     ...opts,
   };
 }

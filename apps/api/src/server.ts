@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, seedDemoIfEmpty, DEMO_SIGN_IN, type Database } from '@throughline/db';
-import { startWorker, type Worker } from '@throughline/worker';
+import { kpiRefreshSender, startKpiRefreshSender, startWorker, type KpiRefreshSender, type Worker } from '@throughline/worker';
 import { hashPassword } from './auth/password.ts';
 import type { ApiEnv } from './env.ts';
 import { createApp } from './http/app.ts';
@@ -24,6 +24,8 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
   const database = await openDatabase(env);
   const t1 = performance.now();
   let worker: Worker | null = null;
+  // In an API-only process, a pg-boss that only sends: the worker processes run the refreshes.
+  let sender: (KpiRefreshSender & { stop(): Promise<void> }) | null = null;
   let server: Server | undefined;
   try {
     await migrateToLatest(database.db);
@@ -35,7 +37,9 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
     const t3 = performance.now();
     if (seeded.seeded) log(`Seeded the demo organisation: ${seeded.rows.toLocaleString('en-GB')} rows in ${(seeded.ms / 1000).toFixed(1)} s`);
     if (env.role === 'all') worker = await startWorker(database);
-    const app = createApp({ db: database.db, webDist: env.webDist, cookieSecure: env.cookieSecure, publicUrl: env.publicUrl, log });
+    else sender = await startKpiRefreshSender(database, log);
+    const kpiRefresh = worker ? kpiRefreshSender(worker.boss) : sender!;
+    const app = createApp({ db: database.db, webDist: env.webDist, cookieSecure: env.cookieSecure, publicUrl: env.publicUrl, log, kpiRefresh });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(env.port, env.host, () => resolve(s)).once('error', reject);
     });
@@ -51,12 +55,14 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
         await new Promise<void>((resolve) => listening.close(() => resolve()));
         listening.closeAllConnections();
         await worker?.stop();
+        await sender?.stop();
         await database.close();
       },
     };
   } catch (error) {
     server?.close();
     await worker?.stop().catch(() => {});
+    await sender?.stop().catch(() => {});
     await database.close();
     throw error;
   }

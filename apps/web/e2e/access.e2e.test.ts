@@ -55,6 +55,10 @@ describe('signing up, inviting a colleague and what each role may do', () => {
     await page.getByRole('heading', { name: 'No tokens yet' }).waitFor();
     await page.getByLabel('Name').fill('Survey tool nightly export');
     await page.getByRole('checkbox', { name: /kpi:read/ }).check();
+    // The scope for a pipeline that wants its numbers at once after a load, with what it allows.
+    const compute = page.getByRole('checkbox', { name: /kpi:compute/ });
+    expect(await page.locator('label', { has: compute }).textContent()).toContain('Recompute KPIs and refit their value models now');
+    await compute.check();
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = await page.getByLabel('API token').inputValue();
     expect(token).toMatch(/^tl_[A-Za-z0-9_-]{20,}$/);
@@ -65,7 +69,7 @@ describe('signing up, inviting a colleague and what each role may do', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(token.slice(0, 9));
     expect(await row.textContent()).not.toContain(token);
-    expect(await row.getByRole('listitem').allTextContents()).toEqual(['ingest:write', 'kpi:read']);
+    expect((await row.getByRole('listitem').allTextContents()).sort()).toEqual(['ingest:write', 'kpi:compute', 'kpi:read']);
   });
 
   it('invites a colleague as a viewer', async () => {

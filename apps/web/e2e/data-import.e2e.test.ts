@@ -133,6 +133,29 @@ describe('importing a CSV export', () => {
     await screenshot('06-bad-lines');
   });
 
+  it('warns before sending when no column says which journey or step a row belongs to, and flags a line dated in the future', async () => {
+    const before = ingestRequests;
+    await page.getByLabel('Source').fill('qualtrics-no-journey');
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const csv = `response_id,submitted_at,nps_score,where\nj-1,2026-03-01T09:00:00Z,9,${JOURNEY}\nj-2,${nextWeek},7,${JOURNEY}\n`;
+    await page.locator('input[type=file]').setInputFiles(writeFixture('nps-no-journey.csv', csv));
+    const columns = page.getByRole('region', { name: '2. Columns' });
+    const warning = columns.getByRole('status').filter({ hasText: 'No column says which journey or step each row belongs to.' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('no journey or step KPI will include them');
+    expect(await selectedColumn('Journey')).toBe('— Not in this file —');
+
+    const preview = page.getByRole('region', { name: '3. Preview' });
+    await preview.getByText('1 of them has a problem').waitFor();
+    await preview.getByText(/is in the future: .* is more than 5 minutes after the server's clock/).waitFor();
+    await screenshot('08-no-journey-warning');
+
+    // Choosing the column that names the journey takes the warning away.
+    await page.getByLabel('Column for Journey').selectOption({ label: 'where' });
+    await warning.waitFor({ state: 'detached' });
+    expect(ingestRequests).toBe(before);
+  });
+
   it('imports operational events with the other columns as attributes', async () => {
     await page.getByLabel('It holds').selectOption('operational');
     await page.getByLabel('Source').fill('contact-centre');

@@ -17,12 +17,24 @@ export interface WorkerOptions {
 }
 
 /** pg-boss on the same database as the app: in-process on PGlite, its own pool on PostgreSQL. */
-export function createBoss(database: Database): PgBoss {
+export function createBoss(database: Database, options: { sendOnly?: boolean } = {}): PgBoss {
+  // A send-only boss (an API process's) neither supervises nor runs schedules: the workers do.
+  const sendOnly = options.sendOnly ? { supervise: false, schedule: false } : {};
   const boss =
     database.kind === 'pglite'
-      ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: 'pgboss' })
-      : new PgBoss({ connectionString: database.connectionString, schema: 'pgboss', max: 4 });
+      ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: 'pgboss', ...sendOnly })
+      : new PgBoss({ connectionString: database.connectionString, schema: 'pgboss', max: options.sendOnly ? 2 : 4, ...sendOnly });
   return boss;
+}
+
+/** Creates a job's queue as its definition says, or brings one that exists in line with it. */
+export async function ensureQueue(boss: PgBoss, job: JobDefinition): Promise<void> {
+  const settings = { retryLimit: job.retryLimit ?? 2, retryBackoff: true };
+  const heartbeat = job.heartbeatSeconds ? { heartbeatSeconds: job.heartbeatSeconds } : {};
+  await boss.createQueue(job.name, { policy: job.policy ?? 'standard', ...settings, ...heartbeat });
+  // createQueue leaves a queue that exists as it was; this brings one an earlier release made
+  // in line with the definition (null clears a heartbeat the definition no longer has).
+  await boss.updateQueue(job.name, { ...settings, heartbeatSeconds: job.heartbeatSeconds ?? null });
 }
 
 /** Starts pg-boss, creates each job's queue, registers its schedule and its handler. */
@@ -33,12 +45,7 @@ export async function startWorker(database: Database, options: WorkerOptions = {
   await boss.start();
   const ctx: JobContext = { db: database.db, boss, now: options.now ?? (() => new Date()) };
   for (const job of options.jobs ?? allJobs) {
-    const settings = { retryLimit: job.retryLimit ?? 2, retryBackoff: true };
-    const heartbeat = job.heartbeatSeconds ? { heartbeatSeconds: job.heartbeatSeconds } : {};
-    await boss.createQueue(job.name, { policy: job.policy ?? 'standard', ...settings, ...heartbeat });
-    // createQueue leaves a queue that exists as it was; this brings one an earlier release made
-    // in line with the definition (null clears a heartbeat the definition no longer has).
-    await boss.updateQueue(job.name, { ...settings, heartbeatSeconds: job.heartbeatSeconds ?? null });
+    await ensureQueue(boss, job);
     if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object, { tz: 'UTC' });
     await boss.work<unknown>(
       job.name,

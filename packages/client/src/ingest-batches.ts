@@ -4,11 +4,18 @@ import type { AppRouter } from '@throughline/api';
 
 /** One survey response as the API accepts it (`occurredAt` as a Date or an ISO string). */
 export type SurveyResponseInput = inferRouterInputs<AppRouter>['ingest']['surveyResponses']['responses'][number];
+/** One operational event (contact, churn, revenue…) as the API accepts it. */
+export type OperationalEventInput = inferRouterInputs<AppRouter>['ingest']['operationalEvents']['events'][number];
 export type IngestResult = inferRouterOutputs<AppRouter>['ingest']['surveyResponses'];
 
-/** The part of the client this helper needs; the client from createThroughlineClient has it. */
+/** The part of the client ingestSurveyResponses needs; the client from createThroughlineClient has it. */
 export interface SurveyIngestClient {
   ingest: { surveyResponses: { mutate(input: { responses: SurveyResponseInput[] }): Promise<IngestResult> } };
+}
+
+/** The part of the client ingestOperationalEvents needs. */
+export interface OperationalIngestClient {
+  ingest: { operationalEvents: { mutate(input: { events: OperationalEventInput[] }): Promise<IngestResult> } };
 }
 
 export interface IngestProgress extends IngestResult {
@@ -32,7 +39,7 @@ export interface IngestBatchesOptions {
 
 /** A problem the API found in one row, numbered as in the array handed to the helper. */
 export interface RowIssue {
-  /** Index into the rows given to ingestSurveyResponses; null when the issue is not one row's. */
+  /** Index into the rows given to the helper; null when the issue is not one row's. */
   row: number | null;
   /** The field within the row, e.g. `score`, or the API's path when `row` is null. */
   path: string;
@@ -75,7 +82,6 @@ interface Refused {
 }
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
-const ENVELOPE_BYTES = '{"responses":[]}'.length;
 const utf8 = new TextEncoder();
 
 /**
@@ -84,17 +90,25 @@ const utf8 = new TextEncoder();
  * and externalId) and counts them as duplicates. At a refused batch it sends nothing more, lets
  * the calls in flight finish, and throws IngestBatchError for the earliest refused batch.
  */
-export async function ingestSurveyResponses(
-  client: SurveyIngestClient,
-  rows: readonly SurveyResponseInput[],
-  options: IngestBatchesOptions = {},
-): Promise<IngestResult> {
+export function ingestSurveyResponses(client: SurveyIngestClient, rows: readonly SurveyResponseInput[], options: IngestBatchesOptions = {}): Promise<IngestResult> {
+  return ingestInBatches('responses', (responses) => client.ingest.surveyResponses.mutate({ responses }), rows, options);
+}
+
+/** Sends operational events on the same terms as ingestSurveyResponses: batches, two in flight, IngestBatchError. */
+export function ingestOperationalEvents(client: OperationalIngestClient, rows: readonly OperationalEventInput[], options: IngestBatchesOptions = {}): Promise<IngestResult> {
+  return ingestInBatches('events', (events) => client.ingest.operationalEvents.mutate({ events }), rows, options);
+}
+
+/** The rows' name in a call's body (`{"events":[…]}`) and in the API's issue paths (`events.12.type`). */
+type RowsKey = 'responses' | 'events';
+
+async function ingestInBatches<Row>(key: RowsKey, send: (rows: Row[]) => Promise<IngestResult>, rows: readonly Row[], options: IngestBatchesOptions): Promise<IngestResult> {
   const batchSize = options.batchSize ?? 5000;
   const concurrency = options.concurrency ?? 2;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, not ${concurrency}`);
   const totals: IngestResult = { received: 0, inserted: 0, duplicates: 0 };
-  const batches = batchBounds(rows, batchSize, options.maxBatchBytes ?? MAX_BODY_BYTES);
+  const batches = batchBounds(rows, batchSize, options.maxBatchBytes ?? MAX_BODY_BYTES, `{"${key}":[]}`.length);
   const stored: [number, number][] = [];
   // Held in an object: the senders set it, and TypeScript does not follow closures' writes.
   const state: { refused: Refused | null } = { refused: null };
@@ -105,7 +119,7 @@ export async function ingestSurveyResponses(
       const [first, end] = next.value;
       let result: IngestResult;
       try {
-        result = await client.ingest.surveyResponses.mutate({ responses: rows.slice(first, end) });
+        result = await send(rows.slice(first, end));
       } catch (error) {
         // The loop's test narrowed it to null; another sender may have set it since.
         const earlier = state.refused as Refused | null;
@@ -123,22 +137,22 @@ export async function ingestSurveyResponses(
   if (state.refused !== null) {
     const { first, end, error } = state.refused;
     const after = stored.filter(([from]) => from > first).sort((a, b) => a[0] - b[0]);
-    throw new IngestBatchError(first, end - 1, { ...totals }, rowIssues(error, first), error, after);
+    throw new IngestBatchError(first, end - 1, { ...totals }, rowIssues(error, key, first), error, after);
   }
   return totals;
 }
 
 /** [first, end) of each batch: at most batchSize rows, and under maxBytes as JSON. */
-function* batchBounds(rows: readonly SurveyResponseInput[], batchSize: number, maxBytes: number): Generator<[number, number]> {
+function* batchBounds(rows: readonly unknown[], batchSize: number, maxBytes: number, envelopeBytes: number): Generator<[number, number]> {
   let first = 0;
-  let bytes = ENVELOPE_BYTES;
+  let bytes = envelopeBytes;
   for (let i = 0; i < rows.length; i++) {
     // Each row after the first also costs a comma.
     const rowBytes = utf8.encode(JSON.stringify(rows[i])).length + 1;
     if (i > first && (i - first >= batchSize || bytes + rowBytes > maxBytes)) {
       yield [first, i];
       first = i;
-      bytes = ENVELOPE_BYTES;
+      bytes = envelopeBytes;
     }
     bytes += rowBytes;
   }
@@ -146,11 +160,11 @@ function* batchBounds(rows: readonly SurveyResponseInput[], batchSize: number, m
 }
 
 /** The API's per-field issues (`responses.12.score`), renumbered against all the rows. */
-function rowIssues(error: unknown, firstRow: number): RowIssue[] {
+function rowIssues(error: unknown, key: RowsKey, firstRow: number): RowIssue[] {
   if (!(error instanceof TRPCClientError)) return [];
   const issues = (error as TRPCClientError<AppRouter>).data?.issues ?? [];
   return issues.map(({ path, message }) => {
-    const match = /^responses\.(\d+)(?:\.(.+))?$/.exec(path);
+    const match = new RegExp(`^${key}\\.(\\d+)(?:\\.(.+))?$`).exec(path);
     return match ? { row: firstRow + Number(match[1]), path: match[2] ?? '(row)', message } : { row: null, path, message };
   });
 }

@@ -68,7 +68,7 @@ afterAll(async () => {
 
 function csv(name: string, lines: string[]) {
   const path = join(dir, name);
-  writeFileSync(path, ['external_id,instrument,score,occurred_at,channel,segment,customer_id,journey_id,verbatim', ...lines].join('\n') + '\n');
+  writeFileSync(path, ['external_id,instrument,score,scale,occurred_at,channel,segment,customer_id,journey_id,verbatim', ...lines].join('\n') + '\n');
   return path;
 }
 
@@ -85,14 +85,14 @@ async function runExample(csvPath: string) {
 }
 
 const stored = async () =>
-  database.db.selectFrom('survey_response').select(['external_id', 'instrument', 'score', 'journey_id', 'verbatim']).orderBy('external_id').execute();
+  database.db.selectFrom('survey_response').select(['external_id', 'instrument', 'score', 'scale', 'journey_id', 'verbatim']).orderBy('external_id').execute();
 
 describe("README's integrator example", () => {
   it('ingests a CSV export with progress, prints a KPI, and counts a second run as duplicates', async () => {
     const path = csv('responses.csv', [
-      `R-1001,nps,9,2026-03-02T09:15:00Z,web,homeowner,C-311,${journeyId},"Quick, and clear"`,
-      'R-1002,csat,2,2026-03-02T10:40:00Z,phone,landlord,C-087,,Waited 40 minutes',
-      'R-1003,ces,6,2026-03-03T08:05:00Z,,,,,',
+      `R-1001,nps,9,,2026-03-02T09:15:00Z,web,homeowner,C-311,${journeyId},"Quick, and clear"`,
+      'R-1002,csat,6,7,2026-03-02T10:40:00Z,phone,landlord,C-087,,Waited 40 minutes',
+      'R-1003,ces,6,,2026-03-03T08:05:00Z,,,,,',
     ]);
     const first = await runExample(path);
     expect(first.stderr, logged.join('\n')).toBe('');
@@ -101,9 +101,9 @@ describe("README's integrator example", () => {
     expect(first.stdout).toContain('Done: 3 rows stored, 0 duplicates');
     expect(first.stdout).toContain('KPI claim.nps (Claims NPS): target 20 points; 2 KPIs in all');
     expect(await stored()).toEqual([
-      { external_id: 'R-1001', instrument: 'nps', score: 9, journey_id: journeyId, verbatim: 'Quick, and clear' },
-      { external_id: 'R-1002', instrument: 'csat', score: 2, journey_id: null, verbatim: 'Waited 40 minutes' },
-      { external_id: 'R-1003', instrument: 'ces', score: 6, journey_id: null, verbatim: null },
+      { external_id: 'R-1001', instrument: 'nps', score: 9, scale: null, journey_id: journeyId, verbatim: 'Quick, and clear' },
+      { external_id: 'R-1002', instrument: 'csat', score: 6, scale: 7, journey_id: null, verbatim: 'Waited 40 minutes' },
+      { external_id: 'R-1003', instrument: 'ces', score: 6, scale: null, journey_id: null, verbatim: null },
     ]);
 
     const again = await runExample(path);
@@ -113,7 +113,7 @@ describe("README's integrator example", () => {
   });
 
   it('names the CSV line of a row the API refuses, and stores nothing of that batch', async () => {
-    const path = csv('bad.csv', ['R-2001,nps,8,2026-03-04T09:00:00Z,web,,,,', 'R-2002,nps,11,2026-03-04T09:05:00Z,web,,,,']);
+    const path = csv('bad.csv', ['R-2001,nps,8,,2026-03-04T09:00:00Z,web,,,,', 'R-2002,nps,11,,2026-03-04T09:05:00Z,web,,,,']);
     const result = await runExample(path);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('line 3: score: nps scores run 0–10');

@@ -15,6 +15,7 @@ export * from './queries/api-token.queries.ts';
 export * from './queries/rate-limit.queries.ts';
 export * from './queries/kpi.queries.ts';
 export * from './queries/ingest.queries.ts';
+export * from './queries/kpi-refresh.queries.ts';
 export * from './seed/seed.ts';
 export * from './queries/constraint-errors.ts';
 export * from './queries/journey-edit.queries.ts';

@@ -12,6 +12,7 @@ export * from './remit/remit.schema.ts';
 export * from './policy/policy.schema.ts';
 export * from './kpi/kpi.schema.ts';
 export * from './event/event.schema.ts';
+export * from './event/event-type.ts';
 export * from './event/freshness.ts';
 export * from './auth/auth.schema.ts';
 export * from './access/permissions.ts';

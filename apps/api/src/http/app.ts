@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { sql } from 'kysely';
 import { findSessionActor, findTokenActor, type Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
+import type { KpiRefreshSender } from '@throughline/worker';
 import { hashSecret, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
 import { DEFAULT_LIMITS, type Context, type Limits, type SessionCookies } from '../context.ts';
 import { logNotifier, type Notifier } from '../notify/notifier.ts';
@@ -33,6 +34,8 @@ export interface AppOptions {
   publicUrl?: string;
   notifier?: Notifier;
   limits?: Limits;
+  /** Where an ingest queues refreshes of the KPIs it fed; without one, KPIs wait for their schedules. */
+  kpiRefresh?: KpiRefreshSender;
 }
 
 export function createApp(opts: AppOptions): express.Express {
@@ -138,6 +141,8 @@ async function createHttpContext(opts: AppOptions, req: Request, res: Response, 
     publicUrl: opts.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
     notifier: opts.notifier ?? logNotifier(opts.log),
     limits: opts.limits ?? DEFAULT_LIMITS,
+    kpiRefresh: opts.kpiRefresh ?? null,
+    log: opts.log ?? ((m: string) => console.error(m)),
   };
 }
 

@@ -140,13 +140,25 @@ export const INTEGRATOR_OPERATIONS: Record<string, OperationText> = {
       'Rows are idempotent by (`source`, `externalId`): sending one again stores nothing and counts it in `duplicates`, so a failed or ' +
       `interrupted upload can be re-sent whole. Score scales: ${Object.entries(INSTRUMENT_SCALES)
         .map(([instrument, { min, max }]) => `${instrument} ${min}–${max}`)
-        .join(', ')}. \`occurredAt\` is an ISO 8601 date-time.`,
+        .join(', ')}; \`scale\` (a number: 5, 7 or 10) states the top of the scale when it is not the usual one, e.g. 7 for CSAT asked on 1–7. ` +
+      `\`occurredAt\` is an ISO 8601 date-time, at most 5 minutes after the server's clock. \`journeyId\` and \`stepId\` come from \`journey.list\` and ` +
+      '`journey.get` (a token with `model:read`); a row with neither counts only towards organisation-wide KPIs. The KPIs that read the stored rows are recomputed within seconds.',
   },
   'ingest.operationalEvents': {
     summary: 'Ingest a batch of operational events',
     description:
       'Contacts, escalations, resolutions, churn, renewals, revenue and cost from contact centres, CRMs and billing. On the same terms as ' +
-      'survey responses: all or nothing per call (`events.<index>.<field>` names each bad row), idempotent by (`source`, `externalId`).',
+      'survey responses: all or nothing per call (`events.<index>.<field>` names each bad row), idempotent by (`source`, `externalId`), dated at most 5 minutes ' +
+      "after the server's clock. `type` is a known type in any case (stored in lower case) or a lower-case name of your own; a near miss of a known type, such as " +
+      '`chrun`, is refused with the type it probably meant, so churn, renewal, revenue and cost always reach the value model.',
+  },
+  'journey.list': {
+    summary: 'List the journeys, with their ids',
+    description: 'Every journey of the organisation: its id (what `journeyId` takes when ingesting), name and owner. Needs a token with `model:read`.',
+  },
+  'journey.get': {
+    summary: 'Read one journey, with its stages and steps',
+    description: 'A journey by `id`, with its stages and their steps in order; a step’s `id` is what `stepId` takes when ingesting. Needs a token with `model:read`.',
   },
   'kpi.list': {
     summary: 'List the KPI definitions',

@@ -122,7 +122,14 @@ describe('GET /openapi.json', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/trpc/ingest.operationalEvents', '/trpc/ingest.surveyResponses', '/trpc/kpi.list', '/trpc/kpi.results']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/trpc/ingest.operationalEvents',
+      '/trpc/ingest.surveyResponses',
+      '/trpc/journey.get',
+      '/trpc/journey.list',
+      '/trpc/kpi.list',
+      '/trpc/kpi.results',
+    ]);
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(ingest().security).toEqual([{ bearerAuth: ['ingest:write'] }]);
     expect(kpiList().security).toEqual(expect.arrayContaining([{ bearerAuth: ['kpi:read'] }]));
@@ -139,6 +146,19 @@ describe('GET /openapi.json', () => {
       expect(inline(op.responses['429'])).toMatchObject({ headers: { 'Retry-After': { schema: { type: 'integer' } } } });
     }
     errorSchema(ingest(), 413);
+  });
+
+  it('documents scale as a number of 5, 7 or 10, and where journey and step ids come from', () => {
+    const input = inline(ingest().requestBody!.content['application/json']!.schema) as { properties: { responses: { items: { properties: Record<string, Json> } } } };
+    const row = input.properties.responses.items.properties;
+    expect(JSON.stringify(row.scale)).toContain('"integer"');
+    expect(row.scale!.description).toMatch(/a number: 10 for NPS, 5 or 7 for CSAT, 7 for CES/);
+    expect(row.journeyId!.description).toContain('`journey.list` (GET /trpc/journey.list, a token with model:read)');
+    expect(row.stepId!.description).toContain('`journey.get`');
+    expect(ingest().description).toContain('`scale` (a number: 5, 7 or 10)');
+    const journeys = doc.paths['/trpc/journey.list']!.get!;
+    expect(journeys.security).toEqual(expect.arrayContaining([{ bearerAuth: ['model:read'] }]));
+    expect(doc.paths['/trpc/journey.get']!.get!.parameters?.[0]?.name).toBe('input');
   });
 
   it('publishes the batch limit and the fields of a row', () => {
@@ -160,6 +180,17 @@ describe('the document and the API agree', () => {
     // Idempotent by (source, externalId): the same rows again store nothing.
     const again = await post(`${base}/trpc/ingest.surveyResponses`, JSON.stringify(body), bearer(writer));
     expect(await again.json()).toEqual({ result: { data: { received: 2, inserted: 0, duplicates: 2 } } });
+  });
+
+  it('refuses a row dated in the future over plain HTTP, naming it, and stores nothing', async () => {
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const body = { responses: [documentedRow(10), { ...documentedRow(11), occurredAt: future }] };
+    const res = await post(`${base}/trpc/ingest.surveyResponses`, JSON.stringify(body), bearer(writer));
+    expect(res.status, logged.join('\n')).toBe(400);
+    const answer = (await res.json()) as { error: { data: { issues: { path: string; message: string }[] } } };
+    expect(answer.error.data.issues).toEqual([{ path: 'responses.1.occurredAt', message: expect.stringMatching(/^is in the future: /) as unknown }]);
+    const again = await post(`${base}/trpc/ingest.surveyResponses`, JSON.stringify({ responses: [documentedRow(10)] }), bearer(writer));
+    expect(await again.json()).toEqual({ result: { data: { received: 1, inserted: 1, duplicates: 0 } } });
   });
 
   it('lists KPIs in the documented shape', async () => {

@@ -101,6 +101,29 @@ describe('operational event ingestion', () => {
     expect(values).toEqual([{ value: 1 }]);
     expect(await stored()).toBe(before + 2);
   });
+
+  it('refuses events dated more than 5 minutes after the server’s clock, by row and field, storing none', async () => {
+    const before = await stored();
+    const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const batch = [event(9_000), event(9_001, { occurredAt: later(60) }), event(9_002, { occurredAt: later(1) }), event(9_003, { occurredAt: '2099-01-01T00:00:00Z' })];
+    const error = await refusal(caller.ingest.operationalEvents({ events: batch }));
+    expect(error.code).toBe('BAD_REQUEST');
+    const issues = (error.cause as unknown as { issues: { path: (string | number)[]; message: string }[] }).issues;
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['events.1.occurredAt', 'events.3.occurredAt']);
+    expect(issues[0]!.message).toMatch(/^is in the future: .* is more than 5 minutes after the server's clock/);
+    expect(await stored()).toBe(before);
+  });
+
+  it('refuses a near miss of a type the value model reads, and stores a known type given in capitals in lower case', async () => {
+    const before = await stored();
+    const error = await refusal(caller.ingest.operationalEvents({ events: [event(9_100, { type: 'churn' }), event(9_101, { type: 'chrun' })] }));
+    const issues = (error.cause as unknown as { issues: { path: (string | number)[]; message: string }[] }).issues;
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([['events.1.type', `is “chrun”, which is not a type Throughline reads: did you mean 'churn'?`]]);
+    expect(await stored()).toBe(before);
+    expect(await caller.ingest.operationalEvents({ events: [event(9_102, { type: 'Churn' }), event(9_103, { type: 'claim_reported' })] })).toMatchObject({ inserted: 2 });
+    const types = await sql<{ type: string }>`SELECT type FROM operational_event WHERE external_id IN ('call-9102', 'call-9103') ORDER BY external_id`.execute(database.db);
+    expect(types.rows).toEqual([{ type: 'churn' }, { type: 'claim_reported' }]);
+  });
 });
 
 describe('survey response ingestion', () => {
@@ -145,6 +168,17 @@ describe('survey response ingestion', () => {
     expect(await caller.ingest.operationalEvents({ events: [event(8_000, { attributes, value: 1e-7 })] })).toMatchObject({ inserted: 1 });
     const [stored8000] = (await sql<{ attributes: unknown; value: number }>`SELECT attributes, value FROM operational_event WHERE external_id = 'call-8000'`.execute(database.db)).rows;
     expect(stored8000).toEqual({ attributes, value: 1e-7 });
+  });
+
+  it('refuses responses dated in the future, naming each row, and stores none of the batch', async () => {
+    const before = await responses();
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const batch = [response(7_000), response(7_001), response(7_002), { ...response(7_003), occurredAt: future }];
+    const error = await refusal(caller.ingest.surveyResponses({ responses: batch }));
+    const issues = (error.cause as unknown as { issues: { path: (string | number)[]; message: string }[] }).issues;
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['responses.3.occurredAt']);
+    expect(issues[0]!.message).toContain(`is in the future: ${future} is more than 5 minutes after the server's clock`);
+    expect(await responses()).toBe(before);
   });
 
   it('keeps the scale a CSAT answer was given on, and refuses a score beyond it', async () => {

@@ -1,4 +1,4 @@
-import { insertOperationalEventBatch, insertSurveyResponses, unknownJourneyRefs, type Db } from '@throughline/db';
+import { insertOperationalEventBatch, insertSurveyResponses, kpisFedBy, unknownJourneyRefs, type Db, type IngestedKinds } from '@throughline/db';
 import { DomainError, ZIngestResult, ZOperationalIngestInput, ZSurveyIngestInput } from '@throughline/domain';
 import type { z } from 'zod';
 import type { AuthorizedContext } from '../access/remit-scope.ts';
@@ -58,6 +58,27 @@ async function store(ctx: AuthorizedContext, kind: string, rows: readonly Journe
   return { received: rows.length, inserted, duplicates: rows.length - inserted };
 }
 
+/** The distinct values of one field over a batch's rows. */
+function distinct<R>(rows: readonly R[], pick: (row: R) => string): string[] {
+  const seen = new Set<string>();
+  for (const r of rows) seen.add(pick(r));
+  return [...seen];
+}
+
+/**
+ * After a batch is stored, queues a refresh of every KPI that reads its rows, whatever the KPI's
+ * schedule, so new data shows in its results within seconds. The rows are stored either way: a
+ * refresh that cannot be queued is logged, and the KPI catches up at its next scheduled run.
+ */
+async function refreshFedKpis(ctx: AuthorizedContext, kinds: IngestedKinds): Promise<void> {
+  if (!ctx.kpiRefresh) return;
+  try {
+    await ctx.kpiRefresh.send(ctx.organisationId, await kpisFedBy(ctx.db, ctx.organisationId, kinds));
+  } catch (error) {
+    ctx.log(`[api] stored an ingest batch but could not queue its KPIs' refresh (they update at their next scheduled run): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 export const ingestRouter = router({
   /**
    * A batch of survey responses, all or nothing: any invalid row rejects the whole batch with
@@ -69,7 +90,9 @@ export const ingestRouter = router({
     .output(ZIngestResult)
     .mutation(async ({ ctx, input }) => {
       await checkJourneyRefs(ctx, 'responses', input.responses);
-      return store(ctx, 'survey_responses', input.responses, (db) => insertSurveyResponses(db, ctx.organisationId, input.responses));
+      const result = await store(ctx, 'survey_responses', input.responses, (db) => insertSurveyResponses(db, ctx.organisationId, input.responses));
+      if (result.inserted > 0) await refreshFedKpis(ctx, { instruments: distinct(input.responses, (r) => r.instrument), eventTypes: [] });
+      return result;
     }),
 
   /** Operational events (contacts, escalations, resolutions, churn, revenue, cost…), on the same terms. */
@@ -78,6 +101,8 @@ export const ingestRouter = router({
     .output(ZIngestResult)
     .mutation(async ({ ctx, input }) => {
       await checkJourneyRefs(ctx, 'events', input.events);
-      return store(ctx, 'operational_events', input.events, (db) => insertOperationalEventBatch(db, ctx.organisationId, input.events));
+      const result = await store(ctx, 'operational_events', input.events, (db) => insertOperationalEventBatch(db, ctx.organisationId, input.events));
+      if (result.inserted > 0) await refreshFedKpis(ctx, { instruments: [], eventTypes: distinct(input.events, (e) => e.type) });
+      return result;
     }),
 });

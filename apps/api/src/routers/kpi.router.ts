@@ -41,12 +41,12 @@ export const kpiRouter = router({
     }),
 
   /** Recomputes a KPI now, in full, instead of waiting for its schedule. */
-  recompute: authorizedProcedure('kpi.edit')
+  recompute: authorizedProcedure('kpi.compute')
     .input(z.object({ kpiId: ZId }))
     .output(z.object({ results: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
       const kpi = await getKpi(ctx.db, ctx.organisationId, input.kpiId);
-      if (ctx.reach === 'remit') await requireOwnTeam(ctx, kpi.ownerTeamId ?? '', 'kpi.edit', 'This KPI');
+      if (ctx.reach === 'remit') await requireOwnTeam(ctx, kpi.ownerTeamId ?? '', 'kpi.compute', 'This KPI');
       return ctx.db.transaction().execute(async (db) => {
         const outcome = await recomputeKpi(db, ctx.organisationId, kpi, { full: true, now: ctx.now(), runId: randomUUID() });
         await audit(db, ctx, 'kpi.recomputed', { type: 'kpi', id: kpi.id }, { after: outcome });

@@ -1,5 +1,5 @@
 import type { CsvRecord } from './csv-records.ts';
-import { assignField, unmappedColumns, type ColumnMapping, type FieldSource } from './column-mapping.ts';
+import { assignField, namesJourneyOrStep, unmappedColumns, type ColumnMapping, type FieldSource } from './column-mapping.ts';
 import { fieldsFor, type ImportKind, type TargetField } from './import-fields.ts';
 
 interface ColumnMappingTableProps {
@@ -54,6 +54,13 @@ export function ColumnMappingTable({ kind, header, sample, mapping, onChange, di
           </tbody>
         </table>
       </div>
+      {namesJourneyOrStep(mapping) ? null : (
+        <p className="notice import-journey-warning" role="status">
+          <strong>No column says which journey or step each row belongs to.</strong> These rows will count only towards
+          organisation-wide KPIs; no journey or step KPI will include them. If the file has one, choose its column for{' '}
+          <em>Journey</em> (a journey’s name or id) or <em>Step</em> (a step id) above.
+        </p>
+      )}
       {kind === 'operational' && unmapped.length > 0 ? (
         <fieldset className="checks import-attributes" disabled={disabled}>
           <legend>Send the other columns as attributes</legend>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignField, missingRequired, proposeMapping, unmappedColumns } from './column-mapping.ts';
+import { assignField, missingRequired, namesJourneyOrStep, proposeMapping, unmappedColumns } from './column-mapping.ts';
 
 describe('proposeMapping', () => {
   it('maps a typical NPS export by name and takes the instrument from the score header', () => {
@@ -52,5 +52,15 @@ describe('mapping edits', () => {
     expect(next.attributeColumns).toEqual([]);
     expect(unmappedColumns(next, 4)).toEqual([]);
     expect(unmappedColumns(assignField(next, 'customerId', null), 4)).toEqual([3]);
+  });
+});
+
+describe('namesJourneyOrStep', () => {
+  it('is false when no column feeds the journey or the step, so no journey KPI would count the rows', () => {
+    const mapping = proposeMapping('survey', ['response_id', 'date', 'nps_score', 'comment']);
+    expect(namesJourneyOrStep(mapping)).toBe(false);
+    expect(namesJourneyOrStep(assignField(mapping, 'journeyId', { column: 3 }))).toBe(true);
+    expect(namesJourneyOrStep(assignField(mapping, 'stepId', { column: 3 }))).toBe(true);
+    expect(namesJourneyOrStep(proposeMapping('operational', ['event_id', 'event_type', 'occurred_at', 'journey']))).toBe(true);
   });
 });

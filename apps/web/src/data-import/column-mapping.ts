@@ -71,6 +71,14 @@ export function missingRequired(kind: ImportKind, mapping: ColumnMapping): strin
     .map((f) => f.label);
 }
 
+/**
+ * Whether the rows will say which journey or step they belong to. Without either they count only
+ * towards organisation-wide KPIs: every journey and step KPI leaves them out.
+ */
+export function namesJourneyOrStep(mapping: ColumnMapping): boolean {
+  return !!mapping.fields.journeyId || !!mapping.fields.stepId;
+}
+
 /** A column given to a field stops being an attribute, so no value is sent twice. */
 export function assignField(mapping: ColumnMapping, key: string, source: FieldSource): ColumnMapping {
   const column = source && 'column' in source ? source.column : null;

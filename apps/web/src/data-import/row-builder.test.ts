@@ -84,3 +84,18 @@ describe('buildRow for operational events', () => {
     expect(buildRow(ops, ['e-2', 'cost', '2026-03-14', '1,5']).issues[0]?.field).toBe('value');
   });
 });
+
+describe('buildRow against the rules the API applies', () => {
+  it('flags a line dated more than 5 minutes ahead of now, as the API would refuse it', () => {
+    const ahead = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const built = buildRow(SURVEY, ['r-9', ahead, '9', '', '']);
+    expect(built.row).toBeNull();
+    expect(built.issues).toEqual([{ field: 'occurredAt', message: expect.stringMatching(/^is in the future: .* is more than 5 minutes after the server's clock/) as unknown }]);
+  });
+
+  it('flags a type one slip away from one the value model reads, and takes a known type in capitals', () => {
+    const ops = plan('operational', ['event_id', 'event_type', 'occurred_at']);
+    expect(buildRow(ops, ['e-3', 'chrun', '2026-03-14']).issues).toEqual([{ field: 'type', message: "is “chrun”, which is not a type Throughline reads: did you mean 'churn'?" }]);
+    expect(buildRow(ops, ['e-4', 'Churn', '2026-03-14']).row).toMatchObject({ type: 'churn' });
+  });
+});

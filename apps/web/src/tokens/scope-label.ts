@@ -4,6 +4,7 @@ import type { TokenScope } from '@throughline/domain';
 const SCOPE_DESCRIPTION: Record<TokenScope, string> = {
   'ingest:write': 'Send survey responses and operational events.',
   'kpi:read': 'Read KPI definitions and values.',
+  'kpi:compute': 'Recompute KPIs and refit their value models now, e.g. after loading data.',
   'model:read': 'Read the operating model: teams, journeys, systems and KPIs.',
   'model:write': 'Change journeys and their blueprints.',
 };

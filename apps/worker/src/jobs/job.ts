@@ -22,8 +22,9 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
   /**
    * pg-boss queue policy. 'exclusive' allows one queued or active job per singletonKey, which
    * is what deduplicates jobs sent by several workers at once; the default queue does not.
+   * 'stately' allows one queued and one active per key: a send while one runs queues the next.
    */
-  policy?: 'standard' | 'exclusive';
+  policy?: 'standard' | 'exclusive' | 'stately';
   /**
    * Seconds a running job may go without a heartbeat from its worker (sent every half of this)
    * before the supervisor fails it for a retry: how a job whose worker died is noticed before

@@ -3,7 +3,7 @@ import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { DomainError, ZId } from '@throughline/domain';
 import { getKpi, listKpiSchedules, recomputeKpi } from '@throughline/db';
-import { defineJob } from './job.ts';
+import { defineJob, type JobContext } from './job.ts';
 
 /** The recompute queue's key: one queued or active recompute per KPI. */
 export const kpiRecomputeKey = (kpiId: string) => `kpi:${kpiId}`;
@@ -29,15 +29,18 @@ export const kpiRecompute = defineJob({
   // the retry starts clean; a run that is alive but missed its beats still holds the engine's
   // lock, so its retry waits and then runs incrementally: a false alarm costs a repeat, not a result.
   heartbeatSeconds: 10,
-  handler: async ({ organisationId, kpiId, full }, { db, now }) => {
-    const kpi = await getKpi(db, organisationId, kpiId).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
-      throw error;
-    });
-    if (!kpi) return;
-    await db.transaction().execute((trx) => recomputeKpi(trx, organisationId, kpi, { full, now: now(), runId: randomUUID() }));
-  },
+  handler: ({ organisationId, kpiId, full }, ctx) => recomputeOne(ctx, organisationId, kpiId, full),
 });
+
+/** Recomputes one KPI in a transaction of its own; a KPI deleted since the job was sent is nothing to do. */
+export async function recomputeOne({ db, now }: JobContext, organisationId: string, kpiId: string, full: boolean): Promise<void> {
+  const kpi = await getKpi(db, organisationId, kpiId).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+  if (!kpi) return;
+  await db.transaction().execute((trx) => recomputeKpi(trx, organisationId, kpi, { full, now: now(), runId: randomUUID() }));
+}
 
 /**
  * Every minute, and once when a worker starts (a fresh install shows values at once instead of

@@ -1,4 +1,4 @@
-import { CHANNELS, routeProposal, ZKpiSource } from '@throughline/domain';
+import { CHANNELS, eventTypeIssue, normaliseEventType, routeProposal, ZKpiSource } from '@throughline/domain';
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../database.ts';
@@ -128,6 +128,15 @@ describe('demo organisation seed', () => {
       .where('app_user.email', '=', DEMO_SIGN_IN.email)
       .executeTakeFirstOrThrow();
     expect(admin).toEqual({ role: 'admin', password_hash: 'scrypt$demo-hash', slug: DEMO_ORGANISATION_SLUG, currency: 'GBP' });
+  });
+
+  it('stores only event types the ingestion API would take as they are', async () => {
+    const types = await rows<{ type: string }>(database.db, sql`SELECT DISTINCT type FROM operational_event ORDER BY type`);
+    expect(types.length).toBeGreaterThan(5);
+    for (const { type } of types) {
+      expect(normaliseEventType(type), type).toBe(type);
+      expect(eventTypeIssue(type), type).toBeNull();
+    }
   });
 
   it('routes every demo change proposal as the governance rules would, with its decisions logged', async () => {

@@ -48,6 +48,13 @@ describe('token scopes', () => {
     expect(scopesAllow(['ingest:write'], 'journey.read')).toBe(false);
     expect(scopesAllow(['model:read'], 'journey.read')).toBe(true);
   });
+  it('let kpi:compute recompute KPIs and refit their value models, and change nothing else', () => {
+    expect(PERMISSIONS.filter((p) => scopesAllow(['kpi:compute'], p))).toEqual(['kpi.compute', 'value.refit']);
+    // model:write tokens could recompute while it took kpi.edit; they still can.
+    expect(scopesAllow(['model:write'], 'kpi.compute')).toBe(true);
+    expect(roleReach('team_member', 'kpi.compute')).toBe('remit');
+    expect(roleReach('viewer', 'kpi.compute')).toBeNull();
+  });
   it('never allow managing members or tokens, or taking governance decisions', () => {
     for (const p of ['member.manage', 'token.manage', 'proposal.create', 'proposal.decide'] as const) expect(scopesAllow([...TOKEN_SCOPES], p), p).toBe(false);
   });

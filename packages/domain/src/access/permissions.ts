@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'decision.read',
   'kpi.read',
   'kpi.edit',
+  'kpi.compute',
   'member.read',
   'member.manage',
   'token.manage',
@@ -72,6 +73,8 @@ const REMIT_EDITS: Partial<Record<Permission, Reach>> = {
   'proposal.create': 'remit',
   'proposal.decide': 'remit',
   'kpi.edit': 'remit',
+  // Recomputing a KPI changes no definition, only how fresh its values are; whoever edits it may.
+  'kpi.compute': 'remit',
   'failure_point.edit': 'remit',
   'outcome.edit': 'remit',
   'initiative.edit': 'remit',
@@ -92,6 +95,7 @@ const COUNCIL: Partial<Record<Permission, Reach>> = {
   'proposal.create': 'organisation',
   'proposal.decide': 'organisation',
   'kpi.edit': 'organisation',
+  'kpi.compute': 'organisation',
   'audit.read': 'organisation',
   'failure_point.edit': 'organisation',
   'insight.edit': 'organisation',
@@ -114,16 +118,18 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Reach>>> 
   },
 };
 
-export const TOKEN_SCOPES = ['ingest:write', 'kpi:read', 'model:read', 'model:write'] as const;
+export const TOKEN_SCOPES = ['ingest:write', 'kpi:read', 'kpi:compute', 'model:read', 'model:write'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** What each API-token scope allows; a token always acts organisation-wide. */
 export const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
   'ingest:write': ['ingest.write'],
   'kpi:read': ['kpi.read'],
+  // For a pipeline that loads data and then wants the numbers now: recompute and refit, no edits.
+  'kpi:compute': ['kpi.compute', 'value.refit'],
   'model:read': ['organisation.read', 'team.read', 'journey.read', 'system.read', 'kpi.read', 'policy.read', 'proposal.read', 'decision.read', 'insight.read', 'initiative.read', 'value.read'],
   // Proposals and funding are decided by people, so no scope lets a token decide one.
-  'model:write': ['team.edit', 'journey.create', 'journey.edit', 'system.edit', 'remit.edit', 'policy.edit', 'kpi.edit', 'failure_point.edit', 'insight.edit', 'outcome.edit', 'initiative.edit'],
+  'model:write': ['team.edit', 'journey.create', 'journey.edit', 'system.edit', 'remit.edit', 'policy.edit', 'kpi.edit', 'kpi.compute', 'failure_point.edit', 'insight.edit', 'outcome.edit', 'initiative.edit'],
 };
 
 /** The reach a role has for a permission, or null when it does not hold it. */
