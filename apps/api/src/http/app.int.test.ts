@@ -133,3 +133,29 @@ describe('HTTP', () => {
     }
   });
 });
+
+describe('the web app’s files', () => {
+  it('are compressed, and hashed assets cached for good while the page itself is revalidated', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const webDist = mkdtempSync(join(tmpdir(), 'web-dist-'));
+    mkdirSync(join(webDist, 'assets'));
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><script type="module" src="/assets/index-Ab12Cd34.js"></script>');
+    writeFileSync(join(webDist, 'assets', 'index-Ab12Cd34.js'), `export const big = ${JSON.stringify('x'.repeat(50_000))};`);
+    const web = await listen(createApp({ db: database.db, log: silent, webDist }));
+    try {
+      const asset = await fetch(`${urlOf(web)}/assets/index-Ab12Cd34.js`, { headers: { 'accept-encoding': 'br, gzip' } });
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-encoding')).toBe('br');
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect((await asset.text()).length).toBeGreaterThan(50_000);
+      const gzip = await fetch(`${urlOf(web)}/assets/index-Ab12Cd34.js`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(gzip.headers.get('content-encoding')).toBe('gzip');
+      const page = await fetch(`${urlOf(web)}/kpis`, { headers: { accept: 'text/html' } });
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+    } finally {
+      web.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { sql } from 'kysely';
 import { findSessionActor, findTokenActor, type Db } from '@throughline/db';
@@ -51,6 +52,9 @@ export function createApp(opts: AppOptions): express.Express {
       },
     }),
   );
+
+  // Answers and assets compressed (brotli when the browser takes it, else gzip); small ones as they are.
+  app.use(compression({ threshold: 1024 }));
 
   // Built once: it depends on the router's schemas only. Public, so tools can fetch it without a token.
   const openApi = buildOpenApiDocument({ router: appRouter, operations: INTEGRATOR_OPERATIONS, maxBodyBytes: MAX_BODY_BYTES });
@@ -106,7 +110,17 @@ export function createApp(opts: AppOptions): express.Express {
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
     const webDist = opts.webDist;
-    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Vite names every built asset by its content's hash, so those never change: cached for a year
+    // and never revalidated. Anything else in the build (icons and the like) for an hour.
+    app.use(
+      express.static(webDist, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, path) => {
+          if (/[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
     // Client-side routes: every other GET that wants HTML gets the app.
     app.get(/^\/(?!trpc\/|healthz|readyz|export\/).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
