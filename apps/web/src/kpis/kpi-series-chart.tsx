@@ -1,37 +1,42 @@
-import type { KpiDefinition, KpiResults } from '@throughline/domain';
+import { belowMinimum, type KpiDefinition, type KpiResults } from '@throughline/domain';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../common/locale-format.ts';
-import { formatAxisTick, formatKpiInterval, formatKpiValue, formatPeriod } from './kpi-format.ts';
+import { formatAxisTick, formatKpiInterval, formatKpiValue } from './kpi-format.ts';
+import { seriesRows, type SeriesRow } from './kpi-series-rows.ts';
 import { describeTrend } from './kpi-trend.ts';
 
 type KpiPoint = KpiResults['series'][number];
 
-interface ChartRow {
-  label: string;
-  value: number;
-  /** [ciLow, ciHigh]: recharts draws an Area between the two when a value is a pair. */
+interface ChartRow extends SeriesRow {
+  /** [ciLow, ciHigh] of a complete period: recharts draws an Area between the two when a value is a pair. */
   band: [number, number] | null;
-  point: KpiPoint;
 }
 
 const ACCENT = 'var(--color-accent)';
 const WARNING = '#c77700';
 
-/** The series with its shaded 95% band, target and threshold lines; small samples ringed in amber. */
+/**
+ * The series with its shaded 95% band, target and threshold lines. Periods below the KPI's
+ * minimum sample are ringed in amber; the period still running is a dashed stub to a hollow
+ * point labelled "to date", outside the band, so it never reads as a complete period.
+ */
 export function KpiSeriesChart({ kpi, series }: { kpi: KpiDefinition; series: KpiPoint[] }) {
-  const rows: ChartRow[] = series.map((p) => ({
-    label: formatPeriod(p.periodStart, kpi.grain),
-    value: p.value,
-    band: p.ciLow !== null && p.ciHigh !== null ? [p.ciLow, p.ciHigh] : null,
-    point: p,
+  const rows: ChartRow[] = seriesRows(series).map((r) => ({
+    ...r,
+    band: r.point.complete && r.point.ciLow !== null && r.point.ciHigh !== null ? [r.point.ciLow, r.point.ciHigh] : null,
   }));
   const hasBand = rows.some((r) => r.band);
-  const small = series.filter((p) => p.smallSample).length;
+  const running = series.filter((p) => !p.complete);
+  const small = series.filter((p) => belowMinimum(kpi, p.n)).length;
   const summary =
-    `${kpi.name} by period. ${describeTrend(rows, (v) => formatKpiValue(kpi, v))}` +
+    `${kpi.name} by period. ${describeTrend(
+      rows.map((r) => ({ label: r.label, value: r.point.value })),
+      (v) => formatKpiValue(kpi, v),
+    )}` +
+    (running.length > 0 ? ` ${running.map((p) => p.label).join(', ')} is still running: its value covers part of the period.` : '') +
     (kpi.target !== null ? ` Target ${formatKpiValue(kpi, kpi.target)}.` : '') +
     (kpi.threshold !== null ? ` Warning threshold ${formatKpiValue(kpi, kpi.threshold)}.` : '') +
-    (small > 0 ? ` ${formatCount(small)} periods have small samples.` : '');
+    (small > 0 ? ` ${formatCount(small)} ${small === 1 ? 'period has' : 'periods have'} fewer than ${formatCount(kpi.minSample)} answers.` : '');
 
   return (
     <figure className="chart-panel kpi-chart">
@@ -50,27 +55,52 @@ export function KpiSeriesChart({ kpi, series }: { kpi: KpiDefinition; series: Kp
             {kpi.threshold !== null ? (
               <ReferenceLine y={kpi.threshold} stroke="var(--color-danger-text)" strokeDasharray="2 4" ifOverflow="extendDomain" label={{ value: 'Warning', position: 'insideBottomRight', fontSize: 12, fill: 'var(--color-danger-text)' }} />
             ) : null}
-            <Line dataKey="value" stroke={ACCENT} strokeWidth={2.5} isAnimationActive={false} dot={renderDot} activeDot={{ r: 5 }} name={kpi.name} />
+            <Line dataKey="value" stroke={ACCENT} strokeWidth={2.5} isAnimationActive={false} dot={(props) => renderDot(props, kpi)} activeDot={{ r: 5 }} name={kpi.name} connectNulls={false} />
+            {running.length > 0 ? (
+              <Line dataKey="partial" stroke={ACCENT} strokeWidth={2} strokeDasharray="5 5" isAnimationActive={false} dot={renderRunningDot} activeDot={{ r: 5 }} name="To date" legendType="none" />
+            ) : null}
           </ComposedChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="chart-panel__legend">
-        <span className="chart-swatch kpi-legend kpi-legend--value">Value</span>
+        <span className="chart-swatch kpi-legend kpi-legend--value">Value, complete periods</span>
+        {running.length > 0 ? <span className="chart-swatch kpi-legend kpi-legend--to-date">To date (period still running)</span> : null}
         {hasBand ? <span className="chart-swatch kpi-legend kpi-legend--band">95% confidence interval</span> : null}
         {kpi.target !== null ? <span className="chart-swatch kpi-legend kpi-legend--target">Target {formatKpiValue(kpi, kpi.target)}</span> : null}
         {kpi.threshold !== null ? <span className="chart-swatch kpi-legend kpi-legend--threshold">Warning at {formatKpiValue(kpi, kpi.threshold)}</span> : null}
-        {small > 0 ? <span className="chart-swatch kpi-legend kpi-legend--small">Small sample</span> : null}
+        {small > 0 ? <span className="chart-swatch kpi-legend kpi-legend--small">Fewer than {formatCount(kpi.minSample)} answers</span> : null}
       </figcaption>
     </figure>
   );
 }
 
-/** A dot per period; a small-sample period gets a larger hollow amber ring so it stands out. */
-function renderDot(props: { cx?: number; cy?: number; index?: number; payload?: ChartRow }) {
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  index?: number;
+  payload?: ChartRow;
+}
+
+/** A dot per complete period; one below the minimum sample gets a larger hollow amber ring. */
+function renderDot(props: DotProps, kpi: KpiDefinition) {
   const { cx, cy, index, payload } = props;
-  if (cx === undefined || cy === undefined) return <g key={index} />;
-  if (payload?.point.smallSample) return <circle key={index} cx={cx} cy={cy} r={5.5} fill="#fff" stroke={WARNING} strokeWidth={2.5} />;
+  if (cx === undefined || cy === undefined || !payload || payload.value === null) return <g key={index} />;
+  if (belowMinimum(kpi, payload.point.n)) return <circle key={index} cx={cx} cy={cy} r={5.5} fill="#fff" stroke={WARNING} strokeWidth={2.5} />;
   return <circle key={index} cx={cx} cy={cy} r={3} fill={ACCENT} />;
+}
+
+/** The running period: a hollow point with "to date" beside it; the stub's start gets no dot of its own. */
+function renderRunningDot(props: DotProps) {
+  const { cx, cy, index, payload } = props;
+  if (cx === undefined || cy === undefined || !payload || payload.point.complete) return <g key={index} />;
+  return (
+    <g key={index} className="kpi-chart__to-date">
+      <circle cx={cx} cy={cy} r={5.5} fill="var(--color-surface)" stroke={ACCENT} strokeWidth={2} strokeDasharray="3 2" />
+      <text x={cx - 9} y={cy - 11} textAnchor="end" fontSize={12} fill="var(--color-text-muted)">
+        to date
+      </text>
+    </g>
+  );
 }
 
 function PeriodTooltip({ active, row, kpi }: { active: boolean | undefined; row: ChartRow | undefined; kpi: KpiDefinition }) {
@@ -79,12 +109,13 @@ function PeriodTooltip({ active, row, kpi }: { active: boolean | undefined; row:
   return (
     <div className="kpi-tooltip">
       <strong>{row.label}</strong>
-      <span>{formatKpiValue(kpi, row.value)}</span>
+      <span>{formatKpiValue(kpi, row.point.value)}</span>
       {interval ? <span>95% CI {interval}</span> : null}
       <span>
         n = {formatCount(row.point.n)}
-        {row.point.smallSample ? ' · small sample' : ''}
+        {belowMinimum(kpi, row.point.n) ? ` · too few answers (minimum ${formatCount(kpi.minSample)})` : ''}
       </span>
+      {!row.point.complete ? <span>Still running: part of the period</span> : null}
     </div>
   );
 }
