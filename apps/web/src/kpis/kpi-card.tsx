@@ -33,6 +33,7 @@ export function KpiCard({ kpi, results, failed, teamName, names, canRecompute }:
   const judged = headline && isJudged(headline.status) ? ` kpi-card--${headline.status}` : '';
   const headingId = `kpi-card-${kpi.id}`;
   const interval = value ? formatKpiInterval(kpi, value.ciLow, value.ciHigh) : null;
+  const complete = results?.series.filter((p) => p.complete) ?? [];
   return (
     <li className={`kpi-card${judged}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="kpi-card__title">
@@ -71,18 +72,18 @@ export function KpiCard({ kpi, results, failed, teamName, names, canRecompute }:
             </span>
           </p>
           {results.toDate ? <p className="kpi-card__to-date">{toDateText(kpi, results.toDate)}</p> : null}
-          {results.series.length > 0 ? (
+          {complete.length > 0 ? (
             <KpiSparkline
-              points={results.series}
+              points={complete}
               target={kpi.target}
-              label={`${kpi.name} trend: ${describeTrend(
-                results.series.map((p) => ({ label: p.complete ? p.label : `${p.label} (to date)`, value: p.value })),
+              label={`${kpi.name} trend over complete periods: ${describeTrend(
+                complete.map((p) => ({ label: p.label, value: p.value })),
                 (v) => formatKpiValue(kpi, v),
               )}`}
             />
           ) : null}
           <p className="kpi-card__change">
-            <KpiChangeText results={results} />
+            <KpiChangeText kpi={kpi} results={results} />
           </p>
         </>
       )}

@@ -137,7 +137,7 @@ function KpiDetail({ kpi }: { kpi: KpiDefinition }) {
                 </h2>
                 <p className="section__meta">{periodCount(r.series.length, kpi.grain)}, shaded by the 95% confidence interval</p>
               </div>
-              {r.series.length > 0 ? <KpiSeriesChart kpi={kpi} series={r.series} /> : <p className="muted">No stored periods up to this window yet.</p>}
+              {r.series.length > 0 ? <KpiSeriesChart kpi={kpi} series={r.series} window={r.headline} /> : <p className="muted">No stored periods up to this window yet.</p>}
               <h3 className="kpi-detail__subtitle">The numbers</h3>
               <KpiPointsTable kpi={kpi} points={[...r.series].reverse()} by="period" caption={`${kpi.name} by period, newest first`} />
             </section>

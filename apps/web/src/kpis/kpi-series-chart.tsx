@@ -1,5 +1,5 @@
 import { belowMinimum, type KpiDefinition, type KpiResults } from '@throughline/domain';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../common/locale-format.ts';
 import { formatAxisTick, formatKpiInterval, formatKpiValue } from './kpi-format.ts';
 import { seriesRows, type SeriesRow } from './kpi-series-rows.ts';
@@ -17,20 +17,23 @@ const WARNING = '#c77700';
 
 /**
  * The series with its shaded 95% band, target and threshold lines. Periods below the KPI's
- * minimum sample are ringed in amber; the period still running is a dashed stub to a hollow
- * point labelled "to date", outside the band, so it never reads as a complete period.
+ * minimum sample are ringed in amber; the period still running is a hollow point of its own,
+ * labelled "to date" with its interval as a whisker, not joined to the line: never read as complete.
  */
-export function KpiSeriesChart({ kpi, series }: { kpi: KpiDefinition; series: KpiPoint[] }) {
+export function KpiSeriesChart({ kpi, series, window }: { kpi: KpiDefinition; series: KpiPoint[]; window: { from: string; to: string; label: string } }) {
   const rows: ChartRow[] = seriesRows(series).map((r) => ({
     ...r,
     band: r.point.complete && r.point.ciLow !== null && r.point.ciHigh !== null ? [r.point.ciLow, r.point.ciHigh] : null,
   }));
   const hasBand = rows.some((r) => r.band);
+  // The periods the headline covers, shaded so the chart shows what the page leads with.
+  const shown = rows.filter((r) => r.point.periodStart >= window.from && r.point.periodStart < window.to);
   const running = series.filter((p) => !p.complete);
-  const small = series.filter((p) => belowMinimum(kpi, p.n)).length;
+  // The running period is drawn hollow on its own; the amber rings are for complete periods.
+  const small = series.filter((p) => p.complete && belowMinimum(kpi, p.n)).length;
   const summary =
     `${kpi.name} by period. ${describeTrend(
-      rows.map((r) => ({ label: r.label, value: r.point.value })),
+      rows.map((r) => ({ label: r.point.complete ? r.label : `${r.label} (to date)`, value: r.point.value })),
       (v) => formatKpiValue(kpi, v),
     )}` +
     (running.length > 0 ? ` ${running.map((p) => p.label).join(', ')} is still running: its value covers part of the period.` : '') +
@@ -45,9 +48,24 @@ export function KpiSeriesChart({ kpi, series }: { kpi: KpiDefinition; series: Kp
           {/* accessibilityLayer off: the wrapper's summary and the table below are the accessible versions. */}
           <ComposedChart data={rows} margin={{ top: 12, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} tickMargin={6} minTickGap={16} />
+            <XAxis dataKey="label" tick={{ fontSize: 12 }} tickMargin={6} minTickGap={16} padding={{ left: 8, right: 16 }} />
             <YAxis tick={{ fontSize: 12 }} width={64} domain={['auto', 'auto']} tickFormatter={(v: number) => formatAxisTick(kpi, v)} />
             <Tooltip content={({ active, payload }) => <PeriodTooltip active={active} row={payload?.[0]?.payload as ChartRow | undefined} kpi={kpi} />} />
+            {shown.length === 1 ? (
+              <ReferenceLine x={shown[0]!.label} stroke="var(--color-accent)" strokeOpacity={0.6} strokeDasharray="2 3" label={{ value: 'Shown', position: 'insideTop', fontSize: 11, fill: 'var(--color-text-muted)' }} />
+            ) : shown.length > 1 ? (
+              <ReferenceArea
+                x1={shown[0]!.label}
+                x2={shown.at(-1)!.label}
+                fill="var(--color-accent)"
+                fillOpacity={0.07}
+                stroke="var(--color-accent)"
+                strokeOpacity={0.35}
+                strokeDasharray="2 3"
+                ifOverflow="extendDomain"
+                label={{ value: 'Shown', position: 'insideTop', fontSize: 11, fill: 'var(--color-text-muted)' }}
+              />
+            ) : null}
             {hasBand ? <Area dataKey="band" stroke="none" fill={ACCENT} fillOpacity={0.16} isAnimationActive={false} activeDot={false} name="95% interval" /> : null}
             {kpi.target !== null ? (
               <ReferenceLine y={kpi.target} stroke="var(--color-ok-text)" strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: 'Target', position: 'insideTopRight', fontSize: 12, fill: 'var(--color-ok-text)' }} />
@@ -57,14 +75,16 @@ export function KpiSeriesChart({ kpi, series }: { kpi: KpiDefinition; series: Kp
             ) : null}
             <Line dataKey="value" stroke={ACCENT} strokeWidth={2.5} isAnimationActive={false} dot={(props) => renderDot(props, kpi)} activeDot={{ r: 5 }} name={kpi.name} connectNulls={false} />
             {running.length > 0 ? (
-              <Line dataKey="partial" stroke={ACCENT} strokeWidth={2} strokeDasharray="5 5" isAnimationActive={false} dot={renderRunningDot} activeDot={{ r: 5 }} name="To date" legendType="none" />
+              <Line dataKey="partial" stroke="none" isAnimationActive={false} dot={renderRunningDot} activeDot={{ r: 5 }} name="To date" legendType="none">
+                <ErrorBar dataKey="partialError" width={8} strokeWidth={1.5} stroke={ACCENT} strokeDasharray="3 2" direction="y" />
+              </Line>
             ) : null}
           </ComposedChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="chart-panel__legend">
         <span className="chart-swatch kpi-legend kpi-legend--value">Value, complete periods</span>
-        {running.length > 0 ? <span className="chart-swatch kpi-legend kpi-legend--to-date">To date (period still running)</span> : null}
+        {running.length > 0 ? <span className="chart-swatch kpi-legend kpi-legend--to-date">To date, with its interval (period still running)</span> : null}
         {hasBand ? <span className="chart-swatch kpi-legend kpi-legend--band">95% confidence interval</span> : null}
         {kpi.target !== null ? <span className="chart-swatch kpi-legend kpi-legend--target">Target {formatKpiValue(kpi, kpi.target)}</span> : null}
         {kpi.threshold !== null ? <span className="chart-swatch kpi-legend kpi-legend--threshold">Warning at {formatKpiValue(kpi, kpi.threshold)}</span> : null}
@@ -108,7 +128,7 @@ function PeriodTooltip({ active, row, kpi }: { active: boolean | undefined; row:
   const interval = formatKpiInterval(kpi, row.point.ciLow, row.point.ciHigh);
   return (
     <div className="kpi-tooltip">
-      <strong>{row.label}</strong>
+      <strong>{row.point.complete ? row.label : `${row.label} (to date)`}</strong>
       <span>{formatKpiValue(kpi, row.point.value)}</span>
       {interval ? <span>95% CI {interval}</span> : null}
       <span>

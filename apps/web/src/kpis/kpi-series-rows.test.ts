@@ -20,7 +20,7 @@ describe('seriesRows', () => {
     const rows = seriesRows([point('2026-10-01', 30, true), point('2026-11-01', 32, true), point('2026-12-01', -5, false)]);
     expect(rows.map((r) => [r.label, r.value, r.partial])).toEqual([
       ['2026-10-01', 30, null],
-      ['2026-11-01', 32, 32],
+      ['2026-11-01', 32, null],
       ['2026-12-01 (to date)', null, -5],
     ]);
   });
