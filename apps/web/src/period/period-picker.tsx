@@ -72,7 +72,7 @@ export function PeriodPicker({ value, onChange, periods, today }: PeriodPickerPr
   const issueId = `${id}-issue`;
   const invalid = issue ? { 'aria-invalid': true as const, 'aria-describedby': issueId } : {};
   return (
-    <form className="period-picker" onSubmit={apply} aria-label="Period shown" noValidate>
+    <form className="period-picker" onSubmit={apply} aria-label="Which period to show" noValidate>
       <div className="period-picker__field">
         <label htmlFor={`${id}-mode`}>Period shown</label>
         <select id={`${id}-mode`} name="mode" className="inline-select" value={mode} onChange={(e) => chooseMode(e.target.value as Mode)}>

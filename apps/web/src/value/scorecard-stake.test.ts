@@ -13,7 +13,7 @@ const row = {
 describe('scorecard value at stake', () => {
   it('names the source of the value per point', () => {
     expect(valueSourceLabel('entered')).toBe('entered on the KPI');
-    expect(valueSourceLabel('band_ltv')).toBe('value model (band LTV)');
+    expect(valueSourceLabel('band_ltv')).toBe('value model (band lifetime value)');
     expect(valueSourceLabel('churn_regression')).toBe('value model (churn regression)');
     expect(valueSourceLabel(null)).toBeNull();
   });

@@ -3,7 +3,7 @@ import { formatGbp } from '../common/locale-format.ts';
 
 const SOURCE: Record<NonNullable<ScorecardKpi['valuePerPointSource']>, string> = {
   entered: 'entered on the KPI',
-  band_ltv: 'value model (band LTV)',
+  band_ltv: 'value model (band lifetime value)',
   churn_regression: 'value model (churn regression)',
 };
 
