@@ -202,6 +202,12 @@ describe('reading KPI values, trends and intervals', () => {
   });
 
   it('shows too few answers with the interval and n, but no status, significance or colours', async () => {
+    // A second tab left open on the KPI page: it must pick up new results by itself, without a reload.
+    const watching = await browser.newContext({ storageState: await page.context().storageState(), viewport: { width: 1440, height: 900 } });
+    const watcher = await watching.newPage();
+    await watcher.goto(`${server.url}${kpiPath}`);
+    await watcher.getByRole('region', { name: 'Headline' }).locator('.kpi-standing').waitFor({ timeout: 30_000 });
+    await page.bringToFront();
     await page.goto(`${server.url}/kpis`);
     const row = page.getByRole('row', { name: /Claims NPS/ });
     await row.getByRole('button', { name: 'Edit owner and target of Claims NPS' }).click();
@@ -217,6 +223,10 @@ describe('reading KPI values, trends and intervals', () => {
     expect(await nps.locator('.kpi-card__interval').textContent()).toMatch(/^95% CI [+-]?\d+\.\d to [+-]?\d+\.\d · n = [\d,]+$/);
     expect(await nps.locator('.kpi-card__change').textContent()).toMatch(/too few answers to test \(n = [\d,]+ of 5,000\)/);
     await nps.screenshot({ path: `${SCREENSHOTS}kpi-09-card-too-few.png` });
+    await expect
+      .poll(() => watcher.getByRole('region', { name: 'Headline' }).locator('.kpi-standing').textContent(), { timeout: 20_000 })
+      .toMatch(/^Too few answers: n = [\d,]+ of 5,000$/);
+    await watching.close();
 
     await page.goto(`${server.url}${kpiPath}`);
     const headline = page.getByRole('region', { name: 'Headline' });

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { dayIn } from '@throughline/domain';
 import { Link } from 'react-router';
 import { useCan } from '../auth/use-actor.ts';
 import { errorMessage } from '../common/error-message.ts';
@@ -17,6 +18,9 @@ export function AlertsPanel() {
   const alerts = useQuery(trpc.alert.list.queryOptions({ includeResolved: false, limit: 50 }));
   const kpis = useQuery(trpc.kpi.list.queryOptions());
   const kpiById = new Map(kpis.data?.map((k) => [k.id, k]));
+  // The organisation's date, to say which alerts are on a period still running.
+  const organisation = useQuery(trpc.organisation.get.queryOptions());
+  const today = organisation.data ? dayIn(organisation.data.timeZone, new Date()) : undefined;
   const canAcknowledge = useCan('kpi.edit');
   const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alert.list.queryKey() }) }));
 
@@ -45,7 +49,7 @@ export function AlertsPanel() {
                   <Link to={`/kpis/${a.kpiId}`} className="alert__kpi">
                     {a.kpiName}
                   </Link>
-                  <span className="alert__detail">{alertSentence(a, kpiById.get(a.kpiId))}</span>
+                  <span className="alert__detail">{alertSentence(a, kpiById.get(a.kpiId), today)}</span>
                 </div>
                 {a.acknowledgedBy ? (
                   <span className="alert__ack">Seen by {a.acknowledgedBy}</span>

@@ -10,6 +10,7 @@ import { QueryView } from '../common/query-state.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { queryClient, trpc } from '../trpc.ts';
 import { timeZoneOptions } from './time-zones.ts';
+import './organisation-settings.css';
 
 /** The organisation's name, currency and the time zone whose midnight ends a period; admins set the zone. */
 export function OrganisationSettingsPage() {
@@ -28,7 +29,7 @@ export function OrganisationSettingsPage() {
             <h2 id="org-settings-heading" className="section__title">
               {org.name}
             </h2>
-            <dl className="facts">
+            <dl className="org-settings__facts">
               <div>
                 <dt>Currency</dt>
                 <dd>{org.currency}</dd>
