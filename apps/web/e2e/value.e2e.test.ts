@@ -207,7 +207,25 @@ describe('value: insights, failure points, the acid test and the scorecard', () 
     const csvPath = join(downloads, csv.suggestedFilename());
     await csv.saveAs(csvPath);
     const [header, ...rows] = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(header).toMatch(/^journey,owner,kpi,unit,period_start,value,ci_low,ci_high,n,small_sample,target,standing,trend,/);
+    expect(header).toMatch(/^journey,owner,kpi,unit,period_start,period,period_complete,value,ci_low,ci_high,n,min_sample,target,status,status_label,trend,trend_test,to_date_period,/);
     expect(rows.some((r) => r.startsWith('Report a home-insurance claim,Claims Experience,'))).toBe(true);
+
+    // A chosen period: the rows lead with it, the address keeps it, and the downloads carry it.
+    await page.getByLabel('Period shown').selectOption({ label: 'One period' });
+    await page.getByLabel('A day in the period').fill('2026-10-15');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2026-10-15');
+    await expect.poll(() => page.locator('.page-header__meta').textContent(), { timeout: 15_000 }).toContain('The period holding 2026-10-15 for each KPI');
+    const claimsNps = claims.getByRole('row', { name: /Claims NPS/ });
+    await expect.poll(() => claimsNps.textContent(), { timeout: 15_000 }).toContain('Oct 2026');
+    expect(await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).toBe('/export/scorecard.pdf?period=2026-10-15');
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe('/export/scorecard.csv?period=2026-10-15');
+    const [chosen] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const chosenPath = join(downloads, `chosen-${chosen.suggestedFilename()}`);
+    await chosen.saveAs(chosenPath);
+    expect(readFileSync(chosenPath, 'utf8')).toMatch(/Claims NPS,NPS,2026-10-01,Oct 2026,true,/);
+    await screenshot('09-scorecard-chosen-period');
+    // Each value at stake says which value per point it used.
+    expect(await claims.textContent()).toMatch(/a point, (entered on the KPI|value model \((band lifetime value|churn regression)\))/);
   });
 });

@@ -1,20 +1,26 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { dayIn } from '@throughline/domain';
 import { Link } from 'react-router';
 import { useCan } from '../auth/use-actor.ts';
 import { errorMessage } from '../common/error-message.ts';
-import { formatDate, plural } from '../common/locale-format.ts';
+import { plural } from '../common/locale-format.ts';
 import { QueryView } from '../common/query-state.tsx';
 import { queryClient, trpc } from '../trpc.ts';
+import { alertSentence } from './alert-sentence.ts';
 import './alerts.css';
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
 /**
- * Open KPI alerts: a period past its warning threshold (act now) or short of its target. Raised
- * once by the recompute that finds them and gone when a recompute finds the KPI recovered.
+ * Open KPI alerts: a period past its warning threshold (act now) or short of its target, each
+ * with the interval that lay wholly past the line. Raised once by the recompute that finds them
+ * and gone when a recompute finds the KPI recovered.
  */
 export function AlertsPanel() {
   const alerts = useQuery(trpc.alert.list.queryOptions({ includeResolved: false, limit: 50 }));
+  const kpis = useQuery(trpc.kpi.list.queryOptions());
+  const kpiById = new Map(kpis.data?.map((k) => [k.id, k]));
+  // The organisation's date, to say which alerts are on a period still running.
+  const organisation = useQuery(trpc.organisation.get.queryOptions());
+  const today = organisation.data ? dayIn(organisation.data.timeZone, new Date()) : undefined;
   const canAcknowledge = useCan('kpi.edit');
   const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alert.list.queryKey() }) }));
 
@@ -43,9 +49,7 @@ export function AlertsPanel() {
                   <Link to={`/kpis/${a.kpiId}`} className="alert__kpi">
                     {a.kpiName}
                   </Link>
-                  <span className="alert__detail">
-                    {number.format(a.value)} against {a.kind === 'threshold' ? 'a threshold' : 'a target'} of {number.format(a.line)} · period from {formatDate(a.periodStart)} · n = {a.n.toLocaleString('en-GB')}
-                  </span>
+                  <span className="alert__detail">{alertSentence(a, kpiById.get(a.kpiId), today)}</span>
                 </div>
                 {a.acknowledgedBy ? (
                   <span className="alert__ack">Seen by {a.acknowledgedBy}</span>

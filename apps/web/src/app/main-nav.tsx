@@ -116,6 +116,17 @@ const ITEMS: NavItem[] = [
 
 const SETTINGS: SettingsItem[] = [
   {
+    to: '/settings/organisation',
+    label: 'Organisation settings',
+    permission: 'organisation.edit',
+    icon: (
+      <svg {...ICON_PROPS}>
+        <circle cx="12" cy="12" r="3" />
+        <path d="M12 2v3M12 19v3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1 7 17M17 7l2.1-2.1" />
+      </svg>
+    ),
+  },
+  {
     to: '/settings/people',
     label: 'People',
     permission: 'member.read',

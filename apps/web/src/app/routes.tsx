@@ -17,6 +17,7 @@ import { KpiDetailPage } from '../kpis/kpi-detail-page.tsx';
 import { KpisPage } from '../kpis/kpis-page.tsx';
 import { MembersPage } from '../members/members-page.tsx';
 import { HealthPage } from '../operating-model/health-page.tsx';
+import { OrganisationSettingsPage } from '../organisation/organisation-settings-page.tsx';
 import { OperatingModelPage } from '../operating-model/operating-model-page.tsx';
 import { OwnershipPage } from '../operating-model/ownership-page.tsx';
 import { TeamPage } from '../teams/team-page.tsx';
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
           { path: 'insights', element: <InsightsPage /> },
           { path: 'insights/failure-points', element: <FailurePointsPage /> },
           { path: 'scorecard', element: <ScorecardPage /> },
+          { path: 'settings/organisation', element: <OrganisationSettingsPage /> },
           { path: 'settings/people', element: <MembersPage /> },
           { path: 'settings/api-tokens', element: <ApiTokensPage /> },
           { path: 'settings/data-import', element: <DataImportPage /> },

@@ -1,6 +1,7 @@
 import type { Initiative, SystemWithOwner } from '@throughline/domain';
 import { Link } from 'react-router';
 import { formatCount } from '../common/locale-format.ts';
+import { WarningIcon } from '../common/warning-icon.tsx';
 import { SplitMoneyCells, SplitMoneyHeads } from '../common/split-money-cells.tsx';
 import { formatOptionalGbp, valueSourceText } from './initiative-format.ts';
 import { NoTechnologyFlag } from './no-technology-flag.tsx';
@@ -80,6 +81,15 @@ export function InvestmentCase({ initiative: i, systems }: InvestmentCaseProps) 
             <dd>
               {formatOptionalGbp(f.valuePerPoint)}
               <span className="facts__note">{valueSourceText(f, i.kpiName)}</span>
+              {i.valuePerPointWarning ? (
+                <span className="case-divergence" role="note" aria-label="The value per point disagrees with the value model">
+                  <WarningIcon />
+                  <span>
+                    {i.valuePerPointWarning.divergence}{' '}
+                    {i.valuePerPointWarning.reason ? <>Reason given: “{i.valuePerPointWarning.reason}”</> : 'No reason was given for it.'}
+                  </span>
+                </span>
+              ) : null}
             </dd>
           </div>
         </dl>

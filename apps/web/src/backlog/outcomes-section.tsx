@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Initiative, OutcomeStatus } from '@throughline/domain';
+import { OUTCOME_STATUS_LABEL, type Initiative } from '@throughline/domain';
 import { formatDate } from '../common/locale-format.ts';
 import { QueryView } from '../common/query-state.tsx';
 import { trpc } from '../trpc.ts';
 
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
-const STATUS: Record<OutcomeStatus, string> = { achieved: '✓ Achieved', on_track: 'On track', behind: 'Behind', no_data: 'No data yet' };
 
 /** The hypothesis and the journey outcomes it targets, each with where its KPI stands now. */
 export function OutcomesSection({ initiative: i }: { initiative: Initiative }) {
@@ -33,9 +32,12 @@ export function OutcomesSection({ initiative: i }: { initiative: Initiative }) {
                     <span className="outcome__title">{o.title}</span>
                     <span className="outcome__target">
                       {o.kpiName}: from {o.baseline} to {o.target} {o.kpiUnit} by {formatDate(o.byDate)}
-                      {o.current !== null ? `; now ${oneDecimal.format(o.current)}` : ''}
+                      {o.current !== null ? `; now ${oneDecimal.format(o.current)} (n = ${o.n.toLocaleString('en-GB')})` : ''}
                     </span>
-                    <span className={`outcome__status outcome__status--${o.status}`}>{STATUS[o.status]}</span>
+                    <span className={`outcome__status outcome__status--${o.status}`}>
+                      {o.status === 'achieved' ? <span aria-hidden="true">✓ </span> : null}
+                      {o.status === 'too_few' ? `Too few answers to judge: n = ${o.n.toLocaleString('en-GB')} of ${o.minSample.toLocaleString('en-GB')}` : OUTCOME_STATUS_LABEL[o.status]}
+                    </span>
                   </li>
                 ))}
             </ul>

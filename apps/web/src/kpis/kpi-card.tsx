@@ -1,13 +1,13 @@
-import type { KpiDefinition, KpiResults } from '@throughline/domain';
+import { isJudged, type KpiDefinition, type KpiResults } from '@throughline/domain';
 import { Link } from 'react-router';
 import { formatCount } from '../common/locale-format.ts';
 import { KpiChangeText } from './kpi-change-text.tsx';
-import { formatKpiInterval, formatKpiValue, formatLatestPeriod, formatPeriod, kpiNumberParts } from './kpi-format.ts';
+import { formatKpiInterval, formatKpiValue, kpiNumberParts } from './kpi-format.ts';
 import { KpiRecomputeButton } from './kpi-recompute-button.tsx';
 import { KpiScopeText, type ScopeNames } from './kpi-scope.tsx';
 import { KpiSparkline } from './kpi-sparkline.tsx';
-import { KpiStandingFlag, SmallSampleFlag } from './kpi-standing-flag.tsx';
-import { kpiStanding } from './kpi-status.ts';
+import { KpiStatusFlag } from './kpi-status-flag.tsx';
+import { headlineLabel, toDateText } from './kpi-to-date.ts';
 import { describeTrend } from './kpi-trend.ts';
 
 interface KpiCardProps {
@@ -21,13 +21,21 @@ interface KpiCardProps {
   canRecompute: boolean;
 }
 
-/** One KPI's latest value with its interval, standing against target, trend and change. */
+/**
+ * One KPI's headline (the selected window, by default its last complete period) with its
+ * interval, status, trend and change; the running period beside it as "to date".
+ */
 export function KpiCard({ kpi, results, failed, teamName, names, canRecompute }: KpiCardProps) {
-  const latest = results?.series.at(-1);
-  const standing = latest ? kpiStanding(kpi, latest.value) : null;
+  const headline = results?.headline;
+  const value = headline?.value ?? null;
+  const computed = results !== undefined && (results.series.length > 0 || value !== null);
+  // Only a judgement colours the card; too few answers, no target or no data leave it plain.
+  const judged = headline && isJudged(headline.status) ? ` kpi-card--${headline.status}` : '';
   const headingId = `kpi-card-${kpi.id}`;
+  const interval = value ? formatKpiInterval(kpi, value.ciLow, value.ciHigh) : null;
+  const complete = results?.series.filter((p) => p.complete) ?? [];
   return (
-    <li className={`kpi-card${standing ? ` kpi-card--${standing}` : ''}`} aria-labelledby={headingId}>
+    <li className={`kpi-card${judged}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="kpi-card__title">
         <Link to={`/kpis/${kpi.id}`}>{kpi.name}</Link>
       </h3>
@@ -37,9 +45,9 @@ export function KpiCard({ kpi, results, failed, teamName, names, canRecompute }:
       </p>
       {failed && !results ? (
         <p className="kpi-card__pending">The values could not be loaded. Open the KPI to try again.</p>
-      ) : !results ? (
+      ) : !results || !headline ? (
         <div className="skeleton" aria-hidden="true" />
-      ) : !latest ? (
+      ) : !computed ? (
         <div className="kpi-card__pending">
           <p>Not computed yet. Values arrive on the KPI’s schedule.</p>
           {canRecompute ? <KpiRecomputeButton kpiId={kpi.id} kpiName={kpi.name} compact /> : null}
@@ -47,34 +55,33 @@ export function KpiCard({ kpi, results, failed, teamName, names, canRecompute }:
       ) : (
         <>
           <p className="kpi-card__value">
-            <KpiFigure kpi={kpi} value={latest.value} />
-            <span className="kpi-card__period">{formatLatestPeriod(latest.periodStart, kpi.grain)}</span>
+            {value ? <KpiFigure kpi={kpi} value={value.value} /> : <span className="kpi-card__figure kpi-card__figure--none">No answers</span>}
+            <span className="kpi-card__period">{headlineLabel(headline)}</span>
           </p>
-          <p className="kpi-card__interval">
-            {formatKpiInterval(kpi, latest.ciLow, latest.ciHigh) ? `95% CI ${formatKpiInterval(kpi, latest.ciLow, latest.ciHigh)} · ` : ''}n = {formatCount(latest.n)}
-            {latest.smallSample ? (
-              <>
-                {' '}
-                <SmallSampleFlag />
-              </>
-            ) : null}
-          </p>
+          {value ? (
+            <p className="kpi-card__interval">
+              {interval ? `95% CI ${interval} · ` : ''}n = {formatCount(value.n)}
+            </p>
+          ) : null}
           <p className="kpi-card__standing">
-            <KpiStandingFlag kpi={kpi} value={latest.value} />
+            <KpiStatusFlag status={headline.status} label={headline.statusLabel} />
             <span className="kpi-card__goal">
               {kpi.target !== null ? `Target ${formatKpiValue(kpi, kpi.target)}` : ''}
               {kpi.target !== null && kpi.threshold !== null ? ' · ' : ''}
               {kpi.threshold !== null ? `Warning at ${formatKpiValue(kpi, kpi.threshold)}` : ''}
             </span>
           </p>
-          <KpiSparkline
-            values={results.series}
-            target={kpi.target}
-            label={`${kpi.name} trend: ${describeTrend(
-              results.series.map((p) => ({ label: formatPeriod(p.periodStart, kpi.grain), value: p.value })),
-              (v) => formatKpiValue(kpi, v),
-            )}`}
-          />
+          {results.toDate ? <p className="kpi-card__to-date">{toDateText(kpi, results.toDate)}</p> : null}
+          {complete.length > 0 ? (
+            <KpiSparkline
+              points={complete}
+              target={kpi.target}
+              label={`${kpi.name} trend over complete periods: ${describeTrend(
+                complete.map((p) => ({ label: p.label, value: p.value })),
+                (v) => formatKpiValue(kpi, v),
+              )}`}
+            />
+          ) : null}
           <p className="kpi-card__change">
             <KpiChangeText kpi={kpi} results={results} />
           </p>

@@ -1,31 +1,18 @@
 import type { KpiDefinition, KpiResults } from '@throughline/domain';
-import { formatKpiValue, formatPeriod } from './kpi-format.ts';
-import { kindLabel } from './kpi-labels.ts';
-
-interface KpiChangeTextProps {
-  kpi: KpiDefinition;
-  results: KpiResults;
-}
+import { changeWords } from './kpi-change-words.ts';
 
 /**
- * The movement since the period before, in the API's plain words ("up 4.2 NPS, not significant
- * at n = 180"). Counts, sums, ratios and quantiles carry no test, so they get the previous value.
+ * The movement from the window before, in the API's plain words, which name the test beside
+ * its p-value ("up 4.2 NPS, not significant (p = 0.321, adjusted-Wald difference), n = 120 →
+ * 130"); below the minimum sample they say there were too few to test. A count, sum, ratio or
+ * quantile has no test: its movement is put in the KPI's own format ("down £0.36 per contact").
  */
-export function KpiChangeText({ kpi, results }: KpiChangeTextProps) {
-  const { change, series } = results;
-  if (change) {
-    return (
-      <>
-        <span className="kpi-change__since">Since {formatPeriod(change.from, kpi.grain)}:</span> {change.description}
-      </>
-    );
-  }
-  const previous = series.at(-2);
-  if (!previous) return <>No earlier period to compare with yet.</>;
+export function KpiChangeText({ kpi, results }: { kpi: Pick<KpiDefinition, 'kind' | 'unit'>; results: KpiResults }) {
+  const { change } = results;
+  if (!change) return <>No earlier period with answers to compare with.</>;
   return (
     <>
-      <span className="kpi-change__since">{formatPeriod(previous.periodStart, kpi.grain)}:</span> {formatKpiValue(kpi, previous.value)}; no
-      significance test for a {kindLabel(kpi.kind).toLowerCase()}.
+      <span className="kpi-change__since">Since {change.fromLabel}:</span> {changeWords(kpi, change)}
     </>
   );
 }

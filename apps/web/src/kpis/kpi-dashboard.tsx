@@ -5,16 +5,17 @@ import { useSearchParams } from 'react-router';
 import { EmptyState } from '../common/empty-state.tsx';
 import { FilterSelect } from '../common/filter-select.tsx';
 import { plural } from '../common/locale-format.ts';
+import { PeriodPicker } from '../period/period-picker.tsx';
+import { usePeriodParams } from '../period/use-period-params.ts';
 import { trpc } from '../trpc.ts';
 import { KpiCard } from './kpi-card.tsx';
+import { RESULTS_POLL_MS } from './kpi-results-poll.ts';
 import { ANY, matchesKpiFilter, NO_TEAM, ORGANISATION } from './kpi-filter.ts';
 import type { ScopeNames } from './kpi-scope.tsx';
 import './kpi-dashboard.css';
 
 /** The periods a card's sparkline covers. */
 const SPARK_PERIODS = 12;
-/** Until a KPI has values, ask again this often: the worker computes each KPI within a minute of start. */
-const PENDING_POLL_MS = 15_000;
 
 interface KpiDashboardProps {
   kpis: KpiDefinition[];
@@ -23,33 +24,60 @@ interface KpiDashboardProps {
   canEdit: (kpi: KpiDefinition) => boolean;
 }
 
-/** Every KPI's latest value as a card, filtered by journey and owner team (kept in the address). */
+/**
+ * Every KPI's headline as a card, for the chosen period (by default each KPI's last complete
+ * one), filtered by journey and owner team; all three kept in the address. The cards refresh
+ * themselves while the page is in view, so new results show without a reload.
+ */
 export function KpiDashboard({ kpis, teams, names, canEdit }: KpiDashboardProps) {
   const [params, setParams] = useSearchParams();
   // Local state drives the view: the router applies a search change in a transition, so two quick
   // changes would otherwise build on a stale address. The address is kept in step for sharing.
   const [filter, setFilterState] = useState(() => ({ journey: params.get('journey') ?? ANY, team: params.get('team') ?? ANY }));
   const { journey, team } = filter;
+  const [period, setPeriod] = usePeriodParams();
   const results = useQueries({
     queries: kpis.map((k) => ({
-      ...trpc.kpi.results.queryOptions({ kpiId: k.id, periods: SPARK_PERIODS }),
-      refetchInterval: (query: { state: { data?: KpiResults } }) => (query.state.data?.series.length === 0 ? PENDING_POLL_MS : false),
+      ...trpc.kpi.results.queryOptions({ kpiId: k.id, periods: SPARK_PERIODS, ...period }),
+      refetchInterval: RESULTS_POLL_MS,
+      placeholderData: (previous: KpiResults | undefined) => previous,
     })),
   });
   const byId = new Map(kpis.map((k, i) => [k.id, results[i]]));
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const shown = kpis.filter((k) => matchesKpiFilter(k, journey, team));
   const loaded = results.every((r) => r.data);
-  const noneComputed = loaded && results.every((r) => r.data?.series.length === 0);
+  const noneComputed = loaded && results.every((r) => r.data?.series.length === 0 && r.data.headline.value === null);
+  const today = results.find((r) => r.data)?.data?.today;
 
   const setFilter = (name: 'journey' | 'team', value: string) => {
     const next = { ...filter, [name]: value };
     setFilterState(next);
-    setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== ANY)), { replace: true });
+    setParams(
+      (prev) => {
+        const address = new URLSearchParams(prev);
+        for (const [key, v] of Object.entries(next)) {
+          if (v === ANY) address.delete(key);
+          else address.set(key, v);
+        }
+        return address;
+      },
+      { replace: true },
+    );
   };
 
   return (
     <>
+      <div className="kpi-period">
+        <PeriodPicker value={period} onChange={setPeriod} today={today} />
+        <p className="kpi-period__note">
+          {period.from && period.to
+            ? 'Each card sums the days chosen, by the same formulas as a period.'
+            : period.period
+              ? 'Each card shows its own period (month, week or quarter) holding that day.'
+              : 'Each card leads with its last complete period; the period still running is shown beside it, to date.'}
+        </p>
+      </div>
       <div className="filter-bar kpi-filters" role="group" aria-label="Filter KPIs">
         <FilterSelect
           label="Journey"

@@ -1,14 +1,16 @@
-import { useMutation } from '@tanstack/react-query';
-import type { KpiDefinition, Team } from '@throughline/domain';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { isSampled, sampleNoun, valueDivergence, type KpiDefinition, type Team } from '@throughline/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { issueFor } from '../common/field-issues.ts';
 import { FormAlert } from '../common/form-alert.tsx';
+import { formatGbp } from '../common/locale-format.ts';
+import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
 import { SelectField } from '../common/select-field.tsx';
+import { TextAreaField } from '../common/text-area-field.tsx';
 import { ModalDialog } from '../operating-model/modal-dialog.tsx';
 import { queryClient, trpc } from '../trpc.ts';
-import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
 
-const FIELDS = ['ownerTeamId', 'target', 'threshold'] as const;
+const FIELDS = ['ownerTeamId', 'target', 'threshold', 'minSample', 'valuePerPoint', 'valuePerPointReason'] as const;
 const NO_OWNER = '';
 
 interface KpiEditDialogProps {
@@ -19,7 +21,7 @@ interface KpiEditDialogProps {
   onSaved: (message: string) => void;
 }
 
-/** Changes who owns a KPI and what it is held to, in a modal over the list. */
+/** Changes who owns a KPI, what it is held to, its minimum sample and its value per point, in a modal over the list. */
 export function KpiEditDialog({ kpi, teams, onClose, onSaved }: KpiEditDialogProps) {
   const titleId = useId();
   return (
@@ -29,19 +31,37 @@ export function KpiEditDialog({ kpi, teams, onClose, onSaved }: KpiEditDialogPro
   );
 }
 
+/** A whole number of at least 2, or undefined. */
+function parseMinSample(value: string): number | undefined {
+  const n = parseOptionalNumber(value);
+  return typeof n === 'number' && Number.isInteger(n) && n >= 2 ? n : undefined;
+}
+
 function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: string; kpi: KpiDefinition } & Omit<KpiEditDialogProps, 'kpi'>) {
   const alertId = useId();
   const [owner, setOwner] = useState(kpi.ownerTeamId ?? NO_OWNER);
   const [target, setTarget] = useState(kpi.target === null ? '' : String(kpi.target));
   const [threshold, setThreshold] = useState(kpi.threshold === null ? '' : String(kpi.threshold));
+  const [minSample, setMinSample] = useState(String(kpi.minSample));
+  const [valuePerPoint, setValuePerPoint] = useState(kpi.valuePerPoint === null ? '' : String(kpi.valuePerPoint));
+  const [reason, setReason] = useState(kpi.valuePerPointReason ?? '');
   const parsedTarget = parseOptionalNumber(target);
   const parsedThreshold = parseOptionalNumber(threshold);
+  const parsedMinSample = parseMinSample(minSample);
+  const parsedValue = parseOptionalNumber(valuePerPoint);
   const [tried, setTried] = useState(false);
+  // The model's estimate, to say before saving whether a typed value lies outside its interval.
+  const model = useQuery(trpc.value.kpi.queryOptions({ kpiId: kpi.id }));
+  const estimate = model.data?.choice?.estimate;
+  const divergence = typeof parsedValue === 'number' && model.data ? valueDivergence(parsedValue, model.data.estimates) : null;
 
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.kpi.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.operatingModel.health.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.value.kpi.queryKey({ kpiId: kpi.id }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
     ]);
   const update = useMutation(
     trpc.kpi.update.mutationOptions({
@@ -54,16 +74,42 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
     }),
   );
 
+  const changeValue = (next: string) => {
+    setValuePerPoint(next);
+    // A reason given for one value does not carry over to another.
+    if (reason === (kpi.valuePerPointReason ?? '')) setReason('');
+  };
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setTried(true);
-    if (parsedTarget === undefined || parsedThreshold === undefined) return;
-    const { id, version, key, name, description, unit, kind, source, scope, direction, grain, schedule, valuePerPoint } = kpi;
-    update.mutate({ id, version, key, name, description, unit, kind, source, scope, direction, grain, schedule, valuePerPoint, ownerTeamId: owner || null, target: parsedTarget, threshold: parsedThreshold });
+    if (parsedTarget === undefined || parsedThreshold === undefined || parsedMinSample === undefined || parsedValue === undefined) return;
+    const { id, version, key, name, description, unit, kind, source, scope, direction, grain, schedule } = kpi;
+    update.mutate({
+      id,
+      version,
+      key,
+      name,
+      description,
+      unit,
+      kind,
+      source,
+      scope,
+      direction,
+      grain,
+      schedule,
+      ownerTeamId: owner || null,
+      target: parsedTarget,
+      threshold: parsedThreshold,
+      minSample: parsedMinSample,
+      valuePerPoint: parsedValue,
+      valuePerPointReason: parsedValue === null ? null : reason.trim() || null,
+    });
   };
 
   const options = [{ value: NO_OWNER, label: 'No owner team' }, ...teams.map((t) => ({ value: t.id, label: t.name }))];
   const unit = kpi.unit ? ` (${kpi.unit})` : '';
+  const noun = sampleNoun(kpi);
 
   return (
     <form className="form kpi-edit" onSubmit={submit} aria-describedby={update.isError ? alertId : undefined} noValidate>
@@ -90,6 +136,46 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
           hint="An alert is raised past this value. Optional."
         />
       </div>
+      <NumberField
+        label="Minimum sample"
+        name="minSample"
+        value={minSample}
+        onChange={setMinSample}
+        issue={(tried && parsedMinSample === undefined ? 'must be a whole number, 2 or more' : undefined) ?? issueFor(update.error, 'minSample')}
+        hint={
+          isSampled(kpi.kind)
+            ? `Below this many ${noun} a period is shown with its interval and n, but with no status, significance, alert or value at stake.`
+            : `A ${kpi.kind} counts every event, so it is judged at any size.`
+        }
+      />
+      <NumberField
+        label="Value per point (£ a year)"
+        name="valuePerPoint"
+        value={valuePerPoint}
+        onChange={changeValue}
+        issue={(tried && parsedValue === undefined ? 'must be a number' : undefined) ?? issueFor(update.error, 'valuePerPoint')}
+        hint={
+          <>
+            Leave blank to use the value model’s estimate.
+            {estimate ? ` The model estimates ${formatGbp(estimate.valuePerPoint)} a point (95% interval ${formatGbp(estimate.ciLow)} to ${formatGbp(estimate.ciHigh)}).` : ''}
+          </>
+        }
+      />
+      {parsedValue !== null ? (
+        <TextAreaField
+          label="Why this value stands"
+          name="valuePerPointReason"
+          value={reason}
+          onChange={setReason}
+          required={divergence !== null}
+          issue={issueFor(update.error, 'valuePerPointReason')}
+          hint={
+            divergence
+              ? `${formatGbp(divergence.entered)} lies outside the value model’s 95% interval: say where it comes from. It is kept with the KPI and in the audit log.`
+              : 'Needed only when the value lies outside the value model’s 95% interval.'
+          }
+        />
+      ) : null}
       <div className="kpi-edit__buttons">
         <button type="submit" className="button button--primary" disabled={update.isPending} aria-busy={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save'}

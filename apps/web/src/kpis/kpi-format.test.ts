@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAxisTick, formatKpiInterval, formatKpiValue, formatLatestPeriod, formatPeriod, isPeriodOpen, periodCount } from './kpi-format.ts';
+import { formatAxisTick, formatKpiInterval, formatKpiValue, formatPeriod, periodCount } from './kpi-format.ts';
 
 describe('formatKpiValue', () => {
   it('signs NPS and keeps one decimal', () => {
@@ -12,6 +12,7 @@ describe('formatKpiValue', () => {
     expect(formatKpiValue({ kind: 'csat', unit: '% top-2-box' }, 75)).toBe('75.0%');
     expect(formatKpiValue({ kind: 'rate', unit: '%' }, 8.04)).toBe('8.0%');
     expect(formatKpiValue({ kind: 'ces', unit: 'mean 1–7' }, 5.3125)).toBe('5.31');
+    expect(formatKpiValue({ kind: 'ces_agree', unit: '% agree' }, 66.04)).toBe('66.0%');
   });
 
   it('puts money before the number and other units after it', () => {
@@ -32,10 +33,10 @@ describe('formatKpiInterval', () => {
 });
 
 describe('formatPeriod', () => {
-  it('labels a period by its grain, in UTC', () => {
+  it('labels a period by its grain, weeks as weeks', () => {
     expect(formatPeriod('2026-03-01', 'month')).toBe('Mar 2026');
     expect(formatPeriod('2026-04-01', 'quarter')).toBe('Q2 2026');
-    expect(formatPeriod('2026-03-02', 'week')).toBe('w/c 2 Mar 2026');
+    expect(formatPeriod('2026-03-02', 'week')).toBe('week of 2 Mar 2026');
     expect(formatPeriod('2026-03-02', 'day')).toBe('2 Mar 2026');
     expect(formatPeriod('not a date', 'day')).toBe('not a date');
   });
@@ -54,22 +55,5 @@ describe('formatAxisTick', () => {
     expect(formatAxisTick({ kind: 'ratio', unit: '£ per contact' }, 6)).toBe('£6');
     expect(formatAxisTick({ kind: 'ratio', unit: '£ per contact' }, 6.5)).toBe('£6.50');
     expect(formatAxisTick({ kind: 'count', unit: 'escalations' }, 100)).toBe('100');
-  });
-});
-
-describe('open periods', () => {
-  const now = new Date('2026-11-27T15:00:00Z');
-  it('knows a period still running from one that has ended', () => {
-    expect(isPeriodOpen('2026-11-01', 'month', now)).toBe(true);
-    expect(isPeriodOpen('2026-10-01', 'month', now)).toBe(false);
-    expect(isPeriodOpen('2026-11-23', 'week', now)).toBe(true);
-    expect(isPeriodOpen('2026-11-16', 'week', now)).toBe(false);
-    expect(isPeriodOpen('2026-10-01', 'quarter', now)).toBe(true);
-    expect(isPeriodOpen('2026-11-26', 'day', now)).toBe(false);
-  });
-
-  it('says "to date" for a running period', () => {
-    expect(formatLatestPeriod('2026-11-01', 'month', now)).toBe('Nov 2026 (to date)');
-    expect(formatLatestPeriod('2026-10-01', 'month', now)).toBe('Oct 2026');
   });
 });

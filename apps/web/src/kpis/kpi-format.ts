@@ -1,4 +1,4 @@
-import type { Grain, KpiKind } from '@throughline/domain';
+import { periodLabel, type Grain, type KpiKind } from '@throughline/domain';
 
 /** The parts of a KPI's unit that matter for showing a number. */
 interface KpiUnit {
@@ -26,8 +26,9 @@ export function kpiNumberParts({ kind, unit }: KpiUnit, value: number): { number
     // NPS runs −100…+100: the sign carries meaning, so it is always shown.
     case 'nps':
       return { number: signedOne.format(value), suffix: '' };
-    // CSAT and rates are shares stored as 0–100; the unit ("% top-2-box") is already implied by %.
+    // CSAT, CES "% agree" and rates are shares stored as 0–100; the unit ("% top-2-box") is already implied by %.
     case 'csat':
+    case 'ces_agree':
     case 'rate':
       return { number: `${one.format(value)}%`, suffix: '' };
     // CES is a mean on a 1–7 scale: a tenth of a point is a real movement, so two decimals.
@@ -62,23 +63,12 @@ export function formatKpiInterval(kpi: KpiUnit, low: number | null, high: number
   return hi.suffix ? `${lo.number} to ${hi.number} ${hi.suffix}` : `${lo.number} to ${hi.number}`;
 }
 
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** A period by its grain: "Mar 2026", "w/c 2 Mar 2026", "Q1 2026". Periods are UTC dates. */
+/**
+ * A period by its grain, in the API's words: "Mar 2026", "week of 2 Mar 2026", "Q1 2026". The
+ * domain's own labeller, so a label the page makes matches the ones the API sends.
+ */
 export function formatPeriod(periodStart: string, grain: Grain): string {
-  const date = new Date(`${periodStart}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return periodStart;
-  switch (grain) {
-    case 'month':
-      return MONTH.format(date);
-    case 'quarter':
-      return `Q${Math.floor(date.getUTCMonth() / 3) + 1} ${date.getUTCFullYear()}`;
-    case 'week':
-      return `w/c ${DAY.format(date)}`;
-    case 'day':
-      return DAY.format(date);
-  }
+  return /^\d{4}-\d{2}-\d{2}$/.test(periodStart) ? periodLabel(periodStart, grain) : periodStart;
 }
 
 const GRAIN_NOUN: Record<Grain, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'], quarter: ['quarter', 'quarters'] };
@@ -92,20 +82,4 @@ export function periodCount(n: number, grain: Grain): string {
 /** An axis tick: the figure without a unit word and without trailing zeros ("+40", "75%", "£6.5"). */
 export function formatAxisTick(kpi: KpiUnit, value: number): string {
   return kpiNumberParts(kpi, value).number.replace(/\.?0+(?=\D*$)/, (m) => (m.startsWith('.') ? '' : m));
-}
-
-/** Whether a period is still running at `now`, so its value covers only part of it. */
-export function isPeriodOpen(periodStart: string, grain: Grain, now: Date): boolean {
-  const end = new Date(`${periodStart}T00:00:00Z`);
-  if (Number.isNaN(end.getTime())) return false;
-  if (grain === 'day') end.setUTCDate(end.getUTCDate() + 1);
-  else if (grain === 'week') end.setUTCDate(end.getUTCDate() + 7);
-  else end.setUTCMonth(end.getUTCMonth() + (grain === 'month' ? 1 : 3));
-  return now.getTime() < end.getTime();
-}
-
-/** "Nov 2026", or "Nov 2026 (to date)" while the period is still running. */
-export function formatLatestPeriod(periodStart: string, grain: Grain, now = new Date()): string {
-  const label = formatPeriod(periodStart, grain);
-  return isPeriodOpen(periodStart, grain, now) ? `${label} (to date)` : label;
 }

@@ -1,32 +1,37 @@
 import type { KpiDefinition, KpiResults } from '@throughline/domain';
 import { formatCount } from '../common/locale-format.ts';
 import { KpiChangeText } from './kpi-change-text.tsx';
-import { formatKpiInterval, formatKpiValue, formatLatestPeriod } from './kpi-format.ts';
-import { KpiStandingFlag, SmallSampleFlag } from './kpi-standing-flag.tsx';
+import { formatKpiInterval, formatKpiValue } from './kpi-format.ts';
+import { KpiStatusFlag } from './kpi-status-flag.tsx';
+import { headlineLabel, toDateText } from './kpi-to-date.ts';
 
-/** The latest value with its interval and standing, and the change since the period before. */
+/**
+ * The selected window's value (the last complete period unless another was chosen) with its
+ * interval, n and status; the period still running beside it as "to date"; and the change from
+ * the window before with its test.
+ */
 export function KpiHeadline({ kpi, results }: { kpi: KpiDefinition; results: KpiResults }) {
-  const latest = results.series.at(-1);
-  if (!latest) return null;
-  const interval = formatKpiInterval(kpi, latest.ciLow, latest.ciHigh);
-  const significant = results.change?.significant ?? false;
+  const { headline, toDate, change } = results;
+  const value = headline.value;
+  const interval = value ? formatKpiInterval(kpi, value.ciLow, value.ciHigh) : null;
   return (
-    <section aria-label="Latest value" className="kpi-headline">
+    <section aria-label="Headline" className={`kpi-headline kpi-headline--${headline.status}`}>
       <div className="kpi-headline__value">
-        <p className="kpi-headline__label">Latest · {formatLatestPeriod(latest.periodStart, kpi.grain)}</p>
-        <p className="kpi-headline__figure">{formatKpiValue(kpi, latest.value)}</p>
-        <p className="kpi-headline__interval">
-          {interval ? `95% CI ${interval} · ` : ''}n = {formatCount(latest.n)}
-          {latest.smallSample ? (
-            <>
-              {' '}
-              <SmallSampleFlag />
-            </>
-          ) : null}
-        </p>
+        <p className="kpi-headline__label">{headlineLabel(headline)}</p>
+        {value ? (
+          <>
+            <p className="kpi-headline__figure">{formatKpiValue(kpi, value.value)}</p>
+            <p className="kpi-headline__interval">
+              {interval ? `95% CI ${interval} · ` : ''}n = {formatCount(value.n)}
+            </p>
+          </>
+        ) : (
+          <p className="kpi-headline__figure kpi-headline__figure--none">No answers</p>
+        )}
+        {toDate ? <p className="kpi-headline__to-date">{toDateText(kpi, toDate)}</p> : null}
       </div>
       <div className="kpi-headline__goal">
-        <KpiStandingFlag kpi={kpi} value={latest.value} />
+        <KpiStatusFlag status={headline.status} label={headline.statusLabel} />
         <dl className="kpi-headline__facts">
           <div>
             <dt>Target</dt>
@@ -36,9 +41,13 @@ export function KpiHeadline({ kpi, results }: { kpi: KpiDefinition; results: Kpi
             <dt>Warning at</dt>
             <dd>{kpi.threshold === null ? 'None' : formatKpiValue(kpi, kpi.threshold)}</dd>
           </div>
+          <div>
+            <dt>Minimum sample</dt>
+            <dd>n = {formatCount(kpi.minSample)}</dd>
+          </div>
         </dl>
       </div>
-      <p className={significant ? 'kpi-headline__change kpi-headline__change--significant' : 'kpi-headline__change'}>
+      <p className={change?.significant ? 'kpi-headline__change kpi-headline__change--significant' : 'kpi-headline__change'}>
         <KpiChangeText kpi={kpi} results={results} />
       </p>
     </section>

@@ -10,5 +10,10 @@ describe('kindDescription', () => {
 
   it('is the kind alone for every other KPI', () => {
     expect(kindDescription({ kind: 'nps', source: { stream: 'survey', instrument: 'nps' } })).toBe('NPS');
+    expect(kindDescription({ kind: 'ces', source: { stream: 'survey', instrument: 'ces' } })).toBe('CES');
+  });
+
+  it('says which CES answers count as agreeing', () => {
+    expect(kindDescription({ kind: 'ces_agree', source: { stream: 'survey', instrument: 'ces' } })).toBe('CES % agree (5–7 of 1–7)');
   });
 });

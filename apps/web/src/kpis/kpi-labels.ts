@@ -5,6 +5,7 @@ const KIND_LABEL: Record<KpiKind, string> = {
   nps: 'NPS',
   csat: 'CSAT',
   ces: 'CES',
+  ces_agree: 'CES % agree',
   rate: 'Rate',
   mean: 'Mean',
   median: 'Median',
@@ -20,11 +21,11 @@ export function kindLabel(kind: KpiKind): string {
   return KIND_LABEL[kind];
 }
 
-/** "CSAT (4–5 of 1–5)": the kind, and for CSAT which answers count as satisfied on which scale. */
+/** "CSAT (4–5 of 1–5)": the kind, and for CSAT and CES % agree which answers count as satisfied on which scale. */
 export function kindDescription(kpi: Pick<KpiDefinition, 'kind' | 'source'>): string {
-  if (kpi.kind !== 'csat' || kpi.source.stream !== 'survey') return kindLabel(kpi.kind);
+  if ((kpi.kind !== 'csat' && kpi.kind !== 'ces_agree') || kpi.source.stream !== 'survey') return kindLabel(kpi.kind);
   const { max, positiveFrom } = surveyScale(kpi.source);
-  return `CSAT (${positiveFrom === max ? max : `${positiveFrom}–${max}`} of 1–${max})`;
+  return `${kindLabel(kpi.kind)} (${positiveFrom === max ? max : `${positiveFrom}–${max}`} of 1–${max})`;
 }
 
 export function grainLabel(grain: Grain): string {

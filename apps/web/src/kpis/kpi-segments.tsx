@@ -1,22 +1,22 @@
 import type { KpiDefinition, KpiResults } from '@throughline/domain';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { formatAxisTick, formatKpiValue, formatPeriod } from './kpi-format.ts';
+import { formatAxisTick, formatKpiValue } from './kpi-format.ts';
 import { KpiPointsTable } from './kpi-series-table.tsx';
 
-type KpiPoint = KpiResults['series'][number];
+type KpiPoint = KpiResults['segments'][number];
 
 /** The engine's name for events that carry no segment (packages/db kpi-engine.queries). */
 const NO_SEGMENT = '(none)';
 const BAR_SIZE = 22;
 
-/** The latest period broken down by segment: a bar per segment, its interval drawn as a whisker. */
-export function KpiSegments({ kpi, segments }: { kpi: KpiDefinition; segments: KpiPoint[] }) {
-  const period = segments[0] ? formatPeriod(segments[0].periodStart, kpi.grain) : '';
+/** The headline window broken down by segment: a bar per segment, its interval drawn as a whisker. */
+export function KpiSegments({ kpi, segments, period }: { kpi: KpiDefinition; segments: KpiPoint[]; period: string }) {
   const points = [...segments]
     .sort((a, b) => b.value - a.value)
     .map((p) => (p.segment === NO_SEGMENT ? { ...p, segment: 'No segment recorded' } : p));
   // Only "no segment" is no breakdown at all: the KPI's events do not carry one.
   const meaningful = segments.some((p) => p.segment !== NO_SEGMENT);
+  const empty = segments.length === 0;
   const rows = points.map((p) => ({ segment: p.segment, value: p.value, interval: p.ciLow !== null && p.ciHigh !== null ? [p.ciLow, p.ciHigh] : null }));
   const summary = `${kpi.name} by segment in ${period}: ` + points.map((p) => `${p.segment} ${formatKpiValue(kpi, p.value)} (n = ${p.n})`).join(', ') + '.';
 
@@ -28,7 +28,9 @@ export function KpiSegments({ kpi, segments }: { kpi: KpiDefinition; segments: K
         </h2>
         {period ? <p className="section__meta">{period}, with 95% intervals</p> : null}
       </div>
-      {!meaningful ? (
+      {empty ? (
+        <p className="muted">No answers in {period} to break down.</p>
+      ) : !meaningful ? (
         <p className="muted">No segment breakdown: the events behind this KPI carry no customer segment.</p>
       ) : (
         <div className="kpi-segments">

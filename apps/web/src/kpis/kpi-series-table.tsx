@@ -1,15 +1,16 @@
-import type { KpiDefinition, KpiResults } from '@throughline/domain';
+import { belowMinimum, type KpiDefinition, type KpiPoint } from '@throughline/domain';
 import { formatCount } from '../common/locale-format.ts';
 import { formatKpiInterval, formatKpiValue, formatPeriod } from './kpi-format.ts';
 import { methodLabel } from './kpi-labels.ts';
-import { SmallSampleFlag } from './kpi-standing-flag.tsx';
 
 /** Past this many rows the table scrolls in its own box, so the segments stay within reach. */
 const SCROLL_AFTER = 14;
 
+type Row = KpiPoint & { complete?: boolean; label?: string };
+
 interface KpiPointsTableProps {
   kpi: KpiDefinition;
-  points: KpiResults['series'];
+  points: readonly Row[];
   /** The first column: the period for a series, the segment for a breakdown. */
   by: 'period' | 'segment';
   caption: string;
@@ -17,6 +18,7 @@ interface KpiPointsTableProps {
 
 /**
  * The numbers behind a chart, for screen readers and for people who would rather read figures.
+ * A period still running says "to date"; one below the KPI's minimum sample says so by its n.
  * Columns with nothing to say (no interval for a median, one method for all segments) are left out.
  */
 export function KpiPointsTable({ kpi, points, by, caption }: KpiPointsTableProps) {
@@ -51,17 +53,15 @@ export function KpiPointsTable({ kpi, points, by, caption }: KpiPointsTableProps
         <tbody>
           {points.map((p) => (
             <tr key={`${p.periodStart}:${p.segment}`}>
-              <th scope="row">{by === 'period' ? formatPeriod(p.periodStart, kpi.grain) : p.segment}</th>
+              <th scope="row">
+                {by === 'period' ? (p.label ?? formatPeriod(p.periodStart, kpi.grain)) : p.segment}
+                {p.complete === false ? <span className="kpi-tag">to date</span> : null}
+              </th>
               <td className="num">{formatKpiValue(kpi, p.value)}</td>
               {hasInterval ? <td className="num">{formatKpiInterval(kpi, p.ciLow, p.ciHigh) ?? <span className="muted">None</span>}</td> : null}
               <td className="num">
                 {formatCount(p.n)}
-                {p.smallSample ? (
-                  <>
-                    {' '}
-                    <SmallSampleFlag />
-                  </>
-                ) : null}
+                {belowMinimum(kpi, p.n) && p.n > 0 ? <span className="kpi-tag">too few: minimum {formatCount(kpi.minSample)}</span> : null}
               </td>
               {showMethod ? <td>{methodLabel(p.method)}</td> : null}
             </tr>

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { roleReach, type KpiDefinition, type ValueEstimate } from '@throughline/domain';
 import { useActor } from '../auth/use-actor.ts';
 import { errorMessage } from '../common/error-message.ts';
+import { WarningIcon } from '../common/warning-icon.tsx';
 import { formatCount, formatDate, formatDateTime, formatGbp } from '../common/locale-format.ts';
 import { queryClient, trpc } from '../trpc.ts';
 
@@ -22,7 +23,17 @@ const METHOD_HOW: Record<ValueEstimate['method'], string> = {
 export function KpiValueLink({ kpi }: { kpi: KpiDefinition }) {
   const actor = useActor();
   const model = useQuery(trpc.value.kpi.queryOptions({ kpiId: kpi.id }));
-  const refit = useMutation(trpc.value.refit.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.value.kpi.queryKey({ kpiId: kpi.id }) }) }));
+  // A refit can open or close a divergence, which the investment cases and the scorecard show too.
+  const refit = useMutation(
+    trpc.value.refit.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.value.kpi.queryKey({ kpiId: kpi.id }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
+        ]),
+    }),
+  );
   const canRefit = actor !== null && roleReach(actor.role, 'value.refit') !== null;
   const data = model.data;
   const chosen = data?.choice;
@@ -46,6 +57,23 @@ export function KpiValueLink({ kpi }: { kpi: KpiDefinition }) {
           <p>
             Entered: {data.entered === null ? <span className="muted">none — the value model’s estimate is used</span> : <strong>{formatGbp(data.entered)}</strong>}
           </p>
+          {data.divergence ? (
+            <div className="kpi-value__divergence" role="note" aria-label="Entered value outside the value model’s interval">
+              <WarningIcon />
+              <div>
+                <p>
+                  <strong>{data.divergence.description}</strong>
+                </p>
+                <p>
+                  Entered {formatGbp(data.divergence.entered)} a point; the {METHOD_LABEL[data.divergence.method].toLowerCase()} estimates {formatGbp(data.divergence.modelled)} (95% interval{' '}
+                  {formatGbp(data.divergence.ciLow)} to {formatGbp(data.divergence.ciHigh)}). The entered value is what value at stake and investment cases use.
+                </p>
+                <p>{data.reason ? <>Reason given: “{data.reason}”</> : 'No reason was given for the entered value.'}</p>
+              </div>
+            </div>
+          ) : data.reason && data.entered !== null ? (
+            <p className="muted">Reason given for the entered value: “{data.reason}”</p>
+          ) : null}
           {!data.modelled ? (
             <p className="muted">Only NPS, CSAT and CES KPIs are priced from customers’ own scores and churn; enter a value per point in the KPI’s definition.</p>
           ) : data.estimates.length === 0 ? (

@@ -66,7 +66,7 @@ export function KpisPage() {
             <section aria-labelledby="kpi-values-heading" className="section">
               <div className="section__header">
                 <h2 id="kpi-values-heading" className="section__title">
-                  Latest values
+                  Headline values
                 </h2>
                 <p className="section__meta">Open a KPI for its full series, segments and the numbers behind the chart.</p>
               </div>
@@ -79,17 +79,17 @@ export function KpisPage() {
                 </h2>
                 <p className="section__meta">Who owns each KPI, what it is held to, and when it is recomputed.</p>
               </div>
-          <KpisTable
-            kpis={list}
-            teams={teams.data ?? []}
-            names={names}
-            target={target}
-            canEdit={scope.canEdit}
-            onEdit={(kpi) => {
-              setStatus('');
-              setEditingId(kpi.id);
-            }}
-          />
+              <KpisTable
+                kpis={list}
+                teams={teams.data ?? []}
+                names={names}
+                target={target}
+                canEdit={scope.canEdit}
+                onEdit={(kpi) => {
+                  setStatus('');
+                  setEditingId(kpi.id);
+                }}
+              />
             </section>
           </>
         )}

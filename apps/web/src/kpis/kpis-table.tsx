@@ -1,4 +1,5 @@
-import type { KpiDefinition, Team } from '@throughline/domain';
+import { describeSchedule, isSampled, sampleNoun, type KpiDefinition, type Team } from '@throughline/domain';
+import { formatCount } from '../common/locale-format.ts';
 import { Link } from 'react-router';
 import { WarningIcon } from '../common/warning-icon.tsx';
 import { directionLabel, grainLabel, kindLabel, kpiValue } from './kpi-labels.ts';
@@ -21,7 +22,7 @@ export function KpisTable({ kpis, teams, names, target, canEdit, onEdit }: KpisT
   return (
     <div className="table-wrap">
       <table className="table kpis-table">
-        <caption className="visually-hidden">KPI definitions with their scope, owner team, target and schedule</caption>
+        <caption className="visually-hidden">KPI definitions with their scope, owner team, target, minimum sample and schedule</caption>
         <thead>
           <tr>
             <th scope="col">KPI</th>
@@ -34,7 +35,7 @@ export function KpisTable({ kpis, teams, names, target, canEdit, onEdit }: KpisT
             <th scope="col" className="num">
               Warning at
             </th>
-            <th scope="col">Period and schedule</th>
+            <th scope="col">Period, minimum sample and schedule</th>
             {anyEditable ? (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -70,9 +71,8 @@ export function KpisTable({ kpis, teams, names, target, canEdit, onEdit }: KpisT
               <td className="num">{kpi.threshold === null ? <span className="muted">None</span> : kpiValue(kpi.threshold, kpi.unit)}</td>
               <td>
                 {grainLabel(kpi.grain)}
-                <code className="kpis-table__cron" title="Recomputed on this cron schedule (minute hour day month weekday)">
-                  {kpi.schedule}
-                </code>
+                {isSampled(kpi.kind) ? `, judged from ${formatCount(kpi.minSample)} ${sampleNoun(kpi)}` : ''}
+                <span className="kpis-table__cron">Recomputed {describeSchedule(kpi.schedule)}</span>
               </td>
               {anyEditable ? (
                 <td className="table__actions">

@@ -4,6 +4,9 @@ import { PageHeader } from '../app/page-header.tsx';
 import { EmptyState } from '../common/empty-state.tsx';
 import { formatCount, formatDateTime, formatGbp, plural } from '../common/locale-format.ts';
 import { QueryView } from '../common/query-state.tsx';
+import { PeriodPicker } from '../period/period-picker.tsx';
+import { periodQuery } from '../period/period-params.ts';
+import { usePeriodParams } from '../period/use-period-params.ts';
 import { trpc } from '../trpc.ts';
 import { ScorecardJourneySection } from './scorecard-journey.tsx';
 import { scorecardTotals } from './scorecard-totals.ts';
@@ -19,12 +22,16 @@ const PENDING_POLL_MS = 30_000;
  * delivered; the organisation's totals first. Also as CSV and PDF.
  */
 export function ScorecardPage() {
+  const [period, setPeriod] = usePeriodParams();
   const scorecard = useQuery({
-    ...trpc.scorecard.get.queryOptions({}),
+    ...trpc.scorecard.get.queryOptions(period),
     // KPIs the engine has not computed yet (just after start) fill in without a reload.
-    refetchInterval: (query) => (query.state.data?.journeys.some((j) => j.kpis.some((k) => k.standing === 'no_data')) ? PENDING_POLL_MS : false),
+    refetchInterval: (query) => (query.state.data?.journeys.some((j) => j.kpis.some((k) => k.status === 'no_data')) ? PENDING_POLL_MS : false),
+    placeholderData: (previous) => previous,
   });
   const units = useKpiUnits();
+  // The downloads carry the period on the page, so the file says what the screen says.
+  const query = periodQuery(period);
 
   return (
     <div className="page">
@@ -35,21 +42,27 @@ export function ScorecardPage() {
       >
         {scorecard.data ? (
           <p className="page-header__meta">
-            {scorecard.data.organisationName} · as of {formatDateTime(scorecard.data.generatedAt)}
+            {scorecard.data.organisationName} · {scorecard.data.periodLabel} · as of {formatDateTime(scorecard.data.generatedAt)} ({scorecard.data.timeZone})
           </p>
         ) : null}
         <div className="sc-downloads" role="group" aria-label="Download the scorecard">
           {/* Plain links: the API sends the file with the session cookie and names it for saving. */}
-          <a className="button button--secondary" href="/export/scorecard.pdf" download>
+          <a className="button button--secondary" href={`/export/scorecard.pdf${query}`} download>
             <DownloadIcon />
             Download PDF
           </a>
-          <a className="button button--secondary" href="/export/scorecard.csv" download>
+          <a className="button button--secondary" href={`/export/scorecard.csv${query}`} download>
             <DownloadIcon />
             Download CSV
           </a>
         </div>
       </PageHeader>
+      <div className="sc-period">
+        <PeriodPicker value={period} onChange={setPeriod} today={scorecard.data?.today} />
+        <p className="sc-period__note">
+          Values, status and value at stake are for the period shown; the period still running is beside each value, to date. Below a KPI’s minimum sample no status or value at stake is claimed.
+        </p>
+      </div>
       <QueryView
         query={scorecard}
         label="the scorecard"
@@ -95,7 +108,7 @@ function OrganisationTotals({ scorecard }: { scorecard: Scorecard }) {
         <div className="figure">
           <dt className="figure__label">Value at stake</dt>
           <dd className="figure__value">{formatGbp(t.valueAtStake)}</dd>
-          <dd className="figure__note">a year, if every KPI reached its target</dd>
+          <dd className="figure__note">a year, if every KPI judged in the period shown reached its target</dd>
         </div>
         <div className="figure">
           <dt className="figure__label">Cost of the top failure points</dt>
@@ -116,7 +129,8 @@ function OrganisationTotals({ scorecard }: { scorecard: Scorecard }) {
         </div>
       </dl>
       <p className="sc-totals__line">
-        {plural(t.journeys, 'journey')} · {t.kpisOnTarget} of {plural(t.kpisJudged, 'KPI')} with a target and a value on target
+        {plural(t.journeys, 'journey')} · {t.kpisOnTarget} of {plural(t.kpisJudged, 'KPI')} judged against target on target
+        {t.kpisTooFew > 0 ? ` · ${plural(t.kpisTooFew, 'KPI')} with too few answers to judge` : ''}
         {t.journeysWithoutOwner > 0 ? ` · ${plural(t.journeysWithoutOwner, 'journey')} without an accountable owner` : ''}
       </p>
     </section>

@@ -5,16 +5,23 @@ import { scorecardTotals } from './scorecard-totals.ts';
 type Journey = Scorecard['journeys'][number];
 type Kpi = Journey['kpis'][number];
 
-const kpi = (standing: Kpi['standing']): Kpi => ({
+const kpi = (status: Kpi['status']): Kpi => ({
   kpiId: 'k',
   name: 'K',
   unit: 'NPS',
+  kind: 'nps',
   direction: 'higher_is_better',
   target: 30,
+  minSample: 30,
+  period: { from: '2026-11-01', to: '2026-12-01', label: 'Nov 2026', complete: true },
   latest: null,
+  toDate: null,
   trend: null,
-  standing,
+  status,
+  statusLabel: status,
   valuePerPoint: null,
+  valuePerPointSource: null,
+  valuePerPointDivergence: null,
   valueAtStake: null,
 });
 
@@ -36,10 +43,13 @@ describe('scorecard totals', () => {
     const totals = scorecardTotals({
       organisationName: 'Harbour',
       generatedAt: '2026-11-27T10:00:00Z',
+      periodLabel: 'Last complete period of each KPI',
+      today: '2026-11-27',
+      timeZone: 'UTC',
       journeys: [
         journey({
           valueAtStake: 241_000,
-          kpis: [kpi('on_target'), kpi('below_target'), kpi('no_data')],
+          kpis: [kpi('on_target'), kpi('short_of_target'), kpi('past_threshold'), kpi('too_few'), kpi('no_data')],
           topFailurePoints: [{ id: 'a', title: 'A', stepName: 's', annualCost: 93_600 }],
           backlog: { initiatives: 3, annualValue: 120_000 },
           delivered: { implemented: 1, outcomesAchieved: 1, outcomes: 3 },
@@ -57,7 +67,8 @@ describe('scorecard totals', () => {
       outcomesAchieved: 1,
       outcomes: 3,
       kpisOnTarget: 1,
-      kpisJudged: 2,
+      kpisJudged: 3,
+      kpisTooFew: 1,
       journeysWithoutOwner: 1,
     });
   });

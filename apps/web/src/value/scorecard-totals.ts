@@ -1,4 +1,4 @@
-import type { Scorecard } from '@throughline/domain';
+import { isJudged, type Scorecard } from '@throughline/domain';
 
 export interface ScorecardTotals {
   journeys: number;
@@ -12,8 +12,10 @@ export interface ScorecardTotals {
   outcomesAchieved: number;
   outcomes: number;
   kpisOnTarget: number;
-  /** KPIs with a value and a target, so a standing. */
+  /** KPIs judged against target: a value, a target and enough answers. */
   kpisJudged: number;
+  /** KPIs below their minimum sample in the window, so not judged. */
+  kpisTooFew: number;
   journeysWithoutOwner: number;
 }
 
@@ -30,8 +32,9 @@ export function scorecardTotals(scorecard: Scorecard): ScorecardTotals {
     implemented: sum((j) => j.delivered.implemented),
     outcomesAchieved: sum((j) => j.delivered.outcomesAchieved),
     outcomes: sum((j) => j.delivered.outcomes),
-    kpisOnTarget: kpis.filter((k) => k.standing === 'on_target').length,
-    kpisJudged: kpis.filter((k) => k.standing === 'on_target' || k.standing === 'below_target').length,
+    kpisOnTarget: kpis.filter((k) => k.status === 'on_target').length,
+    kpisJudged: kpis.filter((k) => isJudged(k.status)).length,
+    kpisTooFew: kpis.filter((k) => k.status === 'too_few').length,
     journeysWithoutOwner: scorecard.journeys.filter((j) => !j.owner).length,
   };
 }

@@ -1,0 +1,90 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { Organisation } from '@throughline/domain';
+import { useId, useState, type FormEvent } from 'react';
+import { PageHeader } from '../app/page-header.tsx';
+import { useCan } from '../auth/use-actor.ts';
+import { whoCan } from '../auth/who-can.ts';
+import { issueFor } from '../common/field-issues.ts';
+import { FormAlert } from '../common/form-alert.tsx';
+import { QueryView } from '../common/query-state.tsx';
+import { SelectField } from '../common/select-field.tsx';
+import { queryClient, trpc } from '../trpc.ts';
+import { timeZoneOptions } from './time-zones.ts';
+import './organisation-settings.css';
+
+/** The organisation's name, currency and the time zone whose midnight ends a period; admins set the zone. */
+export function OrganisationSettingsPage() {
+  const organisation = useQuery(trpc.organisation.get.queryOptions());
+  const canEdit = useCan('organisation.edit');
+  return (
+    <div className="page page--narrow">
+      <title>Organisation settings · Throughline</title>
+      <PageHeader
+        title="Organisation settings"
+        lead="A period is complete once it has ended in the organisation’s time zone: headlines, statuses, alerts and value at stake use the last complete one."
+      />
+      <QueryView query={organisation} label="the organisation" rows={3} errorTitle="The organisation could not be loaded">
+        {(org) => (
+          <section aria-labelledby="org-settings-heading" className="section">
+            <h2 id="org-settings-heading" className="section__title">
+              {org.name}
+            </h2>
+            <dl className="org-settings__facts">
+              <div>
+                <dt>Currency</dt>
+                <dd>{org.currency}</dd>
+              </div>
+            </dl>
+            {canEdit ? <TimeZoneForm organisation={org} /> : <p>Time zone: {org.timeZone}. Only {whoCan('organisation.edit')} change it.</p>}
+          </section>
+        )}
+      </QueryView>
+    </div>
+  );
+}
+
+function TimeZoneForm({ organisation }: { organisation: Organisation }) {
+  const alertId = useId();
+  const [timeZone, setTimeZone] = useState(organisation.timeZone);
+  const [saved, setSaved] = useState('');
+  const update = useMutation(
+    trpc.organisation.updateSettings.mutationOptions({
+      onSuccess: async (after) => {
+        // Every KPI's periods move with the zone: what the pages lead with changes with it.
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.organisation.get.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
+        ]);
+        setSaved(`Saved: periods now end at midnight ${after.timeZone}. Each KPI is rebuilt on the new days at its next run.`);
+      },
+    }),
+  );
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSaved('');
+    update.mutate({ timeZone });
+  };
+  return (
+    <form className="form org-settings" onSubmit={submit} aria-describedby={update.isError ? alertId : undefined} noValidate>
+      <FormAlert id={alertId} error={update.error} fields={['timeZone']} />
+      <SelectField
+        label="Time zone"
+        name="timeZone"
+        value={timeZone}
+        options={timeZoneOptions(organisation.timeZone).map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))}
+        onChange={setTimeZone}
+        issue={issueFor(update.error, 'timeZone')}
+        hint="Where the organisation’s days, weeks and months end."
+      />
+      <div>
+        <button type="submit" className="button button--primary" disabled={update.isPending || timeZone === organisation.timeZone} aria-busy={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save time zone'}
+        </button>
+      </div>
+      <p role="status" className="status-note">
+        {saved}
+      </p>
+    </form>
+  );
+}
