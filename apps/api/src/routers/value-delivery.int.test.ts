@@ -328,7 +328,7 @@ describe('scorecard', () => {
       ['no_data', null, null],
     ]);
     const { journeys, periodLabel } = await lead.scorecard.get({ period: '2026-08-01' });
-    expect(periodLabel).toBe('The period holding 2026-08-01 for each KPI');
+    expect(periodLabel).toBe('The period holding 1 Aug 2026 for each KPI');
     const claim = journeys.find((j) => j.journeyId === ids.journey)!;
     expect(claim.owner).toBe('Claims');
     const nps = claim.kpis.find((k) => k.kpiId === ids.nps)!;

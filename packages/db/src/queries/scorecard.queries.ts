@@ -1,4 +1,4 @@
-import { isJudged, valueAtStake, windowLabel, type PeriodSelection, type Scorecard, type ScorecardJourney, type ScorecardKpi } from '@throughline/domain';
+import { isJudged, periodLabel, valueAtStake, windowLabel, type PeriodSelection, type Scorecard, type ScorecardJourney, type ScorecardKpi } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { listFailurePoints } from './failure-point.queries.ts';
 import { listInitiatives } from './initiative.queries.ts';
@@ -10,7 +10,7 @@ import { kpiValueLinks } from './value-estimate.queries.ts';
 /** The scorecard's period in words: the default, one period, or the chosen range. */
 function selectionLabel(selection: PeriodSelection): string {
   if (selection.kind === 'last_complete') return 'Last complete period of each KPI';
-  if (selection.kind === 'period') return `The period holding ${selection.start} for each KPI`;
+  if (selection.kind === 'period') return `The period holding ${periodLabel(selection.start, 'day')} for each KPI`;
   const to = new Date(Date.parse(`${selection.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return windowLabel({ from: selection.from, to }, 'day');
 }

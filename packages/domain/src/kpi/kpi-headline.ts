@@ -22,13 +22,19 @@ export function kpiHeadline(kpi: Kpi, window: SelectedWindow, total: KpiAggregat
   return { from: window.from, to: window.to, label: window.label, complete: window.complete, value, status, statusLabel: kpiStatusLabel(status, kpi, value?.n ?? 0) };
 }
 
-const money = (x: number) => `£${Math.round(x).toLocaleString('en-GB')}`;
+/** An amount in the KPI's unit: "£79,983", "£0.36 per contact", "4.2 hours". */
+function amountIn(size: number, unit: string): string {
+  if (unit.startsWith('£')) {
+    const rest = unit.slice(1).trim();
+    const digits = size >= 100 ? 0 : 2;
+    return `£${size.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}${rest ? ` ${rest}` : ''}`;
+  }
+  return `${size.toLocaleString('en-GB', { maximumFractionDigits: size >= 10 ? 1 : 2 })}${unit ? ` ${unit}` : ''}`;
+}
 
 /** A movement of a count, sum, ratio or quantile, which carry no significance test: "down £79,983". */
 export function describeUntestedChange(difference: number, unit: string): string {
-  const size = Math.abs(difference);
-  const amount = unit === '£' ? money(size) : `${size.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${unit ? ` ${unit}` : ''}`;
-  return difference === 0 ? 'unchanged (no significance test for this kind)' : `${difference > 0 ? 'up' : 'down'} ${amount} (no significance test for this kind)`;
+  return difference === 0 ? 'unchanged (no significance test for this kind)' : `${difference > 0 ? 'up' : 'down'} ${amountIn(Math.abs(difference), unit)} (no significance test for this kind)`;
 }
 
 /**

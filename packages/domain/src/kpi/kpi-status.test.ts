@@ -36,3 +36,13 @@ describe('KPI status', () => {
     expect(kpiStatus({ ...nps, target: null }, { value: 25, n: 100 })).toBe('no_target');
   });
 });
+
+describe('an untested movement in the KPI’s own unit', () => {
+  it('reads as money, a money rate or a plain unit', async () => {
+    const { describeUntestedChange } = await import('./kpi-headline.ts');
+    expect(describeUntestedChange(-79_983.2, '£')).toBe('down £79,983 (no significance test for this kind)');
+    expect(describeUntestedChange(-0.36, '£ per contact')).toBe('down £0.36 per contact (no significance test for this kind)');
+    expect(describeUntestedChange(12, 'escalations')).toBe('up 12 escalations (no significance test for this kind)');
+    expect(describeUntestedChange(0, 'hours')).toBe('unchanged (no significance test for this kind)');
+  });
+});

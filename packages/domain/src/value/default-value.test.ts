@@ -97,3 +97,14 @@ describe('defaultValuePerPoint', () => {
     );
   });
 });
+
+describe('an entered value against the model', () => {
+  it('is flagged outside the interval, with a ratio only against an estimate clearly above zero', async () => {
+    const { describeDivergence } = await import('./default-value.ts');
+    const base = { entered: 42_000, modelled: 357, ciLow: 251, ciHigh: 463, method: 'band_ltv' as const, ratio: 42_000 / 357 };
+    expect(describeDivergence(base)).toBe("Entered £42,000 per point lies outside the value model's 95% interval £251–£463 (estimate £357) (118× the model).");
+    expect(describeDivergence({ ...base, modelled: -0.2, ciLow: -1.4, ciHigh: 1.1, ratio: 42_000 / -0.2 })).toBe(
+      "Entered £42,000 per point lies outside the value model's 95% interval −£1–£1 (estimate £0).",
+    );
+  });
+});

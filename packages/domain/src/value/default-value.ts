@@ -64,10 +64,17 @@ export function valueDivergence(entered: number | null, estimates: readonly Valu
   };
 }
 
-const pounds = (x: number) => `£${Math.round(x).toLocaleString('en-GB')}`;
+const pounds = (x: number) => {
+  const whole = Math.round(x);
+  return `${whole < 0 ? '−' : ''}£${Math.abs(whole).toLocaleString('en-GB')}`;
+};
 
-/** The divergence in words, for the KPI page, the investment case and the scorecard. */
+/**
+ * The divergence in words, for the KPI page, the investment case and the scorecard. "N× the
+ * model" only when the model's whole interval is above zero: against an estimate that cannot be
+ * told from nothing a ratio means nothing.
+ */
 export function describeDivergence(d: ValueDivergence): string {
-  const times = d.ratio !== null && Math.abs(d.ratio) >= 2 ? ` (${Math.abs(d.ratio) >= 10 ? Math.round(d.ratio) : d.ratio.toFixed(1)}× the model)` : '';
+  const times = d.ciLow > 0 && d.ratio !== null && Math.abs(d.ratio) >= 2 ? ` (${Math.abs(d.ratio) >= 10 ? Math.round(d.ratio) : d.ratio.toFixed(1)}× the model)` : '';
   return `Entered ${pounds(d.entered)} per point lies outside the value model's 95% interval ${pounds(d.ciLow)}–${pounds(d.ciHigh)} (estimate ${pounds(d.modelled)})${times}.`;
 }
