@@ -199,12 +199,17 @@ async function insertGovernance(
         grain: k.grain,
         schedule: k.schedule,
         value_per_point: k.valuePerPoint,
+        // The demo's entered values predate its value model, which disagrees with several: the
+        // product shows both, with the reason they were entered.
+        value_per_point_reason: k.valuePerPoint === null ? null : DEMO_VALUE_REASON,
       })),
     )
     .execute();
 
   return remits.length + remitSteps.length + policies.length + policySteps.length + decisionRights.length + proposals + DEMO_KPIS.length;
 }
+
+const DEMO_VALUE_REASON = 'Finance’s figure for the 2026 budget (premium retained per point, from the 2024 loyalty study), agreed at the CX council before the value model was fitted; to be reviewed against it.';
 
 /** The demo's change proposals, each decided one with its entry in the decision log. */
 async function insertDemoProposals(db: Db, org: string, teamOf: (key: TeamKey) => string, policyOf: (name: string) => string): Promise<number> {
