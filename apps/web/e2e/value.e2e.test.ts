@@ -215,7 +215,7 @@ describe('value: insights, failure points, the acid test and the scorecard', () 
     await page.getByLabel('A day in the period').fill('2026-10-15');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2026-10-15');
-    await expect.poll(() => page.locator('.page-header__meta').textContent(), { timeout: 15_000 }).toContain('The period holding 2026-10-15 for each KPI');
+    await expect.poll(() => page.locator('.page-header__meta').textContent(), { timeout: 15_000 }).toContain('The period holding 15 Oct 2026 for each KPI');
     const claimsNps = claims.getByRole('row', { name: /Claims NPS/ });
     await expect.poll(() => claimsNps.textContent(), { timeout: 15_000 }).toContain('Oct 2026');
     expect(await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).toBe('/export/scorecard.pdf?period=2026-10-15');
