@@ -95,6 +95,8 @@ describe('the demo, opened on any date', () => {
       // The PDF wraps its cells, so its words are matched with any spacing between them.
       if (pdf !== null) expect(pdf.replace(/\s+/g, ' '), k.name).toContain(k.statusLabel.replace(/\s+/g, ' '));
     }
+    // The PDF says what its marks and headline periods mean.
+    if (pdf !== null) expect(pdf.replace(/\s+/g, ' ')).toMatch(/\* after a value: fewer answers than the KPI's minimum sample/);
     // Renewal churn is lower-is-better: wherever it is judged short of target, every view says "Above".
     for (const { k } of rows.filter(({ k }) => k.direction === 'lower_is_better' && k.status === 'short_of_target')) expect(k.statusLabel, k.name).toBe('Above target');
   });
