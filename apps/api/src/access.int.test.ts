@@ -329,6 +329,7 @@ const NO_IDS = new Set([
   'organisation.overview',
   'organisation.get',
   'organisation.updateSettings',
+  'kpi.dashboard',
   'operatingModel.health',
   'member.list',
   'token.list',

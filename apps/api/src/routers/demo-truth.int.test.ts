@@ -95,6 +95,15 @@ describe('the demo, opened on any date', () => {
       // The PDF wraps its cells, so its words are matched with any spacing between them.
       if (pdf !== null) expect(pdf.replace(/\s+/g, ' '), k.name).toContain(k.statusLabel.replace(/\s+/g, ' '));
     }
+    // The dashboard's cards, read in one call, are each KPI's page without its segments.
+    for (const params of [{}, { period: '2026-10-15' }, { from: '2026-09-01', to: '2026-11-30' }]) {
+      const cards = await caller.kpi.dashboard({ periods: 12, ...params });
+      for (const card of cards) {
+        const { segments: _segments, ...page } = await caller.kpi.results({ kpiId: card.kpiId, periods: 12, ...params });
+        expect(card, JSON.stringify(params)).toEqual({ kpiId: card.kpiId, ...page });
+      }
+      expect(cards).toHaveLength((await caller.kpi.list()).length);
+    }
     // The PDF says what its marks and headline periods mean.
     if (pdf !== null) expect(pdf.replace(/\s+/g, ' ')).toMatch(/\* after a value: fewer answers than the KPI's minimum sample/);
     // Renewal churn is lower-is-better: wherever it is judged short of target, every view says "Above".

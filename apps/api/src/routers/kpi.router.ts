@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { describeDivergence, DomainError, selectionOf, valueDivergence, ZId, ZKpiDefinition, ZKpiInput, ZKpiResults, ZKpiUpdateInput, ZPeriodParams, type KpiInput } from '@throughline/domain';
-import { buildKpiResults, createKpi, getKpi, listKpis, listValueEstimates, recomputeKpi, updateKpi, type Db } from '@throughline/db';
+import { describeDivergence, DomainError, selectionOf, valueDivergence, ZId, ZKpiDefinition, ZKpiInput, ZKpiCardResults, ZKpiResults, ZKpiUpdateInput, ZPeriodParams, type KpiInput } from '@throughline/domain';
+import { buildKpiDashboard, buildKpiResults, createKpi, getKpi, listKpis, listValueEstimates, recomputeKpi, updateKpi, type Db } from '@throughline/db';
 import { requireOwnTeam } from '../access/remit-scope.ts';
 import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
@@ -39,6 +39,15 @@ export const kpiRouter = router({
       const kpi = await getKpi(ctx.db, ctx.organisationId, input.kpiId);
       return buildKpiResults(ctx.db, ctx.organisationId, kpi, selectionOf(input), { now: ctx.now(), periods: input.periods });
     }),
+
+  /**
+   * Every KPI's card at once — headline, status, to date, change and the latest periods for a
+   * sparkline — in a few statements whatever the number of KPIs, read from the stored figures.
+   */
+  dashboard: authorizedProcedure('kpi.read')
+    .input(z.object({ periods: z.number().int().min(1).max(60).default(12) }).and(ZPeriodParams).default({ periods: 12 }))
+    .output(z.array(ZKpiCardResults))
+    .query(async ({ ctx, input }) => buildKpiDashboard(ctx.db, ctx.organisationId, await listKpis(ctx.db, ctx.organisationId), selectionOf(input), { now: ctx.now(), periods: input.periods })),
 
   /** Recomputes a KPI now, in full, instead of waiting for its schedule. */
   recompute: authorizedProcedure('kpi.compute')

@@ -13,7 +13,7 @@ import { describeTrend } from './kpi-trend.ts';
 interface KpiCardProps {
   kpi: KpiDefinition;
   /** Undefined while loading. */
-  results: KpiResults | undefined;
+  results: Omit<KpiResults, 'segments'> | undefined;
   /** The values could not be loaded. */
   failed: boolean;
   teamName: string | null;

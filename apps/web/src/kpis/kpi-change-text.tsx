@@ -7,7 +7,7 @@ import { changeWords } from './kpi-change-words.ts';
  * 130"); below the minimum sample they say there were too few to test. A count, sum, ratio or
  * quantile has no test: its movement is put in the KPI's own format ("down £0.36 per contact").
  */
-export function KpiChangeText({ kpi, results }: { kpi: Pick<KpiDefinition, 'kind' | 'unit'>; results: KpiResults }) {
+export function KpiChangeText({ kpi, results }: { kpi: Pick<KpiDefinition, 'kind' | 'unit'>; results: Pick<KpiResults, 'change'> }) {
   const { change } = results;
   if (!change) return <>No earlier period with answers to compare with.</>;
   return (

@@ -1,5 +1,5 @@
-import { useQueries } from '@tanstack/react-query';
-import type { KpiDefinition, KpiResults, Team } from '@throughline/domain';
+import { useQuery } from '@tanstack/react-query';
+import type { KpiCardResults, KpiDefinition, Team } from '@throughline/domain';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '../common/empty-state.tsx';
@@ -36,19 +36,17 @@ export function KpiDashboard({ kpis, teams, names, canEdit }: KpiDashboardProps)
   const [filter, setFilterState] = useState(() => ({ journey: params.get('journey') ?? ANY, team: params.get('team') ?? ANY }));
   const { journey, team } = filter;
   const [period, setPeriod] = usePeriodParams();
-  const results = useQueries({
-    queries: kpis.map((k) => ({
-      ...trpc.kpi.results.queryOptions({ kpiId: k.id, periods: SPARK_PERIODS, ...period }),
-      refetchInterval: RESULTS_POLL_MS,
-      placeholderData: (previous: KpiResults | undefined) => previous,
-    })),
+  // Every card in one call (the server reads all KPIs' figures in a few statements), polled while in view.
+  const cards = useQuery({
+    ...trpc.kpi.dashboard.queryOptions({ periods: SPARK_PERIODS, ...period }),
+    refetchInterval: RESULTS_POLL_MS,
+    placeholderData: (previous: KpiCardResults[] | undefined) => previous,
   });
-  const byId = new Map(kpis.map((k, i) => [k.id, results[i]]));
+  const byId = new Map((cards.data ?? []).map((c) => [c.kpiId, c]));
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const shown = kpis.filter((k) => matchesKpiFilter(k, journey, team));
-  const loaded = results.every((r) => r.data);
-  const noneComputed = loaded && results.every((r) => r.data?.series.length === 0 && r.data.headline.value === null);
-  const today = results.find((r) => r.data)?.data?.today;
+  const noneComputed = cards.data !== undefined && cards.data.every((c) => c.series.length === 0 && c.headline.value === null);
+  const today = cards.data?.[0]?.today;
 
   const setFilter = (name: 'journey' | 'team', value: string) => {
     const next = { ...filter, [name]: value };
@@ -115,8 +113,8 @@ export function KpiDashboard({ kpis, teams, names, canEdit }: KpiDashboardProps)
             <KpiCard
               key={k.id}
               kpi={k}
-              results={byId.get(k.id)?.data}
-              failed={byId.get(k.id)?.isError ?? false}
+              results={byId.get(k.id)}
+              failed={cards.isError}
               teamName={k.ownerTeamId ? (teamName.get(k.ownerTeamId) ?? null) : null}
               names={names}
               canRecompute={canEdit(k)}

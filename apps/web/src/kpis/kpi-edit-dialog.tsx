@@ -60,6 +60,7 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
       queryClient.invalidateQueries({ queryKey: trpc.kpi.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.operatingModel.health.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.kpi.dashboard.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.value.kpi.queryKey({ kpiId: kpi.id }) }),
       queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
     ]);

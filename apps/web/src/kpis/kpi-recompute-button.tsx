@@ -18,7 +18,7 @@ export function KpiRecomputeButton({ kpiId, kpiName, compact = false }: KpiRecom
   const recompute = useMutation(
     trpc.kpi.recompute.mutationOptions({
       // Done only once the page shows the new values, so the announcement matches the screen.
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey({ kpiId }) }),
+      onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey({ kpiId }) }), queryClient.invalidateQueries({ queryKey: trpc.kpi.dashboard.queryKey() })]),
     }),
   );
   const status = recompute.isPending

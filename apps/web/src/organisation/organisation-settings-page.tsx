@@ -54,6 +54,7 @@ function TimeZoneForm({ organisation }: { organisation: Organisation }) {
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.organisation.get.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.kpi.dashboard.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
         ]);
         setSaved(`Saved: periods now end at midnight ${after.timeZone}. Each KPI is rebuilt on the new days at its next run.`);

@@ -12,13 +12,14 @@ import {
   selectedWindow,
   sumAggregates,
   type KpiAggregate,
+  type KpiCardResults,
   type KpiDefinition,
   type KpiResults,
   type PeriodSelection,
   type PeriodWindow,
 } from '@throughline/domain';
 import type { Db } from '../database.ts';
-import { kpiRunStates, listKpiResults } from './kpi-result.queries.ts';
+import { kpiRunStates, listKpiResults, type KpiPoint } from './kpi-result.queries.ts';
 
 /** The organisation's clock: its time zone and the date it is there now. */
 export async function organisationClock(db: Db, organisationId: string, now: Date): Promise<{ timeZone: string; today: string }> {
@@ -65,24 +66,38 @@ export async function segmentAggregates(db: Db, kpiId: string, window: PeriodWin
   return out;
 }
 
+const addDaysBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** The three windows a view of a KPI reads: the one it leads with, the one before, and the one running. */
+function viewWindows(kpi: KpiDefinition, selection: PeriodSelection, today: string) {
+  const window = selectedWindow(selection, kpi.grain, today);
+  const current = periodWindow(currentPeriodStart(kpi.grain, today), kpi.grain);
+  const previousLabel = selectedWindow(selection.kind === 'range' ? { kind: 'range', from: window.previous.from, to: addDaysBefore(window.previous.to) } : { kind: 'period', start: window.previous.from }, kpi.grain, today).label;
+  return { window, current, previousLabel, read: [window, window.previous, current] as PeriodWindow[] };
+}
+
+/** The view from the three windows' figures: headline with status, change, and the period to date. */
+function viewOf(kpi: KpiDefinition, w: ReturnType<typeof viewWindows>, [total, before, running]: KpiAggregate[]) {
+  const { window, current } = w;
+  const headline = kpiHeadline(kpi, window, total!);
+  const change = kpiChange(kpi, { window: { from: window.previous.from, label: w.previousLabel }, total: before! }, { window, total: total! });
+  const showsCurrent = window.from === current.from && window.to === current.to;
+  const toDate = running!.n > 0 && !showsCurrent ? { periodStart: current.from, label: `${periodLabel(current.from, kpi.grain)} (to date)`, value: kpiValue(kpi.kind, running!) } : null;
+  return { window, headline, change, toDate };
+}
+
 /**
  * What every view of a KPI leads with: the selected window (the last complete period unless
  * another is chosen) with its value and status, the change from the window before, and the
  * period still running as "to date" beside it.
  */
 export async function kpiHeadlineView(db: Db, kpi: KpiDefinition, selection: PeriodSelection, today: string) {
-  const window = selectedWindow(selection, kpi.grain, today);
-  const current = periodWindow(currentPeriodStart(kpi.grain, today), kpi.grain);
-  const [total, before, running] = await windowAggregates(db, kpi.id, [window, window.previous, current]);
-  const previousLabel = selectedWindow(selection.kind === 'range' ? { kind: 'range', from: window.previous.from, to: addDaysBefore(window.previous.to) } : { kind: 'period', start: window.previous.from }, kpi.grain, today).label;
-  const headline = kpiHeadline(kpi, window, total!);
-  const change = kpiChange(kpi, { window: { from: window.previous.from, label: previousLabel }, total: before! }, { window, total: total! });
-  const showsCurrent = window.from === current.from && window.to === current.to;
-  const toDate = running!.n > 0 && !showsCurrent ? { periodStart: current.from, label: `${periodLabel(current.from, kpi.grain)} (to date)`, value: kpiValue(kpi.kind, running!) } : null;
-  return { window, headline, change, toDate };
+  const w = viewWindows(kpi, selection, today);
+  return viewOf(kpi, w, await windowAggregates(db, kpi.id, w.read));
 }
 
-const addDaysBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** A series point as views show it: marked complete or running, and labelled in words. */
+const seriesPoint = (kpi: KpiDefinition, today: string) => (p: KpiPoint) => ({ ...p, complete: isComplete(periodWindow(p.periodStart, kpi.grain), today), label: periodLabel(p.periodStart, kpi.grain) });
 
 /** `kpi.results`: the headline view, the stored series with each period marked complete or not, and segments. */
 export async function buildKpiResults(db: Db, organisationId: string, kpi: KpiDefinition, selection: PeriodSelection, opts: { now: Date; periods: number }): Promise<KpiResults> {
@@ -100,7 +115,7 @@ export async function buildKpiResults(db: Db, organisationId: string, kpi: KpiDe
   const series = stored
     .filter((p) => selection.kind === 'last_complete' || p.periodStart < view.window.to)
     .slice(-opts.periods)
-    .map((p) => ({ ...p, complete: isComplete(periodWindow(p.periodStart, kpi.grain), today), label: periodLabel(p.periodStart, kpi.grain) }));
+    .map(seriesPoint(kpi, today));
   return {
     headline: view.headline,
     toDate: view.toDate,
@@ -124,4 +139,55 @@ export async function lastCompleteValues(db: Db, kpis: readonly KpiDefinition[],
     }),
   );
   return out;
+}
+
+/**
+ * Every KPI's card in three statements however many KPIs there are (the windows' daily figures,
+ * the latest stored periods of each, the run states), computed by the same functions as
+ * `kpi.results`, so a card and its KPI's page never disagree.
+ */
+export async function buildKpiDashboard(db: Db, organisationId: string, kpis: readonly KpiDefinition[], selection: PeriodSelection, opts: { now: Date; periods: number }): Promise<KpiCardResults[]> {
+  if (kpis.length === 0) return [];
+  const { timeZone, today } = await organisationClock(db, organisationId, opts.now);
+  const windows = kpis.map((k) => viewWindows(k, selection, today));
+  const reads = kpis.flatMap((k, i) => windows[i]!.read.map((w, j) => sql`(${k.id}::uuid, ${j}::int, ${w.from}::date, ${w.to}::date)`));
+  const last = selection.kind === 'last_complete' ? null : windows.map((w) => w.window.to);
+  const [figures, stored, states] = await Promise.all([
+    sql<{ kpi_id: string; i: number; n: number; positives: number; negatives: number; sum: number; sum_squares: number; denominator: number; samples: number[] }>`
+      SELECT w.kpi_id, w.i, d.n, d.positives, d.negatives, d.sum, d.sum_squares, d.denominator, d.samples
+      FROM (VALUES ${sql.join(reads)}) AS w(kpi_id, i, f, t)
+      JOIN kpi_day d ON d.kpi_id = w.kpi_id AND d.segment = '' AND d.day >= w.f AND d.day < w.t`.execute(db),
+    // Each KPI's latest stored periods (up to the chosen window's end), newest `periods` of them.
+    sql<KpiPoint & { kpiId: string }>`
+      SELECT "kpiId", "periodStart", segment, value, n, "ciLow", "ciHigh", method, "smallSample" FROM (
+        SELECT r.kpi_id AS "kpiId", to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart", r.segment, r.value, r.n, r.ci_low AS "ciLow",
+               r.ci_high AS "ciHigh", r.method, r.small_sample AS "smallSample",
+               row_number() OVER (PARTITION BY r.kpi_id ORDER BY r.period_start DESC) AS rank
+        FROM kpi_result r
+        JOIN (VALUES ${sql.join(kpis.map((k, i) => sql`(${k.id}::uuid, ${k.grain}::text, ${last?.[i] ?? '9999-12-31'}::date)`))}) AS k(id, grain, before)
+          ON r.kpi_id = k.id AND r.grain = k.grain AND r.period_start < k.before
+        WHERE r.organisation_id = ${organisationId}::uuid AND r.segment = ''
+      ) ranked
+      WHERE rank <= ${opts.periods}
+      ORDER BY "kpiId", "periodStart"`.execute(db),
+    kpiRunStates(db, organisationId),
+  ]);
+  return kpis.map((kpi, i) => {
+    const w = windows[i]!;
+    const totals = w.read.map((_, j) => sumAggregates(figures.rows.filter((r) => r.kpi_id === kpi.id && r.i === j).map(dayAggregate)));
+    const view = viewOf(kpi, w, totals);
+    const series = stored.rows
+      .filter((p) => p.kpiId === kpi.id)
+      .map(({ kpiId: _kpiId, ...p }) => seriesPoint(kpi, today)(p));
+    return {
+      kpiId: kpi.id,
+      headline: view.headline,
+      toDate: view.toDate,
+      change: view.change,
+      series,
+      lastRunAt: states.find((s) => s.kpiId === kpi.id)?.lastRunAt.toISOString() ?? null,
+      today,
+      timeZone,
+    };
+  });
 }

@@ -57,3 +57,7 @@ export const ZKpiResults = z.object({
   timeZone: z.string(),
 });
 export type KpiResults = z.infer<typeof ZKpiResults>;
+
+/** One dashboard card: a KPI's results as `kpi.results` gives them, without the segment breakdown. */
+export const ZKpiCardResults = ZKpiResults.omit({ segments: true }).extend({ kpiId: z.string() });
+export type KpiCardResults = z.infer<typeof ZKpiCardResults>;
