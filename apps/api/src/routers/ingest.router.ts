@@ -1,4 +1,4 @@
-import { insertOperationalEventBatch, insertSurveyResponses, kpisFedBy, unknownJourneyRefs, type Db, type IngestedKinds } from '@throughline/db';
+import { insertOperationalEventBatch, insertSurveyResponses, kpisFedBy, noteRowsStored, unknownJourneyRefs, type Db, type IngestedKinds } from '@throughline/db';
 import { DomainError, ZIngestResult, ZOperationalIngestInput, ZSurveyIngestInput } from '@throughline/domain';
 import type { z } from 'zod';
 import type { AuthorizedContext } from '../access/remit-scope.ts';
@@ -48,12 +48,19 @@ async function checkJourneyRefs(ctx: AuthorizedContext, field: string, rows: rea
   throw new DomainError('BAD_REQUEST', `${issues.length} rows refer to unknown journeys or steps; nothing was stored`, issues);
 }
 
-/** Stores a checked batch in one transaction with its audit event, and counts what was new. */
-async function store(ctx: AuthorizedContext, kind: string, rows: readonly JourneyRefs[], insert: (db: Db) => Promise<number>) {
+/**
+ * Stores a checked batch in one transaction with its audit event, and counts what was new. Every
+ * 20,000 new rows the table's planner statistics are refreshed (the embedded database has no
+ * autovacuum); a failure there is logged, never the batch's.
+ */
+async function store(ctx: AuthorizedContext, kind: 'survey_responses' | 'operational_events', rows: readonly JourneyRefs[], insert: (db: Db) => Promise<number>) {
   const inserted = await ctx.db.transaction().execute(async (db) => {
     const n = await insert(db);
     await audit(db, ctx, `ingest.${kind}`, { type: `${kind}_batch`, id: rows[0]!.source }, { after: { received: rows.length, inserted: n } });
     return n;
+  });
+  await noteRowsStored(ctx.db, kind === 'survey_responses' ? 'survey_response' : 'operational_event', inserted).catch((error: unknown) => {
+    ctx.log(`[api] stored an ingest batch but could not refresh the table's statistics: ${error instanceof Error ? error.message : String(error)}`);
   });
   return { received: rows.length, inserted, duplicates: rows.length - inserted };
 }
