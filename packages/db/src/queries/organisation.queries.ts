@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { DomainError } from '@throughline/domain';
 import type { Db } from '../database.ts';
 
 /** Headline counts for the organisation's home page. */
@@ -53,6 +54,9 @@ export async function getOrganisation(db: Db, organisationId: string) {
 export async function setOrganisationTimeZone(db: Db, organisationId: string, timeZone: string) {
   const before = await getOrganisation(db, organisationId);
   if (before.timeZone === timeZone) return { before, after: before, recompute: false };
+  // The database cuts the days, so it must know the zone too (its time-zone data may differ from Node's).
+  const { rows } = await sql<{ known: boolean }>`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${timeZone}) AS known`.execute(db);
+  if (!rows[0]?.known) throw new DomainError('BAD_REQUEST', `The database does not know the time zone ${timeZone}`, [{ path: 'timeZone', message: 'is not a time zone the database knows' }]);
   await db.updateTable('organisation').set({ time_zone: timeZone }).where('id', '=', organisationId).execute();
   await db.deleteFrom('kpi_run_state').where('organisation_id', '=', organisationId).execute();
   return { before, after: await getOrganisation(db, organisationId), recompute: true };
