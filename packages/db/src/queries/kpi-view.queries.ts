@@ -38,17 +38,25 @@ const dayAggregate = (r: { n: number; positives: number; negatives: number; sum:
 });
 
 /**
- * Each window's summed daily figures (all segments together, or one segment), in one query:
- * any period or range is the sum of its days, by the same formulas as the stored results.
+ * The summed daily figures (all segments together) of each KPI's window asked for, in one
+ * statement however many KPIs and windows: any period or range is the sum of its days, by the
+ * same formulas as the stored results.
  */
-export async function windowAggregates(db: Db, kpiId: string, windows: readonly PeriodWindow[], segment = ''): Promise<KpiAggregate[]> {
-  if (windows.length === 0) return [];
-  const values = sql.join(windows.map((w, i) => sql`(${i}::int, ${w.from}::date, ${w.to}::date)`));
+export async function kpiWindowFigures(db: Db, reads: readonly { kpiId: string; window: PeriodWindow }[]): Promise<KpiAggregate[]> {
+  if (reads.length === 0) return [];
+  const values = sql.join(reads.map((r, i) => sql`(${i}::int, ${r.kpiId}::uuid, ${r.window.from}::date, ${r.window.to}::date)`));
   const { rows } = await sql<{ i: number; n: number; positives: number; negatives: number; sum: number; sum_squares: number; denominator: number; samples: number[] }>`
     SELECT w.i, d.n, d.positives, d.negatives, d.sum, d.sum_squares, d.denominator, d.samples
-    FROM (VALUES ${values}) AS w(i, f, t)
-    JOIN kpi_day d ON d.kpi_id = ${kpiId}::uuid AND d.segment = ${segment} AND d.day >= w.f AND d.day < w.t`.execute(db);
-  return windows.map((_, i) => sumAggregates(rows.filter((r) => r.i === i).map(dayAggregate)));
+    FROM (VALUES ${values}) AS w(i, kpi_id, f, t)
+    JOIN kpi_day d ON d.kpi_id = w.kpi_id AND d.segment = '' AND d.day >= w.f AND d.day < w.t`.execute(db);
+  const byRead = new Map<number, KpiAggregate[]>();
+  for (const r of rows) byRead.set(r.i, [...(byRead.get(r.i) ?? []), dayAggregate(r)]);
+  return reads.map((_, i) => sumAggregates(byRead.get(i) ?? []));
+}
+
+/** One KPI's windows' figures (see kpiWindowFigures). */
+export function windowAggregates(db: Db, kpiId: string, windows: readonly PeriodWindow[]): Promise<KpiAggregate[]> {
+  return kpiWindowFigures(db, windows.map((window) => ({ kpiId, window })));
 }
 
 /** A window's figures by segment (every segment but the all-segments total). */
@@ -130,15 +138,9 @@ export async function buildKpiResults(db: Db, organisationId: string, kpi: KpiDe
 
 /** The last complete period's figures for each KPI given (for outcomes and the like). */
 export async function lastCompleteValues(db: Db, kpis: readonly KpiDefinition[], today: string) {
-  const out = new Map<string, { total: KpiAggregate; periodStart: string }>();
-  await Promise.all(
-    kpis.map(async (k) => {
-      const start = addPeriods(currentPeriodStart(k.grain, today), k.grain, -1);
-      const [total] = await windowAggregates(db, k.id, [periodWindow(start, k.grain)]);
-      out.set(k.id, { total: total!, periodStart: start });
-    }),
-  );
-  return out;
+  const starts = kpis.map((k) => addPeriods(currentPeriodStart(k.grain, today), k.grain, -1));
+  const totals = await kpiWindowFigures(db, kpis.map((k, i) => ({ kpiId: k.id, window: periodWindow(starts[i]!, k.grain) })));
+  return new Map(kpis.map((k, i) => [k.id, { total: totals[i]!, periodStart: starts[i]! }]));
 }
 
 /**
@@ -150,13 +152,10 @@ export async function buildKpiDashboard(db: Db, organisationId: string, kpis: re
   if (kpis.length === 0) return [];
   const { timeZone, today } = await organisationClock(db, organisationId, opts.now);
   const windows = kpis.map((k) => viewWindows(k, selection, today));
-  const reads = kpis.flatMap((k, i) => windows[i]!.read.map((w, j) => sql`(${k.id}::uuid, ${j}::int, ${w.from}::date, ${w.to}::date)`));
+  const reads = kpis.flatMap((k, i) => windows[i]!.read.map((window) => ({ kpiId: k.id, window })));
   const last = selection.kind === 'last_complete' ? null : windows.map((w) => w.window.to);
   const [figures, stored, states] = await Promise.all([
-    sql<{ kpi_id: string; i: number; n: number; positives: number; negatives: number; sum: number; sum_squares: number; denominator: number; samples: number[] }>`
-      SELECT w.kpi_id, w.i, d.n, d.positives, d.negatives, d.sum, d.sum_squares, d.denominator, d.samples
-      FROM (VALUES ${sql.join(reads)}) AS w(kpi_id, i, f, t)
-      JOIN kpi_day d ON d.kpi_id = w.kpi_id AND d.segment = '' AND d.day >= w.f AND d.day < w.t`.execute(db),
+    kpiWindowFigures(db, reads),
     // Each KPI's latest stored periods (up to the chosen window's end), newest `periods` of them.
     sql<KpiPoint & { kpiId: string }>`
       SELECT "kpiId", "periodStart", segment, value, n, "ciLow", "ciHigh", method, "smallSample" FROM (
@@ -172,9 +171,11 @@ export async function buildKpiDashboard(db: Db, organisationId: string, kpis: re
       ORDER BY "kpiId", "periodStart"`.execute(db),
     kpiRunStates(db, organisationId),
   ]);
+  let at = 0;
   return kpis.map((kpi, i) => {
     const w = windows[i]!;
-    const totals = w.read.map((_, j) => sumAggregates(figures.rows.filter((r) => r.kpi_id === kpi.id && r.i === j).map(dayAggregate)));
+    // Each KPI's windows, in the order they were read.
+    const totals = figures.slice(at, (at += w.read.length));
     const view = viewOf(kpi, w, totals);
     const series = stored.rows
       .filter((p) => p.kpiId === kpi.id)
