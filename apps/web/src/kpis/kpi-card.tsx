@@ -83,7 +83,7 @@ export function KpiCard({ kpi, results, failed, teamName, names, canRecompute }:
             />
           ) : null}
           <p className="kpi-card__change">
-            <KpiChangeText kpi={kpi} results={results} />
+            <KpiChangeText results={results} />
           </p>
         </>
       )}

@@ -48,7 +48,7 @@ export function KpiHeadline({ kpi, results }: { kpi: KpiDefinition; results: Kpi
         </dl>
       </div>
       <p className={change?.significant ? 'kpi-headline__change kpi-headline__change--significant' : 'kpi-headline__change'}>
-        <KpiChangeText kpi={kpi} results={results} />
+        <KpiChangeText results={results} />
       </p>
     </section>
   );
