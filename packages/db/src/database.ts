@@ -1,17 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
+import { ThreadedPglite, type EmbeddedPglite } from './embedded/threaded-pglite.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
 
-/** An open database and what it runs on; close() releases everything, the lock included. */
+/**
+ * An open database and what it runs on; close() releases everything, the lock included.
+ * ping() says whether it can serve, without queueing behind a long statement where it can
+ * (the embedded database's thread is asked whether it is up, not to run SELECT 1).
+ */
 export type Database =
-  | { kind: 'pglite'; db: Db; pglite: PGlite; dataDir: string; close(): Promise<void> }
-  | { kind: 'postgres'; db: Db; connectionString: string; close(): Promise<void> };
+  | { kind: 'pglite'; db: Db; pglite: EmbeddedPglite; dataDir: string; ping(): Promise<void>; close(): Promise<void> }
+  | { kind: 'postgres'; db: Db; connectionString: string; ping(): Promise<void>; close(): Promise<void> };
+
+export type EmbeddedDatabase = Extract<Database, { kind: 'pglite' }>;
 
 export interface DatabaseConfig {
   /** `postgres://…` to run on PostgreSQL; absent to run on the embedded database. */
@@ -20,6 +27,11 @@ export interface DatabaseConfig {
   dataDir: string;
   /** Pool size per process on PostgreSQL. */
   poolSize?: number;
+  /**
+   * After how long without a refresh the embedded database's lock counts as abandoned (a crashed
+   * process's), so another may open it; refreshed every half of that. 10 s unless a test shortens it.
+   */
+  lockStaleMs?: number;
 }
 
 // numeric and bigint come back as strings from both drivers; every such column here holds
@@ -39,7 +51,7 @@ export class DatabaseLockedError extends Error {
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize ?? 10);
-  return openPglite(resolve(config.dataDir));
+  return openPglite(resolve(config.dataDir), config.lockStaleMs ?? 10_000);
 }
 
 export function openPostgres(connectionString: string, poolSize = 10): Database {
@@ -55,37 +67,51 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
   // the pool replaces it on the next checkout.
   pool.on('error', (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgres', db, connectionString, close: () => db.destroy() };
+  return { kind: 'postgres', db, connectionString, ping: () => selectOne(db), close: () => db.destroy() };
 }
 
-/** An embedded database in memory (tests) or loaded from a dump; no lock is needed. */
-export async function openEphemeralPglite(loadDataDir?: Blob): Promise<Database> {
+/**
+ * An embedded database in memory (tests) or loaded from a dump; no lock is needed. In this
+ * thread unless `thread` is set: a test's statements are short, and sharing the thread keeps
+ * a test file's start-up to the load itself.
+ */
+export async function openEphemeralPglite(loadDataDir?: Blob, options: { thread?: boolean } = {}): Promise<EmbeddedDatabase> {
+  if (options.thread) {
+    const pglite = await ThreadedPglite.open({ ...(loadDataDir ? { loadDataDir } : {}) });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    // Kysely closes the database only if it ever ran a statement; the thread is closed either way.
+    return { kind: 'pglite', db, pglite, dataDir: 'memory://', ping: () => threadUp(pglite), close: () => db.destroy().finally(() => pglite.close()) };
+  }
   const pglite = await PGlite.create({ parsers: pgliteParsers(), ...(loadDataDir ? { loadDataDir } : {}) });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-  return { kind: 'pglite', db, pglite, dataDir: 'memory://', close: () => db.destroy() };
+  return { kind: 'pglite', db, pglite, dataDir: 'memory://', ping: () => selectOne(db), close: () => db.destroy() };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, staleMs: number): Promise<Database> {
   mkdirSync(dirname(dataDir), { recursive: true });
   mkdirSync(dataDir, { recursive: true });
   // PGlite corrupts its files when two processes open them; the lock turns that into an error.
+  // proper-lockfile refreshes it from this thread's timers; statements run on the database's
+  // own thread (ThreadedPglite), so none can hold the refresh back until the lock looks stale.
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(dataDir, { lockfilePath: `${dataDir}.lock`, stale: 10_000, update: 2_000, retries: 0 });
+    release = await lockfile.lock(dataDir, { lockfilePath: `${dataDir}.lock`, stale: staleMs, update: staleMs / 5, retries: 0 });
   } catch (error) {
     if ((error as { code?: string }).code === 'ELOCKED') throw new DatabaseLockedError(dataDir);
     throw error;
   }
   try {
-    const pglite = await PGlite.create(dataDir, { parsers: pgliteParsers() });
+    const pglite = await ThreadedPglite.open({ dataDir });
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
     return {
       kind: 'pglite',
       db,
       pglite,
       dataDir,
+      ping: () => threadUp(pglite),
       close: async () => {
-        await db.destroy();
+        // Kysely closes the database only if it ever ran a statement; the thread is closed either way.
+        await db.destroy().finally(() => pglite.close());
         await release();
       },
     };
@@ -93,6 +119,14 @@ async function openPglite(dataDir: string): Promise<Database> {
     await release();
     throw error;
   }
+}
+
+async function selectOne(db: Db): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}
+
+async function threadUp(pglite: ThreadedPglite): Promise<void> {
+  if (!pglite.alive) throw new Error('The embedded database is not running');
 }
 
 function pgliteParsers() {

@@ -10,6 +10,7 @@ import { findSessionActor, findTokenActor, type Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
 import { hashSecret, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
+import { ViewCache } from '../view-cache.ts';
 import { DEFAULT_LIMITS, type Context, type Limits, type SessionCookies } from '../context.ts';
 import { logNotifier, type Notifier } from '../notify/notifier.ts';
 import { appRouter } from '../router.ts';
@@ -29,6 +30,11 @@ export interface AppOptions {
   cookieSecure?: boolean;
   /** Extra readiness checks, e.g. that the worker's queue is up. */
   isReady?: () => boolean;
+  /**
+   * Whether the database can serve, for /readyz; SELECT 1 when absent. The embedded database
+   * answers from its thread's state, so /readyz does not wait behind a long statement.
+   */
+  ping?: () => Promise<void>;
   now?: () => Date;
   log?: (message: string) => void;
   /** Where people open the web app, for links in invitations and password resets. */
@@ -66,7 +72,7 @@ export function createApp(opts: AppOptions): express.Express {
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await sql`SELECT 1`.execute(opts.db);
+      await (opts.ping ? opts.ping() : sql`SELECT 1`.execute(opts.db));
       const ready = opts.isReady?.() ?? true;
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
     } catch {
@@ -74,7 +80,8 @@ export function createApp(opts: AppOptions): express.Express {
     }
   });
 
-  const context = (req: Request, res: Response) => createHttpContext(opts, req, res, now);
+  const views = new ViewCache();
+  const context = (req: Request, res: Response) => createHttpContext(opts, req, res, now, views);
   app.get('/export/scorecard.csv', scorecardExport('csv', context));
   app.get('/export/scorecard.pdf', scorecardExport('pdf', context));
 
@@ -96,7 +103,7 @@ export function createApp(opts: AppOptions): express.Express {
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
-      createContext: ({ req, res }) => createHttpContext(opts, req, res, now),
+      createContext: ({ req, res }) => context(req, res),
       // A refused-for-rate call says when to come back.
       responseMeta: ({ errors }) => {
         const wait = errors.map((e) => (e.cause as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds).find((s) => s !== undefined);
@@ -132,7 +139,7 @@ export function createApp(opts: AppOptions): express.Express {
   return app;
 }
 
-async function createHttpContext(opts: AppOptions, req: Request, res: Response, now: () => Date): Promise<Context> {
+async function createHttpContext(opts: AppOptions, req: Request, res: Response, now: () => Date, views: ViewCache): Promise<Context> {
   const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   // A bearer token wins over a cookie: integrators never hold sessions.
@@ -157,6 +164,7 @@ async function createHttpContext(opts: AppOptions, req: Request, res: Response, 
     limits: opts.limits ?? DEFAULT_LIMITS,
     kpiRefresh: opts.kpiRefresh ?? null,
     log: opts.log ?? ((m: string) => console.error(m)),
+    views,
   };
 }
 
