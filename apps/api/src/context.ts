@@ -2,6 +2,7 @@ import type { Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
 import { logNotifier, type Notifier } from './notify/notifier.ts';
+import { ViewCache } from './view-cache.ts';
 
 /** What a procedure may do to the response's cookies; tests pass a recorder. */
 export interface SessionCookies {
@@ -34,6 +35,8 @@ export interface Context {
   kpiRefresh: KpiRefreshSender | null;
   /** Server-side messages that are no caller's business, e.g. a refresh that could not be queued. */
   log: (message: string) => void;
+  /** Views built from stored results, shared by every request this process serves. */
+  views: ViewCache;
 }
 
 export function createInnerContext(opts: Partial<Context> & { db: Db }): Context {
@@ -47,6 +50,7 @@ export function createInnerContext(opts: Partial<Context> & { db: Db }): Context
     limits: DEFAULT_LIMITS,
     kpiRefresh: null,
     log: () => {},
+    views: new ViewCache(),
     ...opts,
   };
 }

@@ -4,6 +4,7 @@ import { createTestDatabase, insertMember, insertOrganisation } from '@throughli
 import { hashPassword } from '../auth/password.ts';
 import { createInnerContext, recordingCookies } from '../context.ts';
 import { createCaller } from '../router.ts';
+import { ViewCache } from '../view-cache.ts';
 
 // The day a CX lead opens the product: two days into November, so October is the last complete
 // month and November runs "to date". The clock is the organisation's (UTC unless set).
@@ -160,6 +161,46 @@ describe('KPI results', () => {
     expect((await lead.kpi.results({ kpiId })).timeZone).toBe('Pacific/Auckland');
     await admin.organisation.updateSettings({ timeZone: 'UTC' });
     await lead.kpi.recompute({ kpiId });
+  });
+
+  it('are built once and shared until a run, an edit or the date moves them, never served stale', async () => {
+    // Two people's calls through one process share its views; the clock is one they can move.
+    let now = NOW;
+    const views = new (class extends ViewCache {
+      builds = 0;
+      override view<T>(key: string, build: () => Promise<T>) {
+        return super.view(key, () => (this.builds++, build()));
+      }
+    })();
+    const actor = await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({ email: 'lead@h.example', password: 'a long enough password' });
+    const as = () => createCaller(createInnerContext({ db: database.db, actor, views, now: () => now }));
+    await as().kpi.recompute({ kpiId });
+    const first = await as().kpi.dashboard();
+    expect(await as().kpi.dashboard()).toEqual(first);
+    expect(await as().kpi.results({ kpiId })).toEqual(await as().kpi.results({ kpiId }));
+    expect(views.builds).toBe(2);
+
+    // Rows stored are not results until a run stores them; then the view moves.
+    await database.db.insertInto('survey_response').values(answers('late', 40, () => 0, inMonth('10'))).execute();
+    expect(await as().kpi.dashboard()).toEqual(first);
+    expect(views.builds).toBe(2);
+    await as().kpi.recompute({ kpiId });
+    const afterRun = await as().kpi.dashboard();
+    expect(afterRun[0]!.headline.value!.n).toBe(first[0]!.headline.value!.n + 40);
+
+    // An edit of the definition (a new target) moves it too.
+    const kpi = (await as().kpi.list()).find((k) => k.id === kpiId)!;
+    await as().kpi.update({ ...kpi, target: 10 });
+    const afterEdit = await as().kpi.dashboard();
+    expect([afterRun[0]!.headline.status, afterEdit[0]!.headline.status]).toEqual(['short_of_target', 'on_target']);
+    await as().kpi.update({ ...kpi, version: kpi.version + 1 });
+
+    // And so does the date: on 1 December, November is the last complete month.
+    now = new Date('2026-12-01T00:30:00Z');
+    expect((await as().kpi.dashboard())[0]!.headline.label).toBe('Nov 2026');
+    expect((await as().kpi.results({ kpiId })).headline.label).toBe('Nov 2026');
+    await database.db.deleteFrom('survey_response').where('external_id', 'like', 'late-%').execute();
+    await as().kpi.recompute({ kpiId });
   });
 });
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { describeDivergence, DomainError, selectionOf, valueDivergence, ZId, ZKpiDefinition, ZKpiInput, ZKpiCardResults, ZKpiResults, ZKpiUpdateInput, ZPeriodParams, type KpiInput } from '@throughline/domain';
-import { buildKpiDashboard, buildKpiResults, createKpi, getKpi, listKpis, listValueEstimates, recomputeKpi, updateKpi, type Db } from '@throughline/db';
+import { dayIn, describeDivergence, DomainError, selectionOf, valueDivergence, ZId, ZKpiDefinition, ZKpiInput, ZKpiCardResults, ZKpiResults, ZKpiUpdateInput, ZPeriodParams, type KpiInput } from '@throughline/domain';
+import { buildKpiDashboard, buildKpiResults, createKpi, getKpi, kpiViewVersion, listKpis, listValueEstimates, recomputeKpi, updateKpi, type Db } from '@throughline/db';
 import { requireOwnTeam } from '../access/remit-scope.ts';
 import { audit } from '../audit.ts';
+import type { Context } from '../context.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
 
 /**
@@ -21,6 +22,16 @@ async function requireReasonForDivergence(db: Db, organisationId: string, kpiId:
   ]);
 }
 
+/**
+ * A view read from stored results, built once per fingerprint of what it reads (and per day in
+ * the organisation's zone) and shared by every caller until a run, an edit or the date moves it.
+ */
+async function storedView<T>(ctx: Context & { organisationId: string }, view: string, input: unknown, build: () => Promise<T>): Promise<T> {
+  const { timeZone, version } = await kpiViewVersion(ctx.db, ctx.organisationId);
+  const key = JSON.stringify([ctx.organisationId, view, version, dayIn(timeZone, ctx.now()), input]);
+  return ctx.views.view(key, build);
+}
+
 export const kpiRouter = router({
   /** Every KPI the organisation has defined: what it measures, who owns it, its target. */
   list: authorizedProcedure('kpi.read')
@@ -35,10 +46,12 @@ export const kpiRouter = router({
   results: authorizedProcedure('kpi.read')
     .input(z.object({ kpiId: ZId, periods: z.number().int().min(1).max(400).default(60) }).and(ZPeriodParams))
     .output(ZKpiResults)
-    .query(async ({ ctx, input }) => {
-      const kpi = await getKpi(ctx.db, ctx.organisationId, input.kpiId);
-      return buildKpiResults(ctx.db, ctx.organisationId, kpi, selectionOf(input), { now: ctx.now(), periods: input.periods });
-    }),
+    .query(async ({ ctx, input }) =>
+      storedView(ctx, 'kpi.results', input, async () => {
+        const kpi = await getKpi(ctx.db, ctx.organisationId, input.kpiId);
+        return buildKpiResults(ctx.db, ctx.organisationId, kpi, selectionOf(input), { now: ctx.now(), periods: input.periods });
+      }),
+    ),
 
   /**
    * Every KPI's card at once — headline, status, to date, change and the latest periods for a
@@ -47,7 +60,11 @@ export const kpiRouter = router({
   dashboard: authorizedProcedure('kpi.read')
     .input(z.object({ periods: z.number().int().min(1).max(60).default(12) }).and(ZPeriodParams).default({ periods: 12 }))
     .output(z.array(ZKpiCardResults))
-    .query(async ({ ctx, input }) => buildKpiDashboard(ctx.db, ctx.organisationId, await listKpis(ctx.db, ctx.organisationId), selectionOf(input), { now: ctx.now(), periods: input.periods })),
+    .query(({ ctx, input }) =>
+      storedView(ctx, 'kpi.dashboard', input, async () =>
+        buildKpiDashboard(ctx.db, ctx.organisationId, await listKpis(ctx.db, ctx.organisationId), selectionOf(input), { now: ctx.now(), periods: input.periods }),
+      ),
+    ),
 
   /** Recomputes a KPI now, in full, instead of waiting for its schedule. */
   recompute: authorizedProcedure('kpi.compute')

@@ -192,3 +192,24 @@ export async function buildKpiDashboard(db: Db, organisationId: string, kpis: re
     };
   });
 }
+
+/**
+ * A fingerprint of everything stored that a KPI view reads, with the organisation's zone: it
+ * moves when a KPI is defined, edited or removed, when any run stores results (each run has an
+ * id of its own, so runs committing out of order still move it), and when the zone changes
+ * (which clears the run states). A view built at one fingerprint, for the same day in that
+ * zone, is the view at any later moment with the same fingerprint.
+ */
+export async function kpiViewVersion(db: Db, organisationId: string): Promise<{ timeZone: string; version: string }> {
+  const row = await sql<{ timeZone: string; version: string }>`
+    SELECT o.time_zone AS "timeZone",
+           coalesce((SELECT md5(string_agg(k.id::text || ':' || k.version || ':' || coalesce(s.last_run_id::text, '-'), ',' ORDER BY k.id))
+                       FROM kpi k LEFT JOIN kpi_run_state s ON s.kpi_id = k.id
+                      WHERE k.organisation_id = o.id), '') AS version
+    FROM organisation o
+    WHERE o.id = ${organisationId}::uuid`
+    .execute(db)
+    .then((r) => r.rows[0]);
+  if (!row) throw new Error(`organisation ${organisationId} not found`);
+  return row;
+}
