@@ -19,7 +19,8 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const INGEST_ROWS = 80_000;
 const BATCH = 5_000;
 
-const database: Database = url ? openPostgres(url, 4) : await openEphemeralPglite();
+// The embedded database as the server runs it: on a thread of its own.
+const database: Database = url ? openPostgres(url, 4) : await openEphemeralPglite(undefined, { thread: true });
 // A connection of its own for COPY FROM STDIN, as a bulk loader would open.
 const copyClient = url ? new pg.Client(url) : null;
 await copyClient?.connect();

@@ -13,22 +13,31 @@ export interface DemoEvents {
   operational: OrderedEvents<OperationalRow>;
 }
 
+/** Lets the event loop serve requests between pieces of the year, each a tenth of a second or so. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * A year of survey responses and operational events ending at `now`, in time order, identical
  * for the same `now` and ids. Three patterns are planted for the analytics to find: a winter dip
  * in claims NPS and CSAT, a failing assessor-visit step, and renewal NPS climbing all year.
  */
-export function generateDemoEvents(
+export async function generateDemoEvents(
   now: Date,
   journeyIds: Record<JourneyKey, string>,
   steps: Map<string, DemoStepRef>,
-): DemoEvents {
+): Promise<DemoEvents> {
   const ctx = createEventContext(new SeededRandom(EVENT_SEED), new DemoCalendar(now), journeyIds, steps);
-  for (const profile of STEP_ACTIVITY_PROFILES) generateStepActivity(ctx, profile);
+  // A second of work in all: done in pieces, so a server seeding on first start still answers.
+  for (const profile of STEP_ACTIVITY_PROFILES) {
+    generateStepActivity(ctx, profile);
+    await breathe();
+  }
   // NPS first: each renewal outcome depends on the customer's latest NPS answer.
-  generateClaimNps(ctx);
-  generateRelationshipNps(ctx);
-  generateSales(ctx);
-  generateRenewals(ctx);
-  return { surveys: ctx.surveys.inTimeOrder(), operational: ctx.operational.inTimeOrder() };
+  for (const generate of [generateClaimNps, generateRelationshipNps, generateSales, generateRenewals]) {
+    generate(ctx);
+    await breathe();
+  }
+  const surveys = ctx.surveys.inTimeOrder();
+  await breathe();
+  return { surveys, operational: ctx.operational.inTimeOrder() };
 }

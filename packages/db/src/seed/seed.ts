@@ -33,7 +33,7 @@ export async function seedDemoIfEmpty(db: Db, opts: { adminPasswordHash: string;
     if (existing) return 0;
 
     const model = await insertOperatingModel(trx, DEMO_ORGANISATION_SLUG, opts.adminPasswordHash);
-    const events = generateDemoEvents(opts.now ?? DEFAULT_NOW, model.journeyIds, model.steps);
+    const events = await generateDemoEvents(opts.now ?? DEFAULT_NOW, model.journeyIds, model.steps);
     const surveys = await insertSurveyResponses(trx, model.organisationId, events.surveys);
     const operational = await insertOperationalEvents(trx, model.organisationId, events.operational);
     const stepIdOf = (key: string) => {
