@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plantedChurn } from './testing/planted-churn.ts';
-import { fitScoreValueModel, kpiOfScores, kpiPointsPerScorePoint, perKpiPoint, scoreBands } from './kpi-value-model.ts';
+import { BOOTSTRAP_DRAWS_PER_SLICE } from './band-value.ts';
+import { fitScoreValueModel, fitScoreValueModelSteps, kpiOfScores, kpiPointsPerScorePoint, perKpiPoint, scoreBands } from './kpi-value-model.ts';
 import type { ChurnRegressionEstimate } from './value.schema.ts';
 
 describe('a score point in KPI points', () => {
@@ -51,5 +52,22 @@ describe('the value model of a score KPI', () => {
     const { estimates, problems } = fitScoreValueModel('nps', plantedChurn({ n: 10, intercept: 0, scoreEffect: -0.3 }, 1).customers, { periodStart: '2026-01-01', periodEnd: '2026-12-31' });
     expect(estimates).toEqual([]);
     expect(problems[0]).toMatch(/Only 10 customers/);
+  });
+
+  it('fits in slices of bounded work, pausing more often as customers grow, to the same result', () => {
+    const period = { periodStart: '2026-01-01', periodEnd: '2026-12-31' };
+    const pausesFor = (n: number) => {
+      const customers = plantedChurn({ n, intercept: 0.5, scoreEffect: -0.35 }, 7).customers;
+      const steps = fitScoreValueModelSteps('nps', customers, period);
+      let pauses = 0;
+      for (let step = steps.next(); ; step = steps.next(), pauses++) {
+        if (step.done) {
+          expect(step.value).toEqual(fitScoreValueModel('nps', customers, period));
+          return pauses;
+        }
+      }
+    };
+    // 2,000 resamples × N draws, a pause after each slice's worth and one before the regression.
+    for (const n of [500, 2_000]) expect(pausesFor(n)).toBe(Math.ceil((2_000 * n) / BOOTSTRAP_DRAWS_PER_SLICE));
   });
 });
