@@ -51,9 +51,9 @@ async function fitValueModel(db: Db, organisationId: string, kpi: KpiDefinition)
 }
 
 /**
- * Runs sliced work a turn of the event loop at a time. The fit's bootstrap is over half a second
- * of arithmetic for 20,000 customers; in one piece it would hold every other request the process
- * serves (the API answers nothing meanwhile), in slices each waits ~10 ms at most.
+ * Runs sliced work a turn of the event loop at a time. The fit is over half a second of
+ * arithmetic for 20,000 customers; in one piece it would hold every other request the process
+ * serves (the API answers nothing meanwhile), in slices each waits a few milliseconds.
  */
 async function betweenOtherWork<T>(work: SlicedWork<T>): Promise<T> {
   for (;;) {

@@ -1,7 +1,7 @@
 import { DomainError } from '../common/domain-error.ts';
 import { runAtOnce, type SlicedWork } from '../common/sliced-work.ts';
 import { bandLtvSteps, CES_BANDS, CSAT_5_BANDS, NPS_BANDS } from './band-value.ts';
-import { churnRegressionValue } from './churn-value.ts';
+import { churnRegressionSteps } from './churn-value.ts';
 import type { SurveyScale } from '../kpi/kpi.schema.ts';
 import type { BandThresholds, ChurnRegressionEstimate, CustomerOutcome, ValueEstimate } from './value.schema.ts';
 
@@ -75,8 +75,9 @@ export function fitScoreValueModel(
 }
 
 /**
- * `fitScoreValueModel` in slices: the band bootstrap pauses every ~10 ms of draws (it is
- * resamples × N of them), and once more before the regression, which is a few passes over N.
+ * `fitScoreValueModel` in slices, none more than one pass over the customers or a few hundred
+ * thousand bootstrap draws: the band bootstrap (resamples × N draws), then the regression pass by
+ * pass, then its value per point.
  */
 export function* fitScoreValueModelSteps(
   kind: ScoreKind,
@@ -101,7 +102,9 @@ export function* fitScoreValueModelSteps(
   }
   yield;
   try {
-    estimates.push(perKpiPoint(churnRegressionValue(customers, { ...period, scaleMax: bands.scaleMax }), kind, customers.map((c) => c.score), scale));
+    const perScorePoint = yield* churnRegressionSteps(customers, { ...period, scaleMax: bands.scaleMax });
+    yield;
+    estimates.push(perKpiPoint(perScorePoint, kind, customers.map((c) => c.score), scale));
   } catch (error) {
     leftOut('Churn regression', error);
   }
