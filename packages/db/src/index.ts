@@ -17,6 +17,7 @@ export * from './queries/kpi.queries.ts';
 export * from './queries/ingest.queries.ts';
 export * from './queries/kpi-refresh.queries.ts';
 export * from './seed/seed.ts';
+export * from './seed/customer-base.ts';
 export * from './queries/constraint-errors.ts';
 export * from './queries/journey-edit.queries.ts';
 export * from './queries/team-edit.queries.ts';

@@ -1,5 +1,6 @@
 export * from './common/domain-error.ts';
 export * from './common/common.schema.ts';
+export * from './common/sliced-work.ts';
 export * from './organisation/organisation.schema.ts';
 export * from './team/team.schema.ts';
 export * from './team/capability-coverage.ts';

@@ -7,7 +7,7 @@ import { DomainError } from '../common/domain-error.ts';
 import { cesAgrees } from '../metrics/mean.ts';
 import { npsBand } from '../metrics/nps.ts';
 import { csatPositive } from '../metrics/proportion.ts';
-import { bandLtvValue, bandOf, bandsOf, CES_BANDS, CSAT_5_BANDS, NPS_BANDS } from './band-value.ts';
+import { bandLtvSteps, bandLtvValue, BOOTSTRAP_DRAWS_PER_SLICE, bandOf, bandsOf, CES_BANDS, CSAT_5_BANDS, NPS_BANDS } from './band-value.ts';
 import { ZValueEstimate, type BandThresholds, type CustomerOutcome } from './value.schema.ts';
 
 const PERIOD = { periodStart: '2026-01-01', periodEnd: '2026-12-31' };
@@ -194,4 +194,23 @@ describe('invariants', () => {
     expect(held).toBeGreaterThanOrEqual(88);
     expect(held).toBeLessThanOrEqual(99);
   }, 30_000);
+});
+
+describe('band lifetime value in slices', () => {
+  it('pauses after every slice of draws, more often as customers grow, to the same estimate', () => {
+    for (const n of [500, 3_000]) {
+      const customers = times(n, (i) => customer(i % 11, i % 5 === 0, 100 + (i % 7) * 50, i % 3));
+      const options = { thresholds: NPS_BANDS, ...PERIOD };
+      const steps = bandLtvSteps(customers, options);
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      expect(step.value).toEqual(bandLtvValue(customers, options));
+      // One after the set-up; then each slice draws at least a slice's worth and at most one
+      // resample (n draws) more.
+      const draws = 2_000 * n;
+      expect(pauses - 1).toBeLessThanOrEqual(Math.floor(draws / BOOTSTRAP_DRAWS_PER_SLICE));
+      expect(pauses - 1).toBeGreaterThanOrEqual(Math.ceil(draws / (BOOTSTRAP_DRAWS_PER_SLICE + n)) - 1);
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import { DomainError } from '../common/domain-error.ts';
+import { runAtOnce, type SlicedWork } from '../common/sliced-work.ts';
 import { Z95 } from '../metrics/kpi-value.schema.ts';
 import type { Matrix } from './cholesky.ts';
-import { logisticRegression, sigmoid, type LogisticColumn, type LogisticRegressionOptions } from './logistic-regression.ts';
+import { logisticRegressionSteps, sigmoid, type LogisticColumn, type LogisticRegressionOptions } from './logistic-regression.ts';
 import type { ChurnRegressionEstimate, CustomerOutcome } from './value.schema.ts';
 
 export interface ChurnValueRow {
@@ -69,14 +70,20 @@ export interface ChurnValueOptions {
  * `detail.converged = false`, and `isReliableRegression` keeps it out of value links.
  */
 export function churnRegressionValue(customers: readonly CustomerOutcome[], options: ChurnValueOptions): ChurnRegressionEstimate {
+  return runAtOnce(churnRegressionSteps(customers, options));
+}
+
+/** `churnRegressionValue` in slices: the regression's, then a pause before valuing the point. */
+export function* churnRegressionSteps(customers: readonly CustomerOutcome[], options: ChurnValueOptions): SlicedWork<ChurnRegressionEstimate> {
   if (!customers.every((c) => Number.isFinite(c.revenue) && c.revenue >= 0)) {
     throw new DomainError('BAD_REQUEST', 'every customer needs a finite, non-negative annual revenue');
   }
   const controls = options.controls ?? [];
-  const fit = logisticRegression(
+  const fit = yield* logisticRegressionSteps(
     { outcomes: customers.map((c) => (c.churned ? 1 : 0)), score: customers.map((c) => c.score), controls },
     options.regression,
   );
+  yield;
   const rows = customers.map((c, i) => ({ score: c.score, revenue: c.revenue, controls: controls.map((col) => col.values[i]!) }));
   const { value, standardError } = churnValuePerPoint(
     fit.coefficients.map((c) => c.estimate),

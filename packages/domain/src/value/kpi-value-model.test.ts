@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plantedChurn } from './testing/planted-churn.ts';
-import { fitScoreValueModel, kpiOfScores, kpiPointsPerScorePoint, perKpiPoint, scoreBands } from './kpi-value-model.ts';
+import { BOOTSTRAP_DRAWS_PER_SLICE } from './band-value.ts';
+import { fitScoreValueModel, fitScoreValueModelSteps, kpiOfScores, kpiPointsPerScorePoint, perKpiPoint, scoreBands } from './kpi-value-model.ts';
 import type { ChurnRegressionEstimate } from './value.schema.ts';
 
 describe('a score point in KPI points', () => {
@@ -51,5 +52,17 @@ describe('the value model of a score KPI', () => {
     const { estimates, problems } = fitScoreValueModel('nps', plantedChurn({ n: 10, intercept: 0, scoreEffect: -0.3 }, 1).customers, { periodStart: '2026-01-01', periodEnd: '2026-12-31' });
     expect(estimates).toEqual([]);
     expect(problems[0]).toMatch(/Only 10 customers/);
+  });
+
+  it('fits in slices, to the same result as straight through', () => {
+    const period = { periodStart: '2026-01-01', periodEnd: '2026-12-31' };
+    const customers = plantedChurn({ n: 1_000, intercept: 0.5, scoreEffect: -0.35 }, 7).customers;
+    const steps = fitScoreValueModelSteps('nps', customers, period);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(step.value).toEqual(fitScoreValueModel('nps', customers, period));
+    // The bootstrap's pauses (2,000 resamples × 1,000 draws), and the regression's passes.
+    expect(pauses).toBeGreaterThan(Math.floor((2_000 * 1_000) / BOOTSTRAP_DRAWS_PER_SLICE) + 5);
   });
 });

@@ -1,6 +1,7 @@
 import { DomainError } from '../common/domain-error.ts';
-import { bandLtvValue, CES_BANDS, CSAT_5_BANDS, NPS_BANDS } from './band-value.ts';
-import { churnRegressionValue } from './churn-value.ts';
+import { runAtOnce, type SlicedWork } from '../common/sliced-work.ts';
+import { bandLtvSteps, CES_BANDS, CSAT_5_BANDS, NPS_BANDS } from './band-value.ts';
+import { churnRegressionSteps } from './churn-value.ts';
 import type { SurveyScale } from '../kpi/kpi.schema.ts';
 import type { BandThresholds, ChurnRegressionEstimate, CustomerOutcome, ValueEstimate } from './value.schema.ts';
 
@@ -55,6 +56,11 @@ export function perKpiPoint(estimate: ChurnRegressionEstimate, kind: ScoreKind, 
 /** Below this many customers with a known outcome neither estimator is attempted. */
 export const MIN_VALUE_MODEL_CUSTOMERS = 30;
 
+export interface ScoreValueModelFit {
+  estimates: ValueEstimate[];
+  problems: string[];
+}
+
 /**
  * Both estimators for a score KPI on the organisation's own customers. An estimator the data
  * cannot support (an empty band, nobody churned) is left out rather than failing the other.
@@ -64,29 +70,43 @@ export function fitScoreValueModel(
   customers: readonly CustomerOutcome[],
   period: { periodStart: string; periodEnd: string },
   scale?: SurveyScale,
-): { estimates: ValueEstimate[]; problems: string[] } {
+): ScoreValueModelFit {
+  return runAtOnce(fitScoreValueModelSteps(kind, customers, period, scale));
+}
+
+/**
+ * `fitScoreValueModel` in slices, none more than one pass over the customers or a few hundred
+ * thousand bootstrap draws: the band bootstrap (resamples × N draws), then the regression pass by
+ * pass, then its value per point.
+ */
+export function* fitScoreValueModelSteps(
+  kind: ScoreKind,
+  customers: readonly CustomerOutcome[],
+  period: { periodStart: string; periodEnd: string },
+  scale?: SurveyScale,
+): SlicedWork<ScoreValueModelFit> {
   const bands = scoreBands(kind, scale);
   if (customers.length < MIN_VALUE_MODEL_CUSTOMERS) {
     return { estimates: [], problems: [`Only ${customers.length} customers have a score and a known renewal or churn; at least ${MIN_VALUE_MODEL_CUSTOMERS} are needed.`] };
   }
   const estimates: ValueEstimate[] = [];
   const problems: string[] = [];
-  const attempt = (what: string, fit: () => ValueEstimate) => {
-    try {
-      estimates.push(fit());
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      problems.push(`${what}: ${error.message}`);
-    }
+  const leftOut = (what: string, error: unknown) => {
+    if (!(error instanceof DomainError)) throw error;
+    problems.push(`${what}: ${error.message}`);
   };
-  attempt('Band lifetime value', () => bandLtvValue(customers, { thresholds: bands, ...period }));
-  attempt('Churn regression', () =>
-    perKpiPoint(
-      churnRegressionValue(customers, { ...period, scaleMax: bands.scaleMax }),
-      kind,
-      customers.map((c) => c.score),
-      scale,
-    ),
-  );
+  try {
+    estimates.push(yield* bandLtvSteps(customers, { thresholds: bands, ...period }));
+  } catch (error) {
+    leftOut('Band lifetime value', error);
+  }
+  yield;
+  try {
+    const perScorePoint = yield* churnRegressionSteps(customers, { ...period, scaleMax: bands.scaleMax });
+    yield;
+    estimates.push(perKpiPoint(perScorePoint, kind, customers.map((c) => c.score), scale));
+  } catch (error) {
+    leftOut('Churn regression', error);
+  }
   return { estimates, problems };
 }

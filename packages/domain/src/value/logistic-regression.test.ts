@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../common/domain-error.ts';
-import { logisticRegression, type LogisticRegressionFit } from './logistic-regression.ts';
+import { logisticRegression, logisticRegressionSteps, type LogisticRegressionFit } from './logistic-regression.ts';
 
 // R's built-in mtcars (Motor Trend, 1974), the 32 cars in R's row order.
 const mtcars = {
@@ -91,6 +91,16 @@ describe('a closed-form fit: a 0/1 score is a 2 × 2 table', () => {
     expect(b0!.standardError).toBeCloseTo(Math.sqrt(1 / 5 + 1 / 15), 8);
     expect(b1!.standardError).toBeCloseTo(Math.sqrt(1 / 5 + 1 / 15 + 1 / 10 + 1 / 10), 8);
     expect(fit.logLikelihood).toBeCloseTo(-25.109647, 5);
+  });
+
+  it('pauses once per pass over the rows when run in slices, to the same fit', () => {
+    const steps = logisticRegressionSteps({ outcomes, score });
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(step.value).toEqual(logisticRegression({ outcomes, score }));
+    // The set-up, then a pass per Newton step (and the last, which finds nothing left to climb).
+    expect(pauses).toBeGreaterThanOrEqual(step.value.iterations + 1);
   });
 });
 

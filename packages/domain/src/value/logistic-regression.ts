@@ -1,5 +1,6 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { DomainError } from '../common/domain-error.ts';
+import { runAtOnce, type SlicedWork } from '../common/sliced-work.ts';
 import { Z95 } from '../metrics/kpi-value.schema.ts';
 import { cholesky, choleskyInverse, choleskySolve, type Matrix } from './cholesky.ts';
 import type { FitProblem, LogisticCoefficient } from './value.schema.ts';
@@ -135,6 +136,11 @@ function validate(input: LogisticRegressionInput, names: readonly string[]): Log
  * still finite: the last iterate, for display, not for use.
  */
 export function logisticRegression(input: LogisticRegressionInput, options: LogisticRegressionOptions = {}): LogisticRegressionFit {
+  return runAtOnce(logisticRegressionSteps(input, options));
+}
+
+/** `logisticRegression` in slices: a pause after the set-up and after each likelihood pass over the rows. */
+export function* logisticRegressionSteps(input: LogisticRegressionInput, options: LogisticRegressionOptions = {}): SlicedWork<LogisticRegressionFit> {
   const { maxIterations = 50, tolerance = 1e-8, scoreName = 'score' } = options;
   // Past ~700 separating steps the weights underflow and the covariance could overflow; no
   // real fit needs more than a few dozen.
@@ -162,6 +168,7 @@ export function logisticRegression(input: LogisticRegressionInput, options: Logi
 
   // Start where the intercept alone fits: log-odds of the overall rate, slopes 0.
   let beta = [Math.log(events / (n - events)), ...new Array<number>(p - 1).fill(0)];
+  yield;
   let state = evaluate(x, y, beta);
   let factor = cholesky(state.information);
   // Here every weight is the same positive number, so a singular information matrix means
@@ -176,6 +183,7 @@ export function logisticRegression(input: LogisticRegressionInput, options: Logi
     const moved = Math.max(...step.map((d, j) => Math.abs(d) / (1 + Math.abs(beta[j]!))));
     let size = 1;
     let next = beta.map((b, j) => b + step[j]!);
+    yield;
     let nextState = evaluate(x, y, next);
     // The log-likelihood is concave, so a short enough Newton step always climbs; the slack
     // lets a step at the optimum through when rounding makes "equal" look lower.
@@ -184,6 +192,7 @@ export function logisticRegression(input: LogisticRegressionInput, options: Logi
     while (!climbs() && size > 1e-9) {
       size /= 2;
       next = beta.map((b, j) => b + size * step[j]!);
+      yield;
       nextState = evaluate(x, y, next);
     }
     const nextFactor = cholesky(nextState.information);
