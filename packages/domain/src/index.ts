@@ -9,6 +9,7 @@ export * from './journey/journey-edit.schema.ts';
 export * from './journey/reorder.ts';
 export * from './system/system.schema.ts';
 export * from './remit/remit.schema.ts';
+export * from './journey/journey-blueprint.schema.ts';
 export * from './policy/policy.schema.ts';
 export * from './kpi/kpi.schema.ts';
 export * from './event/event.schema.ts';
