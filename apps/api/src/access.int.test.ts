@@ -353,6 +353,7 @@ const NO_IDS = new Set([
   'insight.search',
   'outcome.list',
   'initiative.list',
+  'initiative.backlog',
   'initiative.budgets',
   'scorecard.get',
 ]);

@@ -41,3 +41,4 @@ export * from './queries/acid-test.queries.ts';
 export * from './queries/budget.queries.ts';
 export * from './queries/scorecard.queries.ts';
 export * from './queries/value-model.queries.ts';
+export * from './queries/backlog.queries.ts';

@@ -46,6 +46,7 @@ export * from './initiative/investment-case.ts';
 export * from './initiative/initiative-lifecycle.ts';
 export * from './initiative/budget.ts';
 export * from './initiative/acid-test.ts';
+export * from './initiative/backlog.schema.ts';
 export * from './scorecard/scorecard.ts';
 export * from './value/value.schema.ts';
 export * from './value/logistic-regression.ts';
