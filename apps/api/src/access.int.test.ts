@@ -200,6 +200,7 @@ const ownInput = (path: string): unknown =>
     'organisation.updateSettings': { timeZone: 'Europe/London' },
     'token.revoke': { id: '00000000-0000-4000-8000-00000000abcd' },
     'journey.get': { id: ids.ownJourney },
+    'journey.blueprint': { id: ids.ownJourney },
     'journey.updateStep': { stepId: ids.ownStep, version: 1, name: 'Renamed' },
     'journey.create': { name: 'Created by the walk', description: '', personas: [] },
     'journey.update': { id: ids.ownJourney, version: 1, name: 'Claim', description: 'Walked', personas: [] },
@@ -269,6 +270,7 @@ const foreignInput = (): Record<string, unknown> => ({
   'member.invite': { email: 'x@a.example', role: 'viewer', teamId: ids.foreignTeam },
   'token.revoke': { id: ids.foreignToken },
   'journey.get': { id: ids.foreignJourney },
+  'journey.blueprint': { id: ids.foreignJourney },
   'journey.updateStep': { stepId: ids.foreignStep, version: 1, name: 'Hijacked' },
   'journey.update': { id: ids.foreignJourney, version: 1, name: 'Hijacked', description: '', personas: [] },
   'journey.addStage': { journeyId: ids.foreignJourney, journeyVersion: 1, name: 'Hijacked' },
@@ -351,6 +353,7 @@ const NO_IDS = new Set([
   'insight.search',
   'outcome.list',
   'initiative.list',
+  'initiative.backlog',
   'initiative.budgets',
   'scorecard.get',
 ]);

@@ -7,6 +7,7 @@ import {
   routeFunding,
   ZAcidTestEntry,
   ZAdvanceInput,
+  ZBacklog,
   ZFundingDecisionInput,
   ZId,
   ZInitiative,
@@ -25,6 +26,7 @@ import {
   insertDecision,
   kpiHasDataAfter,
   listInitiatives,
+  readBacklog,
   setInitiativeStage,
   teamBudgets,
   teamIdsOfUser,
@@ -61,6 +63,15 @@ export const initiativeRouter = router({
     .input(z.object({ journeyId: ZId.optional(), teamId: ZId.optional(), stage: ZInitiativeStage.optional() }).default({}))
     .output(z.array(ZInitiative))
     .query(({ ctx, input }) => listInitiatives(ctx.db, ctx.organisationId, input)),
+
+  /**
+   * The backlog page in one call: the initiatives, the journeys and teams to filter and propose
+   * by, and the caller's own teams. Whoever may read initiatives may read journeys and teams too.
+   */
+  backlog: authorizedProcedure('initiative.read')
+    .input(z.object({}).default({}))
+    .output(ZBacklog)
+    .query(({ ctx }) => readBacklog(ctx.db, ctx.organisationId, ctx.actor.kind === 'member' ? ctx.actor.userId : null)),
 
   get: authorizedProcedure('initiative.read')
     .input(z.object({ id: ZId }))

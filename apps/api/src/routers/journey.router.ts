@@ -5,6 +5,7 @@ import {
   ZAddStepInput,
   ZId,
   ZJourney,
+  ZJourneyBlueprint,
   ZJourneyInput,
   ZJourneySummary,
   ZJourneyUpdateInput,
@@ -24,6 +25,7 @@ import {
   findStage,
   findStepJourney,
   getJourney,
+  journeyBlueprint,
   listJourneys,
   moveStage,
   moveStep,
@@ -71,6 +73,14 @@ export const journeyRouter = router({
     .input(z.object({ id: ZId }))
     .output(ZJourney)
     .query(({ ctx, input }) => getJourney(ctx.db, ctx.organisationId, input.id)),
+  /**
+   * The blueprint page in one call: the journey, the systems its steps may name and the remits
+   * over it. Whoever may read journeys may read systems too (every role; a token's model:read).
+   */
+  blueprint: authorizedProcedure('journey.read')
+    .input(z.object({ id: ZId }))
+    .output(ZJourneyBlueprint)
+    .query(({ ctx, input }) => journeyBlueprint(ctx.db, ctx.organisationId, input.id)),
 
   create: authorizedProcedure('journey.create')
     .input(ZJourneyInput)

@@ -24,10 +24,9 @@ export interface CreatedState {
 
 /** The value backlog: every initiative by lifecycle stage, or as a table sorted by its figures. */
 export function BacklogPage() {
-  const initiatives = useQuery(trpc.initiative.list.queryOptions({}));
-  const journeys = useQuery(trpc.journey.list.queryOptions());
-  const teams = useQuery(trpc.team.list.queryOptions());
-  const rights = useInitiativeRights();
+  // The initiatives, the journeys and teams to filter and propose by, and the caller's teams, in one call.
+  const backlog = useQuery(trpc.initiative.backlog.queryOptions({}));
+  const rights = useInitiativeRights({ teamIds: backlog.data?.myTeamIds });
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   // Local state drives the view: the router applies a search change in a transition, so two quick
@@ -42,9 +41,9 @@ export function BacklogPage() {
     setParams(writeView(next), { replace: true });
   };
 
-  const ownTeams = rights.ownTeams(teams.data ?? []);
+  const ownTeams = rights.ownTeams(backlog.data?.teams ?? []);
   const canAdd = rights.canEdit && (!rights.teamsKnown || ownTeams.length > 0);
-  const all = initiatives.data ?? [];
+  const all = backlog.data?.initiatives ?? [];
   const shown = sortInitiatives(
     all.filter((i) => matchesView(i, view)),
     view.layout === 'board' ? 'priority' : view.sort,
@@ -69,7 +68,7 @@ export function BacklogPage() {
         lead="Every change the journey teams propose, from idea to measured result, ranked by what each pound is expected to return. Each carries its investment case: costs split business and technology, the KPI it should move and what that is worth."
       >
         <div className="backlog-actions">
-          {initiatives.data ? (
+          {backlog.data ? (
             <p className="page-header__meta">
               {plural(all.length, 'initiative')} · {formatGbp(annualValue)} expected value a year ·{' '}
               <Link to="/backlog/budgets">Team budgets</Link>
@@ -84,7 +83,7 @@ export function BacklogPage() {
       </PageHeader>
 
       {adding ? (
-        <NewInitiativeForm journeys={journeys.data ?? []} teams={ownTeams} onCreated={onCreated} onCancel={closeForm} />
+        <NewInitiativeForm journeys={backlog.data?.journeys ?? []} teams={ownTeams} onCreated={onCreated} onCancel={closeForm} />
       ) : null}
       {rights.canEdit && rights.teamsKnown && ownTeams.length === 0 ? (
         <p className="notice">You are not in a team yet, so you cannot propose initiatives. Ask an admin to add you to the team you work in.</p>
@@ -93,11 +92,11 @@ export function BacklogPage() {
       <PriorityExplainer />
 
       <QueryView
-        query={initiatives}
+        query={backlog}
         label="the backlog"
         rows={5}
         errorTitle="The backlog could not be loaded"
-        isEmpty={(list) => list.length === 0}
+        isEmpty={(b) => b.initiatives.length === 0}
         empty={
           <EmptyState title="No initiatives yet">
             <p>
@@ -108,9 +107,9 @@ export function BacklogPage() {
           </EmptyState>
         }
       >
-        {() => (
+        {(b) => (
           <section aria-label="Initiatives" className="section">
-            <BacklogFilters view={view} journeys={journeys.data ?? []} teams={teams.data ?? []} shown={shown.length} total={all.length} onChange={setView} />
+            <BacklogFilters view={view} journeys={b.journeys} teams={b.teams} shown={shown.length} total={all.length} onChange={setView} />
             {shown.length === 0 ? (
               <EmptyState
                 title="No initiative matches these filters"

@@ -20,16 +20,17 @@ export interface InitiativeRights {
 
 /**
  * What the backlog offers the signed-in person. Their teams come from the member list, which
- * every role may read; until it loads the page offers what the role allows, and the server,
- * which checks every call, says no with its reason.
+ * every role may read, unless the page has them already (`known`, e.g. from initiative.backlog,
+ * undefined while it loads); until they load the page offers what the role allows, and the
+ * server, which checks every call, says no with its reason.
  */
-export function useInitiativeRights(): InitiativeRights {
+export function useInitiativeRights(known?: { teamIds: readonly string[] | null | undefined }): InitiativeRights {
   const actor = useActor();
   const canEdit = useCan('initiative.edit');
   const canFund = useCan('initiative.fund');
-  const members = useQuery({ ...trpc.member.list.queryOptions(), enabled: actor !== null });
+  const members = useQuery({ ...trpc.member.list.queryOptions(), enabled: actor !== null && known === undefined });
   const me = actor ? members.data?.find((m) => m.userId === actor.userId) : undefined;
-  const myTeamIds = me ? me.teams.map((t) => t.id) : null;
+  const myTeamIds = known ? (known.teamIds ?? null) : me ? me.teams.map((t) => t.id) : null;
   const council = actor ? isCouncil(actor.role) : false;
 
   return {

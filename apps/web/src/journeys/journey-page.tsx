@@ -18,10 +18,8 @@ import './journeys.css';
 /** One journey and its service blueprint. */
 export function JourneyPage() {
   const { journeyId = '' } = useParams();
-  const journey = useQuery(trpc.journey.get.queryOptions({ id: journeyId }));
-  // Names and owners of the systems behind each step; the blueprint shows ids until they arrive.
-  const systems = useQuery(trpc.system.list.queryOptions());
-  const remits = useQuery(trpc.remit.list.queryOptions());
+  // The journey, the systems its steps name (with their owners) and the remits over it, in one call.
+  const page = useQuery(trpc.journey.blueprint.queryOptions({ id: journeyId }));
 
   const breadcrumb = (
     <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -29,12 +27,12 @@ export function JourneyPage() {
         <li>
           <Link to="/journeys">Journeys</Link>
         </li>
-        <li aria-current="page">{journey.data?.name ?? 'Journey'}</li>
+        <li aria-current="page">{page.data?.journey.name ?? 'Journey'}</li>
       </ol>
     </nav>
   );
 
-  const errorCode = journey.isError ? journey.error.data?.code : undefined;
+  const errorCode = page.isError ? page.error.data?.code : undefined;
   if (errorCode === 'NOT_FOUND' || errorCode === 'BAD_REQUEST') {
     return (
       <div className="page page--narrow">
@@ -57,10 +55,10 @@ export function JourneyPage() {
 
   return (
     <div className="page">
-      <title>{journey.isSuccess ? `${journey.data.name} · Throughline` : 'Journey · Throughline'}</title>
+      <title>{page.isSuccess ? `${page.data.journey.name} · Throughline` : 'Journey · Throughline'}</title>
       {breadcrumb}
-      <QueryView query={journey} label="the journey" rows={6} errorTitle="The journey could not be loaded">
-        {(data) => (
+      <QueryView query={page} label="the journey" rows={6} errorTitle="The journey could not be loaded">
+        {({ journey: data, systems, remits }) => (
           <>
             <PageHeader title={data.name} lead={data.description || undefined}>
               <div className="journey-facts">
@@ -82,7 +80,7 @@ export function JourneyPage() {
                 <ExportJourneyButton journeyId={data.id} journeyName={data.name} />
               </div>
             </PageHeader>
-            <BlueprintSection journey={data} systems={systems.data ?? []} remits={(remits.data ?? []).filter((r) => r.journeyId === data.id)} />
+            <BlueprintSection journey={data} systems={systems} remits={remits} />
           </>
         )}
       </QueryView>

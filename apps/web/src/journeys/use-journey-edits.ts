@@ -13,6 +13,7 @@ export function useJourneyEdits(journey: Journey) {
   const [notice, setNotice] = useState('');
   const refresh = () =>
     Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.journey.blueprint.queryKey({ id: journey.id }) }),
       queryClient.invalidateQueries({ queryKey: trpc.journey.get.queryKey({ id: journey.id }) }),
       queryClient.invalidateQueries({ queryKey: trpc.journey.list.queryKey() }),
     ]);

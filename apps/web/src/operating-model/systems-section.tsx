@@ -85,6 +85,8 @@ function SystemOwner({ system, teams, canEdit }: { system: SystemWithOwner; team
       onSettled: () =>
         Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.system.list.queryKey() }),
+          // Each journey's blueprint page carries the systems with their owners.
+          queryClient.invalidateQueries({ queryKey: trpc.journey.blueprint.pathKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.operatingModel.health.queryKey() }),
         ]),
     }),

@@ -4,15 +4,13 @@ import { formatDate, formatGbp, plural } from '../common/locale-format.ts';
 import { WarningIcon } from '../common/warning-icon.tsx';
 import { ScorecardKpiTable } from './scorecard-kpi-table.tsx';
 import { OutcomeFlag } from './scorecard-labels.tsx';
-import type { KpiUnit } from './use-kpi-units.ts';
 
 interface ScorecardJourneyProps {
   journey: ScorecardJourney;
-  units: (kpiId: string, unit: string) => KpiUnit;
 }
 
 /** One journey on the scorecard: who owns it, its KPIs, what is at stake, what costs most, and what was delivered. */
-export function ScorecardJourneySection({ journey, units }: ScorecardJourneyProps) {
+export function ScorecardJourneySection({ journey }: ScorecardJourneyProps) {
   const headingId = `sc-${journey.journeyId}`;
   return (
     <section aria-labelledby={headingId} className="sc-journey">
@@ -54,7 +52,7 @@ export function ScorecardJourneySection({ journey, units }: ScorecardJourneyProp
         </div>
       </dl>
       <h3 className="sc-journey__subtitle">KPIs against target</h3>
-      <ScorecardKpiTable journey={journey} units={units} />
+      <ScorecardKpiTable journey={journey} />
       <div className="sc-journey__pair">
         <div>
           <h3 className="sc-journey__subtitle">Costliest failure points</h3>

@@ -5,14 +5,13 @@ import { WarningIcon } from '../common/warning-icon.tsx';
 import { formatKpiInterval, formatKpiValue } from '../kpis/kpi-format.ts';
 import { KpiStatusFlag } from '../kpis/kpi-status-flag.tsx';
 import { stakeText, toDateLabel, valueSourceLabel } from './scorecard-stake.ts';
-import type { KpiUnit } from './use-kpi-units.ts';
 
 /**
  * A journey's KPIs against target: the headline window's value with its interval and n, the
  * running period beside it "to date", the status in the domain's words, the change with its test,
  * and what the gap is worth with the source of its value per point.
  */
-export function ScorecardKpiTable({ journey, units }: { journey: ScorecardJourney; units: (kpiId: string, unit: string) => KpiUnit }) {
+export function ScorecardKpiTable({ journey }: { journey: ScorecardJourney }) {
   if (journey.kpis.length === 0) return <p className="muted">No KPIs measure this journey yet.</p>;
   return (
     // Wider than a narrow screen: the box scrolls, so it takes keyboard focus and is named by its table.
@@ -37,7 +36,8 @@ export function ScorecardKpiTable({ journey, units }: { journey: ScorecardJourne
         </thead>
         <tbody>
           {journey.kpis.map((k) => {
-            const unit = units(k.kpiId, k.unit);
+            // The row carries what decides the format: a signed NPS, a CSAT share, a month or a quarter.
+            const unit = { kind: k.kind, unit: k.unit, grain: k.grain };
             const interval = k.latest ? formatKpiInterval(unit, k.latest.ciLow, k.latest.ciHigh) : null;
             const source = valueSourceLabel(k.valuePerPointSource);
             return (

@@ -10,7 +10,6 @@ import { usePeriodParams } from '../period/use-period-params.ts';
 import { trpc } from '../trpc.ts';
 import { ScorecardJourneySection } from './scorecard-journey.tsx';
 import { scorecardTotals } from './scorecard-totals.ts';
-import { useKpiUnits } from './use-kpi-units.ts';
 import './scorecard.css';
 
 /** While some KPI has no value yet, ask again this often. */
@@ -29,7 +28,6 @@ export function ScorecardPage() {
     refetchInterval: (query) => (query.state.data?.journeys.some((j) => j.kpis.some((k) => k.status === 'no_data')) ? PENDING_POLL_MS : false),
     placeholderData: (previous) => previous,
   });
-  const units = useKpiUnits();
   // The downloads carry the period on the page, so the file says what the screen says.
   const query = periodQuery(period);
 
@@ -87,7 +85,7 @@ export function ScorecardPage() {
             </nav>
             <div className="sc-journeys">
               {s.journeys.map((j) => (
-                <ScorecardJourneySection key={j.journeyId} journey={j} units={units} />
+                <ScorecardJourneySection key={j.journeyId} journey={j} />
               ))}
             </div>
           </>

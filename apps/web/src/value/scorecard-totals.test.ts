@@ -10,6 +10,7 @@ const kpi = (status: Kpi['status']): Kpi => ({
   name: 'K',
   unit: 'NPS',
   kind: 'nps',
+  grain: 'month',
   direction: 'higher_is_better',
   target: 30,
   minSample: 30,

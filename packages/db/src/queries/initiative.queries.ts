@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { investmentFigures, notFound, pickValuePerPoint, type Initiative, type InitiativeInput, type InitiativeStage } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { requireOwnedId, requireOwnedIds } from './owned-ids.ts';
-import { kpiValueLinks } from './value-estimate.queries.ts';
+import { kpiValueLinks, type ValueLink } from './value-estimate.queries.ts';
 import { updateAtVersion } from './versioned-update.ts';
 
 const ids = (table: 'initiative_failure_point' | 'initiative_outcome' | 'initiative_system', column: 'failure_point_id' | 'outcome_id' | 'system_id') =>
@@ -64,8 +64,11 @@ export interface InitiativeFilter {
   ids?: readonly string[];
 }
 
-/** The value backlog with each investment case's figures, highest priority first. */
-export async function listInitiatives(db: Db, organisationId: string, filter: InitiativeFilter = {}): Promise<Initiative[]> {
+/**
+ * The value backlog with each investment case's figures, highest priority first. A caller that
+ * has read the KPIs' value links already passes them (`known.links`) rather than reading them twice.
+ */
+export async function listInitiatives(db: Db, organisationId: string, filter: InitiativeFilter = {}, known: { links?: Map<string, ValueLink> } = {}): Promise<Initiative[]> {
   let query = baseQuery(db, organisationId);
   if (filter.journeyId) query = query.where('i.journey_id', '=', filter.journeyId);
   if (filter.teamId) query = query.where('i.team_id', '=', filter.teamId);
@@ -74,7 +77,7 @@ export async function listInitiatives(db: Db, organisationId: string, filter: In
     if (filter.ids.length === 0) return [];
     query = query.where('i.id', 'in', [...filter.ids]);
   }
-  const [rows, links] = await Promise.all([query.execute(), kpiValueLinks(db, organisationId)]);
+  const [rows, links] = await Promise.all([query.execute(), known.links ?? kpiValueLinks(db, organisationId)]);
   return rows
     .map((r) => {
       const link = r.kpiId ? (links.get(r.kpiId) ?? null) : null;

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
-import { notFound, type Channel, type Journey, type JourneySummary, type StepUpdateInput } from '@throughline/domain';
+import { notFound, type Channel, type Journey, type JourneyBlueprint, type JourneySummary, type StepUpdateInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { setStepDependencies, setStepSystems } from './journey-edit.queries.ts';
+import { listRemits } from './remit.queries.ts';
+import { listSystems } from './system.queries.ts';
 
-export async function listJourneys(db: Db, organisationId: string): Promise<JourneySummary[]> {
-  return db
+export async function listJourneys(db: Db, organisationId: string, only?: { journeyId: string }): Promise<JourneySummary[]> {
+  let query = db
     .selectFrom('journey')
     .leftJoin('remit', (j) => j.onRef('remit.journey_id', '=', 'journey.id').on('remit.role', '=', 'accountable'))
     .leftJoin('team', 'team.id', 'remit.team_id')
@@ -27,17 +29,25 @@ export async function listJourneys(db: Db, organisationId: string): Promise<Jour
         .whereRef('journey_step.journey_id', '=', 'journey.id')
         .as('stepCount'),
     ])
-    .where('journey.organisation_id', '=', organisationId)
-    .orderBy('journey.name')
-    .execute()
-    .then((rows) => rows.map((r) => ({ ...r, stageCount: r.stageCount ?? 0, stepCount: r.stepCount ?? 0 })));
+    .where('journey.organisation_id', '=', organisationId);
+  if (only) query = query.where('journey.id', '=', only.journeyId);
+  const rows = await query.orderBy('journey.name').execute();
+  return rows.map((r) => ({ ...r, stageCount: r.stageCount ?? 0, stepCount: r.stepCount ?? 0 }));
 }
 
-/** One journey with its stages, steps and each step's blueprint, in order. */
+/**
+ * The journey's blueprint page: the journey, the organisation's systems and the remits over the
+ * journey, in seven statements however many stages, steps and systems it has.
+ */
+export async function journeyBlueprint(db: Db, organisationId: string, journeyId: string): Promise<JourneyBlueprint> {
+  const [journey, systems, remits] = await Promise.all([getJourney(db, organisationId, journeyId), listSystems(db, organisationId), listRemits(db, organisationId, { journeyId })]);
+  return { journey, systems, remits };
+}
+
+/** One journey with its stages, steps and each step's blueprint, in order: five statements. */
 export async function getJourney(db: Db, organisationId: string, journeyId: string): Promise<Journey> {
-  const summary = (await listJourneys(db, organisationId)).find((j) => j.id === journeyId);
-  if (!summary) throw notFound('Journey');
-  const [stages, steps, systems, deps] = await Promise.all([
+  const [[summary], stages, steps, systems, deps] = await Promise.all([
+    listJourneys(db, organisationId, { journeyId }),
     db
       .selectFrom('journey_stage')
       .select(['id', 'name', 'position'])
@@ -67,6 +77,7 @@ export async function getJourney(db: Db, organisationId: string, journeyId: stri
       .where('journey_step.journey_id', '=', journeyId)
       .execute(),
   ]);
+  if (!summary) throw notFound('Journey');
   const idsBy = (rows: { step_id: string }[], pick: (r: never) => string) => {
     const m = new Map<string, string[]>();
     for (const r of rows) m.set(r.step_id, [...(m.get(r.step_id) ?? []), pick(r as never)]);

@@ -54,11 +54,6 @@ export async function kpiWindowFigures(db: Db, reads: readonly { kpiId: string; 
   return reads.map((_, i) => sumAggregates(byRead.get(i) ?? []));
 }
 
-/** One KPI's windows' figures (see kpiWindowFigures). */
-export function windowAggregates(db: Db, kpiId: string, windows: readonly PeriodWindow[]): Promise<KpiAggregate[]> {
-  return kpiWindowFigures(db, windows.map((window) => ({ kpiId, window })));
-}
-
 /** A window's figures by segment (every segment but the all-segments total). */
 export async function segmentAggregates(db: Db, kpiId: string, window: PeriodWindow): Promise<Map<string, KpiAggregate>> {
   const rows = await db
@@ -81,7 +76,7 @@ function viewWindows(kpi: KpiDefinition, selection: PeriodSelection, today: stri
   const window = selectedWindow(selection, kpi.grain, today);
   const current = periodWindow(currentPeriodStart(kpi.grain, today), kpi.grain);
   const previousLabel = selectedWindow(selection.kind === 'range' ? { kind: 'range', from: window.previous.from, to: addDaysBefore(window.previous.to) } : { kind: 'period', start: window.previous.from }, kpi.grain, today).label;
-  return { window, current, previousLabel, read: [window, window.previous, current] as PeriodWindow[] };
+  return { window, current, previousLabel, read: [window, window.previous, current] as const };
 }
 
 /** The view from the three windows' figures: headline with status, change, and the period to date. */
@@ -94,14 +89,30 @@ function viewOf(kpi: KpiDefinition, w: ReturnType<typeof viewWindows>, [total, b
   return { window, headline, change, toDate };
 }
 
+/** A window of one KPI to read the daily figures of. */
+export interface WindowRead {
+  kpiId: string;
+  window: PeriodWindow;
+}
+
 /**
  * What every view of a KPI leads with: the selected window (the last complete period unless
  * another is chosen) with its value and status, the change from the window before, and the
- * period still running as "to date" beside it.
+ * period still running as "to date" beside it. Every KPI's view, and any further windows asked
+ * for (`also`), come from one kpiWindowFigures statement however many KPIs there are.
  */
+export async function kpiHeadlineViews(db: Db, kpis: readonly KpiDefinition[], selection: PeriodSelection, today: string, also: readonly WindowRead[] = []) {
+  const windows = kpis.map((k) => viewWindows(k, selection, today));
+  const reads = kpis.flatMap((k, i) => windows[i]!.read.map((window) => ({ kpiId: k.id, window })));
+  const figures = await kpiWindowFigures(db, [...reads, ...also]);
+  // Each KPI's three windows, in the order they were read; then what `also` asked for.
+  const views = kpis.map((kpi, i) => viewOf(kpi, windows[i]!, figures.slice(i * 3, i * 3 + 3)));
+  return { views, also: figures.slice(reads.length) };
+}
+
+/** One KPI's headline view (see kpiHeadlineViews). */
 export async function kpiHeadlineView(db: Db, kpi: KpiDefinition, selection: PeriodSelection, today: string) {
-  const w = viewWindows(kpi, selection, today);
-  return viewOf(kpi, w, await windowAggregates(db, kpi.id, w.read));
+  return (await kpiHeadlineViews(db, [kpi], selection, today)).views[0]!;
 }
 
 /** A series point as views show it: marked complete or running, and labelled in words. */
@@ -136,11 +147,23 @@ export async function buildKpiResults(db: Db, organisationId: string, kpi: KpiDe
   };
 }
 
+/** The last complete period of each KPI given: the windows outcomes and the like are judged on. */
+export function lastCompleteReads(kpis: readonly KpiDefinition[], today: string): (WindowRead & { periodStart: string })[] {
+  return kpis.map((k) => {
+    const periodStart = addPeriods(currentPeriodStart(k.grain, today), k.grain, -1);
+    return { kpiId: k.id, periodStart, window: periodWindow(periodStart, k.grain) };
+  });
+}
+
 /** The last complete period's figures for each KPI given (for outcomes and the like). */
 export async function lastCompleteValues(db: Db, kpis: readonly KpiDefinition[], today: string) {
-  const starts = kpis.map((k) => addPeriods(currentPeriodStart(k.grain, today), k.grain, -1));
-  const totals = await kpiWindowFigures(db, kpis.map((k, i) => ({ kpiId: k.id, window: periodWindow(starts[i]!, k.grain) })));
-  return new Map(kpis.map((k, i) => [k.id, { total: totals[i]!, periodStart: starts[i]! }]));
+  const reads = lastCompleteReads(kpis, today);
+  return lastCompleteByKpi(reads, await kpiWindowFigures(db, reads));
+}
+
+/** The figures of lastCompleteReads, by KPI. */
+export function lastCompleteByKpi(reads: readonly (WindowRead & { periodStart: string })[], totals: readonly KpiAggregate[]) {
+  return new Map(reads.map((r, i) => [r.kpiId, { total: totals[i]!, periodStart: r.periodStart }]));
 }
 
 /**
@@ -151,11 +174,9 @@ export async function lastCompleteValues(db: Db, kpis: readonly KpiDefinition[],
 export async function buildKpiDashboard(db: Db, organisationId: string, kpis: readonly KpiDefinition[], selection: PeriodSelection, opts: { now: Date; periods: number }): Promise<KpiCardResults[]> {
   if (kpis.length === 0) return [];
   const { timeZone, today } = await organisationClock(db, organisationId, opts.now);
-  const windows = kpis.map((k) => viewWindows(k, selection, today));
-  const reads = kpis.flatMap((k, i) => windows[i]!.read.map((window) => ({ kpiId: k.id, window })));
-  const last = selection.kind === 'last_complete' ? null : windows.map((w) => w.window.to);
-  const [figures, stored, states] = await Promise.all([
-    kpiWindowFigures(db, reads),
+  const last = selection.kind === 'last_complete' ? null : kpis.map((k) => selectedWindow(selection, k.grain, today).to);
+  const [{ views }, stored, states] = await Promise.all([
+    kpiHeadlineViews(db, kpis, selection, today),
     // Each KPI's latest stored periods (up to the chosen window's end), newest `periods` of them.
     sql<KpiPoint & { kpiId: string }>`
       SELECT "kpiId", "periodStart", segment, value, n, "ciLow", "ciHigh", method, "smallSample" FROM (
@@ -171,12 +192,8 @@ export async function buildKpiDashboard(db: Db, organisationId: string, kpis: re
       ORDER BY "kpiId", "periodStart"`.execute(db),
     kpiRunStates(db, organisationId),
   ]);
-  let at = 0;
   return kpis.map((kpi, i) => {
-    const w = windows[i]!;
-    // Each KPI's windows, in the order they were read.
-    const totals = figures.slice(at, (at += w.read.length));
-    const view = viewOf(kpi, w, totals);
+    const view = views[i]!;
     const series = stored.rows
       .filter((p) => p.kpiId === kpi.id)
       .map(({ kpiId: _kpiId, ...p }) => seriesPoint(kpi, today)(p));

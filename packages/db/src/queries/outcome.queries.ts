@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { DomainError, kpiValue, notFound, outcomeLimitReason, outcomeStatus, type Outcome, type OutcomeInput } from '@throughline/domain';
+import { DomainError, kpiValue, notFound, outcomeLimitReason, outcomeStatus, type KpiAggregate, type KpiDefinition, type Outcome, type OutcomeInput } from '@throughline/domain';
 import { listKpis } from './kpi.queries.ts';
 import { lastCompleteValues, organisationClock } from './kpi-view.queries.ts';
 import type { Db } from '../database.ts';
@@ -11,6 +11,17 @@ import { updateAtVersion } from './versioned-update.ts';
  * running) and only once that period reaches the KPI's minimum sample.
  */
 export async function listOutcomes(db: Db, organisationId: string, filter: { journeyId?: string | undefined; ids?: readonly string[] }, now: Date): Promise<Outcome[]> {
+  const rows = await outcomeRows(db, organisationId, filter);
+  if (rows.length === 0) return [];
+  const { today } = await organisationClock(db, organisationId, now);
+  const kpis = outcomeKpis(rows, await listKpis(db, organisationId));
+  return judgeOutcomes(rows, kpis, await lastCompleteValues(db, kpis, today), today);
+}
+
+export type OutcomeRow = Awaited<ReturnType<typeof outcomeRows>>[number];
+
+/** The outcomes as stored, soonest due first; judgeOutcomes adds where each stands. */
+export async function outcomeRows(db: Db, organisationId: string, filter: { journeyId?: string | undefined; ids?: readonly string[] } = {}) {
   let query = db
     .selectFrom('outcome as o')
     .innerJoin('kpi as k', 'k.id', 'o.kpi_id')
@@ -34,11 +45,16 @@ export async function listOutcomes(db: Db, organisationId: string, filter: { jou
     if (filter.ids.length === 0) return [];
     query = query.where('o.id', 'in', [...filter.ids]);
   }
-  const rows = await query.orderBy('o.by_date').orderBy('o.title').execute();
-  if (rows.length === 0) return [];
-  const { today } = await organisationClock(db, organisationId, now);
-  const kpis = (await listKpis(db, organisationId)).filter((k) => rows.some((r) => r.kpiId === k.id));
-  const values = await lastCompleteValues(db, kpis, today);
+  return query.orderBy('o.by_date').orderBy('o.title').execute();
+}
+
+/** The KPIs the outcomes are measured by. */
+export function outcomeKpis(rows: readonly OutcomeRow[], kpis: readonly KpiDefinition[]): KpiDefinition[] {
+  return kpis.filter((k) => rows.some((r) => r.kpiId === k.id));
+}
+
+/** Each outcome with where it stands, from its KPI's last complete period (lastCompleteValues). */
+export function judgeOutcomes(rows: readonly OutcomeRow[], kpis: readonly KpiDefinition[], values: Map<string, { total: KpiAggregate }>, today: string): Outcome[] {
   return rows.map(({ startedOn, ...o }) => {
     const kpi = kpis.find((k) => k.id === o.kpiId)!;
     const total = values.get(o.kpiId)?.total;

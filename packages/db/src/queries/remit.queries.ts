@@ -2,8 +2,8 @@ import { DomainError, notFound, type RemitInput, type RemitView } from '@through
 import type { Db } from '../database.ts';
 import { uniqueViolation } from './constraint-errors.ts';
 
-export async function listRemits(db: Db, organisationId: string): Promise<RemitView[]> {
-  const rows = await db
+export async function listRemits(db: Db, organisationId: string, only?: { journeyId: string }): Promise<RemitView[]> {
+  let query = db
     .selectFrom('remit')
     .innerJoin('team', 'team.id', 'remit.team_id')
     .innerJoin('journey', 'journey.id', 'remit.journey_id')
@@ -16,11 +16,9 @@ export async function listRemits(db: Db, organisationId: string): Promise<RemitV
       'journey.name as journeyName',
       eb.fn.coalesce(eb.selectFrom('remit_step').select((e) => e.fn.agg<string[]>('array_agg', ['remit_step.step_id']).as('ids')).whereRef('remit_step.remit_id', '=', 'remit.id'), eb.val<string[]>([])).as('stepIds'),
     ])
-    .where('remit.organisation_id', '=', organisationId)
-    .orderBy('journey.name')
-    .orderBy('remit.role')
-    .orderBy('team.name')
-    .execute();
+    .where('remit.organisation_id', '=', organisationId);
+  if (only) query = query.where('remit.journey_id', '=', only.journeyId);
+  const rows = await query.orderBy('journey.name').orderBy('remit.role').orderBy('team.name').execute();
   return rows.map((r) => ({ ...r, role: r.role as RemitView['role'], stepIds: r.stepIds ?? [] }));
 }
 

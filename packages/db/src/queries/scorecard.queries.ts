@@ -1,11 +1,11 @@
-import { isJudged, periodLabel, valueAtStake, windowLabel, type PeriodSelection, type Scorecard, type ScorecardJourney, type ScorecardKpi } from '@throughline/domain';
+import { dayIn, isJudged, periodLabel, valueAtStake, windowLabel, type KpiDefinition, type PeriodSelection, type Scorecard, type ScorecardJourney, type ScorecardKpi } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { listFailurePoints } from './failure-point.queries.ts';
 import { listInitiatives } from './initiative.queries.ts';
 import { listKpis } from './kpi.queries.ts';
-import { kpiHeadlineView, organisationClock } from './kpi-view.queries.ts';
-import { listOutcomes } from './outcome.queries.ts';
-import { kpiValueLinks } from './value-estimate.queries.ts';
+import { kpiHeadlineViews, lastCompleteByKpi, lastCompleteReads } from './kpi-view.queries.ts';
+import { judgeOutcomes, outcomeKpis, outcomeRows } from './outcome.queries.ts';
+import { listValueEstimates, valueLinksOf } from './value-estimate.queries.ts';
 
 /** The scorecard's period in words: the default, one period, or the chosen range. */
 function selectionLabel(selection: PeriodSelection): string {
@@ -19,27 +19,41 @@ function selectionLabel(selection: PeriodSelection): string {
  * The executive scorecard, per journey: who owns it, its KPIs against target (each on its last
  * complete period unless another is chosen) with trend and confidence, what closing the gaps is
  * worth, where it fails most expensively, what the backlog promises and what has been delivered.
+ *
+ * Eight statements however many journeys, KPIs, failure points, initiatives and outcomes there
+ * are: the organisation, its journeys with their owners, KPIs, value estimates, initiatives,
+ * outcomes and failure points, then every KPI window's daily figures at once (kpiHeadlineViews,
+ * as `kpi.results` reads them, so a row and its KPI's page never disagree).
  */
 export async function buildScorecard(db: Db, organisationId: string, now: Date, selection: PeriodSelection = { kind: 'last_complete' }): Promise<Scorecard> {
-  const { timeZone, today } = await organisationClock(db, organisationId, now);
-  const [org, journeys, owners, kpis, links, initiatives, outcomes] = await Promise.all([
-    db.selectFrom('organisation').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow(),
-    db.selectFrom('journey').select(['id', 'name']).where('organisation_id', '=', organisationId).orderBy('name').execute(),
+  const [org, journeys, kpis, estimates, failurePoints, outcomes] = await Promise.all([
+    db.selectFrom('organisation').select(['name', 'time_zone']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
     db
-      .selectFrom('remit as r')
-      .innerJoin('team as t', 't.id', 'r.team_id')
-      .select(['r.journey_id', 't.name'])
-      .where('r.organisation_id', '=', organisationId)
-      .where('r.role', '=', 'accountable')
+      .selectFrom('journey as j')
+      .leftJoin('remit as r', (join) => join.onRef('r.journey_id', '=', 'j.id').on('r.role', '=', 'accountable'))
+      .leftJoin('team as t', 't.id', 'r.team_id')
+      .select(['j.id', 'j.name', 't.name as owner'])
+      .where('j.organisation_id', '=', organisationId)
+      .orderBy('j.name')
       .execute(),
     listKpis(db, organisationId),
-    kpiValueLinks(db, organisationId),
-    listInitiatives(db, organisationId),
-    listOutcomes(db, organisationId, {}, now),
+    listValueEstimates(db, organisationId),
+    listFailurePoints(db, organisationId),
+    outcomeRows(db, organisationId),
   ]);
+  const today = dayIn(org.time_zone, now);
+  const links = valueLinksOf(kpis, estimates);
+  const journeyOf = (k: KpiDefinition) => (k.scope.level === 'organisation' ? null : k.scope.journeyId);
+  const shown = kpis.filter((k) => journeys.some((j) => j.id === journeyOf(k)));
+  const measuring = outcomeKpis(outcomes, kpis);
+  const lastComplete = lastCompleteReads(measuring, today);
+  const [initiatives, { views, also }] = await Promise.all([
+    listInitiatives(db, organisationId, {}, { links }),
+    kpiHeadlineViews(db, shown, selection, today, lastComplete),
+  ]);
+  const judged = judgeOutcomes(outcomes, measuring, lastCompleteByKpi(lastComplete, also), today);
 
-  const kpiRow = async (k: (typeof kpis)[number]): Promise<ScorecardKpi> => {
-    const { window, headline, change, toDate } = await kpiHeadlineView(db, k, selection, today);
+  const kpiRow = (k: KpiDefinition, { window, headline, change, toDate }: (typeof views)[number]): ScorecardKpi => {
     const link = links.get(k.id);
     const valuePerPoint = link?.entered ?? link?.modelled ?? null;
     const source = link?.entered != null ? 'entered' : link?.modelled != null ? link.modelledMethod : null;
@@ -51,6 +65,7 @@ export async function buildScorecard(db: Db, organisationId: string, now: Date, 
       name: k.name,
       unit: k.unit,
       kind: k.kind,
+      grain: k.grain,
       direction: k.direction,
       target: k.target,
       minSample: k.minSample,
@@ -66,21 +81,22 @@ export async function buildScorecard(db: Db, organisationId: string, now: Date, 
       valueAtStake: stake,
     };
   };
+  const rows = shown.map((k, i) => kpiRow(k, views[i]!));
 
-  const out: ScorecardJourney[] = [];
-  for (const j of journeys) {
-    const journeyKpis = await Promise.all(kpis.filter((k) => k.scope.level !== 'organisation' && k.scope.journeyId === j.id).map(kpiRow));
+  const out: ScorecardJourney[] = journeys.map((j) => {
+    const journeyKpis = rows.filter((_, i) => journeyOf(shown[i]!) === j.id);
     const mine = initiatives.filter((i) => i.journeyId === j.id);
     const backlog = mine.filter((i) => i.stage !== 'implemented' && i.stage !== 'measured');
-    const journeyOutcomes = outcomes.filter((o) => o.journeyId === j.id);
-    const failurePoints = await listFailurePoints(db, organisationId, { journeyId: j.id });
-    out.push({
+    const journeyOutcomes = judged.filter((o) => o.journeyId === j.id);
+    // Ranked costliest first across the organisation, so each journey's share keeps that order.
+    const journeyFailures = failurePoints.filter((f) => f.journeyId === j.id);
+    return {
       journeyId: j.id,
       journeyName: j.name,
-      owner: owners.find((o) => o.journey_id === j.id)?.name ?? null,
+      owner: j.owner,
       kpis: journeyKpis,
       valueAtStake: journeyKpis.reduce((sum, k) => sum + (k.valueAtStake ?? 0), 0),
-      topFailurePoints: failurePoints.slice(0, 3).map((f) => ({ id: f.id, title: f.title, stepName: f.stepName, annualCost: f.annualCost })),
+      topFailurePoints: journeyFailures.slice(0, 3).map((f) => ({ id: f.id, title: f.title, stepName: f.stepName, annualCost: f.annualCost })),
       backlog: { initiatives: backlog.length, annualValue: backlog.reduce((sum, i) => sum + (i.figures.annualValue ?? 0), 0) },
       delivered: {
         implemented: mine.length - backlog.length,
@@ -88,7 +104,7 @@ export async function buildScorecard(db: Db, organisationId: string, now: Date, 
         outcomes: journeyOutcomes.length,
       },
       outcomes: journeyOutcomes.map((o) => ({ title: o.title, target: o.target, current: o.current, status: o.status, byDate: o.byDate })),
-    });
-  }
-  return { organisationName: org.name, generatedAt: now.toISOString(), periodLabel: selectionLabel(selection), today, timeZone, journeys: out };
+    };
+  });
+  return { organisationName: org.name, generatedAt: now.toISOString(), periodLabel: selectionLabel(selection), today, timeZone: org.time_zone, journeys: out };
 }

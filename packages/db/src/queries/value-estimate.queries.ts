@@ -21,22 +21,30 @@ export interface ValueLink {
  */
 export async function kpiValueLinks(db: Db, organisationId: string): Promise<Map<string, ValueLink>> {
   const [kpis, estimates] = await Promise.all([
-    db.selectFrom('kpi').select(['id', 'value_per_point', 'value_per_point_reason']).where('organisation_id', '=', organisationId).execute(),
+    db.selectFrom('kpi').select(['id', 'value_per_point as valuePerPoint', 'value_per_point_reason as valuePerPointReason']).where('organisation_id', '=', organisationId).execute(),
     listValueEstimates(db, organisationId),
   ]);
+  return valueLinksOf(kpis, estimates);
+}
+
+/** The value links of KPIs already read, from the organisation's stored estimates (see kpiValueLinks). */
+export function valueLinksOf(
+  kpis: readonly { id: string; valuePerPoint: number | null; valuePerPointReason: string | null }[],
+  estimates: readonly StoredValueEstimate[],
+): Map<string, ValueLink> {
   return new Map(
     kpis.map((k) => {
       const mine = estimates.filter((e) => e.kpiId === k.id);
       const choice = defaultValuePerPoint(null, mine);
-      const divergence = valueDivergence(k.value_per_point, mine);
+      const divergence = valueDivergence(k.valuePerPoint, mine);
       return [
         k.id,
         {
-          entered: k.value_per_point,
+          entered: k.valuePerPoint,
           modelled: choice?.value ?? null,
           modelledMethod: choice?.estimate?.method ?? null,
           divergence: divergence ? describeDivergence(divergence) : null,
-          reason: k.value_per_point_reason,
+          reason: k.valuePerPointReason,
         },
       ];
     }),

@@ -1,2 +1,3 @@
 export { createTestDatabase } from './test-database.ts';
 export * from './fixtures.ts';
+export { countingDb } from './statement-count.ts';

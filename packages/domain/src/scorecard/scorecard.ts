@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZKpiStatus } from '../kpi/kpi-results.schema.ts';
+import { ZGrain, ZKpiKind } from '../kpi/kpi.schema.ts';
 import { ZKpiValue } from '../metrics/kpi-value.schema.ts';
 import { ZOutcomeStatus } from '../outcome/outcome.schema.ts';
 
@@ -17,7 +18,9 @@ export const ZScorecardKpi = z.object({
   kpiId: z.string(),
   name: z.string(),
   unit: z.string(),
-  kind: z.string(),
+  kind: ZKpiKind,
+  /** The KPI's period length, which decides how its periods are named. */
+  grain: ZGrain,
   direction: z.enum(['higher_is_better', 'lower_is_better']),
   target: z.number().nullable(),
   minSample: z.number().int(),
