@@ -1,6 +1,7 @@
 import type { Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
+import { createCredentialCache, type CredentialCache } from './auth/credential-cache.ts';
 import { logNotifier, type Notifier } from './notify/notifier.ts';
 
 /** What a procedure may do to the response's cookies; tests pass a recorder. */
@@ -34,6 +35,8 @@ export interface Context {
   kpiRefresh: KpiRefreshSender | null;
   /** Server-side messages that are no caller's business, e.g. a refresh that could not be queued. */
   log: (message: string) => void;
+  /** This process's memory of who sessions and tokens belong to; whatever ends or changes one forgets it here. */
+  credentials: CredentialCache;
 }
 
 export function createInnerContext(opts: Partial<Context> & { db: Db }): Context {
@@ -47,6 +50,7 @@ export function createInnerContext(opts: Partial<Context> & { db: Db }): Context
     limits: DEFAULT_LIMITS,
     kpiRefresh: null,
     log: () => {},
+    credentials: createCredentialCache(),
     ...opts,
   };
 }

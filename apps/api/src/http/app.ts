@@ -6,9 +6,10 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import compression from 'compression';
 import helmet from 'helmet';
 import { sql } from 'kysely';
-import { findSessionActor, findTokenActor, type Db } from '@throughline/db';
+import type { Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
+import { createCredentialCache, type CredentialCache } from '../auth/credential-cache.ts';
 import { hashSecret, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
 import { DEFAULT_LIMITS, type Context, type Limits, type SessionCookies } from '../context.ts';
 import { logNotifier, type Notifier } from '../notify/notifier.ts';
@@ -74,7 +75,15 @@ export function createApp(opts: AppOptions): express.Express {
     }
   });
 
-  const context = (req: Request, res: Response) => createHttpContext(opts, req, res, now);
+  // Built once per app, not per call: what every request's context shares.
+  const shared: Shared = {
+    credentials: createCredentialCache(),
+    notifier: opts.notifier ?? logNotifier(opts.log),
+    log,
+    now,
+    cookieOptions: { httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure ?? false, path: '/' },
+  };
+  const context = (req: Request, res: Response) => createHttpContext(opts, shared, req, res);
   app.get('/export/scorecard.csv', scorecardExport('csv', context));
   app.get('/export/scorecard.pdf', scorecardExport('pdf', context));
 
@@ -96,7 +105,7 @@ export function createApp(opts: AppOptions): express.Express {
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
-      createContext: ({ req, res }) => createHttpContext(opts, req, res, now),
+      createContext: ({ req, res }) => context(req, res),
       // A refused-for-rate call says when to come back.
       responseMeta: ({ errors }) => {
         const wait = errors.map((e) => (e.cause as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds).find((s) => s !== undefined);
@@ -132,14 +141,22 @@ export function createApp(opts: AppOptions): express.Express {
   return app;
 }
 
-async function createHttpContext(opts: AppOptions, req: Request, res: Response, now: () => Date): Promise<Context> {
+interface Shared {
+  credentials: CredentialCache;
+  notifier: Notifier;
+  log: (message: string) => void;
+  now: () => Date;
+  cookieOptions: { httpOnly: true; sameSite: 'lax'; secure: boolean; path: '/' };
+}
+
+async function createHttpContext(opts: AppOptions, shared: Shared, req: Request, res: Response): Promise<Context> {
+  const { credentials, now, cookieOptions } = shared;
   const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   // A bearer token wins over a cookie: integrators never hold sessions.
   let actor: Actor | null = null;
-  if (bearer) actor = (await findTokenActor(opts.db, hashSecret(bearer), now())) ?? null;
-  else if (token) actor = (await findSessionActor(opts.db, hashSecret(token), now(), SESSION_IDLE_MS)) ?? null;
-  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure ?? false, path: '/' } as const;
+  if (bearer) actor = (await credentials.token(opts.db, hashSecret(bearer), now())) ?? null;
+  else if (token) actor = (await credentials.session(opts.db, hashSecret(token), now(), SESSION_IDLE_MS)) ?? null;
   const cookies: SessionCookies = {
     token,
     set: (value, maxAgeMs) =>
@@ -153,10 +170,11 @@ async function createHttpContext(opts: AppOptions, req: Request, res: Response, 
     now,
     clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     publicUrl: opts.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
-    notifier: opts.notifier ?? logNotifier(opts.log),
+    notifier: shared.notifier,
     limits: opts.limits ?? DEFAULT_LIMITS,
     kpiRefresh: opts.kpiRefresh ?? null,
-    log: opts.log ?? ((m: string) => console.error(m)),
+    log: shared.log,
+    credentials,
   };
 }
 
