@@ -2,6 +2,7 @@ import type { Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
 import { createCredentialCache, type CredentialCache } from './auth/credential-cache.ts';
+import { createRateLimiter, type RateLimiter } from './limits/rate-limiter.ts';
 import { logNotifier, type Notifier } from './notify/notifier.ts';
 
 /** What a procedure may do to the response's cookies; tests pass a recorder. */
@@ -37,6 +38,8 @@ export interface Context {
   log: (message: string) => void;
   /** This process's memory of who sessions and tokens belong to; whatever ends or changes one forgets it here. */
   credentials: CredentialCache;
+  /** API tokens' request budgets, counted here and shared through the database in batches. */
+  rateLimiter: RateLimiter;
 }
 
 export function createInnerContext(opts: Partial<Context> & { db: Db }): Context {
@@ -51,6 +54,7 @@ export function createInnerContext(opts: Partial<Context> & { db: Db }): Context
     kpiRefresh: null,
     log: () => {},
     credentials: createCredentialCache(),
+    rateLimiter: createRateLimiter(),
     ...opts,
   };
 }

@@ -11,6 +11,7 @@ import type { Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
 import { createCredentialCache, type CredentialCache } from '../auth/credential-cache.ts';
 import { hashSecret, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
+import { createRateLimiter, type RateLimiter } from '../limits/rate-limiter.ts';
 import { DEFAULT_LIMITS, type Context, type Limits, type SessionCookies } from '../context.ts';
 import { logNotifier, type Notifier } from '../notify/notifier.ts';
 import { appRouter } from '../router.ts';
@@ -78,6 +79,7 @@ export function createApp(opts: AppOptions): express.Express {
   // Built once per app, not per call: what every request's context shares.
   const shared: Shared = {
     credentials: createCredentialCache(),
+    rateLimiter: createRateLimiter(),
     notifier: opts.notifier ?? logNotifier(opts.log),
     log,
     now,
@@ -143,6 +145,7 @@ export function createApp(opts: AppOptions): express.Express {
 
 interface Shared {
   credentials: CredentialCache;
+  rateLimiter: RateLimiter;
   notifier: Notifier;
   log: (message: string) => void;
   now: () => Date;
@@ -175,6 +178,7 @@ async function createHttpContext(opts: AppOptions, shared: Shared, req: Request,
     kpiRefresh: opts.kpiRefresh ?? null,
     log: shared.log,
     credentials,
+    rateLimiter: shared.rateLimiter,
   };
 }
 
