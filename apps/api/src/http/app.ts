@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import compression from 'compression';
@@ -18,6 +17,7 @@ import { appRouter } from '../router.ts';
 import type { ErrorBody } from './error-body.schema.ts';
 import { buildOpenApiDocument, INTEGRATOR_OPERATIONS } from './openapi-document.ts';
 import { scorecardExport } from './scorecard-export.ts';
+import { trpcMiddleware } from './trpc-middleware.ts';
 
 /** Largest request body accepted anywhere; ingestion batches are documented against it. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -103,7 +103,7 @@ export function createApp(opts: AppOptions): express.Express {
   app.use('/trpc', express.text({ type: 'application/json', limit: MAX_BODY_BYTES }));
   app.use(
     '/trpc',
-    createExpressMiddleware({
+    trpcMiddleware({
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
