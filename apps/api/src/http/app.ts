@@ -56,7 +56,10 @@ export function createApp(opts: AppOptions): express.Express {
   );
 
   // Answers and assets compressed (brotli when the browser takes it, else gzip); small ones as they are.
-  app.use(compression({ threshold: 1024 }));
+  // A client that takes no encoding (a script, a load generator) skips the middleware: it would send
+  // the answer as it is anyway, after wrapping the response and negotiating on every call.
+  const compress = compression({ threshold: 1024 });
+  app.use((req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next()));
 
   // Built once: it depends on the router's schemas only. Public, so tools can fetch it without a token.
   const openApi = buildOpenApiDocument({ router: appRouter, operations: INTEGRATOR_OPERATIONS, maxBodyBytes: MAX_BODY_BYTES });
