@@ -1,6 +1,8 @@
 import type { Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
+import { createCredentialCache, type CredentialCache } from './auth/credential-cache.ts';
+import { createRateLimiter, type RateLimiter } from './limits/rate-limiter.ts';
 import { logNotifier, type Notifier } from './notify/notifier.ts';
 import { ViewCache } from './view-cache.ts';
 
@@ -37,6 +39,10 @@ export interface Context {
   log: (message: string) => void;
   /** Views built from stored results, shared by every request this process serves. */
   views: ViewCache;
+  /** This process's memory of who sessions and tokens belong to; whatever ends or changes one forgets it here. */
+  credentials: CredentialCache;
+  /** API tokens' request budgets, counted here and shared through the database in batches. */
+  rateLimiter: RateLimiter;
 }
 
 export function createInnerContext(opts: Partial<Context> & { db: Db }): Context {
@@ -51,6 +57,8 @@ export function createInnerContext(opts: Partial<Context> & { db: Db }): Context
     kpiRefresh: null,
     log: () => {},
     views: new ViewCache(),
+    credentials: createCredentialCache(),
+    rateLimiter: createRateLimiter(),
     ...opts,
   };
 }

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError, type z } from 'zod';
-import { hitRateLimit, writeAuditEvent } from '@throughline/db';
+import { writeAuditEvent } from '@throughline/db';
 import {
   DomainError,
   roleReach,
@@ -99,7 +99,7 @@ export function authorizedProcedure(permission: Permission) {
       const actor = ctx.actor;
       if (!actor) throw new DomainError('UNAUTHORIZED', 'Sign in, or call with an API token, to continue');
       if (actor.kind === 'token') {
-        const limit = await hitRateLimit(ctx.db, `token:${actor.tokenId}`, ctx.limits.tokenRequestsPerMinute, 60_000, ctx.now());
+        const limit = await ctx.rateLimiter.hit(ctx.db, `token:${actor.tokenId}`, ctx.limits.tokenRequestsPerMinute, 60_000, ctx.now());
         if (!limit.allowed) {
           throw new DomainError('TOO_MANY_REQUESTS', 'This token has made too many requests; slow down', [], limit.retryAfterSeconds);
         }

@@ -8,7 +8,11 @@ import { hashSecret, newSecret, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './s
  * before is revoked), stored hashed, handed over in the cookie.
  */
 export async function startSession(ctx: Context, userId: string, organisationId: string): Promise<SessionActor> {
-  if (ctx.cookies.token) await deleteSession(ctx.db, hashSecret(ctx.cookies.token));
+  if (ctx.cookies.token) {
+    const oldHash = hashSecret(ctx.cookies.token);
+    await deleteSession(ctx.db, oldHash);
+    ctx.credentials.forgetSession(oldHash);
+  }
   const token = newSecret();
   const now = ctx.now();
   await insertSession(ctx.db, {

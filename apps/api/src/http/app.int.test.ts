@@ -68,6 +68,21 @@ describe('HTTP', () => {
     expect((await fetch(`${base}/trpc/team.list`)).status).toBe(401);
   });
 
+  it('answers a call in one piece with its length, and compressed when the client takes it', async () => {
+    const signIn = await post('/trpc/auth.signIn', JSON.stringify({ email: 'ada@harbour.example', password: 'pw-123456' }));
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const plain = await fetch(`${base}/trpc/team.list,auth.me?batch=1&input=%7B%7D`, { headers: { cookie, 'accept-encoding': 'identity' } });
+    const text = await plain.text();
+    expect(plain.headers.get('transfer-encoding')).toBeNull();
+    expect(Number(plain.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+    expect((JSON.parse(text) as { result: { data: unknown } }[]).map((r) => r.result.data)).toEqual([[expect.objectContaining({ name: 'Claims Experience' })], expect.objectContaining({ email: 'ada@harbour.example' })]);
+    const big = await fetch(`${base}/openapi.json`, { headers: { 'accept-encoding': 'br' } });
+    expect(big.headers.get('content-encoding')).toBe('br');
+    const many = await fetch(`${base}/trpc/${Array(12).fill('team.list').join(',')}?batch=1&input=%7B%7D`, { headers: { cookie, 'accept-encoding': 'gzip' } });
+    expect([many.status, many.headers.get('content-encoding')]).toEqual([200, 'gzip']);
+    expect(((await many.json()) as unknown[]).length).toBe(12);
+  });
+
   it('answers bad input with 400 and field paths, never a stack trace', async () => {
     const res = await post('/trpc/auth.signIn', JSON.stringify({ email: 'not-an-email' }));
     expect(res.status).toBe(400);

@@ -1,22 +1,24 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import compression from 'compression';
 import helmet from 'helmet';
 import { sql } from 'kysely';
-import { findSessionActor, findTokenActor, type Db } from '@throughline/db';
+import type { Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
+import { createCredentialCache, type CredentialCache } from '../auth/credential-cache.ts';
 import { hashSecret, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
 import { ViewCache } from '../view-cache.ts';
+import { createRateLimiter, type RateLimiter } from '../limits/rate-limiter.ts';
 import { DEFAULT_LIMITS, type Context, type Limits, type SessionCookies } from '../context.ts';
 import { logNotifier, type Notifier } from '../notify/notifier.ts';
 import { appRouter } from '../router.ts';
 import type { ErrorBody } from './error-body.schema.ts';
 import { buildOpenApiDocument, INTEGRATOR_OPERATIONS } from './openapi-document.ts';
 import { scorecardExport } from './scorecard-export.ts';
+import { trpcMiddleware } from './trpc-middleware.ts';
 
 /** Largest request body accepted anywhere; ingestion batches are documented against it. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -60,7 +62,10 @@ export function createApp(opts: AppOptions): express.Express {
   );
 
   // Answers and assets compressed (brotli when the browser takes it, else gzip); small ones as they are.
-  app.use(compression({ threshold: 1024 }));
+  // A client that takes no encoding (a script, a load generator) skips the middleware: it would send
+  // the answer as it is anyway, after wrapping the response and negotiating on every call.
+  const compress = compression({ threshold: 1024 });
+  app.use((req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next()));
 
   // Built once: it depends on the router's schemas only. Public, so tools can fetch it without a token.
   const openApi = buildOpenApiDocument({ router: appRouter, operations: INTEGRATOR_OPERATIONS, maxBodyBytes: MAX_BODY_BYTES });
@@ -80,8 +85,17 @@ export function createApp(opts: AppOptions): express.Express {
     }
   });
 
-  const views = new ViewCache();
-  const context = (req: Request, res: Response) => createHttpContext(opts, req, res, now, views);
+  // Built once per app, not per call: what every request's context shares.
+  const shared: Shared = {
+    credentials: createCredentialCache(),
+    views: new ViewCache(),
+    rateLimiter: createRateLimiter(),
+    notifier: opts.notifier ?? logNotifier(opts.log),
+    log,
+    now,
+    cookieOptions: { httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure ?? false, path: '/' },
+  };
+  const context = (req: Request, res: Response) => createHttpContext(opts, shared, req, res);
   app.get('/export/scorecard.csv', scorecardExport('csv', context));
   app.get('/export/scorecard.pdf', scorecardExport('pdf', context));
 
@@ -99,7 +113,7 @@ export function createApp(opts: AppOptions): express.Express {
   app.use('/trpc', express.text({ type: 'application/json', limit: MAX_BODY_BYTES }));
   app.use(
     '/trpc',
-    createExpressMiddleware({
+    trpcMiddleware({
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
@@ -139,14 +153,24 @@ export function createApp(opts: AppOptions): express.Express {
   return app;
 }
 
-async function createHttpContext(opts: AppOptions, req: Request, res: Response, now: () => Date, views: ViewCache): Promise<Context> {
+interface Shared {
+  credentials: CredentialCache;
+  views: ViewCache;
+  rateLimiter: RateLimiter;
+  notifier: Notifier;
+  log: (message: string) => void;
+  now: () => Date;
+  cookieOptions: { httpOnly: true; sameSite: 'lax'; secure: boolean; path: '/' };
+}
+
+async function createHttpContext(opts: AppOptions, shared: Shared, req: Request, res: Response): Promise<Context> {
+  const { credentials, now, cookieOptions } = shared;
   const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   // A bearer token wins over a cookie: integrators never hold sessions.
   let actor: Actor | null = null;
-  if (bearer) actor = (await findTokenActor(opts.db, hashSecret(bearer), now())) ?? null;
-  else if (token) actor = (await findSessionActor(opts.db, hashSecret(token), now(), SESSION_IDLE_MS)) ?? null;
-  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure ?? false, path: '/' } as const;
+  if (bearer) actor = (await credentials.token(opts.db, hashSecret(bearer), now())) ?? null;
+  else if (token) actor = (await credentials.session(opts.db, hashSecret(token), now(), SESSION_IDLE_MS)) ?? null;
   const cookies: SessionCookies = {
     token,
     set: (value, maxAgeMs) =>
@@ -160,11 +184,13 @@ async function createHttpContext(opts: AppOptions, req: Request, res: Response, 
     now,
     clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     publicUrl: opts.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
-    notifier: opts.notifier ?? logNotifier(opts.log),
+    notifier: shared.notifier,
     limits: opts.limits ?? DEFAULT_LIMITS,
     kpiRefresh: opts.kpiRefresh ?? null,
-    log: opts.log ?? ((m: string) => console.error(m)),
-    views,
+    log: shared.log,
+    credentials,
+    rateLimiter: shared.rateLimiter,
+    views: shared.views,
   };
 }
 

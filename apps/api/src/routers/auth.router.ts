@@ -38,6 +38,14 @@ async function limitByIp(ctx: Context, what: string) {
   }
 }
 
+/**
+ * Signing up or accepting an invitation over an old cookie ends that session in the same
+ * transaction; forgotten again once it has committed, so no lookup here reads it back meanwhile.
+ */
+function forgetReplacedSession(ctx: Context) {
+  if (ctx.cookies.token) ctx.credentials.forgetSession(hashSecret(ctx.cookies.token));
+}
+
 function slugFor(name: string): string {
   const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'org';
   return `${base}-${newSecret().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
@@ -56,7 +64,7 @@ export const authRouter = router({
         ]);
       }
       const passwordHash = await hashPassword(input.password);
-      return ctx.db.transaction().execute(async (db) => {
+      const actor = await ctx.db.transaction().execute(async (db) => {
         const organisationId = await insertOrganisation(db, { slug: slugFor(input.organisationName), name: input.organisationName });
         const userId = await insertUser(db, { email: input.email, displayName: input.displayName, passwordHash });
         await addMember(db, { organisationId, userId, role: 'admin', teamId: null });
@@ -69,6 +77,8 @@ export const authRouter = router({
         });
         return startSession({ ...ctx, db }, userId, organisationId);
       });
+      forgetReplacedSession(ctx);
+      return actor;
     }),
 
   signIn: publicProcedure
@@ -102,7 +112,11 @@ export const authRouter = router({
     }),
 
   signOut: publicProcedure.output(ZDone).mutation(async ({ ctx }) => {
-    if (ctx.cookies.token) await deleteSession(ctx.db, hashSecret(ctx.cookies.token));
+    if (ctx.cookies.token) {
+      const tokenHash = hashSecret(ctx.cookies.token);
+      await deleteSession(ctx.db, tokenHash);
+      ctx.credentials.forgetSession(tokenHash);
+    }
     ctx.cookies.clear();
     return { ok: true as const };
   }),
@@ -136,11 +150,14 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       await limitByIp(ctx, 'password-reset');
       const passwordHash = await hashPassword(input.password);
-      await ctx.db.transaction().execute(async (db) => {
+      const userId = await ctx.db.transaction().execute(async (db) => {
         const userId = await consumePasswordReset(db, hashSecret(input.token), ctx.now());
         if (!userId) throw new DomainError('BAD_REQUEST', 'This reset link is invalid, used or expired; ask for a new one', [{ path: 'token', message: 'is invalid or expired' }]);
         await setPassword(db, userId, passwordHash);
+        return userId;
       });
+      // Once committed, so no lookup here can read the sessions back before they are gone.
+      ctx.credentials.forgetUser(userId);
       return { ok: true as const };
     }),
 
@@ -151,7 +168,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       await limitByIp(ctx, 'invitation');
       const passwordHash = await hashPassword(input.password);
-      return ctx.db.transaction().execute(async (db) => {
+      const actor = await ctx.db.transaction().execute(async (db) => {
         const invitation = await findOpenInvitation(db, hashSecret(input.token), ctx.now());
         if (!invitation) {
           throw new DomainError('BAD_REQUEST', 'This invitation is invalid, already used or expired; ask for a new one', [
@@ -174,5 +191,7 @@ export const authRouter = router({
         });
         return startSession({ ...ctx, db }, userId, invitation.organisationId);
       });
+      forgetReplacedSession(ctx);
+      return actor;
     }),
 });

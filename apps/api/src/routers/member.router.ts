@@ -64,6 +64,8 @@ export const memberRouter = router({
           after: { role: input.role },
         });
       });
+      // Once committed: their sessions here carry the new role from the next call on.
+      ctx.credentials.forgetMember(ctx.organisationId, input.userId);
       return { ok: true as const };
     }),
 
@@ -87,6 +89,7 @@ export const memberRouter = router({
           before: { role: member.role },
         });
       });
+      ctx.credentials.forgetMember(ctx.organisationId, input.userId);
       return { ok: true as const };
     }),
 });

@@ -53,6 +53,7 @@ export const tokenRouter = router({
           entity: { type: 'api_token', id: input.id },
         });
       });
+      ctx.credentials.forgetToken(input.id);
       return { ok: true as const };
     }),
 });

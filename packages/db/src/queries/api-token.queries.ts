@@ -56,11 +56,17 @@ export async function revokeApiToken(db: Db, organisationId: string, id: string,
 /** How stale last_used_at may get before a request writes it again. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-/** The actor behind a live token, or undefined when it is unknown, revoked or expired. */
-export async function findTokenActor(db: Db, tokenHash: string, now: Date): Promise<TokenActor | undefined> {
+/** A live token: who it acts for, and when it expires (null: never). */
+export interface TokenRecord {
+  actor: TokenActor;
+  expiresAt: Date | null;
+}
+
+/** The live token behind a hash, or undefined when it is unknown, revoked or expired. */
+export async function findToken(db: Db, tokenHash: string, now: Date): Promise<TokenRecord | undefined> {
   const row = await db
     .selectFrom('api_token')
-    .select(['id', 'organisation_id', 'scopes', 'last_used_at'])
+    .select(['id', 'organisation_id', 'scopes', 'last_used_at', 'expires_at'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
@@ -69,5 +75,10 @@ export async function findTokenActor(db: Db, tokenHash: string, now: Date): Prom
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_USED_PRECISION_MS) {
     await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
-  return { kind: 'token', tokenId: row.id, organisationId: row.organisation_id, scopes: row.scopes as TokenScope[] };
+  return { actor: { kind: 'token', tokenId: row.id, organisationId: row.organisation_id, scopes: row.scopes as TokenScope[] }, expiresAt: row.expires_at };
+}
+
+/** The actor behind a live token (see findToken). */
+export async function findTokenActor(db: Db, tokenHash: string, now: Date): Promise<TokenActor | undefined> {
+  return (await findToken(db, tokenHash, now))?.actor;
 }

@@ -32,21 +32,23 @@ export async function insertSession(
     .execute();
 }
 
+/** How often a session in use records that it was seen. */
+export const SESSION_TOUCH_MS = 60_000;
+
+/** A live session: who holds it, when it ends in any case, and when it was last recorded as seen. */
+export interface SessionRecord {
+  actor: SessionActor;
+  expiresAt: Date;
+  seenAt: Date;
+}
+
 /**
- * The member behind a live session, or undefined when the session is unknown, expired, idle
+ * The live session behind a token hash, or undefined when the session is unknown, expired, idle
  * too long, or its user is no longer a member. Touches last_seen_at so idle time restarts, at
  * most once a minute (or a quarter of the idle timeout, if shorter): a read stays a read, and the
  * session still never idles out while it is used.
  */
-/** How often a session in use records that it was seen. */
-export const SESSION_TOUCH_MS = 60_000;
-
-export async function findSessionActor(
-  db: Db,
-  tokenHash: string,
-  now: Date,
-  idleTimeoutMs: number,
-): Promise<SessionActor | undefined> {
+export async function findSession(db: Db, tokenHash: string, now: Date, idleTimeoutMs: number): Promise<SessionRecord | undefined> {
   const row = await db
     .selectFrom('session')
     .innerJoin('member', (j) =>
@@ -58,6 +60,7 @@ export async function findSessionActor(
       'session.user_id as userId',
       'session.organisation_id as organisationId',
       'session.last_seen_at as lastSeenAt',
+      'session.expires_at as expiresAt',
       'organisation.name as organisationName',
       'member.role',
       'app_user.email',
@@ -67,18 +70,29 @@ export async function findSessionActor(
     .where('session.expires_at', '>', now)
     .executeTakeFirst();
   if (!row || now.getTime() - row.lastSeenAt.getTime() > idleTimeoutMs) return undefined;
+  let seenAt = row.lastSeenAt;
   if (now.getTime() - row.lastSeenAt.getTime() >= Math.min(SESSION_TOUCH_MS, idleTimeoutMs / 4)) {
     await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+    seenAt = now;
   }
   return {
-    kind: 'member',
-    userId: row.userId,
-    organisationId: row.organisationId,
-    organisationName: row.organisationName,
-    role: row.role,
-    email: row.email,
-    displayName: row.displayName,
+    actor: {
+      kind: 'member',
+      userId: row.userId,
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      role: row.role,
+      email: row.email,
+      displayName: row.displayName,
+    },
+    expiresAt: row.expiresAt,
+    seenAt,
   };
+}
+
+/** The member behind a live session (see findSession). */
+export async function findSessionActor(db: Db, tokenHash: string, now: Date, idleTimeoutMs: number): Promise<SessionActor | undefined> {
+  return (await findSession(db, tokenHash, now, idleTimeoutMs))?.actor;
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

@@ -1,0 +1,97 @@
+import { findSession, findToken, type Db } from '@throughline/db';
+import type { SessionActor, TokenActor } from '@throughline/domain';
+
+/**
+ * How long this process answers for a session or an API token without asking the database
+ * again. This is the staleness bound across processes: a sign-out, password reset, role change,
+ * member removal or token revocation made by another API process (several may share one
+ * PostgreSQL) is refused here at most this long after it committed. In this process it is
+ * refused at once: the code that makes those changes forgets what they touch.
+ */
+export const CREDENTIAL_CACHE_TTL_MS = 5_000;
+/** Enough for every live session of a large organisation; past it the oldest are dropped. */
+const MAX_ENTRIES = 10_000;
+
+type Entry =
+  | { kind: 'session'; actor: SessionActor; until: number }
+  | { kind: 'token'; actor: TokenActor; until: number };
+
+/**
+ * Who a session cookie or API token belongs to, remembered for CREDENTIAL_CACHE_TTL_MS, so an
+ * authenticated read asks the database for its answer only, not again for its caller. Keyed by
+ * the secret's hash; unknown secrets are never remembered, so guessing cannot fill it. An entry
+ * never outlives its session's or token's own expiry, nor the idle timeout; a session still
+ * records being seen (once a minute), late by at most the TTL.
+ */
+export interface CredentialCache {
+  session(db: Db, tokenHash: string, now: Date, idleTimeoutMs: number): Promise<SessionActor | undefined>;
+  token(db: Db, tokenHash: string, now: Date): Promise<TokenActor | undefined>;
+  /** A session signed out or replaced. */
+  forgetSession(tokenHash: string): void;
+  /** A member's role changed or the member was removed: every session they hold in the organisation. */
+  forgetMember(organisationId: string, userId: string): void;
+  /** A user's password was reset: every session they hold anywhere. */
+  forgetUser(userId: string): void;
+  forgetToken(tokenId: string): void;
+}
+
+export function createCredentialCache(ttlMs = CREDENTIAL_CACHE_TTL_MS): CredentialCache {
+  const entries = new Map<string, Entry>();
+  // Bumped by every forget: a lookup that was already reading the database when something was
+  // forgotten may have read it before that change committed, so it does not store what it read.
+  let generation = 0;
+
+  const fresh = (key: string, now: Date): Entry | undefined => {
+    const entry = entries.get(key);
+    if (entry && entry.until > now.getTime()) return entry;
+    if (entry) entries.delete(key);
+    return undefined;
+  };
+  const store = (key: string, entry: Entry, readIn: number) => {
+    if (readIn !== generation || ttlMs <= 0) return;
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, entry);
+  };
+  const forgetWhere = (match: (entry: Entry) => boolean) => {
+    generation++;
+    for (const [key, entry] of entries) if (match(entry)) entries.delete(key);
+  };
+
+  return {
+    async session(db, tokenHash, now, idleTimeoutMs) {
+      const key = `session:${tokenHash}`;
+      const hit = fresh(key, now);
+      if (hit?.kind === 'session') return hit.actor;
+      const readIn = generation;
+      const found = await findSession(db, tokenHash, now, idleTimeoutMs);
+      if (!found) return undefined;
+      const until = Math.min(now.getTime() + ttlMs, found.expiresAt.getTime(), found.seenAt.getTime() + idleTimeoutMs);
+      store(key, { kind: 'session', actor: found.actor, until }, readIn);
+      return found.actor;
+    },
+    async token(db, tokenHash, now) {
+      const key = `token:${tokenHash}`;
+      const hit = fresh(key, now);
+      if (hit?.kind === 'token') return hit.actor;
+      const readIn = generation;
+      const found = await findToken(db, tokenHash, now);
+      if (!found) return undefined;
+      const until = Math.min(now.getTime() + ttlMs, found.expiresAt?.getTime() ?? Infinity);
+      store(key, { kind: 'token', actor: found.actor, until }, readIn);
+      return found.actor;
+    },
+    forgetSession(tokenHash) {
+      generation++;
+      entries.delete(`session:${tokenHash}`);
+    },
+    forgetMember(organisationId, userId) {
+      forgetWhere((e) => e.kind === 'session' && e.actor.userId === userId && e.actor.organisationId === organisationId);
+    },
+    forgetUser(userId) {
+      forgetWhere((e) => e.kind === 'session' && e.actor.userId === userId);
+    },
+    forgetToken(tokenId) {
+      forgetWhere((e) => e.kind === 'token' && e.actor.tokenId === tokenId);
+    },
+  };
+}
