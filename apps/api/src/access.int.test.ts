@@ -340,6 +340,7 @@ const NO_IDS = new Set([
   'team.list',
   'team.create',
   'journey.list',
+  'journey.stepNames',
   'journey.create',
   'journey.interchange.import',
   'system.list',
@@ -394,6 +395,13 @@ describe('every procedure', () => {
     }
     const theirToken = await database.db.selectFrom('api_token').select('revoked_at').where('id', '=', ids.foreignToken).executeTakeFirstOrThrow();
     expect(theirToken.revoked_at).toBeNull();
+  });
+
+  it("lists no step of another organisation's among the step names", async () => {
+    const names = await (await callerAs('viewer@a.example')).journey.stepNames();
+    expect(names.map((s) => s.id)).toContain(ids.ownStep);
+    expect(names.map((s) => s.id)).not.toContain(ids.foreignStep);
+    expect(new Set(names.map((s) => s.journeyId))).not.toContain(ids.foreignJourney);
   });
 
   it('refuses a viewer every mutation with FORBIDDEN, and audits each refusal', async () => {

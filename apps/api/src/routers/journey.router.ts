@@ -15,6 +15,7 @@ import {
   ZRemoveStageInput,
   ZRemoveStepInput,
   ZRenameStageInput,
+  ZStepName,
   ZStepUpdateInput,
 } from '@throughline/domain';
 import {
@@ -27,6 +28,7 @@ import {
   getJourney,
   journeyBlueprint,
   listJourneys,
+  listStepNames,
   moveStage,
   moveStep,
   removeStage,
@@ -69,6 +71,8 @@ async function stepOf(ctx: AuthorizedContext, stepId: string) {
 
 export const journeyRouter = router({
   list: authorizedProcedure('journey.read').output(z.array(ZJourneySummary)).query(({ ctx }) => listJourneys(ctx.db, ctx.organisationId)),
+  /** Every step's name and journey, in one statement: what views naming KPIs' steps need, without each journey's blueprint. */
+  stepNames: authorizedProcedure('journey.read').output(z.array(ZStepName)).query(({ ctx }) => listStepNames(ctx.db, ctx.organisationId)),
   get: authorizedProcedure('journey.read')
     .input(z.object({ id: ZId }))
     .output(ZJourney)

@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { KpiDefinition, KpiScope } from '@throughline/domain';
 import { Link } from 'react-router';
 import { trpc } from '../trpc.ts';
@@ -9,17 +9,17 @@ export interface ScopeNames {
 }
 
 /**
- * Names for the journeys and steps KPIs are scoped to. Step names come from each journey's
- * detail, fetched only for journeys that have step-level KPIs.
+ * Names for the journeys and steps KPIs are scoped to: the journey list, and every step's name
+ * in one call, asked only when some KPI is scoped to a step.
  */
 export function useScopeNames(kpis: readonly KpiDefinition[] | undefined): ScopeNames {
   const journeys = useQuery(trpc.journey.list.queryOptions());
-  const withSteps = [...new Set((kpis ?? []).flatMap((k) => (k.scope.level === 'step' ? [k.scope.journeyId] : [])))];
-  const steps = useQueries({
-    queries: withSteps.map((id) => trpc.journey.get.queryOptions({ id })),
-    combine: (results) => results.flatMap((r) => r.data?.stages.flatMap((s) => s.steps.map((step) => [step.id, step.name] as const)) ?? []),
-  });
-  return { journeys: new Map((journeys.data ?? []).map((j) => [j.id, j.name])), steps: new Map(steps) };
+  const anyStep = (kpis ?? []).some((k) => k.scope.level === 'step');
+  const steps = useQuery({ ...trpc.journey.stepNames.queryOptions(), enabled: anyStep });
+  return {
+    journeys: new Map((journeys.data ?? []).map((j) => [j.id, j.name])),
+    steps: new Map((steps.data ?? []).map((step) => [step.id, step.name])),
+  };
 }
 
 /** Where a KPI is measured, in words, linking to the journey it belongs to. */

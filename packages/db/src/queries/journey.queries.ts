@@ -1,9 +1,20 @@
 import { sql } from 'kysely';
-import { notFound, type Channel, type Journey, type JourneyBlueprint, type JourneySummary, type StepUpdateInput } from '@throughline/domain';
+import { notFound, type Channel, type Journey, type JourneyBlueprint, type JourneySummary, type StepName, type StepUpdateInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { setStepDependencies, setStepSystems } from './journey-edit.queries.ts';
 import { listRemits } from './remit.queries.ts';
 import { listSystems } from './system.queries.ts';
+
+/** Every step's name, for views that name the steps KPIs are scoped to: one statement for the whole organisation. */
+export async function listStepNames(db: Db, organisationId: string): Promise<StepName[]> {
+  return db
+    .selectFrom('journey_step')
+    .select(['id', 'name', 'journey_id as journeyId'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('journey_id')
+    .orderBy('position')
+    .execute();
+}
 
 export async function listJourneys(db: Db, organisationId: string, only?: { journeyId: string }): Promise<JourneySummary[]> {
   let query = db

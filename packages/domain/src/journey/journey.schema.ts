@@ -36,6 +36,10 @@ export const ZStage = z.object({
 });
 export type Stage = z.infer<typeof ZStage>;
 
+/** A step by name, for views that name the steps KPIs are scoped to. */
+export const ZStepName = z.object({ id: z.string(), name: z.string(), journeyId: z.string() });
+export type StepName = z.infer<typeof ZStepName>;
+
 export const ZJourneySummary = z.object({
   id: ZId,
   name: ZName,
