@@ -5,6 +5,7 @@ import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { ThreadedPglite, type EmbeddedPglite } from './embedded/threaded-pglite.ts';
+import { ThreadedPgliteDialect } from './embedded/threaded-pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
@@ -78,7 +79,7 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
 export async function openEphemeralPglite(loadDataDir?: Blob, options: { thread?: boolean } = {}): Promise<EmbeddedDatabase> {
   if (options.thread) {
     const pglite = await ThreadedPglite.open({ ...(loadDataDir ? { loadDataDir } : {}) });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<DB>({ dialect: new ThreadedPgliteDialect(pglite) });
     // Kysely closes the database only if it ever ran a statement; the thread is closed either way.
     return { kind: 'pglite', db, pglite, dataDir: 'memory://', ping: () => threadUp(pglite), close: () => db.destroy().finally(() => pglite.close()) };
   }
@@ -102,7 +103,7 @@ async function openPglite(dataDir: string, staleMs: number): Promise<Database> {
   }
   try {
     const pglite = await ThreadedPglite.open({ dataDir });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<DB>({ dialect: new ThreadedPgliteDialect(pglite) });
     return {
       kind: 'pglite',
       db,

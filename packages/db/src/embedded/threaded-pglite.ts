@@ -1,3 +1,4 @@
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { QueryOptions, Results } from '@electric-sql/pglite';
 
@@ -116,6 +117,11 @@ export class ThreadedPglite implements EmbeddedPglite {
     return this.ready && !this.#closed;
   }
 
+  /** The database thread's event-loop utilisation (busy share) since `before`, as Node measures it. */
+  utilisation(before?: EventLoopUtilization): EventLoopUtilization {
+    return this.#worker.performance.eventLoopUtilization(before);
+  }
+
   /** How long the oldest unanswered statement has been with the thread (0 when idle), in ms. */
   busyForMs(now = performance.now()): number {
     let oldest = now;
@@ -147,25 +153,41 @@ export class ThreadedPglite implements EmbeddedPglite {
   }
 
   async transaction<T>(callback: (tx: EmbeddedTransaction) => Promise<T>): Promise<T> {
-    const { tx: id } = (await this.#send({ op: 'begin' })) as { tx: number };
+    const id = await this.begin();
     let ended = false;
     const tx: EmbeddedTransaction = {
       query: (sql, params, options) => this.query(sql, params, options, id),
       exec: (sql) => this.exec(sql, id),
       rollback: async () => {
         ended = true;
-        await this.#send({ op: 'rollback', tx: id });
+        await this.rollback(id);
       },
     };
     let result: T;
     try {
       result = await callback(tx);
     } catch (error) {
-      if (!ended) await this.#send({ op: 'rollback', tx: id }).catch(() => {});
+      if (!ended) await this.rollback(id).catch(() => {});
       throw error;
     }
-    if (!ended) await this.#send({ op: 'commit', tx: id });
+    if (!ended) await this.commit(id);
     return result;
+  }
+
+  /**
+   * Opens a transaction and answers with its id once BEGIN has run; statements sent with the id
+   * run in it, and every other statement waits until it is committed or rolled back.
+   */
+  async begin(): Promise<number> {
+    return ((await this.#send({ op: 'begin' })) as { tx: number }).tx;
+  }
+
+  async commit(tx: number): Promise<void> {
+    await this.#send({ op: 'commit', tx });
+  }
+
+  async rollback(tx: number): Promise<void> {
+    await this.#send({ op: 'rollback', tx });
   }
 
   async dumpDataDir(compression: 'none' | 'gzip' | 'auto' = 'none'): Promise<Blob> {
