@@ -169,6 +169,10 @@ describe('the web app’s files', () => {
       expect(gzip.headers.get('content-encoding')).toBe('gzip');
       const page = await fetch(`${urlOf(web)}/kpis`, { headers: { accept: 'text/html' } });
       expect(page.headers.get('cache-control')).toBe('no-cache');
+      // A chunk of an earlier release: not found, so the app's import fails and it offers a reload.
+      const gone = await fetch(`${urlOf(web)}/assets/kpis-page-Old12345.js`, { headers: { accept: '*/*' } });
+      expect(gone.status).toBe(404);
+      expect(await gone.text()).not.toContain('<script type="module"');
     } finally {
       web.close();
     }

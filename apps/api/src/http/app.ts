@@ -142,8 +142,10 @@ export function createApp(opts: AppOptions): express.Express {
         },
       }),
     );
-    // Client-side routes: every other GET that wants HTML gets the app.
-    app.get(/^\/(?!trpc\/|healthz|readyz|export\/).*/, (req, res, next) => {
+    // Client-side routes: every other GET that wants HTML gets the app. A missing asset (a chunk
+    // of an earlier release, asked for by a tab opened before it) is a 404, not the page: a
+    // browser asking for a script accepts anything, and would get HTML it cannot run.
+    app.get(/^\/(?!trpc\/|healthz|readyz|export\/|assets\/).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.sendFile(join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
     });

@@ -8,6 +8,7 @@ import { trpc } from '../trpc.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { useFocusOnNavigate } from './focus-on-navigate.ts';
 import { MainNav } from './main-nav.tsx';
+import { NavigationProgress } from './navigation-progress.tsx';
 
 /** The frame around every signed-in page; sends anyone not signed in to the sign-in page. */
 export function AppShell() {
@@ -35,6 +36,7 @@ export function AppShell() {
   const actor = me.data;
   return (
     <div className="shell">
+      <NavigationProgress />
       <a href="#main" className="skip-link">
         Skip to content
       </a>

@@ -1,68 +1,58 @@
 import { createBrowserRouter } from 'react-router';
-import { AcceptInvitationPage } from '../auth/accept-invitation-page.tsx';
-import { ForgotPasswordPage } from '../auth/forgot-password-page.tsx';
-import { ResetPasswordPage } from '../auth/reset-password-page.tsx';
-import { SignInPage } from '../auth/sign-in-page.tsx';
-import { SignUpPage } from '../auth/sign-up-page.tsx';
-import { BacklogPage } from '../backlog/backlog-page.tsx';
-import { BudgetsPage } from '../backlog/budgets-page.tsx';
-import { InitiativePage } from '../backlog/initiative-page.tsx';
-import { DataImportPage } from '../data-import/data-import-page.tsx';
-import { GovernancePage } from '../governance/governance-page.tsx';
-import { FailurePointsPage } from '../insights/failure-points-page.tsx';
-import { InsightsPage } from '../insights/insights-page.tsx';
-import { JourneyPage } from '../journeys/journey-page.tsx';
-import { JourneysPage } from '../journeys/journeys-page.tsx';
-import { KpiDetailPage } from '../kpis/kpi-detail-page.tsx';
-import { KpisPage } from '../kpis/kpis-page.tsx';
-import { MembersPage } from '../members/members-page.tsx';
-import { HealthPage } from '../operating-model/health-page.tsx';
-import { OrganisationSettingsPage } from '../organisation/organisation-settings-page.tsx';
-import { OperatingModelPage } from '../operating-model/operating-model-page.tsx';
-import { OwnershipPage } from '../operating-model/ownership-page.tsx';
-import { TeamPage } from '../teams/team-page.tsx';
-import { ApiTokensPage } from '../tokens/api-tokens-page.tsx';
-import { AcidTestPage } from '../value/acid-test-page.tsx';
-import { ScorecardPage } from '../value/scorecard-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteErrorPage } from './route-error-page.tsx';
+import { RouteLoading } from './route-loading.tsx';
 
+// Each page's code (and the libraries only it uses: charts, CSV parsing) is its own chunk,
+// fetched when the route is first visited, so the first page does not wait for every feature.
+// The router starts the fetch as navigation begins; a chunk that fails to load is the route's
+// error, shown by RouteErrorPage with a way to reload. (The function form of `lazy`: with the
+// object form, React Router 7 drops a failed Component import and draws an empty page.)
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteErrorPage /> },
-  { path: '/sign-up', element: <SignUpPage />, errorElement: <RouteErrorPage /> },
-  { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteErrorPage /> },
-  // The paths the API puts in its emails (publicUrl + /reset-password, /invitation).
-  { path: '/reset-password', element: <ResetPasswordPage />, errorElement: <RouteErrorPage /> },
-  { path: '/invitation', element: <AcceptInvitationPage />, errorElement: <RouteErrorPage /> },
+  {
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <RouteLoading boot />,
+    children: [
+      { path: '/sign-in', lazy: async () => ({ Component: (await import('../auth/sign-in-page.tsx')).SignInPage }) },
+      { path: '/sign-up', lazy: async () => ({ Component: (await import('../auth/sign-up-page.tsx')).SignUpPage }) },
+      { path: '/forgot-password', lazy: async () => ({ Component: (await import('../auth/forgot-password-page.tsx')).ForgotPasswordPage }) },
+      // The paths the API puts in its emails (publicUrl + /reset-password, /invitation).
+      { path: '/reset-password', lazy: async () => ({ Component: (await import('../auth/reset-password-page.tsx')).ResetPasswordPage }) },
+      { path: '/invitation', lazy: async () => ({ Component: (await import('../auth/accept-invitation-page.tsx')).AcceptInvitationPage }) },
+    ],
+  },
   {
     element: <AppShell />,
     errorElement: <RouteErrorPage />,
     children: [
       {
-        // A page that fails to render shows its error inside the shell, navigation intact.
+        // A page that fails to render, or whose code fails to load, shows its error inside the
+        // shell, navigation intact. On the first load the shell draws while the page's code
+        // arrives, with RouteLoading in its place.
         errorElement: <RouteErrorPage />,
+        hydrateFallbackElement: <RouteLoading />,
         children: [
-          { index: true, element: <OperatingModelPage /> },
-          { path: 'journeys', element: <JourneysPage /> },
-          { path: 'journeys/:journeyId', element: <JourneyPage /> },
-          { path: 'ownership', element: <OwnershipPage /> },
-          { path: 'health', element: <HealthPage /> },
-          { path: 'teams/:teamId', element: <TeamPage /> },
-          { path: 'kpis', element: <KpisPage /> },
-          { path: 'kpis/:kpiId', element: <KpiDetailPage /> },
-          { path: 'backlog', element: <BacklogPage /> },
-          { path: 'backlog/budgets', element: <BudgetsPage /> },
-          { path: 'backlog/:initiativeId', element: <InitiativePage /> },
-          { path: 'acid-test', element: <AcidTestPage /> },
-          { path: 'governance', element: <GovernancePage /> },
-          { path: 'insights', element: <InsightsPage /> },
-          { path: 'insights/failure-points', element: <FailurePointsPage /> },
-          { path: 'scorecard', element: <ScorecardPage /> },
-          { path: 'settings/organisation', element: <OrganisationSettingsPage /> },
-          { path: 'settings/people', element: <MembersPage /> },
-          { path: 'settings/api-tokens', element: <ApiTokensPage /> },
-          { path: 'settings/data-import', element: <DataImportPage /> },
+          { index: true, lazy: async () => ({ Component: (await import('../operating-model/operating-model-page.tsx')).OperatingModelPage }) },
+          { path: 'journeys', lazy: async () => ({ Component: (await import('../journeys/journeys-page.tsx')).JourneysPage }) },
+          { path: 'journeys/:journeyId', lazy: async () => ({ Component: (await import('../journeys/journey-page.tsx')).JourneyPage }) },
+          { path: 'ownership', lazy: async () => ({ Component: (await import('../operating-model/ownership-page.tsx')).OwnershipPage }) },
+          { path: 'health', lazy: async () => ({ Component: (await import('../operating-model/health-page.tsx')).HealthPage }) },
+          { path: 'teams/:teamId', lazy: async () => ({ Component: (await import('../teams/team-page.tsx')).TeamPage }) },
+          { path: 'kpis', lazy: async () => ({ Component: (await import('../kpis/kpis-page.tsx')).KpisPage }) },
+          { path: 'kpis/:kpiId', lazy: async () => ({ Component: (await import('../kpis/kpi-detail-page.tsx')).KpiDetailPage }) },
+          { path: 'backlog', lazy: async () => ({ Component: (await import('../backlog/backlog-page.tsx')).BacklogPage }) },
+          { path: 'backlog/budgets', lazy: async () => ({ Component: (await import('../backlog/budgets-page.tsx')).BudgetsPage }) },
+          { path: 'backlog/:initiativeId', lazy: async () => ({ Component: (await import('../backlog/initiative-page.tsx')).InitiativePage }) },
+          { path: 'acid-test', lazy: async () => ({ Component: (await import('../value/acid-test-page.tsx')).AcidTestPage }) },
+          { path: 'governance', lazy: async () => ({ Component: (await import('../governance/governance-page.tsx')).GovernancePage }) },
+          { path: 'insights', lazy: async () => ({ Component: (await import('../insights/insights-page.tsx')).InsightsPage }) },
+          { path: 'insights/failure-points', lazy: async () => ({ Component: (await import('../insights/failure-points-page.tsx')).FailurePointsPage }) },
+          { path: 'scorecard', lazy: async () => ({ Component: (await import('../value/scorecard-page.tsx')).ScorecardPage }) },
+          { path: 'settings/organisation', lazy: async () => ({ Component: (await import('../organisation/organisation-settings-page.tsx')).OrganisationSettingsPage }) },
+          { path: 'settings/people', lazy: async () => ({ Component: (await import('../members/members-page.tsx')).MembersPage }) },
+          { path: 'settings/api-tokens', lazy: async () => ({ Component: (await import('../tokens/api-tokens-page.tsx')).ApiTokensPage }) },
+          { path: 'settings/data-import', lazy: async () => ({ Component: (await import('../data-import/data-import-page.tsx')).DataImportPage }) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

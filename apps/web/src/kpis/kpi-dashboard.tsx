@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { KpiCardResults, KpiDefinition, Team } from '@throughline/domain';
+import type { KpiCardResults, KpiDefinition, PeriodParams, Team } from '@throughline/domain';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '../common/empty-state.tsx';
@@ -16,6 +16,11 @@ import './kpi-dashboard.css';
 
 /** The periods a card's sparkline covers. */
 const SPARK_PERIODS = 12;
+
+/** Every card in one call (the server reads all KPIs' figures in a few statements). */
+export function kpiCardsQuery(period: PeriodParams) {
+  return trpc.kpi.dashboard.queryOptions({ periods: SPARK_PERIODS, ...period });
+}
 
 interface KpiDashboardProps {
   kpis: KpiDefinition[];
@@ -36,9 +41,9 @@ export function KpiDashboard({ kpis, teams, names, canEdit }: KpiDashboardProps)
   const [filter, setFilterState] = useState(() => ({ journey: params.get('journey') ?? ANY, team: params.get('team') ?? ANY }));
   const { journey, team } = filter;
   const [period, setPeriod] = usePeriodParams();
-  // Every card in one call (the server reads all KPIs' figures in a few statements), polled while in view.
+  // Polled while in view.
   const cards = useQuery({
-    ...trpc.kpi.dashboard.queryOptions({ periods: SPARK_PERIODS, ...period }),
+    ...kpiCardsQuery(period),
     refetchInterval: RESULTS_POLL_MS,
     placeholderData: (previous: KpiCardResults[] | undefined) => previous,
   });

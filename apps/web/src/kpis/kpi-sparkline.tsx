@@ -1,30 +1,22 @@
-import type { KpiResults } from '@throughline/domain';
-import { Line, LineChart, ReferenceLine, ResponsiveContainer, YAxis } from 'recharts';
+import { lazy, Suspense } from 'react';
+import type { KpiSparklineChartProps } from './kpi-sparkline-chart.tsx';
 
-interface KpiSparklineProps {
-  /** Complete periods only: the running one is on the card in words ("Dec 2026 to date"), not drawn. */
-  points: KpiResults['series'];
-  target: number | null;
+// The charting library is most of the dashboard's code: the cards' figures show without it,
+// and each line is drawn once it has arrived, in the space kept for it.
+const KpiSparklineChart = lazy(async () => ({ default: (await import('./kpi-sparkline-chart.tsx')).KpiSparklineChart }));
+
+interface KpiSparklineProps extends KpiSparklineChartProps {
   /** The trend in words: the chart's accessible name. */
   label: string;
 }
 
-/**
- * A small line of the recent complete periods with the target dashed across it; no axes, no
- * tooltip. At this size a partial period, however it is marked, reads as a cliff, so it is left
- * to the card's "to date" line.
- */
+/** A KPI's recent complete periods as a small line, named for screen readers by its trend in words. */
 export function KpiSparkline({ points, target, label }: KpiSparklineProps) {
   return (
     <div role="img" aria-label={label} className="kpi-sparkline">
-      <ResponsiveContainer width="100%" height={48}>
-        {/* accessibilityLayer off: the wrapper is the one accessible element, nothing inside takes focus. */}
-        <LineChart data={points} margin={{ top: 6, right: 4, bottom: 6, left: 4 }} accessibilityLayer={false}>
-          <YAxis hide domain={['dataMin', 'dataMax']} />
-          {target !== null ? <ReferenceLine y={target} stroke="var(--color-ok-text)" strokeDasharray="3 3" ifOverflow="extendDomain" /> : null}
-          <Line type="monotone" dataKey="value" stroke="var(--color-accent)" strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <Suspense fallback={null}>
+        <KpiSparklineChart points={points} target={target} />
+      </Suspense>
     </div>
   );
 }
