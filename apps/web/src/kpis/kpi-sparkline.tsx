@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { KpiSparklineChartProps } from './kpi-sparkline-chart.tsx';
 
 // The charting library is most of the dashboard's code: the cards' figures show without it,
@@ -12,11 +12,20 @@ interface KpiSparklineProps extends KpiSparklineChartProps {
 
 /** A KPI's recent complete periods as a small line, named for screen readers by its trend in words. */
 export function KpiSparkline({ points, target, label }: KpiSparklineProps) {
+  // Asked for once the card has been painted, so the charts' code, however quickly it arrives,
+  // never holds back the figures' first frame.
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setPainted(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <div role="img" aria-label={label} className="kpi-sparkline">
-      <Suspense fallback={null}>
-        <KpiSparklineChart points={points} target={target} />
-      </Suspense>
+      {painted ? (
+        <Suspense fallback={null}>
+          <KpiSparklineChart points={points} target={target} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
