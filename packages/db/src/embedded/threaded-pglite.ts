@@ -1,4 +1,3 @@
-import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { QueryOptions, Results } from '@electric-sql/pglite';
 
@@ -51,8 +50,6 @@ export class ThreadedPglite implements EmbeddedPglite {
   #closed = false;
   #ready = false;
   #failure: Error | null = null;
-  /** When the oldest request still unanswered was sent: how long the thread has been busy. */
-  readonly #sentAt = new Map<number, number>();
   readonly waitReady: Promise<void>;
 
   private constructor(workerData: { dataDir?: string; loadDataDir?: ArrayBuffer }) {
@@ -115,18 +112,6 @@ export class ThreadedPglite implements EmbeddedPglite {
   /** Whether the thread is up and has not failed: what /readyz can ask without waiting behind a statement. */
   get alive(): boolean {
     return this.ready && !this.#closed;
-  }
-
-  /** The database thread's event-loop utilisation (busy share) since `before`, as Node measures it. */
-  utilisation(before?: EventLoopUtilization): EventLoopUtilization {
-    return this.#worker.performance.eventLoopUtilization(before);
-  }
-
-  /** How long the oldest unanswered statement has been with the thread (0 when idle), in ms. */
-  busyForMs(now = performance.now()): number {
-    let oldest = now;
-    for (const at of this.#sentAt.values()) oldest = Math.min(oldest, at);
-    return now - oldest;
   }
 
   async query<T>(sql: string, params?: unknown[], options?: QueryOptions, tx?: number): Promise<Results<T>> {
@@ -208,7 +193,6 @@ export class ThreadedPglite implements EmbeddedPglite {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#sentAt.set(id, performance.now());
       this.#worker.postMessage({ ...request, id }, transfer);
     });
   }
@@ -217,7 +201,6 @@ export class ThreadedPglite implements EmbeddedPglite {
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
     this.#pending.delete(reply.id);
-    this.#sentAt.delete(reply.id);
     if (reply.kind === 'error') pending.reject(rebuildError(reply.error as SerialisedError));
     else pending.resolve(reply);
   }
@@ -227,7 +210,6 @@ export class ThreadedPglite implements EmbeddedPglite {
     this.#failure ??= error;
     for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();
-    this.#sentAt.clear();
   }
 }
 
