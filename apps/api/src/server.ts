@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { migrateToLatest, openDatabase, seedDemoIfEmpty, DEMO_SIGN_IN, type Database } from '@throughline/db';
+import { migrateToLatest, openDatabase, seedDemoIfEmpty, stampReader, DEMO_SIGN_IN, type Database } from '@throughline/db';
 import { kpiRefreshSender, startKpiRefreshSender, startWorker, type KpiRefreshSender, type Worker } from '@throughline/worker';
 import { hashPassword } from './auth/password.ts';
 import type { ApiEnv } from './env.ts';
@@ -39,7 +39,7 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
     if (env.role === 'all') worker = await startWorker(database);
     else sender = await startKpiRefreshSender(database, log);
     const kpiRefresh = worker ? kpiRefreshSender(worker.boss) : sender!;
-    const app = createApp({ db: database.db, ping: database.ping, webDist: env.webDist, cookieSecure: env.cookieSecure, publicUrl: env.publicUrl, log, kpiRefresh });
+    const app = createApp({ db: database.db, ping: database.ping, stamps: await stampReader(database), webDist: env.webDist, cookieSecure: env.cookieSecure, publicUrl: env.publicUrl, log, kpiRefresh });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(env.port, env.host, () => resolve(s)).once('error', reject);
     });

@@ -33,6 +33,11 @@ export interface FieldIssue {
 /** What each procedure declares about access; the access test reads it from the router. */
 export interface ProcedureMeta {
   access: 'public' | Permission;
+  /**
+   * Whether an answer may be kept and sent again (http/kept-answers.ts): `stored` when it follows
+   * from the organisation's rows and day alone, `actor` when it is the caller's own identity.
+   */
+  kept?: 'stored' | 'actor';
 }
 
 const t = initTRPC
@@ -89,12 +94,12 @@ export function auditActor(actor: Actor) {
 /**
  * A procedure that needs `permission`: a member whose role holds it (with the reach the role
  * gives), or an API token whose scopes allow it (always organisation-wide). Everything else
- * is refused and the refusal is written to the audit log.
+ * is refused and the refusal is written to the audit log. `kept`: see ProcedureMeta.
  */
-export function authorizedProcedure(permission: Permission) {
+export function authorizedProcedure(permission: Permission, kept?: ProcedureMeta['kept']) {
   return t.procedure
     .use(mapDomainErrors)
-    .meta({ access: permission })
+    .meta({ access: permission, ...(kept ? { kept } : {}) })
     .use(async ({ ctx, path, next }) => {
       const actor = ctx.actor;
       if (!actor) throw new DomainError('UNAUTHORIZED', 'Sign in, or call with an API token, to continue');

@@ -30,6 +30,7 @@ export * from './queries/journey-interchange.queries.ts';
 export * from './queries/kpi-engine.queries.ts';
 export * from './queries/kpi-result.queries.ts';
 export * from './queries/kpi-view.queries.ts';
+export * from './queries/organisation-stamp.queries.ts';
 export * from './queries/table-statistics.ts';
 export * from './queries/kpi-alert.queries.ts';
 export * from './queries/owned-ids.ts';

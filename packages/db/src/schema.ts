@@ -451,7 +451,14 @@ export interface ValueEstimateTable {
   fitted_at: Timestamp;
 }
 
+/** Moves when a transaction that changed the organisation's rows commits (migration 0014). */
+export interface OrganisationStampTable {
+  organisation_id: string;
+  stamp: number;
+}
+
 export interface DB {
+  organisation_stamp: OrganisationStampTable;
   failure_point: FailurePointTable;
   failure_point_kpi: FailurePointKpiTable;
   outcome: OutcomeTable;

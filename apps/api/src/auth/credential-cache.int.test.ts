@@ -176,4 +176,29 @@ describe('the credential cache', () => {
     expect(await cache.session(database.db, tokenHash, new Date(clock.getTime() + CREDENTIAL_CACHE_TTL_MS - 1), SESSION_IDLE_MS)).toBeDefined();
     expect(await cache.session(database.db, tokenHash, new Date(clock.getTime() + CREDENTIAL_CACHE_TTL_MS), SESSION_IDLE_MS)).toBeUndefined();
   });
+
+  it('past half the bound answers from memory at once and reads the database meanwhile, so a steady caller never waits', async () => {
+    advance(60_000);
+    const me = await signIn('admin@a.example');
+    const tokenHash = hashSecret(me.cookie.split('=')[1]!);
+    const cache = createCredentialCache();
+    expect(await cache.session(database.db, tokenHash, clock, SESSION_IDLE_MS)).toBeDefined();
+    await database.db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+    let statementRan: () => void = () => {};
+    const ran = new Promise<void>((resolve) => (statementRan = resolve));
+    const watched = database.db.withPlugin({
+      transformQuery: ({ node }) => node,
+      transformResult: async ({ result }) => {
+        statementRan();
+        return result;
+      },
+    });
+    const half = new Date(clock.getTime() + CREDENTIAL_CACHE_TTL_MS / 2);
+    // Answered from what it remembers (the session is gone, but within the bound)…
+    expect(await cache.session(watched, tokenHash, half, SESSION_IDLE_MS)).toBeDefined();
+    // …while the database is read again in the background: once that read is in, it is refused.
+    await ran;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await cache.session(database.db, tokenHash, new Date(half.getTime() + 1), SESSION_IDLE_MS)).toBeUndefined();
+  });
 });

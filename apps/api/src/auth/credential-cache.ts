@@ -13,8 +13,8 @@ export const CREDENTIAL_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
 type Entry =
-  | { kind: 'session'; actor: SessionActor; until: number }
-  | { kind: 'token'; actor: TokenActor; until: number };
+  | { kind: 'session'; actor: SessionActor; until: number; refreshAt: number }
+  | { kind: 'token'; actor: TokenActor; until: number; refreshAt: number };
 
 /**
  * Who a session cookie or API token belongs to, remembered for CREDENTIAL_CACHE_TTL_MS, so an
@@ -22,6 +22,11 @@ type Entry =
  * the secret's hash; unknown secrets are never remembered, so guessing cannot fill it. An entry
  * never outlives its session's or token's own expiry, nor the idle timeout; a session still
  * records being seen (once a minute), late by at most the TTL.
+ *
+ * An entry past half its TTL is read again in the background while it keeps answering, so a
+ * caller who keeps calling never waits for the database (fifty people whose entries were read
+ * together would otherwise all wait together, every TTL); one read per secret is in flight at a
+ * time.
  */
 export interface CredentialCache {
   session(db: Db, tokenHash: string, now: Date, idleTimeoutMs: number): Promise<SessionActor | undefined>;
@@ -41,11 +46,21 @@ export function createCredentialCache(ttlMs = CREDENTIAL_CACHE_TTL_MS): Credenti
   // forgotten may have read it before that change committed, so it does not store what it read.
   let generation = 0;
 
+  const reading = new Map<string, Promise<unknown>>();
+
   const fresh = (key: string, now: Date): Entry | undefined => {
     const entry = entries.get(key);
     if (entry && entry.until > now.getTime()) return entry;
     if (entry) entries.delete(key);
     return undefined;
+  };
+  /** One read per key at a time; a background read's failure is the next caller's to meet. */
+  const readOnce = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    const inFlight = reading.get(key) as Promise<T> | undefined;
+    if (inFlight) return inFlight;
+    const started = read().finally(() => reading.delete(key));
+    reading.set(key, started);
+    return started;
   };
   const store = (key: string, entry: Entry, readIn: number) => {
     if (readIn !== generation || ttlMs <= 0) return;
@@ -54,34 +69,53 @@ export function createCredentialCache(ttlMs = CREDENTIAL_CACHE_TTL_MS): Credenti
   };
   const forgetWhere = (match: (entry: Entry) => boolean) => {
     generation++;
+    // A read already in flight may predate the change: nobody joins it from here on.
+    reading.clear();
     for (const [key, entry] of entries) if (match(entry)) entries.delete(key);
   };
 
   return {
     async session(db, tokenHash, now, idleTimeoutMs) {
       const key = `session:${tokenHash}`;
+      const read = () =>
+        readOnce(key, async () => {
+          const readIn = generation;
+          const found = await findSession(db, tokenHash, now, idleTimeoutMs);
+          if (!found) {
+            entries.delete(key);
+            return undefined;
+          }
+          const until = Math.min(now.getTime() + ttlMs, found.expiresAt.getTime(), found.seenAt.getTime() + idleTimeoutMs);
+          store(key, { kind: 'session', actor: found.actor, until, refreshAt: now.getTime() + ttlMs / 2 }, readIn);
+          return found.actor;
+        });
       const hit = fresh(key, now);
-      if (hit?.kind === 'session') return hit.actor;
-      const readIn = generation;
-      const found = await findSession(db, tokenHash, now, idleTimeoutMs);
-      if (!found) return undefined;
-      const until = Math.min(now.getTime() + ttlMs, found.expiresAt.getTime(), found.seenAt.getTime() + idleTimeoutMs);
-      store(key, { kind: 'session', actor: found.actor, until }, readIn);
-      return found.actor;
+      if (hit?.kind !== 'session') return read();
+      if (hit.refreshAt <= now.getTime()) read().catch(() => {});
+      return hit.actor;
     },
     async token(db, tokenHash, now) {
       const key = `token:${tokenHash}`;
+      const read = () =>
+        readOnce(key, async () => {
+          const readIn = generation;
+          const found = await findToken(db, tokenHash, now);
+          if (!found) {
+            entries.delete(key);
+            return undefined;
+          }
+          const until = Math.min(now.getTime() + ttlMs, found.expiresAt?.getTime() ?? Infinity);
+          store(key, { kind: 'token', actor: found.actor, until, refreshAt: now.getTime() + ttlMs / 2 }, readIn);
+          return found.actor;
+        });
       const hit = fresh(key, now);
-      if (hit?.kind === 'token') return hit.actor;
-      const readIn = generation;
-      const found = await findToken(db, tokenHash, now);
-      if (!found) return undefined;
-      const until = Math.min(now.getTime() + ttlMs, found.expiresAt?.getTime() ?? Infinity);
-      store(key, { kind: 'token', actor: found.actor, until }, readIn);
-      return found.actor;
+      if (hit?.kind !== 'token') return read();
+      if (hit.refreshAt <= now.getTime()) read().catch(() => {});
+      return hit.actor;
     },
     forgetSession(tokenHash) {
       generation++;
+      reading.clear();
       entries.delete(`session:${tokenHash}`);
     },
     forgetMember(organisationId, userId) {

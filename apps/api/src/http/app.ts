@@ -5,7 +5,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import compression from 'compression';
 import helmet from 'helmet';
 import { sql } from 'kysely';
-import type { Db } from '@throughline/db';
+import { organisationStamp, type Db, type StampReader } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
 import { createCredentialCache, type CredentialCache } from '../auth/credential-cache.ts';
@@ -18,6 +18,7 @@ import { appRouter } from '../router.ts';
 import type { ErrorBody } from './error-body.schema.ts';
 import { buildOpenApiDocument, INTEGRATOR_OPERATIONS } from './openapi-document.ts';
 import { scorecardExport } from './scorecard-export.ts';
+import { answerSent, AnswerStore, contextMadeFor, keptAnswers } from './kept-answers.ts';
 import { trpcMiddleware } from './trpc-middleware.ts';
 
 /** Largest request body accepted anywhere; ingestion batches are documented against it. */
@@ -45,6 +46,8 @@ export interface AppOptions {
   limits?: Limits;
   /** Where an ingest queues refreshes of the KPIs it fed; without one, KPIs wait for their schedules. */
   kpiRefresh?: KpiRefreshSender;
+  /** How organisations' stamps are read (stampReader); from the database on every call when absent. */
+  stamps?: StampReader;
 }
 
 export function createApp(opts: AppOptions): express.Express {
@@ -95,7 +98,7 @@ export function createApp(opts: AppOptions): express.Express {
     now,
     cookieOptions: { httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure ?? false, path: '/' },
   };
-  const context = (req: Request, res: Response) => createHttpContext(opts, shared, req, res);
+  const context = (req: Request, res: Response) => contextMadeFor(res) ?? createHttpContext(opts, shared, req, res);
   app.get('/export/scorecard.csv', scorecardExport('csv', context));
   app.get('/export/scorecard.pdf', scorecardExport('pdf', context));
 
@@ -111,10 +114,13 @@ export function createApp(opts: AppOptions): express.Express {
   // would turn it back into a string and parse that again: a third of an ingest batch's CPU.
   // Over the limit is still a 413 from here; malformed JSON is tRPC's 400 PARSE_ERROR.
   app.use('/trpc', express.text({ type: 'application/json', limit: MAX_BODY_BYTES }));
+  // The reads pages repeat, sent again as they were while the organisation's rows are unchanged.
+  app.use('/trpc', keptAnswers({ router: appRouter, context, now, answers: new AnswerStore(), stamps: opts.stamps ?? ((id) => organisationStamp(opts.db, id)) }));
   app.use(
     '/trpc',
     trpcMiddleware({
       router: appRouter,
+      sent: answerSent,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
       createContext: ({ req, res }) => context(req, res),

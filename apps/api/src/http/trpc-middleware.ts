@@ -10,7 +10,12 @@ import type { Request, RequestHandler, Response } from 'express';
  * plain batched JSON), so the answer is read whole and sent at once. Everything else is tRPC's
  * own: resolveResponse, and the same last-resort error answer.
  */
-export function trpcMiddleware<TRouter extends AnyTRPCRouter>(opts: NodeHTTPHandlerOptions<TRouter, Request, Response>): RequestHandler {
+export function trpcMiddleware<TRouter extends AnyTRPCRouter>(
+  opts: NodeHTTPHandlerOptions<TRouter, Request, Response> & {
+    /** Told of every answer as it is sent (kept-answers.ts keeps the ones it may send again). */
+    sent?: (res: Response, status: number, body: Buffer) => void;
+  },
+): RequestHandler {
   return (req, res) => {
     const path = req.path.slice(req.path.lastIndexOf('/') + 1);
     const handle = async () => {
@@ -30,6 +35,7 @@ export function trpcMiddleware<TRouter extends AnyTRPCRouter>(opts: NodeHTTPHand
       if (cookies.length > 0) res.append('Set-Cookie', cookies);
       res.setHeader('Content-Length', body.length);
       res.end(body);
+      opts.sent?.(res, response.status, body);
     };
     handle().catch(internal_exceptionHandler({ ...opts, req, res, path }));
   };

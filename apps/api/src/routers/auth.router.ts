@@ -122,7 +122,7 @@ export const authRouter = router({
   }),
 
   /** Who is signed in, or null: the web app asks this first. */
-  me: publicProcedure.output(ZSessionActor.nullable()).query(({ ctx }) => (ctx.actor?.kind === 'member' ? ctx.actor : null)),
+  me: publicProcedure.meta({ access: 'public', kept: 'actor' }).output(ZSessionActor.nullable()).query(({ ctx }) => (ctx.actor?.kind === 'member' ? ctx.actor : null)),
 
   /** Always answers the same, so it cannot be used to find out who has an account. */
   requestPasswordReset: publicProcedure

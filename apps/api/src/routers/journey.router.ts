@@ -70,9 +70,9 @@ async function stepOf(ctx: AuthorizedContext, stepId: string) {
 }
 
 export const journeyRouter = router({
-  list: authorizedProcedure('journey.read').output(z.array(ZJourneySummary)).query(({ ctx }) => listJourneys(ctx.db, ctx.organisationId)),
+  list: authorizedProcedure('journey.read', 'stored').output(z.array(ZJourneySummary)).query(({ ctx }) => listJourneys(ctx.db, ctx.organisationId)),
   /** Every step's name and journey, in one statement: what views naming KPIs' steps need, without each journey's blueprint. */
-  stepNames: authorizedProcedure('journey.read').output(z.array(ZStepName)).query(({ ctx }) => listStepNames(ctx.db, ctx.organisationId)),
+  stepNames: authorizedProcedure('journey.read', 'stored').output(z.array(ZStepName)).query(({ ctx }) => listStepNames(ctx.db, ctx.organisationId)),
   get: authorizedProcedure('journey.read')
     .input(z.object({ id: ZId }))
     .output(ZJourney)

@@ -34,7 +34,7 @@ async function storedView<T>(ctx: Context & { organisationId: string }, view: st
 
 export const kpiRouter = router({
   /** Every KPI the organisation has defined: what it measures, who owns it, its target. */
-  list: authorizedProcedure('kpi.read')
+  list: authorizedProcedure('kpi.read', 'stored')
     .output(z.array(ZKpiDefinition))
     .query(({ ctx }) => listKpis(ctx.db, ctx.organisationId)),
 
@@ -43,7 +43,7 @@ export const kpiRouter = router({
    * with its status, the change from the window before with its test, the period still running
    * as "to date", the stored series with each period marked complete, and the headline by segment.
    */
-  results: authorizedProcedure('kpi.read')
+  results: authorizedProcedure('kpi.read', 'stored')
     .input(z.object({ kpiId: ZId, periods: z.number().int().min(1).max(400).default(60) }).and(ZPeriodParams))
     .output(ZKpiResults)
     .query(async ({ ctx, input }) =>
@@ -57,7 +57,7 @@ export const kpiRouter = router({
    * Every KPI's card at once — headline, status, to date, change and the latest periods for a
    * sparkline — in a few statements whatever the number of KPIs, read from the stored figures.
    */
-  dashboard: authorizedProcedure('kpi.read')
+  dashboard: authorizedProcedure('kpi.read', 'stored')
     .input(z.object({ periods: z.number().int().min(1).max(60).default(12) }).and(ZPeriodParams).default({ periods: 12 }))
     .output(z.array(ZKpiCardResults))
     .query(({ ctx, input }) =>

@@ -50,6 +50,7 @@ port.on('message', (/** @type {Request} */ request) => {
  *   | { id: number, op: 'begin' }
  *   | { id: number, op: 'commit' | 'rollback', tx: number }
  *   | { id: number, op: 'dump', compression?: 'none' | 'gzip' | 'auto' }
+ *   | { id: number, op: 'listen', channel: string }
  *   | { id: number, op: 'close' }} Request
  */
 
@@ -92,6 +93,12 @@ async function handle(request) {
       }
       return { message: {} };
     }
+    case 'listen':
+      // PGlite calls the listener as it reads the notifying statement's answer (COMMIT's, for a
+      // transaction), before that answer is posted back: the other side hears of a change before
+      // the statement that made it returns.
+      await pglite.listen(request.channel, (payload) => port.postMessage({ kind: 'notify', channel: request.channel, payload }));
+      return { message: {} };
     case 'dump': {
       const dump = await pglite.dumpDataDir(request.compression ?? 'none');
       const bytes = await dump.arrayBuffer();

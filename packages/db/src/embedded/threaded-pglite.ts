@@ -10,6 +10,8 @@ export interface EmbeddedPglite {
   exec(sql: string): Promise<Array<Results>>;
   transaction<T>(callback: (tx: EmbeddedTransaction) => Promise<T>): Promise<T>;
   dumpDataDir(compression?: 'none' | 'gzip' | 'auto'): Promise<Blob>;
+  /** Calls `callback` with each NOTIFY on `channel`, before the notifying statement's own answer arrives. */
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ type Reply =
   | { kind: 'ready' }
   | { kind: 'failed'; error: SerialisedError }
   | { kind: 'result'; id: number; [field: string]: unknown }
+  | { kind: 'notify'; channel: string; payload: string }
   | { kind: 'error'; id: number; error: SerialisedError };
 
 interface Pending {
@@ -46,6 +49,7 @@ interface Pending {
 export class ThreadedPglite implements EmbeddedPglite {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
+  readonly #listeners = new Map<string, Set<(payload: string) => void>>();
   #nextId = 1;
   #closed = false;
   #ready = false;
@@ -67,6 +71,8 @@ export class ThreadedPglite implements EmbeddedPglite {
           resolve();
         } else if (reply.kind === 'failed') {
           reject(rebuildError(reply.error));
+        } else if (reply.kind === 'notify') {
+          for (const listener of this.#listeners.get(reply.channel) ?? []) listener(reply.payload);
         } else this.#settle(reply);
       });
       this.#worker.on('error', (error) => {
@@ -178,6 +184,19 @@ export class ThreadedPglite implements EmbeddedPglite {
   async dumpDataDir(compression: 'none' | 'gzip' | 'auto' = 'none'): Promise<Blob> {
     const reply = await this.#send({ op: 'dump', compression });
     return new Blob([reply.bytes as ArrayBuffer]);
+  }
+
+  async listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>> {
+    let listeners = this.#listeners.get(channel);
+    if (!listeners) {
+      listeners = new Set();
+      this.#listeners.set(channel, listeners);
+      await this.#send({ op: 'listen', channel });
+    }
+    listeners.add(callback);
+    return async () => {
+      listeners.delete(callback);
+    };
   }
 
   async close(): Promise<void> {

@@ -35,9 +35,17 @@ export const ZTimeZone = z.string().max(64).refine(isTimeZone, 'must be an IANA 
 
 /** The date it is at `now` in `timeZone`. */
 export function dayIn(timeZone: string, now: Date): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+/** Made once per zone: a formatter costs a hundred times what formatting with it does, and every read asks for today. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The first day of the period holding `day` (ISO weeks start on Monday). */
 export function periodStartOf(day: string, grain: Grain): string {

@@ -1,0 +1,182 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stampReader, type Database } from '@throughline/db';
+import { countingDb, createTestDatabase, insertJourney, insertKpi, insertMember, insertOrganisation, insertTeam } from '@throughline/db/testing';
+import { hashPassword } from '../auth/password.ts';
+import { hashSecret } from '../auth/session-token.ts';
+import { createApp } from './app.ts';
+
+// The reads a page repeats are sent again as they were while the organisation's rows are
+// unchanged: what must never happen is a stale, foreign or unauthorised answer.
+const PASSWORD = 'pw-1234567890';
+const PAGE = `/trpc/auth.me,kpi.list,team.list,journey.list,kpi.dashboard,journey.stepNames?batch=1&input=${encodeURIComponent(JSON.stringify({ 4: { periods: 12 } }))}`;
+let database: Database;
+let counting: ReturnType<typeof countingDb>;
+let server: Server;
+let base = '';
+// Ten minutes before the organisation's midnight (UTC): a test moves past it.
+let clock = new Date('2026-12-02T23:50:00Z');
+const orgs = { harbour: '', inland: '' };
+const cookies = { ada: '', bea: '', cal: '' };
+let harbourTeam = '';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const passwordHash = await hashPassword(PASSWORD);
+  orgs.harbour = (await insertOrganisation(database.db, 'harbour', 'Harbour')).id;
+  orgs.inland = (await insertOrganisation(database.db, 'inland', 'Inland')).id;
+  await insertMember(database.db, orgs.harbour, { email: 'ada@harbour.example', passwordHash, role: 'admin' });
+  await insertMember(database.db, orgs.harbour, { email: 'bea@harbour.example', passwordHash, role: 'viewer' });
+  await insertMember(database.db, orgs.inland, { email: 'cal@inland.example', passwordHash, role: 'admin' });
+  harbourTeam = await insertTeam(database.db, orgs.harbour, 'Claims Experience');
+  await insertTeam(database.db, orgs.inland, 'Inland Logistics');
+  await insertJourney(database.db, orgs.harbour, 'Make a claim', { accountableTeamId: harbourTeam });
+  await insertKpi(database.db, orgs.harbour, { key: 'nps', name: 'Harbour NPS', target: 40 });
+  await insertKpi(database.db, orgs.inland, { key: 'nps', name: 'Inland NPS', target: 20 });
+  counting = countingDb(database.db);
+  // On the embedded database the process hears every change; on PostgreSQL it asks each time
+  // (through the counted connection, as createApp does when given no reader).
+  const stamps = database.kind === 'pglite' ? await stampReader(database) : undefined;
+  const app = createApp({ db: counting.db, now: () => clock, log: () => {}, ...(stamps ? { stamps } : {}) });
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (const [who, email] of [['ada', 'ada@harbour.example'], ['bea', 'bea@harbour.example'], ['cal', 'cal@inland.example']] as const) {
+    const res = await fetch(`${base}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    cookies[who] = res.headers.getSetCookie()[0]!.split(';')[0]!;
+  }
+});
+afterAll(async () => {
+  server.close();
+  await database.close();
+});
+
+async function page(cookie: string, encoding = 'identity') {
+  const res = await fetch(`${base}${PAGE}`, { headers: { cookie, 'accept-encoding': encoding } });
+  const body = (await res.json()) as { result: { data: unknown } }[];
+  return { status: res.status, encoding: res.headers.get('content-encoding'), data: body.map((b) => b.result?.data) as [Me, Named[], Named[], Named[], unknown[], Named[]] };
+}
+type Me = { email: string; role: string } | null;
+type Named = { name: string };
+
+describe('kept answers', () => {
+  it('answers a repeated page from memory: the same answer, with one statement at most (none on the embedded database)', async () => {
+    const first = await page(cookies.ada);
+    expect(first.status).toBe(200);
+    expect(first.data[1].map((k) => k.name)).toEqual(['Harbour NPS']);
+    counting.reset();
+    const again = await page(cookies.ada);
+    expect(again).toEqual(first);
+    expect(counting.statements()).toBe(database.kind === 'pglite' ? 0 : 1);
+  });
+
+  it('shows a change made through the API at once, and one made straight in the database too', async () => {
+    await page(cookies.ada);
+    const [team] = await database.db.selectFrom('team').select('version').where('id', '=', harbourTeam).execute();
+    const renamed = await fetch(`${base}/trpc/team.update`, {
+      method: 'POST',
+      headers: { cookie: cookies.ada, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: harbourTeam,
+        version: team!.version,
+        name: 'Claims Care',
+        purpose: 'Claims purpose',
+        capabilities: ['design'],
+        annualBudget: 500_000,
+        spendingAuthority: 25_000,
+      }),
+    });
+    expect(renamed.status, await renamed.clone().text()).toBe(200);
+    expect((await page(cookies.ada)).data[2].map((t) => t.name)).toEqual(['Claims Care']);
+
+    // As another process, or a job, would: nothing in this process is told but the database.
+    await database.db.transaction().execute(async (tx) => {
+      await tx.updateTable('kpi').set({ name: 'Harbour NPS (all customers)' }).where('organisation_id', '=', orgs.harbour).execute();
+      await tx.updateTable('journey_step').set({ name: 'Tell us what happened' }).where('organisation_id', '=', orgs.harbour).where('position', '=', 0).execute();
+    });
+    const after = await page(cookies.ada);
+    expect(after.data[1].map((k) => k.name)).toEqual(['Harbour NPS (all customers)']);
+    expect(after.data[5].map((s) => s.name)).toContain('Tell us what happened');
+  });
+
+  it('keeps nothing a rolled-back change would have shown', async () => {
+    const before = await page(cookies.ada);
+    await database.db
+      .transaction()
+      .execute(async (tx) => {
+        await tx.updateTable('kpi').set({ name: 'Never saved' }).where('organisation_id', '=', orgs.harbour).execute();
+        throw new Error('rolled back');
+      })
+      .catch(() => {});
+    expect(await page(cookies.ada)).toEqual(before);
+  });
+
+  it("never sends one organisation's answer to another, nor one person's identity to another", async () => {
+    const harbour = await page(cookies.ada);
+    const viewer = await page(cookies.bea);
+    const inland = await page(cookies.cal);
+    expect(inland.data[1].map((k) => k.name)).toEqual(['Inland NPS']);
+    expect(inland.data[2].map((t) => t.name)).toEqual(['Inland Logistics']);
+    expect(inland.data[3]).toEqual([]);
+    expect(harbour.data[0]).toMatchObject({ email: 'ada@harbour.example', role: 'admin' });
+    expect(viewer.data[0]).toMatchObject({ email: 'bea@harbour.example', role: 'viewer' });
+    expect(viewer.data.slice(1)).toEqual(harbour.data.slice(1));
+  });
+
+  it('still refuses a caller whose scopes do not allow the read, after a member’s answer was kept', async () => {
+    await page(cookies.ada);
+    const token = 'tl_kept_answers_ingest_only_token_000000000';
+    const [admin] = await database.db.selectFrom('member').select('user_id').where('organisation_id', '=', orgs.harbour).execute();
+    await database.db
+      .insertInto('api_token')
+      .values({ organisation_id: orgs.harbour, name: 'ingest only', token_hash: hashSecret(token), prefix: token.slice(0, 9), scopes: ['ingest:write'], created_by: admin!.user_id })
+      .execute();
+    const res = await fetch(`${base}/trpc/kpi.list`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(403);
+    expect((await fetch(`${base}/trpc/kpi.list`)).status).toBe(401);
+  });
+
+  it("builds the answers again on the organisation's next day", async () => {
+    await page(cookies.ada);
+    counting.reset();
+    await page(cookies.ada);
+    const kept = counting.statements();
+    clock = new Date('2026-12-03T00:05:00Z');
+    counting.reset();
+    await page(cookies.ada);
+    expect(counting.statements()).toBeGreaterThan(kept + 3);
+  });
+
+  it('sends kept answers compressed as the caller accepts, the same JSON once decoded', async () => {
+    const plain = await page(cookies.ada);
+    const br = await page(cookies.ada, 'br');
+    const gzip = await page(cookies.ada, 'gzip');
+    expect([br.encoding, gzip.encoding]).toEqual(['br', 'gzip']);
+    expect(br.data).toEqual(plain.data);
+    expect(gzip.data).toEqual(plain.data);
+  });
+
+  it('moves the stamp when a transaction commits, once, and not for raw answers or a rollback', async () => {
+    const stamp = async () =>
+      (await database.db.selectFrom('organisation_stamp').select('stamp').where('organisation_id', '=', orgs.inland).executeTakeFirst())?.stamp ?? 0;
+    const before = await stamp();
+    await database.db.transaction().execute(async (tx) => {
+      await insertTeam(tx, orgs.inland, 'Inland Returns');
+      await insertTeam(tx, orgs.inland, 'Inland Claims');
+    });
+    expect(await stamp()).toBe(before + 1);
+    await database.db
+      .insertInto('survey_response')
+      .values({ organisation_id: orgs.inland, source: 'test', external_id: 'r1', instrument: 'nps', score: 9, customer_id: null, journey_id: null, step_id: null, channel: 'web', segment: 'all', verbatim: null, occurred_at: new Date() })
+      .execute();
+    await sql`SELECT 1`.execute(database.db);
+    expect(await stamp()).toBe(before + 1);
+  });
+});

@@ -1,0 +1,219 @@
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { AnyTRPCRouter } from '@trpc/server';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { StampReader } from '@throughline/db';
+import { dayIn, roleReach, type Actor, type Permission } from '@throughline/domain';
+import type { Context } from '../context.ts';
+import type { ProcedureMeta } from '../trpc.ts';
+
+/**
+ * Answers kept as the bytes they were sent as, for the reads a page makes again and again.
+ *
+ * A procedure opts in with `kept` in its meta:
+ * - `'stored'`: its answer follows from the organisation's rows and the organisation's day (lists,
+ *   the KPI dashboard and results, which read precomputed results). Kept under the organisation's
+ *   stamp (a counter the database moves whenever a transaction that changed the organisation's rows
+ *   commits; see migration 0014), its day, the caller's reach for the permission, and the input.
+ * - `'actor'`: its answer is the caller's own identity (`auth.me`): kept under that identity.
+ *
+ * A GET whose calls all opt in is answered by this handler: the caller is authenticated as for any
+ * call (sessions and tokens through the credential cache), the stamp is read (one primary-key
+ * read), and when every call's answer is kept the kept bytes go out, compressed once per set of
+ * answers. Anything else — a call refused for its role or scopes, a token (its every call counts
+ * against its budget), an answer not kept yet — goes through tRPC as usual, and a successful
+ * answer is kept on its way out. An answer is never served after its organisation's rows have
+ * changed: the stamp is read before the answer is built, so an answer kept under stamp S was built
+ * from rows at least as new as S, and S is gone from every later read once a change commits.
+ */
+export interface KeptAnswersOptions {
+  router: AnyTRPCRouter;
+  context: (req: Request, res: Response) => Promise<Context>;
+  now: () => Date;
+  answers: AnswerStore;
+  /** The organisation's stamp and time zone: from the database, or kept where the process hears every change. */
+  stamps: StampReader;
+}
+
+type Kept = NonNullable<ProcedureMeta['kept']>;
+
+interface Call {
+  path: string;
+  /** The call's input as the URL gave it, re-serialised (so equal inputs give equal keys). */
+  input: string;
+  kept: Kept;
+  access: ProcedureMeta['access'];
+}
+
+/** What the tRPC handler tells us of an answer it sent, so it can be kept. */
+export type AnswerSent = (status: number, body: Buffer) => void;
+
+const KEEP = Symbol('keep-answer');
+type WithKeep = Response & { [KEEP]?: AnswerSent; locals: { context?: Promise<Context> } };
+
+/** The tRPC handler calls this with every answer it sends. */
+export function answerSent(res: Response, status: number, body: Buffer): void {
+  (res as WithKeep)[KEEP]?.(status, body);
+}
+
+/** The context this handler already made for the request, if it made one: a request authenticates once. */
+export function contextMadeFor(res: Response): Promise<Context> | undefined {
+  return (res as WithKeep).locals.context;
+}
+
+export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
+  const procedures = opts.router._def.procedures as Record<string, { _def: { type: string; meta?: ProcedureMeta } } | undefined>;
+  return (req, res, next) => {
+    if (req.method !== 'GET') return next();
+    const calls = callsOf(req, procedures);
+    if (!calls) return next();
+    answer(req, res as WithKeep, calls, next).catch(next);
+  };
+
+  async function answer(req: Request, res: WithKeep, calls: Call[], next: NextFunction) {
+    const made = opts.context(req, res);
+    res.locals.context = made;
+    const { actor } = await made;
+    if (actor?.kind !== 'member') return next();
+    const reaches = calls.map((c) => (c.access === 'public' ? 'public' : roleReach(actor.role, c.access as Permission)));
+    if (reaches.some((r) => r === null)) return next();
+    const { timeZone, stamp } = await opts.stamps(actor.organisationId);
+    const day = dayIn(timeZone, opts.now());
+    const keys = calls.map((c, i) =>
+      c.kept === 'actor'
+        ? `actor\u0000${identityOf(actor)}\u0000${c.path}\u0000${c.input}`
+        : `stored\u0000${actor.organisationId}\u0000${stamp}\u0000${day}\u0000${reaches[i]}\u0000${c.path}\u0000${c.input}`,
+    );
+    const batch = req.query.batch === '1';
+    const items = keys.map((k) => opts.answers.item(k));
+    if (items.every((i): i is string => i !== undefined)) {
+      await send(req, res, keys, batch ? `[${items.join(',')}]` : items[0]!);
+      return;
+    }
+    res[KEEP] = (status, body) => {
+      if (status !== 200 && status !== 207) return;
+      const parsed: unknown = JSON.parse(body.toString('utf8'));
+      const answered = batch ? (parsed as unknown[]) : [parsed];
+      answered.forEach((a, i) => {
+        if (keys[i] && a && typeof a === 'object' && 'result' in a) opts.answers.keepItem(keys[i], JSON.stringify(a));
+      });
+    };
+    next();
+  }
+
+  async function send(req: Request, res: Response, keys: string[], body: string) {
+    const accepted = body.length < 1024 ? false : req.acceptsEncodings('br', 'gzip', 'identity');
+    const encoding = accepted === 'br' || accepted === 'gzip' ? accepted : 'identity';
+    const bytes = encoding === 'identity' ? Buffer.from(body) : await opts.answers.encoded(`${encoding}\u0000${keys.join('\u0001')}`, body, encoding);
+    res.status(200);
+    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
+    res.setHeader('Content-Length', bytes.length);
+    res.end(bytes);
+  }
+}
+
+/** The calls a GET names, when each is a query that opts in; otherwise null. */
+function callsOf(req: Request, procedures: Record<string, { _def: { type: string; meta?: ProcedureMeta } } | undefined>): Call[] | null {
+  const paths = req.path.slice(req.path.lastIndexOf('/') + 1).split(',');
+  const batch = req.query.batch === '1';
+  if (!batch && paths.length !== 1) return null;
+  let inputs: unknown;
+  try {
+    const raw = req.query.input;
+    inputs = typeof raw === 'string' ? JSON.parse(raw) : undefined;
+  } catch {
+    return null;
+  }
+  const calls: Call[] = [];
+  for (const [i, path] of paths.entries()) {
+    const def = procedures[path]?._def;
+    const kept = def?.meta?.kept;
+    if (!def || def.type !== 'query' || !kept) return null;
+    const input = batch ? (inputs as Record<string, unknown> | undefined)?.[i] : inputs;
+    calls.push({ path, input: JSON.stringify(input ?? null), kept, access: def.meta!.access });
+  }
+  return calls;
+}
+
+/** Everything `auth.me` answers with, so an identity that changed (a new role, a new name) is a new key. */
+function identityOf(actor: Actor): string {
+  return JSON.stringify(actor);
+}
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/**
+ * Kept answers and their compressed forms, bounded by size: least recently used first out.
+ * Keys carry the stamp, so entries of an earlier stamp are never asked for again and age out.
+ */
+export class AnswerStore {
+  readonly #items = new Lru<string>();
+  readonly #encoded = new Lru<Promise<Buffer>>();
+
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  item(key: string): string | undefined {
+    return this.#items.get(key);
+  }
+
+  keepItem(key: string, json: string): void {
+    this.#items.set(key, json, json.length * 2 + key.length * 2, this.maxBytes / 2);
+  }
+
+  /** The body compressed, once for as long as the same answers are asked for. */
+  encoded(key: string, body: string, encoding: 'br' | 'gzip'): Promise<Buffer> {
+    const kept = this.#encoded.get(key);
+    if (kept) return kept;
+    const made =
+      encoding === 'br'
+        ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : gzipped(body, { level: 6 });
+    // Sized by the body until it is made: the compressed form is smaller.
+    this.#encoded.set(key, made, body.length + key.length * 2, this.maxBytes / 2);
+    made.catch(() => this.#encoded.delete(key));
+    return made;
+  }
+
+  get entries(): number {
+    return this.#items.size + this.#encoded.size;
+  }
+}
+
+/** A map in use order that drops its oldest entries past a byte budget. */
+class Lru<T> {
+  readonly #map = new Map<string, { value: T; bytes: number }>();
+  #bytes = 0;
+
+  get size(): number {
+    return this.#map.size;
+  }
+
+  get(key: string): T | undefined {
+    const entry = this.#map.get(key);
+    if (!entry) return undefined;
+    this.#map.delete(key);
+    this.#map.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: T, bytes: number, budget: number): void {
+    this.delete(key);
+    this.#map.set(key, { value, bytes });
+    this.#bytes += bytes;
+    for (const [oldest, entry] of this.#map) {
+      if (this.#bytes <= budget) break;
+      this.#map.delete(oldest);
+      this.#bytes -= entry.bytes;
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.#map.get(key);
+    if (!entry) return;
+    this.#map.delete(key);
+    this.#bytes -= entry.bytes;
+  }
+}
