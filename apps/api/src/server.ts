@@ -39,7 +39,16 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
     if (env.role === 'all') worker = await startWorker(database);
     else sender = await startKpiRefreshSender(database, log);
     const kpiRefresh = worker ? kpiRefreshSender(worker.boss) : sender!;
-    const app = createApp({ db: database.db, ping: database.ping, webDist: env.webDist, cookieSecure: env.cookieSecure, publicUrl: env.publicUrl, log, kpiRefresh });
+    const app = createApp({
+      db: database.db,
+      ping: database.ping,
+      webDist: env.webDist,
+      cookieSecure: env.cookieSecure,
+      publicUrl: env.publicUrl,
+      trustProxy: env.trustProxy,
+      log,
+      kpiRefresh,
+    });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(env.port, env.host, () => resolve(s)).once('error', reject);
     });
