@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { readApiEnv } from './env.ts';
+import { WORKER_ENV_VARIABLES } from '@throughline/worker';
+import { API_ENV_VARIABLES, readApiEnv } from './env.ts';
 
 describe('PUBLIC_URL', () => {
   it('is required when HOST is not loopback, and the error says what to set', () => {
@@ -59,5 +61,14 @@ describe('TRUST_PROXY', () => {
     for (const value of ['true', '1', '*', 'proxy.internal', '10.0.0.0/33', '::1/129', '10.0.0.1/8/8']) {
       expect(() => readApiEnv({ TRUST_PROXY: `loopback,${value}` })).toThrow(`TRUST_PROXY: "${value}" is not an address, an address range`);
     }
+  });
+});
+
+describe("the README's configuration table", () => {
+  it('documents every variable the API and the worker read', async () => {
+    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Configuration\n'), readme.indexOf('\n## ', readme.indexOf('\n## Configuration\n') + 1));
+    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    for (const variable of new Set([...API_ENV_VARIABLES, ...WORKER_ENV_VARIABLES])) expect(documented).toContain(variable);
   });
 });

@@ -72,6 +72,9 @@ const ZApiEnv = z
     }
   });
 
+/** Every variable the API reads, for the test that keeps the README's configuration table complete. */
+export const API_ENV_VARIABLES = Object.keys(ZApiEnv.shape);
+
 export type ApiEnv = ReturnType<typeof readApiEnv>;
 
 /**
