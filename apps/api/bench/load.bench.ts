@@ -34,7 +34,8 @@ const dir = mkdtempSync(join(tmpdir(), 'throughline-load-'));
 const scratchName = `tl_bench_load_${randomUUID().slice(0, 8)}`;
 if (adminUrl) await adminQuery(adminUrl, `CREATE DATABASE ${scratchName}`);
 const env = {
-  ...readApiEnv({ PORT: '0', THROUGHLINE_DATA_DIR: join(dir, 'data') }),
+  // The demo organisation on PostgreSQL too, where it is seeded only when asked for.
+  ...readApiEnv({ PORT: '0', THROUGHLINE_DATA_DIR: join(dir, 'data'), THROUGHLINE_DEMO: '1' }),
   databaseUrl: adminUrl ? withDatabase(adminUrl, scratchName) : undefined,
 };
 

@@ -16,7 +16,8 @@ export interface RunningServer {
 }
 
 /**
- * Opens the database, migrates, seeds the demo organisation into an empty database, starts
+ * Opens the database, migrates, seeds the demo organisation into an empty database when the
+ * configuration asks for it (by default on the embedded database only), starts
  * the worker (unless this process is API-only) and listens.
  */
 export async function startServer(env: ApiEnv, log: (m: string) => void = console.log): Promise<RunningServer> {
@@ -33,13 +34,25 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
     // The demo's twelve months end today (at midnight UTC), so it looks live; the content is
     // the same for the same day.
     const today = new Date(new Date().toISOString().slice(0, 10));
-    const seeded = await seedDemoIfEmpty(database.db, { adminPasswordHash: await hashPassword(DEMO_SIGN_IN.password), now: today });
+    const seeded = env.demo
+      ? await seedDemoIfEmpty(database.db, { adminPasswordHash: await hashPassword(DEMO_SIGN_IN.password), now: today })
+      : { seeded: false, rows: 0, ms: 0 };
     const t3 = performance.now();
     if (seeded.seeded) log(`Seeded the demo organisation: ${seeded.rows.toLocaleString('en-GB')} rows in ${(seeded.ms / 1000).toFixed(1)} s`);
     if (env.role === 'all') worker = await startWorker(database);
     else sender = await startKpiRefreshSender(database, log);
     const kpiRefresh = worker ? kpiRefreshSender(worker.boss) : sender!;
-    const app = createApp({ db: database.db, ping: database.ping, stamps: await stampReader(database), webDist: env.webDist, cookieSecure: env.cookieSecure, publicUrl: env.publicUrl, log, kpiRefresh });
+    const app = createApp({
+      db: database.db,
+      ping: database.ping,
+      stamps: await stampReader(database),
+      webDist: env.webDist,
+      cookieSecure: env.cookieSecure,
+      publicUrl: env.publicUrl,
+      trustProxy: env.trustProxy,
+      log,
+      kpiRefresh,
+    });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(env.port, env.host, () => resolve(s)).once('error', reject);
     });

@@ -6,6 +6,9 @@ const ZWorkerEnv = z.object({
   INIT_CWD: z.string().optional(),
 });
 
+/** Every variable the worker reads, for the test that keeps the README's configuration table complete. */
+export const WORKER_ENV_VARIABLES = Object.keys(ZWorkerEnv.shape);
+
 /** The worker's configuration, parsed once; nothing else reads process.env. */
 export function readWorkerEnv(env: NodeJS.ProcessEnv = process.env) {
   const parsed = ZWorkerEnv.parse(env);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIPv6 } from 'node:net';
 import { join } from 'node:path';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
@@ -30,7 +31,14 @@ export interface AppOptions {
   db: Db;
   /** Folder holding the built web app; served with an SPA fallback when it exists. */
   webDist?: string | undefined;
+  /** Behind TLS: cookies only over HTTPS, and the CSP has browsers upgrade plain requests. */
   cookieSecure?: boolean;
+  /**
+   * Who may say, in X-Forwarded-For and X-Forwarded-Proto, where a request came from: Express's
+   * `trust proxy` addresses, ranges and names (loopback, linklocal, uniquelocal). None by default,
+   * so a client cannot pick the address its rate limits and audit events are kept under.
+   */
+  trustProxy?: readonly string[];
   /** Extra readiness checks, e.g. that the worker's queue is up. */
   isReady?: () => boolean;
   /**
@@ -40,8 +48,12 @@ export interface AppOptions {
   ping?: () => Promise<void>;
   now?: () => Date;
   log?: (message: string) => void;
-  /** Where people open the web app, for links in invitations and password resets. */
-  publicUrl?: string;
+  /**
+   * Where people open the web app, for links in invitations and password resets. Absent: the
+   * address the request arrived at as the listening socket sees it (on a loopback HOST, e.g.
+   * http://127.0.0.1:3000), never a request header, which whoever sends the request chooses.
+   */
+  publicUrl?: string | undefined;
   notifier?: Notifier;
   limits?: Limits;
   /** Where an ingest queues refreshes of the KPIs it fed; without one, KPIs wait for their schedules. */
@@ -55,11 +67,18 @@ export function createApp(opts: AppOptions): express.Express {
   const now = opts.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', opts.trustProxy?.length ? [...opts.trustProxy] : false);
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+        directives: {
+          'default-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          // Over plain HTTP (any host but 127.0.0.1, which browsers exempt) upgrading would
+          // send every script and style request to an HTTPS nobody serves: a blank page.
+          'upgrade-insecure-requests': opts.cookieSecure ? [] : null,
+        },
       },
     }),
   );
@@ -191,7 +210,7 @@ async function createHttpContext(opts: AppOptions, shared: Shared, req: Request,
     cookies,
     now,
     clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-    publicUrl: opts.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+    publicUrl: opts.publicUrl ?? listeningUrl(req),
     notifier: shared.notifier,
     limits: opts.limits ?? DEFAULT_LIMITS,
     kpiRefresh: opts.kpiRefresh ?? null,
@@ -200,6 +219,13 @@ async function createHttpContext(opts: AppOptions, shared: Shared, req: Request,
     rateLimiter: shared.rateLimiter,
     views: shared.views,
   };
+}
+
+/** The socket's own address, e.g. http://127.0.0.1:3000 or http://[::1]:3000. */
+function listeningUrl(req: Request): string {
+  const address = req.socket.localAddress ?? '127.0.0.1';
+  const host = isIPv6(address) ? (address.startsWith('::ffff:') ? address.slice(7) : `[${address}]`) : address;
+  return `http://${host}:${req.socket.localPort}`;
 }
 
 /** Body-parser and other HTTP-level failures as JSON, with no internals. */
