@@ -40,6 +40,21 @@ export interface ProcedureMeta {
   kept?: 'stored' | 'actor';
 }
 
+/** What a caller is told about a failure of the server's own; the detail goes to the log. */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. It has been logged.';
+
+/**
+ * The fields a refusal names. None for a failure of the server's own (an output that fails its
+ * schema, a database error): its paths name internals, so they go to the log (app.ts's onError)
+ * and the caller learns only that it happened.
+ */
+function fieldIssues(error: TRPCError): FieldIssue[] {
+  if (error.code === 'INTERNAL_SERVER_ERROR') return [];
+  if (error.cause instanceof ZodError) return error.cause.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message }));
+  if (error.cause instanceof DomainError) return [...error.cause.issues];
+  return [];
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
@@ -48,15 +63,10 @@ const t = initTRPC
     isDev: false,
     errorFormatter({ shape, error }) {
       const cause = error.cause;
-      let issues: FieldIssue[] = [];
-      if (cause instanceof ZodError) {
-        issues = cause.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message }));
-      } else if (cause instanceof DomainError) {
-        issues = [...cause.issues];
-      }
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      const issues = fieldIssues(error);
       const message = internal
-        ? 'Something went wrong on our side. It has been logged.'
+        ? INTERNAL_ERROR_MESSAGE
         : cause instanceof ZodError
           ? `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`
           : shape.message;

@@ -37,6 +37,18 @@ const HEADER = [
   'top_failure_point_annual_cost',
 ];
 
+/** What a spreadsheet reads as the start of a formula (OWASP, CSV injection): = + - @, tab, carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as a spreadsheet will show it, never run it: one that would start a formula gets a
+ * leading apostrophe (a journey named `=HYPERLINK(…)` is text, not a link). Only text passes
+ * here; numbers, -3.2 among them, are written as numbers.
+ */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
 /** One row per journey and KPI (a journey without KPIs still gets its row), numbers unformatted for spreadsheets. */
 export function scorecardCsv(s: Scorecard): string {
   const rows = s.journeys.flatMap((j) => {
@@ -70,5 +82,5 @@ export function scorecardCsv(s: Scorecard): string {
       ...journey,
     ]);
   });
-  return stringify([HEADER, ...rows]);
+  return stringify([HEADER, ...rows], { cast: { string: neutraliseFormula } });
 }

@@ -5,6 +5,7 @@ import type { Context } from '../context.ts';
 import { scorecardCsv } from '../export/scorecard-csv.ts';
 import { scorecardPdf } from '../export/scorecard-pdf.ts';
 import { createCaller } from '../router.ts';
+import { INTERNAL_ERROR_MESSAGE } from '../trpc.ts';
 import type { ErrorBody } from './error-body.schema.ts';
 
 /**
@@ -13,11 +14,12 @@ import type { ErrorBody } from './error-body.schema.ts';
  */
 export function scorecardExport(format: 'csv' | 'pdf', context: (req: Request, res: Response) => Promise<Context>) {
   return async (req: Request, res: Response) => {
+    const ctx = await context(req, res);
     try {
       // The same period choice as the page (`?period=` or `?from=&to=`), checked by the procedure.
       const pick = (key: string) => (typeof req.query[key] === 'string' ? (req.query[key] as string) : undefined);
       const params = Object.fromEntries(Object.entries({ period: pick('period'), from: pick('from'), to: pick('to') }).filter(([, v]) => v !== undefined));
-      const scorecard = await createCaller(await context(req, res)).scorecard.get(params);
+      const scorecard = await createCaller(ctx).scorecard.get(params);
       const stamp = scorecard.generatedAt.slice(0, 10);
       res.setHeader('Cache-Control', 'no-store');
       res.attachment(`scorecard-${stamp}.${format}`);
@@ -25,7 +27,10 @@ export function scorecardExport(format: 'csv' | 'pdf', context: (req: Request, r
       else res.type('application/pdf').send(await scorecardPdf(scorecard));
     } catch (error) {
       if (!(error instanceof TRPCError)) throw error;
-      res.status(getHTTPStatusCodeFromError(error)).json({ error: { message: error.message, code: error.code } } satisfies ErrorBody);
+      // A failure of the server's own, such as a scorecard that fails its output schema: its detail is logged, never sent.
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      if (internal) ctx.log(`[api] scorecard.${format} failed: ${(error.cause ?? error).stack ?? error.message}`);
+      res.status(getHTTPStatusCodeFromError(error)).json({ error: { message: internal ? INTERNAL_ERROR_MESSAGE : error.message, code: error.code } } satisfies ErrorBody);
     }
   };
 }

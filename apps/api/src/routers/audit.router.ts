@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@throughline/domain';
 import { authorizedProcedure, router } from '../trpc.ts';
 
 const ZAuditEvent = z.object({
@@ -14,7 +15,7 @@ const ZAuditEvent = z.object({
 export const auditRouter = router({
   /** The most recent audit events of the organisation, newest first. */
   list: authorizedProcedure('audit.read')
-    .input(z.object({ limit: z.number().int().min(1).max(500).default(100), action: z.string().max(64).optional() }).default({ limit: 100 }))
+    .input(z.object({ limit: z.number().int().min(1).max(500).default(100), action: text().max(64).optional() }).default({ limit: 100 }))
     .output(z.array(ZAuditEvent))
     .query(async ({ ctx, input }) => {
       let query = ctx.db

@@ -10,6 +10,7 @@ import {
   ZProposalDecisionInput,
   ZProposalInput,
   ZProposalState,
+  ZVersion,
   type ChangeProposal,
   type ProposalAction,
 } from '@throughline/domain';
@@ -32,7 +33,7 @@ import { actorName } from '../actor-name.ts';
 import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
 
-const ZVersioned = z.object({ id: ZId, version: z.number().int().positive() });
+const ZVersioned = z.object({ id: ZId, version: ZVersion });
 
 function transition(p: ChangeProposal, action: ProposalAction) {
   const next = nextProposalState(p.state, action);

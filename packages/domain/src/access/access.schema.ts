@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ZId, ZName } from '../common/common.schema.ts';
+import { text, ZId, ZName } from '../common/common.schema.ts';
 import { ZRole } from '../organisation/organisation.schema.ts';
 import { TOKEN_SCOPES } from './permissions.ts';
 
 export const ZTokenScope = z.enum(TOKEN_SCOPES);
 
 /** Long enough to resist guessing, short enough to type; argon2id does the rest. */
-export const ZPassword = z.string().min(12, 'must be at least 12 characters').max(200);
+export const ZPassword = text().min(12, 'must be at least 12 characters').max(200);
 export const ZEmail = z.email().max(320).transform((e) => e.toLowerCase());
 
 export const ZSignUpInput = z.object({

@@ -122,3 +122,39 @@ describe('an operational event type', () => {
     expect(nearestKnownType('case')).toBeNull();
   });
 });
+
+describe('what the database cannot store', () => {
+  const event = { source: 'crm', externalId: 'e-1', type: 'contact', value: 1, customerId: null, journeyId: null, stepId: null, attributes: {}, occurredAt: '2026-11-01T10:00:00Z' };
+
+  it('is refused in a 5,000-row batch by row and field: a NUL or half a surrogate pair in any text', () => {
+    const responses: Record<string, unknown>[] = Array.from({ length: 5_000 }, (_, i) => ({ ...base, externalId: `r-${i}`, instrument: 'nps', score: i % 11 }));
+    responses[1234] = { ...responses[1234]!, verbatim: 'a\u0000b' };
+    responses[4321] = { ...responses[4321]!, segment: 'home\uD800' };
+    responses[4999] = { ...responses[4999]!, source: '\u0000', channel: '\u0000' };
+    const issues = ZSurveyIngestInput.safeParse({ responses }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues).toEqual([
+      ['responses.1234.verbatim', 'must not contain a NUL character (\\u0000)'],
+      ['responses.4321.segment', 'must not contain an unpaired UTF-16 surrogate (half of a character)'],
+      ['responses.4999.source', 'must not contain a NUL character (\\u0000)'],
+      ['responses.4999.channel', 'must not contain a NUL character (\\u0000)'],
+    ]);
+  });
+
+  it('is refused in an event’s type, ids and attributes, keys and values alike', () => {
+    const paths = (over: object) => ZOperationalIngestInput.safeParse({ events: [event, { ...event, ...over }] }).error?.issues.map((i) => i.path.join('.'));
+    expect(paths({ type: 'contact\u0000' })).toEqual(['events.1.type']);
+    expect(paths({ externalId: 'e\u0000' })).toEqual(['events.1.externalId']);
+    expect(paths({ customerId: '\uDC00' })).toEqual(['events.1.customerId']);
+    expect(paths({ attributes: { queue: 'claims\u0000' } })).toEqual(['events.1.attributes.queue']);
+    expect(paths({ attributes: { 'queue\u0000': 'claims' } })).toEqual(['events.1.attributes.queue\u0000']);
+  });
+
+  it('is refused for a date before 1900 or beyond a JavaScript date’s reach, and a value beyond ±1e12', () => {
+    const paths = (over: object) => ZOperationalIngestInput.safeParse({ events: [{ ...event, ...over }] }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(paths({ occurredAt: '-271821-04-20T00:00:00Z' })).toEqual([['events.0.occurredAt', 'must be between 1900-01-01 and 2999-12-31']]);
+    expect(paths({ occurredAt: '+275760-09-13T00:00:00Z' })).toEqual([['events.0.occurredAt', 'must be between 1900-01-01 and 2999-12-31']]);
+    expect(paths({ occurredAt: '0000-01-01T00:00:00Z' })).toEqual([['events.0.occurredAt', 'must be between 1900-01-01 and 2999-12-31']]);
+    expect(paths({ value: 1e308 })?.[0]?.[0]).toBe('events.0.value');
+    expect(paths({ attributes: { amount: -1e308 } })?.[0]?.[0]).toBe('events.0.attributes.amount');
+  });
+});

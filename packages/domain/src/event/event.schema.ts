@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, ZFigure, ZTimestampIn } from '../common/common.schema.ts';
 import { eventTypeIssue, normaliseEventType } from './event-type.ts';
 
 export const INSTRUMENT_SCALES = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 }, ces: { min: 1, max: 7 } } as const;
@@ -15,11 +16,11 @@ const systemClock: Clock = () => new Date();
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
 /**
- * When a row happened: any ISO 8601 date-time, but not later than a few minutes after `clock`.
- * A row dated in the future would sit in a period that has not happened yet, and lead it.
+ * When a row happened: any ISO 8601 date-time from 1900 on, but not later than a few minutes after
+ * `clock`. A row dated in the future would sit in a period that has not happened yet, and lead it.
  */
 function occurredAt(clock: Clock) {
-  return z.coerce.date().superRefine((at, ctx) => {
+  return ZTimestampIn.superRefine((at, ctx) => {
     const now = clock();
     if (at.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) {
       ctx.addIssue({ code: 'custom', message: `is in the future: ${at.toISOString()} is more than 5 minutes after the server's clock (${now.toISOString()})` });
@@ -35,8 +36,8 @@ const ZJourneyRef = z
 const ZStepRef = z.uuid().nullable().describe("The step the row belongs to, by id: `journey.get` (GET /trpc/journey.get, a token with model:read) lists a journey's stages and steps. Null when not known.");
 
 const ZExternalKey = {
-  source: z.string().trim().min(1).max(64),
-  externalId: z.string().trim().min(1).max(200),
+  source: text().trim().min(1).max(64),
+  externalId: text().trim().min(1).max(200),
 };
 
 /** A survey response, its date checked against `clock` (the system clock unless a test passes one). */
@@ -55,12 +56,12 @@ export const surveyResponseSchema = (clock: Clock = systemClock) =>
         .describe(
           "The top of the scale the question was asked on, a number: 10 for NPS, 5 or 7 for CSAT, 7 for CES. Null or absent means the instrument's usual scale (NPS 0–10, CSAT 1–5, CES 1–7); send 7 for CSAT asked on 1–7.",
         ),
-      customerId: z.string().max(200).nullable(),
+      customerId: text().max(200).nullable(),
       journeyId: ZJourneyRef,
       stepId: ZStepRef,
-      channel: z.string().max(32).nullable(),
-      segment: z.string().max(64).nullable(),
-      verbatim: z.string().max(10_000).nullable(),
+      channel: text().max(32).nullable(),
+      segment: text().max(64).nullable(),
+      verbatim: text().max(10_000).nullable(),
       occurredAt: occurredAt(clock),
     })
     .superRefine((r, ctx) => {
@@ -82,8 +83,7 @@ export type SurveyResponse = z.infer<typeof ZSurveyResponse>;
  * An operational event's type: a known type in any case is stored in lower case, a near miss of
  * one is refused with the likely type, and any other type must be a lower-case name.
  */
-const ZEventType = z
-  .string()
+const ZEventType = text()
   .trim()
   .min(1)
   .max(64)
@@ -101,11 +101,11 @@ export const operationalEventSchema = (clock: Clock = systemClock) =>
   z.object({
     ...ZExternalKey,
     type: ZEventType,
-    value: z.number().finite().nullable(),
-    customerId: z.string().max(200).nullable(),
+    value: ZFigure.nullable(),
+    customerId: text().max(200).nullable(),
     journeyId: ZJourneyRef,
     stepId: ZStepRef,
-    attributes: z.record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean()])),
+    attributes: z.record(text().max(64), z.union([text().max(500), ZFigure, z.boolean()])),
     occurredAt: occurredAt(clock),
   });
 export const ZOperationalEvent = operationalEventSchema();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZMoney, ZName, ZText } from '../common/common.schema.ts';
+import { ZId, ZMoney, ZName, ZText, ZVersion } from '../common/common.schema.ts';
 
 /** 1 (poor) to 5 (excellent): what customers expect at a step, and what operations deliver. */
 export const ZRating = z.number().int().min(1, 'must be 1–5').max(5, 'must be 1–5');
@@ -29,7 +29,7 @@ export const ZFailurePointInput = z.object({
 });
 export type FailurePointInput = z.infer<typeof ZFailurePointInput>;
 
-export const ZFailurePointUpdateInput = ZFailurePointInput.extend({ id: ZId, version: z.number().int().positive() });
+export const ZFailurePointUpdateInput = ZFailurePointInput.extend({ id: ZId, version: ZVersion });
 
 export const ZFailurePoint = ZFailurePointInput.extend({
   id: ZId,
@@ -40,6 +40,6 @@ export const ZFailurePoint = ZFailurePointInput.extend({
   annualCost: z.number(),
   /** Insights that back it up: a failure point with none is an assertion, not evidence. */
   evidenceCount: z.number().int(),
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
 export type FailurePoint = z.infer<typeof ZFailurePoint>;

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { ZId, ZMoney, ZName, ZText } from '../common/common.schema.ts';
+import { ZFigure, ZId, ZIsoDate, ZMoney, ZName, ZSignedMoney, ZText, ZVersion } from '../common/common.schema.ts';
 import { ZApprover } from '../policy/change-proposal.schema.ts';
 import { ZConfidence } from '../insight/insight.schema.ts';
 
 export const INITIATIVE_STAGES = ['idea', 'designed', 'funded', 'in_delivery', 'implemented', 'measured'] as const;
 export const ZInitiativeStage = z.enum(INITIATIVE_STAGES);
 export type InitiativeStage = z.infer<typeof ZInitiativeStage>;
-
-const ZIsoDate = z.iso.date();
 
 /** The investment case: what it costs (split business / technology), what it should move, and by how much. */
 export const ZInvestmentCase = z.object({
@@ -16,14 +14,14 @@ export const ZInvestmentCase = z.object({
   /** Running costs a year, from implementation on. */
   runningBusiness: ZMoney.default(0),
   runningTechnology: ZMoney.default(0),
-  itEffortDays: z.number().finite().nonnegative().max(100_000).default(0),
+  itEffortDays: z.number().nonnegative().max(100_000).default(0),
   systemIds: z.array(ZId).max(30).default([]),
   /** The KPI the uplift is promised on; its value per point prices the uplift. */
   kpiId: ZId.nullable().default(null),
-  expectedUplift: z.number().finite().min(-1000).max(1000).nullable().default(null),
+  expectedUplift: z.number().min(-1000).max(1000).nullable().default(null),
   upliftConfidence: ZConfidence.default('medium'),
   /** A value per point entered for this case; otherwise the KPI's value link is used. */
-  valuePerPointOverride: z.number().finite().nullable().default(null),
+  valuePerPointOverride: ZSignedMoney.nullable().default(null),
 });
 export type InvestmentCaseInput = z.infer<typeof ZInvestmentCase>;
 
@@ -32,7 +30,7 @@ export const ZAdoptionPlan = z.object({
   peopleTrained: z.number().int().nonnegative().max(1_000_000).default(0),
   /** How use is measured, e.g. "share of claims triaged with the new tool". */
   usageMeasure: ZText.default(''),
-  usageValue: z.number().finite().nullable().default(null),
+  usageValue: ZFigure.nullable().default(null),
 });
 export type AdoptionPlan = z.infer<typeof ZAdoptionPlan>;
 
@@ -59,7 +57,7 @@ export const ZInitiativeInput = z
   });
 export type InitiativeInput = z.infer<typeof ZInitiativeInput>;
 
-export const ZInitiativeUpdateInput = ZInitiativeInput.extend({ id: ZId, version: z.number().int().positive() });
+export const ZInitiativeUpdateInput = ZInitiativeInput.extend({ id: ZId, version: ZVersion });
 
 export const ZInvestmentFigures = z.object({
   oneOff: z.number(),
@@ -92,19 +90,19 @@ export const ZInitiative = ZInitiativeInput.extend({
    */
   valuePerPointWarning: z.object({ divergence: z.string(), reason: z.string().nullable() }).nullable(),
   evidenceCount: z.number().int(),
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
 export type Initiative = z.infer<typeof ZInitiative>;
 
 export const ZAdvanceInput = z.object({
   id: ZId,
-  version: z.number().int().positive(),
+  version: ZVersion,
   to: z.enum(['designed', 'in_delivery', 'implemented', 'measured']),
 });
 
 export const ZFundingDecisionInput = z.object({
   id: ZId,
-  version: z.number().int().positive(),
+  version: ZVersion,
   decision: z.enum(['approve', 'reject']),
   reason: ZText.min(1, 'is required: say why, for the decision log'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZName } from '../common/common.schema.ts';
+import { text, ZId, ZIsoDate, ZName, ZVersion } from '../common/common.schema.ts';
 
 export const INSIGHT_SOURCES = ['interview', 'survey', 'analytics', 'frontline'] as const;
 export const ZInsightSource = z.enum(INSIGHT_SOURCES);
@@ -7,16 +7,14 @@ export const ZInsightKind = z.enum(['finding', 'verbatim']);
 export const ZConfidence = z.enum(['low', 'medium', 'high']);
 export type Confidence = z.infer<typeof ZConfidence>;
 
-const ZIsoDate = z.iso.date();
-
 export const ZInsightInput = z.object({
   kind: ZInsightKind,
   title: ZName,
-  body: z.string().trim().min(1, 'is required').max(10_000),
+  body: text().trim().min(1, 'is required').max(10_000),
   source: ZInsightSource,
   observedOn: ZIsoDate,
   confidence: ZConfidence,
-  personas: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  personas: z.array(text().trim().min(1).max(100)).max(20).default([]),
   journeyIds: z.array(ZId).max(20).default([]),
   stepIds: z.array(ZId).max(50).default([]),
   failurePointIds: z.array(ZId).max(50).default([]),
@@ -24,18 +22,18 @@ export const ZInsightInput = z.object({
 });
 export type InsightInput = z.infer<typeof ZInsightInput>;
 
-export const ZInsightUpdateInput = ZInsightInput.extend({ id: ZId, version: z.number().int().positive() });
+export const ZInsightUpdateInput = ZInsightInput.extend({ id: ZId, version: ZVersion });
 
 export const ZInsight = ZInsightInput.extend({
   id: ZId,
   /** With a search: the passage that matched, the matching words between « and ». */
   headline: z.string().nullable(),
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
 export type Insight = z.infer<typeof ZInsight>;
 
 export const ZInsightSearch = z.object({
-  query: z.string().trim().max(200).optional(),
+  query: text().trim().max(200).optional(),
   journeyId: ZId.optional(),
   failurePointId: ZId.optional(),
   initiativeId: ZId.optional(),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { ZId, ZName, ZText } from '../common/common.schema.ts';
+import { ZId, ZName, ZText, ZVersion } from '../common/common.schema.ts';
 import { ZChannel } from './journey.schema.ts';
 
-const ZVersion = z.number().int().positive();
 const ZPosition = z.number().int().nonnegative().max(1_000);
 
 export const ZJourneyInput = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZName, ZText } from '../common/common.schema.ts';
+import { text, ZName, ZText } from '../common/common.schema.ts';
 import { ZChannel } from './journey.schema.ts';
 
 /** The file format's name and version: a reader refuses any other. */
@@ -13,7 +13,7 @@ export const JOURNEY_FORMAT_VERSION = 1;
 export const ZJourneyDocument = z.object({
   format: z.literal(JOURNEY_FORMAT),
   formatVersion: z.literal(JOURNEY_FORMAT_VERSION),
-  exportedAt: z.string().optional(),
+  exportedAt: text().max(100).optional(),
   journey: z.object({
     name: ZName,
     description: ZText,
@@ -34,7 +34,7 @@ export const ZJourneyDocument = z.object({
                 supportProcesses: ZText,
                 evidence: ZText,
                 systems: z.array(ZName).max(50),
-                dependsOn: z.array(z.string()).max(50),
+                dependsOn: z.array(text().max(64)).max(50),
               }),
             )
             .max(100),

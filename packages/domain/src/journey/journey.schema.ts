@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZName, ZText } from '../common/common.schema.ts';
+import { ZId, ZName, ZText, ZVersion } from '../common/common.schema.ts';
 
 export const CHANNELS = ['web', 'app', 'phone', 'email', 'chat', 'sms', 'post', 'in_person', 'partner'] as const;
 export const ZChannel = z.enum(CHANNELS);
@@ -24,7 +24,7 @@ export const ZStep = z.object({
   position: z.number().int().nonnegative(),
   blueprint: ZBlueprint,
   dependsOnStepIds: z.array(ZId),
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
 export type Step = z.infer<typeof ZStep>;
 
@@ -49,7 +49,7 @@ export const ZJourneySummary = z.object({
   accountableTeamName: ZName.nullable(),
   stageCount: z.number().int().nonnegative(),
   stepCount: z.number().int().nonnegative(),
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
 export type JourneySummary = z.infer<typeof ZJourneySummary>;
 
@@ -59,7 +59,7 @@ export type Journey = z.infer<typeof ZJourney>;
 /** An edit of one step in place: its name, channel and blueprint lanes; `version` guards it. */
 export const ZStepUpdateInput = z.object({
   stepId: ZId,
-  version: z.number().int().positive(),
+  version: ZVersion,
   name: ZName.optional(),
   channel: ZChannel.optional(),
   customerAction: ZText.optional(),

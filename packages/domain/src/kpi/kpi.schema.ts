@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZName, ZText } from '../common/common.schema.ts';
+import { text, ZFigure, ZId, ZName, ZSignedMoney, ZText, ZVersion } from '../common/common.schema.ts';
 
 /** `ces_agree` is CES 2.0's "% agree" (answers 5–7 of 1–7), a share; `ces` is its mean. */
 export const KPI_KINDS = ['nps', 'csat', 'ces', 'ces_agree', 'rate', 'mean', 'median', 'p90', 'count', 'sum', 'ratio'] as const;
@@ -49,11 +49,11 @@ export const ZKpiSource = z.discriminatedUnion('stream', [
   ZSurveySource,
   z.object({
     stream: z.literal('operational'),
-    eventType: z.string().min(1).max(64),
+    eventType: text().min(1).max(64),
     /** For rates: the attribute that marks an event as meeting the condition. */
-    conditionAttribute: z.string().min(1).max(64).optional(),
+    conditionAttribute: text().min(1).max(64).optional(),
     /** For ratios: the event type whose count is the denominator. */
-    denominatorEventType: z.string().min(1).max(64).optional(),
+    denominatorEventType: text().min(1).max(64).optional(),
   }),
 ]);
 export type KpiSource = z.infer<typeof ZKpiSource>;
@@ -100,26 +100,26 @@ export function kindSourceMismatch(kind: KpiKind, source: KpiSource): string | n
 export const DEFAULT_MIN_SAMPLE = 30;
 
 const ZKpiFields = z.object({
-  key: z.string().regex(/^[a-z0-9_.-]{2,64}$/, 'must be 2–64 lower-case letters, digits, dots, dashes or underscores'),
+  key: text().regex(/^[a-z0-9_.-]{2,64}$/, 'must be 2–64 lower-case letters, digits, dots, dashes or underscores'),
   name: ZName,
   description: ZText,
-  unit: z.string().max(32),
+  unit: text().max(32),
   kind: ZKpiKind,
   source: ZKpiSource,
   scope: ZKpiScope,
   ownerTeamId: ZId.nullable(),
   direction: z.enum(['higher_is_better', 'lower_is_better']),
-  target: z.number().finite().nullable(),
-  threshold: z.number().finite().nullable(),
+  target: ZFigure.nullable(),
+  threshold: ZFigure.nullable(),
   grain: ZGrain,
   /** Five-field cron expression for recomputation. */
-  schedule: z.string().max(100).refine(isCron, 'must be a five-field cron expression, e.g. "0 3 * * *" for 03:00 daily'),
-  valuePerPoint: z.number().finite().nullable(),
+  schedule: text().max(100).refine(isCron, 'must be a five-field cron expression, e.g. "0 3 * * *" for 03:00 daily'),
+  valuePerPoint: ZSignedMoney.nullable(),
   /**
    * Why an entered value per point stands although it lies outside the value model's 95%
    * interval: required then, and kept with the KPI and in the audit log.
    */
-  valuePerPointReason: z.string().trim().max(2_000).nullable().default(null),
+  valuePerPointReason: text().trim().max(2_000).nullable().default(null),
   /** Below this many answers or events a period's result is shown but makes no claim. */
   minSample: z.number().int().min(2).max(1_000_000).default(DEFAULT_MIN_SAMPLE),
 });
@@ -135,10 +135,10 @@ export type KpiInput = z.infer<typeof ZKpiInput>;
 /** An update leaves the minimum sample and the value's reason as they are when it does not name them. */
 export const ZKpiUpdateInput = ZKpiFields.extend({
   id: ZId,
-  version: z.number().int().positive(),
+  version: ZVersion,
   valuePerPointReason: ZKpiFields.shape.valuePerPointReason.unwrap().optional(),
   minSample: ZKpiFields.shape.minSample.unwrap().optional(),
 }).superRefine(checkKindAndSource);
 
-export const ZKpiDefinition = ZKpiFields.extend({ id: ZId, version: z.number().int().positive() });
+export const ZKpiDefinition = ZKpiFields.extend({ id: ZId, version: ZVersion });
 export type KpiDefinition = z.infer<typeof ZKpiDefinition>;

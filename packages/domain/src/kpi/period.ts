@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Grain } from './kpi.schema.ts';
+import { text, ZIsoDate } from '../common/common.schema.ts';
 
 /**
  * Periods, as PRODUCT.md defines them: a period is complete once it has ended in the
@@ -31,7 +32,7 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-export const ZTimeZone = z.string().max(64).refine(isTimeZone, 'must be an IANA time zone, e.g. "Europe/London" or "UTC"');
+export const ZTimeZone = text().max(64).refine(isTimeZone, 'must be an IANA time zone, e.g. "Europe/London" or "UTC"');
 
 /** The date it is at `now` in `timeZone`. */
 export function dayIn(timeZone: string, now: Date): string {
@@ -120,14 +121,14 @@ export function windowLabel(window: PeriodWindow, grain: Grain): string {
  */
 export const ZPeriodSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('last_complete') }),
-  z.object({ kind: z.literal('period'), start: z.iso.date() }),
-  z.object({ kind: z.literal('range'), from: z.iso.date(), to: z.iso.date() }),
+  z.object({ kind: z.literal('period'), start: ZIsoDate }),
+  z.object({ kind: z.literal('range'), from: ZIsoDate, to: ZIsoDate }),
 ]);
 export type PeriodSelection = z.infer<typeof ZPeriodSelection>;
 
 /** The flat form an API or a URL carries: `period`, or `from` and `to`, or neither. */
 export const ZPeriodParams = z
-  .object({ period: z.iso.date().optional(), from: z.iso.date().optional(), to: z.iso.date().optional() })
+  .object({ period: ZIsoDate.optional(), from: ZIsoDate.optional(), to: ZIsoDate.optional() })
   .superRefine((p, ctx) => {
     if (p.period && (p.from || p.to)) ctx.addIssue({ code: 'custom', path: ['period'], message: 'give a period or a from–to range, not both' });
     if ((p.from === undefined) !== (p.to === undefined)) ctx.addIssue({ code: 'custom', path: [p.from ? 'to' : 'from'], message: 'a range needs both from and to' });

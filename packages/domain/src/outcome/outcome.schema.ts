@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZName } from '../common/common.schema.ts';
+import { ZFigure, ZId, ZIsoDate, ZName, ZVersion } from '../common/common.schema.ts';
 import { belowMinimum, type KpiGoal } from '../kpi/kpi-status.ts';
 
 /** PRODUCT.md: 3–5 targeted outcomes per journey. Fewer is flagged; a sixth is refused. */
@@ -10,13 +10,13 @@ export const ZOutcomeInput = z.object({
   journeyId: ZId,
   kpiId: ZId,
   title: ZName,
-  baseline: z.number().finite(),
-  target: z.number().finite(),
-  byDate: z.iso.date(),
+  baseline: ZFigure,
+  target: ZFigure,
+  byDate: ZIsoDate,
 });
 export type OutcomeInput = z.infer<typeof ZOutcomeInput>;
 
-export const ZOutcomeUpdateInput = ZOutcomeInput.omit({ journeyId: true }).extend({ id: ZId, version: z.number().int().positive() });
+export const ZOutcomeUpdateInput = ZOutcomeInput.omit({ journeyId: true }).extend({ id: ZId, version: ZVersion });
 
 export const ZOutcomeStatus = z.enum(['achieved', 'on_track', 'behind', 'too_few', 'no_data']);
 export type OutcomeStatus = z.infer<typeof ZOutcomeStatus>;
@@ -32,7 +32,7 @@ export const ZOutcome = ZOutcomeInput.extend({
   n: z.number().int(),
   minSample: z.number().int(),
   status: ZOutcomeStatus,
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
 export type Outcome = z.infer<typeof ZOutcome>;
 

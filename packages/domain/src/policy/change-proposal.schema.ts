@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZMoney, ZName, ZText } from '../common/common.schema.ts';
+import { ZId, ZMoney, ZName, ZText, ZVersion } from '../common/common.schema.ts';
 
 export const PROPOSAL_STATES = ['draft', 'proposed', 'approved', 'rejected', 'implemented'] as const;
 export const ZProposalState = z.enum(PROPOSAL_STATES);
@@ -31,13 +31,13 @@ export const ZChangeProposal = ZProposalInput.extend({
   routingReason: z.string().nullable(),
   decisionReason: z.string().nullable(),
   createdAt: z.string(),
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
 export type ChangeProposal = z.infer<typeof ZChangeProposal>;
 
 export const ZProposalDecisionInput = z.object({
   id: ZId,
-  version: z.number().int().positive(),
+  version: ZVersion,
   decision: z.enum(['approve', 'reject']),
   reason: ZText.min(1, 'is required: say why, for the decision log'),
 });

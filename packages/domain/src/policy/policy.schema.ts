@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZName, ZText } from '../common/common.schema.ts';
+import { ZId, ZName, ZText, ZVersion } from '../common/common.schema.ts';
 
 export const ZPolicyInput = z.object({
   name: ZName,
@@ -12,11 +12,11 @@ export const ZPolicyInput = z.object({
 });
 export type PolicyInput = z.infer<typeof ZPolicyInput>;
 
-export const ZPolicyUpdateInput = ZPolicyInput.extend({ id: ZId, version: z.number().int().positive() });
+export const ZPolicyUpdateInput = ZPolicyInput.extend({ id: ZId, version: ZVersion });
 
 export const ZPolicy = ZPolicyInput.extend({
   id: ZId,
   ownerTeamName: ZName,
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
 export type Policy = z.infer<typeof ZPolicy>;

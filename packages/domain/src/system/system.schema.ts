@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZName, ZText } from '../common/common.schema.ts';
+import { ZId, ZName, ZText, ZVersion } from '../common/common.schema.ts';
 
 export const ZSystemInput = z.object({
   name: ZName,
@@ -8,11 +8,11 @@ export const ZSystemInput = z.object({
 });
 export type SystemInput = z.infer<typeof ZSystemInput>;
 
-export const ZSystemUpdateInput = ZSystemInput.extend({ id: ZId, version: z.number().int().positive() });
+export const ZSystemUpdateInput = ZSystemInput.extend({ id: ZId, version: ZVersion });
 
 export const ZSystem = ZSystemInput.extend({
   id: ZId,
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
 export type System = z.infer<typeof ZSystem>;
 
