@@ -124,7 +124,10 @@ export const authRouter = router({
   /** Who is signed in, or null: the web app asks this first. */
   me: publicProcedure.output(ZSessionActor.nullable()).query(({ ctx }) => (ctx.actor?.kind === 'member' ? ctx.actor : null)),
 
-  /** Always answers the same, so it cannot be used to find out who has an account. */
+  /**
+   * Always answers the same, so it cannot be used to find out who has an account. Only the newest
+   * link works: asking again voids the earlier ones.
+   */
   requestPasswordReset: publicProcedure
     .input(ZPasswordResetRequest)
     .output(ZDone)
@@ -133,11 +136,9 @@ export const authRouter = router({
       const user = await findUserByEmail(ctx.db, input.email);
       if (user) {
         const token = newSecret();
-        await insertPasswordReset(ctx.db, {
-          tokenHash: hashSecret(token),
-          userId: user.id,
-          expiresAt: new Date(ctx.now().getTime() + PASSWORD_RESET_TTL_MS),
-        });
+        await ctx.db.transaction().execute((db) =>
+          insertPasswordReset(db, { tokenHash: hashSecret(token), userId: user.id, expiresAt: new Date(ctx.now().getTime() + PASSWORD_RESET_TTL_MS) }),
+        );
         await ctx.notifier.passwordReset(user.email, `${ctx.publicUrl}/reset-password?token=${token}`);
       }
       return { ok: true as const };
