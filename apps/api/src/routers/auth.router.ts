@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import {
   addMember,
+  clearSignInFailures,
+  clearSignInFailuresOfUser,
   consumePasswordReset,
   deleteSession,
   findOpenInvitation,
+  findSignInLock,
   findUserByEmail,
   hitRateLimit,
   insertOrganisation,
@@ -11,11 +14,15 @@ import {
   insertUser,
   listMemberships,
   markInvitationAccepted,
+  recordSignInFailure,
   setPassword,
   writeAuditEvent,
 } from '@throughline/db';
 import {
   DomainError,
+  FAILURE_MEMORY_MS,
+  lockedMessage,
+  lockoutMs,
   ZAcceptInvitationInput,
   ZPasswordResetInput,
   ZPasswordResetRequest,
@@ -81,26 +88,49 @@ export const authRouter = router({
       return actor;
     }),
 
+  /**
+   * Refused for a locked account (see the sign-in lockout rule in domain) even with the right
+   * password, with when to try again; every failure counts towards the lock, and both are audited.
+   */
   signIn: publicProcedure
     .input(ZSignInInput)
     .output(ZSessionActor)
     .mutation(async ({ ctx, input }) => {
       await limitByIp(ctx, 'sign-in');
-      const user = await findUserByEmail(ctx.db, input.email);
+      const email = input.email.toLowerCase();
+      const now = ctx.now();
+      const user = await findUserByEmail(ctx.db, email);
+      const auditAs = async (db: typeof ctx.db, action: string, after: Record<string, unknown>) => {
+        const memberships = user ? await listMemberships(db, user.id) : [];
+        await writeAuditEvent(db, {
+          organisationId: memberships[0]?.organisationId ?? null,
+          actor: { type: 'user', id: user?.id ?? `unknown:${email}` },
+          action,
+          entity: { type: 'user', id: user?.id ?? email },
+          after: { ip: ctx.clientIp, ...after },
+        });
+      };
+      const lockedUntil = await findSignInLock(ctx.db, email, now);
+      if (lockedUntil) {
+        await auditAs(ctx.db, 'auth.sign_in_locked', { lockedUntil: lockedUntil.toISOString() });
+        const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+        throw new DomainError('TOO_MANY_REQUESTS', lockedMessage(lockedUntil, now), [], retryAfterSeconds);
+      }
       const ok = await verifyPassword(user?.passwordHash, input.password);
       const membership = user && ok ? (await listMemberships(ctx.db, user.id))[0] : undefined;
       if (!user || !ok || !membership) {
-        const memberships = user ? await listMemberships(ctx.db, user.id) : [];
-        await writeAuditEvent(ctx.db, {
-          organisationId: memberships[0]?.organisationId ?? null,
-          actor: { type: 'user', id: user?.id ?? `unknown:${input.email.toLowerCase()}` },
-          action: 'auth.sign_in_failed',
-          entity: { type: 'user', id: user?.id ?? input.email.toLowerCase() },
-          after: { ip: ctx.clientIp },
+        const lock = await ctx.db.transaction().execute(async (db) => {
+          const failure = await recordSignInFailure(db, email, now, FAILURE_MEMORY_MS, lockoutMs);
+          await auditAs(db, 'auth.sign_in_failed', { failures: failure.failures });
+          if (failure.lockedUntil) await auditAs(db, 'auth.account_locked', { failures: failure.failures, lockedUntil: failure.lockedUntil.toISOString() });
+          return failure.lockedUntil;
         });
-        throw new DomainError('UNAUTHORIZED', 'Email or password is incorrect');
+        throw new DomainError('UNAUTHORIZED', lock ? `Email or password is incorrect. ${lockedMessage(lock, now)}` : 'Email or password is incorrect');
       }
-      const actor = await startSession(ctx, user.id, membership.organisationId);
+      const actor = await ctx.db.transaction().execute(async (db) => {
+        await clearSignInFailures(db, email);
+        return startSession({ ...ctx, db }, user.id, membership.organisationId);
+      });
       await writeAuditEvent(ctx.db, {
         organisationId: membership.organisationId,
         actor: { type: 'user', id: user.id },
@@ -144,7 +174,10 @@ export const authRouter = router({
       return { ok: true as const };
     }),
 
-  /** Sets a new password with a one-time token; every session of that user ends. */
+  /**
+   * Sets a new password with a one-time token; every session of that user ends, every other reset
+   * link of theirs is voided, and any sign-in lock on the account is lifted.
+   */
   resetPassword: publicProcedure
     .input(ZPasswordResetInput)
     .output(ZDone)
@@ -155,6 +188,7 @@ export const authRouter = router({
         const userId = await consumePasswordReset(db, hashSecret(input.token), ctx.now());
         if (!userId) throw new DomainError('BAD_REQUEST', 'This reset link is invalid, used or expired; ask for a new one', [{ path: 'token', message: 'is invalid or expired' }]);
         await setPassword(db, userId, passwordHash);
+        await clearSignInFailuresOfUser(db, userId);
         return userId;
       });
       // Once committed, so no lookup here can read the sessions back before they are gone.
