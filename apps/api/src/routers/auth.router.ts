@@ -4,7 +4,9 @@ import {
   clearSignInFailures,
   clearSignInFailuresOfUser,
   consumePasswordReset,
+  countAdmins,
   deleteSession,
+  findMember,
   findOpenInvitation,
   findSignInLock,
   findUserByEmail,
@@ -15,6 +17,7 @@ import {
   listMemberships,
   markInvitationAccepted,
   recordSignInFailure,
+  setMemberRole,
   setPassword,
   writeAuditEvent,
 } from '@throughline/db';
@@ -24,6 +27,7 @@ import {
   lockedMessage,
   lockoutMs,
   ZAcceptInvitationInput,
+  ZInvitationAccepted,
   ZPasswordResetInput,
   ZPasswordResetRequest,
   ZSessionActor,
@@ -196,14 +200,19 @@ export const authRouter = router({
       return { ok: true as const };
     }),
 
-  /** Joins the organisation that sent the invitation, creating the account if needed. */
+  /**
+   * Joins the organisation that sent the invitation, creating the account if needed. Someone
+   * already a member gets what the invitation says applied instead: its role (an admin stepping
+   * down is refused if they are the last one) and its team, audited. An invitation that would
+   * change nothing is refused and stays unused.
+   */
   acceptInvitation: publicProcedure
     .input(ZAcceptInvitationInput)
-    .output(ZSessionActor)
+    .output(ZInvitationAccepted)
     .mutation(async ({ ctx, input }) => {
       await limitByIp(ctx, 'invitation');
       const passwordHash = await hashPassword(input.password);
-      const actor = await ctx.db.transaction().execute(async (db) => {
+      const accepted = await ctx.db.transaction().execute(async (db) => {
         const invitation = await findOpenInvitation(db, hashSecret(input.token), ctx.now());
         if (!invitation) {
           throw new DomainError('BAD_REQUEST', 'This invitation is invalid, already used or expired; ask for a new one', [
@@ -215,18 +224,68 @@ export const authRouter = router({
           throw new DomainError('UNAUTHORIZED', 'You already have an account: enter its password to accept');
         }
         const userId = existing?.id ?? (await insertUser(db, { email: invitation.email, displayName: input.displayName, passwordHash }));
-        await addMember(db, { organisationId: invitation.organisationId, userId, role: invitation.role, teamId: invitation.teamId });
+        const organisationId = invitation.organisationId;
+        const before = existing ? await findMember(db, organisationId, userId) : undefined;
+        const added = await addMember(db, { organisationId, userId, role: invitation.role, teamId: invitation.teamId });
+        const actor = { type: 'user' as const, id: userId };
+        if (!before) {
+          await writeAuditEvent(db, {
+            organisationId,
+            actor,
+            action: 'member.joined',
+            entity: { type: 'member', id: userId },
+            after: { email: invitation.email, role: invitation.role },
+          });
+        } else {
+          const roleChanges = before.role !== invitation.role;
+          if (!roleChanges && !added.addedToTeam) {
+            throw new DomainError(
+              'CONFLICT',
+              `You are already a member of this organisation as ${before.role.replace('_', ' ')}${invitation.teamId ? ', in the team it names' : ''}: this invitation changes nothing, so it is left unused. Sign in instead.`,
+              [{ path: 'token', message: 'changes nothing for an existing member' }],
+            );
+          }
+          if (roleChanges && before.role === 'admin' && (await countAdmins(db, organisationId)) <= 1) {
+            throw new DomainError(
+              'PRECONDITION_FAILED',
+              `You are this organisation's only admin, and this invitation would make you ${invitation.role.replace('_', ' ')}; make someone else admin first`,
+            );
+          }
+          if (roleChanges) {
+            await setMemberRole(db, organisationId, userId, invitation.role);
+            await writeAuditEvent(db, {
+              organisationId,
+              actor,
+              action: 'member.role_changed',
+              entity: { type: 'member', id: userId },
+              before: { role: before.role },
+              after: { role: invitation.role, invitationId: invitation.id },
+            });
+          }
+          if (added.addedToTeam) {
+            await writeAuditEvent(db, {
+              organisationId,
+              actor,
+              action: 'team.member_added',
+              entity: { type: 'team', id: invitation.teamId! },
+              after: { userId, invitationId: invitation.id },
+            });
+          }
+        }
         await markInvitationAccepted(db, invitation.id, ctx.now());
-        await writeAuditEvent(db, {
-          organisationId: invitation.organisationId,
-          actor: { type: 'user', id: userId },
-          action: 'member.joined',
-          entity: { type: 'member', id: userId },
-          after: { email: invitation.email, role: invitation.role },
-        });
-        return startSession({ ...ctx, db }, userId, invitation.organisationId);
+        const session = await startSession({ ...ctx, db }, userId, organisationId);
+        return {
+          ...session,
+          membership: {
+            outcome: before ? ('updated' as const) : ('joined' as const),
+            roleBefore: before?.role ?? null,
+            addedToTeamId: added.addedToTeam ? invitation.teamId : null,
+          },
+        };
       });
       forgetReplacedSession(ctx);
-      return actor;
+      // Once committed: any other session they hold here carries the new role from its next call.
+      if (accepted.membership.roleBefore) ctx.credentials.forgetMember(accepted.organisationId, accepted.userId);
+      return accepted;
     }),
 });
