@@ -242,7 +242,6 @@ export const authRouter = router({
             throw new DomainError(
               'CONFLICT',
               `You are already a member of this organisation as ${before.role.replace('_', ' ')}${invitation.teamId ? ', in the team it names' : ''}: this invitation changes nothing, so it is left unused. Sign in instead.`,
-              [{ path: 'token', message: 'changes nothing for an existing member' }],
             );
           }
           if (roleChanges && before.role === 'admin' && (await countAdmins(db, organisationId)) <= 1) {
