@@ -18,9 +18,14 @@ export interface SessionCookies {
 export interface Limits {
   signInPerIpPerMinute: number;
   tokenRequestsPerMinute: number;
+  /**
+   * Unknown (or revoked, or expired) bearer tokens one address may present a minute; past it,
+   * every bearer request from there is refused until the minute ends. DEFAULT_LIMITS' when absent.
+   */
+  unknownTokensPerIpPerMinute?: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { signInPerIpPerMinute: 10, tokenRequestsPerMinute: 600 };
+export const DEFAULT_LIMITS = { signInPerIpPerMinute: 10, tokenRequestsPerMinute: 600, unknownTokensPerIpPerMinute: 30 } satisfies Limits;
 
 /** The inner context: everything a procedure needs, buildable by tests without HTTP. */
 export interface Context {

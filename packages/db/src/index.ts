@@ -13,6 +13,7 @@ export * from './queries/member.queries.ts';
 export * from './queries/invitation.queries.ts';
 export * from './queries/api-token.queries.ts';
 export * from './queries/rate-limit.queries.ts';
+export * from './queries/sign-in-lockout.queries.ts';
 export * from './queries/kpi.queries.ts';
 export * from './queries/ingest.queries.ts';
 export * from './queries/kpi-refresh.queries.ts';

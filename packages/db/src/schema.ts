@@ -12,6 +12,8 @@ export interface OrganisationTable {
   currency: Generated<string>;
   /** IANA zone whose midnight ends a period. */
   time_zone: Generated<string>;
+  /** The longest lifetime, in days, a new API token may have; null: no limit. */
+  max_token_lifetime_days: number | null;
   created_at: CreatedAt;
 }
 export interface AppUserTable {
@@ -240,6 +242,13 @@ export interface PasswordResetTable {
   created_at: CreatedAt;
   expires_at: Timestamp;
   used_at: Date | null;
+}
+/** Failed sign-ins per email since the last success, and the lock they put on it. */
+export interface SignInLockoutTable {
+  email: string;
+  failures: number;
+  last_failed_at: Timestamp;
+  locked_until: Date | null;
 }
 export interface RateLimitTable {
   key: string;
@@ -479,6 +488,7 @@ export interface DB {
   invitation: InvitationTable;
   password_reset: PasswordResetTable;
   rate_limit: RateLimitTable;
+  sign_in_lockout: SignInLockoutTable;
   organisation: OrganisationTable;
   app_user: AppUserTable;
   member: MemberTable;

@@ -19,6 +19,8 @@ export * from './event/freshness.ts';
 export * from './auth/auth.schema.ts';
 export * from './access/permissions.ts';
 export * from './access/access.schema.ts';
+export * from './access/token-lifetime.ts';
+export * from './auth/sign-in-lockout.ts';
 export * from './operating-model/health.schema.ts';
 export * from './operating-model/ownership-analysis.ts';
 export * from './policy/change-proposal.schema.ts';

@@ -3,11 +3,12 @@ import { isIPv6 } from 'node:net';
 import { join } from 'node:path';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { TRPCError } from '@trpc/server';
 import compression from 'compression';
 import helmet from 'helmet';
 import { sql } from 'kysely';
 import { organisationStamp, type Db, type StampReader } from '@throughline/db';
-import type { Actor } from '@throughline/domain';
+import { DomainError, type Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
 import { createCredentialCache, type CredentialCache } from '../auth/credential-cache.ts';
 import { hashSecret, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
@@ -190,13 +191,38 @@ interface Shared {
   cookieOptions: { httpOnly: true; sameSite: 'lax'; secure: boolean; path: '/' };
 }
 
+/**
+ * The actor behind a bearer token. Unknown tokens are counted per address; once an address has
+ * presented more than its limit in a minute, every bearer request from it is refused (429 with
+ * Retry-After) until the minute ends, before any lookup: guessing gets nowhere, and costs the
+ * database nothing more.
+ */
+async function bearerActor(opts: AppOptions, shared: Shared, bearer: string, clientIp: string, res: Response): Promise<Actor | null> {
+  const limit = opts.limits?.unknownTokensPerIpPerMinute ?? DEFAULT_LIMITS.unknownTokensPerIpPerMinute;
+  const key = `unknown-token:ip:${clientIp}`;
+  const refuse = (retryAfterSeconds: number) => {
+    // Set here too: the scorecard export answers context errors itself, without tRPC's response meta.
+    res.setHeader('Retry-After', String(retryAfterSeconds));
+    const cause = new DomainError('TOO_MANY_REQUESTS', 'Too many requests with unknown API tokens from this address; wait and try again', [], retryAfterSeconds);
+    return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
+  };
+  const refusing = shared.rateLimiter.refusing(key, limit, 60_000, shared.now());
+  if (refusing) throw refuse(refusing.retryAfterSeconds);
+  const actor = await shared.credentials.token(opts.db, hashSecret(bearer), shared.now());
+  if (actor) return actor;
+  const hit = await shared.rateLimiter.hit(opts.db, key, limit, 60_000, shared.now());
+  if (!hit.allowed) throw refuse(hit.retryAfterSeconds);
+  return null;
+}
+
 async function createHttpContext(opts: AppOptions, shared: Shared, req: Request, res: Response): Promise<Context> {
   const { credentials, now, cookieOptions } = shared;
   const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const clientIp = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   // A bearer token wins over a cookie: integrators never hold sessions.
   let actor: Actor | null = null;
-  if (bearer) actor = (await credentials.token(opts.db, hashSecret(bearer), now())) ?? null;
+  if (bearer) actor = await bearerActor(opts, shared, bearer, clientIp, res);
   else if (token) actor = (await credentials.session(opts.db, hashSecret(token), now(), SESSION_IDLE_MS)) ?? null;
   const cookies: SessionCookies = {
     token,
@@ -209,7 +235,7 @@ async function createHttpContext(opts: AppOptions, shared: Shared, req: Request,
     actor,
     cookies,
     now,
-    clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    clientIp,
     publicUrl: opts.publicUrl ?? listeningUrl(req),
     notifier: shared.notifier,
     limits: opts.limits ?? DEFAULT_LIMITS,

@@ -19,6 +19,12 @@ interface Window {
 
 export interface RateLimiter {
   hit(db: Db, key: string, limit: number, windowMs: number, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  /**
+   * Whether `key` is over `limit` in the current window as far as this process knows, without
+   * counting a hit: when to retry if so, else null. What it knows of other processes' hits is as
+   * of its own last write.
+   */
+  refusing(key: string, limit: number, windowMs: number, now: Date): { retryAfterSeconds: number } | null;
 }
 
 /**
@@ -35,10 +41,19 @@ export interface RateLimiter {
 export function createRateLimiter(): RateLimiter {
   const windows = new Map<string, Window>();
 
+  const timing = (windowMs: number, now: Date) => {
+    const start = Math.floor(now.getTime() / windowMs) * windowMs;
+    return { start, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
+  };
+
   return {
+    refusing(key, limit, windowMs, now) {
+      const { start, retryAfterSeconds } = timing(windowMs, now);
+      const w = windows.get(key);
+      return w && w.start === start && w.shared + w.sending + w.pending > limit ? { retryAfterSeconds } : null;
+    },
     async hit(db, key, limit, windowMs, now) {
-      const start = Math.floor(now.getTime() / windowMs) * windowMs;
-      const retryAfterSeconds = Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000));
+      const { start, retryAfterSeconds } = timing(windowMs, now);
       let w = windows.get(key);
       if (!w || w.start !== start) {
         // A new window: every key's earlier windows are over, so they go too.

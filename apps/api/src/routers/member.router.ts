@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countAdmins, findMember, insertInvitation, listMembers, removeMember, setMemberRole, writeAuditEvent } from '@throughline/db';
+import { countAdmins, findMember, insertInvitation, listMembers, removeMember, revokeTokensCreatedBy, setMemberRole, writeAuditEvent } from '@throughline/db';
 import { DomainError, notFound, ZId, ZInviteInput, ZMemberSummary, ZRole } from '@throughline/domain';
 import { hashSecret, INVITATION_TTL_MS, newSecret } from '../auth/session-token.ts';
 import { auditActor, authorizedProcedure, router } from '../trpc.ts';
@@ -44,6 +44,7 @@ export const memberRouter = router({
       return { invitationId, link };
     }),
 
+  /** A demoted admin's API tokens keep working; the tokens page flags them for an admin to review. */
   changeRole: authorizedProcedure('member.manage')
     .input(z.object({ userId: ZId, role: ZRole }))
     .output(z.object({ ok: z.literal(true) }))
@@ -69,12 +70,15 @@ export const memberRouter = router({
       return { ok: true as const };
     }),
 
-  /** Removes a member; every session they hold in this organisation ends at once. */
+  /**
+   * Removes a member; every session they hold in this organisation ends at once, and every API
+   * token they created here is revoked (each audited), so nothing they set up outlives their access.
+   */
   remove: authorizedProcedure('member.manage')
     .input(z.object({ userId: ZId }))
-    .output(z.object({ ok: z.literal(true) }))
+    .output(z.object({ ok: z.literal(true), tokensRevoked: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
-      await ctx.db.transaction().execute(async (db) => {
+      const revoked = await ctx.db.transaction().execute(async (db) => {
         const member = await findMember(db, ctx.organisationId, input.userId);
         if (!member) throw notFound('Member');
         if (member.role === 'admin' && (await countAdmins(db, ctx.organisationId)) <= 1) {
@@ -88,8 +92,20 @@ export const memberRouter = router({
           entity: { type: 'member', id: input.userId },
           before: { role: member.role },
         });
+        const tokens = await revokeTokensCreatedBy(db, ctx.organisationId, input.userId, ctx.now());
+        for (const token of tokens) {
+          await writeAuditEvent(db, {
+            organisationId: ctx.organisationId,
+            actor: auditActor(ctx.actor),
+            action: 'token.revoked',
+            entity: { type: 'api_token', id: token.id },
+            after: { reason: 'creator_removed', creator: input.userId },
+          });
+        }
+        return tokens;
       });
       ctx.credentials.forgetMember(ctx.organisationId, input.userId);
-      return { ok: true as const };
+      for (const token of revoked) ctx.credentials.forgetToken(token.id);
+      return { ok: true as const, tokensRevoked: revoked.length };
     }),
 });

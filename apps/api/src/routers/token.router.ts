@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { insertApiToken, listApiTokens, revokeApiToken, writeAuditEvent } from '@throughline/db';
-import { notFound, ZApiTokenSummary, ZCreateTokenInput, ZId } from '@throughline/domain';
+import { getOrganisation, insertApiToken, listApiTokens, revokeApiToken, writeAuditEvent } from '@throughline/db';
+import { DomainError, notFound, tokenLifetimeIssue, ZApiTokenSummary, ZCreateTokenInput, ZId } from '@throughline/domain';
 import { hashSecret, newSecret } from '../auth/session-token.ts';
 import { auditActor, authorizedProcedure, router } from '../trpc.ts';
 
@@ -8,17 +8,24 @@ import { auditActor, authorizedProcedure, router } from '../trpc.ts';
 export const API_TOKEN_PREFIX = 'tl_';
 
 export const tokenRouter = router({
+  /** Every token, live or not; a live one whose creator was demoted or has left is flagged. */
   list: authorizedProcedure('token.manage')
     .output(z.array(ZApiTokenSummary))
-    .query(({ ctx }) => listApiTokens(ctx.db, ctx.organisationId)),
+    .query(({ ctx }) => listApiTokens(ctx.db, ctx.organisationId, ctx.now())),
 
-  /** The token itself is in this response only; the database keeps its hash. */
+  /**
+   * The token itself is in this response only; the database keeps its hash. Its expiry must lie
+   * within the organisation's longest token lifetime, when one is set.
+   */
   create: authorizedProcedure('token.manage')
     .input(ZCreateTokenInput)
     .output(z.object({ id: ZId, token: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const token = `${API_TOKEN_PREFIX}${newSecret()}`;
       const id = await ctx.db.transaction().execute(async (db) => {
+        const { maxTokenLifetimeDays } = await getOrganisation(db, ctx.organisationId);
+        const issue = tokenLifetimeIssue(input.expiresInDays, maxTokenLifetimeDays);
+        if (issue) throw new DomainError('BAD_REQUEST', `Expiry ${issue}`, [{ path: 'expiresInDays', message: issue }]);
         const tokenId = await insertApiToken(db, {
           organisationId: ctx.organisationId,
           name: input.name,

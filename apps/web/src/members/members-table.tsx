@@ -47,8 +47,17 @@ function MemberRow({ member, canManage }: { member: MemberSummary; canManage: bo
   const actor = useActor();
   const isMe = actor?.userId === member.userId;
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });
-  const changeRole = useMutation(trpc.member.changeRole.mutationOptions({ onSettled: refresh }));
-  const remove = useMutation(trpc.member.remove.mutationOptions({ onSuccess: refresh }));
+  // A demoted admin's API tokens are flagged on the tokens page, so that list is stale too.
+  const changeRole = useMutation(
+    trpc.member.changeRole.mutationOptions({
+      onSettled: () => Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() })]),
+    }),
+  );
+  const remove = useMutation(
+    trpc.member.remove.mutationOptions({
+      onSuccess: () => Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() })]),
+    }),
+  );
 
   return (
     <tr>
@@ -94,8 +103,8 @@ function MemberRow({ member, canManage }: { member: MemberSummary; canManage: bo
             subject={member.displayName}
             question={
               isMe
-                ? 'Remove yourself? You will be signed out and lose access to this organisation.'
-                : `Remove ${member.displayName}? They are signed out at once and lose access to this organisation.`
+                ? 'Remove yourself? You will be signed out and lose access to this organisation, and the API tokens you created are revoked.'
+                : `Remove ${member.displayName}? They are signed out at once and lose access to this organisation, and the API tokens they created are revoked.`
             }
             confirmLabel="Remove"
             pendingLabel="Removing…"

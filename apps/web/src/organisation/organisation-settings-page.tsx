@@ -36,6 +36,15 @@ export function OrganisationSettingsPage() {
               </div>
             </dl>
             {canEdit ? <TimeZoneForm organisation={org} /> : <p>Time zone: {org.timeZone}. Only {whoCan('organisation.edit')} change it.</p>}
+            <h3 className="section__title org-settings__subtitle">API tokens</h3>
+            {canEdit ? (
+              <TokenLifetimeForm organisation={org} />
+            ) : (
+              <p>
+                {org.maxTokenLifetimeDays === null ? 'API tokens may be created without an expiry.' : `API tokens expire within ${org.maxTokenLifetimeDays} days.`} Only{' '}
+                {whoCan('organisation.edit')} change this.
+              </p>
+            )}
           </section>
         )}
       </QueryView>
@@ -81,6 +90,64 @@ function TimeZoneForm({ organisation }: { organisation: Organisation }) {
       <div>
         <button type="submit" className="button button--primary" disabled={update.isPending || timeZone === organisation.timeZone} aria-busy={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save time zone'}
+        </button>
+      </div>
+      <p role="status" className="status-note">
+        {saved}
+      </p>
+    </form>
+  );
+}
+
+const LIFETIME_DAYS = [7, 30, 90, 180, 365, 730];
+const lifetimeLabel = (days: number) => (days === 365 ? '1 year' : days === 730 ? '2 years' : `${days} days`);
+
+/** The longest lifetime new API tokens may have; setting or shortening it also brings the tokens already out within it. */
+function TokenLifetimeForm({ organisation }: { organisation: Organisation }) {
+  const alertId = useId();
+  const current = organisation.maxTokenLifetimeDays === null ? 'none' : String(organisation.maxTokenLifetimeDays);
+  const [lifetime, setLifetime] = useState(current);
+  const [saved, setSaved] = useState('');
+  const days = [...new Set([...LIFETIME_DAYS, ...(organisation.maxTokenLifetimeDays === null ? [] : [organisation.maxTokenLifetimeDays])])].sort((a, b) => a - b);
+  const update = useMutation(
+    trpc.organisation.updateSettings.mutationOptions({
+      onSuccess: async (after) => {
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.organisation.get.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() }),
+        ]);
+        const limit = after.maxTokenLifetimeDays;
+        if (limit === null) setSaved('Saved: API tokens may be created without an expiry again.');
+        else {
+          const shortened =
+            after.tokensShortened === 0
+              ? 'No token already out lasts longer.'
+              : `${after.tokensShortened} ${after.tokensShortened === 1 ? 'token' : 'tokens'} already out now ${after.tokensShortened === 1 ? 'expires' : 'expire'} ${lifetimeLabel(limit)} from today.`;
+          setSaved(`Saved: new API tokens expire within ${lifetimeLabel(limit)}. ${shortened}`);
+        }
+      },
+    }),
+  );
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSaved('');
+    update.mutate({ maxTokenLifetimeDays: lifetime === 'none' ? null : Number(lifetime) });
+  };
+  return (
+    <form className="form org-settings" onSubmit={submit} aria-describedby={update.isError ? alertId : undefined} noValidate>
+      <FormAlert id={alertId} error={update.error} fields={['maxTokenLifetimeDays']} />
+      <SelectField
+        label="Longest API token lifetime"
+        name="maxTokenLifetimeDays"
+        value={lifetime}
+        options={[{ value: 'none', label: 'No limit (tokens may never expire)' }, ...days.map((d) => ({ value: String(d), label: lifetimeLabel(d) }))]}
+        onChange={setLifetime}
+        issue={issueFor(update.error, 'maxTokenLifetimeDays')}
+        hint="New tokens must expire within it. Setting or shortening it also brings tokens already out within it, counted from today."
+      />
+      <div>
+        <button type="submit" className="button button--primary" disabled={update.isPending || lifetime === current} aria-busy={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save token lifetime'}
         </button>
       </div>
       <p role="status" className="status-note">

@@ -7,6 +7,7 @@ import { QueryView } from '../common/query-state.tsx';
 import { trpc } from '../trpc.ts';
 import { CreateTokenForm } from './create-token-form.tsx';
 import { TokensTable } from './tokens-table.tsx';
+import './tokens.css';
 
 /** Tokens for integrations: survey tools, contact centres, CRMs and billing pushing data in. */
 export function ApiTokensPage() {
@@ -31,9 +32,13 @@ export function ApiTokensPage() {
 
 function TokensSection() {
   const tokens = useQuery(trpc.token.list.queryOptions());
+  const organisation = useQuery(trpc.organisation.get.queryOptions());
   return (
     <>
-      <CreateTokenForm />
+      {/* Waits for the organisation's longest token lifetime, so it never offers an expiry the API refuses. */}
+      <QueryView query={organisation} label="the token settings" rows={2} errorTitle="The organisation’s token settings could not be loaded">
+        {(org) => <CreateTokenForm maxLifetimeDays={org.maxTokenLifetimeDays} />}
+      </QueryView>
       <section aria-labelledby="tokens-heading" className="section">
         <div className="section__header">
           <h2 id="tokens-heading" className="section__title">

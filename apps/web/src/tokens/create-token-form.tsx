@@ -10,19 +10,23 @@ import { queryClient, trpc } from '../trpc.ts';
 import { scopeDescription } from './scope-label.ts';
 
 const FIELDS = ['name', 'scopes', 'expiresInDays'] as const;
-const EXPIRY_OPTIONS = [
-  { value: '30', label: '30 days' },
-  { value: '90', label: '90 days' },
-  { value: '365', label: '1 year' },
-  { value: 'never', label: 'Never (until revoked)' },
-] as const;
-type Expiry = (typeof EXPIRY_OPTIONS)[number]['value'];
+const EXPIRY_DAYS = [30, 90, 365] as const;
+/** Days, as the select holds them, or a token that lasts until revoked. */
+type Expiry = `${number}` | 'never';
+
+/** The expiries an organisation allows: the usual ones within its longest lifetime, that lifetime itself, and "never" only without one. */
+function expiryOptions(maxDays: number | null): { value: Expiry; label: string }[] {
+  const days = maxDays === null ? [...EXPIRY_DAYS] : [...new Set([...EXPIRY_DAYS.filter((d) => d < maxDays), maxDays])];
+  const options = days.map((d) => ({ value: `${d}` as Expiry, label: d === 365 ? '1 year' : d === 1 ? '1 day' : `${d} days` }));
+  return maxDays === null ? [...options, { value: 'never', label: 'Never (until revoked)' }] : options;
+}
 
 /** Creates an API token for an integration; the token is shown once, then only its prefix. */
-export function CreateTokenForm() {
+export function CreateTokenForm({ maxLifetimeDays }: { maxLifetimeDays: number | null }) {
+  const options = expiryOptions(maxLifetimeDays);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['ingest:write']);
-  const [expiry, setExpiry] = useState<Expiry>('90');
+  const [expiry, setExpiry] = useState<Expiry>(maxLifetimeDays === null || maxLifetimeDays >= 90 ? '90' : `${maxLifetimeDays}`);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const alertId = useId();
   const scopesIssueId = useId();
@@ -71,7 +75,15 @@ export function CreateTokenForm() {
           hint="Say which integration uses it, e.g. “Survey tool nightly export”."
           issue={issueFor(create.error, 'name')}
         />
-        <SelectField label="Expires after" name="expiresInDays" value={expiry} options={EXPIRY_OPTIONS} onChange={setExpiry} issue={issueFor(create.error, 'expiresInDays')} />
+        <SelectField
+          label="Expires after"
+          name="expiresInDays"
+          value={expiry}
+          options={options}
+          onChange={setExpiry}
+          issue={issueFor(create.error, 'expiresInDays')}
+          hint={maxLifetimeDays === null ? undefined : `Your organisation’s tokens expire within ${maxLifetimeDays} days.`}
+        />
       </div>
       <fieldset className="checks" aria-describedby={scopesIssue ? scopesIssueId : undefined}>
         <legend>Scopes</legend>

@@ -3,6 +3,7 @@ import type { ApiTokenSummary } from '@throughline/domain';
 import { ConfirmAction } from '../common/confirm-action.tsx';
 import { errorMessage } from '../common/error-message.ts';
 import { formatDate, formatDateTime } from '../common/locale-format.ts';
+import { WarningIcon } from '../common/warning-icon.tsx';
 import { queryClient, trpc } from '../trpc.ts';
 
 /** Whether a token still works, and if not, why not. */
@@ -11,6 +12,12 @@ function tokenStatus(t: ApiTokenSummary, now: Date): { label: string; live: bool
   if (t.expiresAt && new Date(t.expiresAt) <= now) return { label: `Expired ${formatDate(t.expiresAt)}`, live: false };
   return { label: t.expiresAt ? `Active until ${formatDate(t.expiresAt)}` : 'Active, no expiry', live: true };
 }
+
+/** Why a live token needs an admin to look at it again, in words. */
+const ATTENTION: Record<NonNullable<ApiTokenSummary['attention']>, string> = {
+  creator_demoted: 'Review: its creator is no longer an admin',
+  creator_removed: 'Review: its creator has left the organisation',
+};
 
 /** Every token the organisation has issued, live or not, so old integrations can be traced. */
 export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
@@ -23,6 +30,7 @@ export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Scopes</th>
+            <th scope="col">Created by</th>
             <th scope="col">Last used</th>
             <th scope="col">Status</th>
             <th scope="col">
@@ -59,8 +67,17 @@ function TokenRow({ token, status }: { token: ApiTokenSummary; status: { label: 
           ))}
         </ul>
       </td>
+      <td>{token.createdBy ? token.createdBy.displayName : <span className="muted">A deleted account</span>}</td>
       <td className="nowrap">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}</td>
-      <td className="nowrap">{status.label}</td>
+      <td>
+        <span className="nowrap">{status.label}</span>
+        {token.attention ? (
+          <span className="flag flag--warning token__attention">
+            <WarningIcon />
+            <span>{ATTENTION[token.attention]}</span>
+          </span>
+        ) : null}
+      </td>
       <td className="table__actions">
         {status.live ? (
           <ConfirmAction

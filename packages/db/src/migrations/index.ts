@@ -10,6 +10,7 @@ import * as m0008 from './2026_11_27_0008_value_delivery.ts';
 import * as m0009 from './2026_11_27_0009_survey_scale.ts';
 import * as m0010 from './2026_11_27_0010_ingest_xid.ts';
 import * as m0011 from './2026_12_02_0011_trustworthy_headlines.ts';
+import * as m0012 from './2026_12_02_0012_account_safety.ts';
 import * as m0014 from './2026_12_02_0014_organisation_stamp.ts';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0009_survey_scale': m0009,
   '2026_11_27_0010_ingest_xid': m0010,
   '2026_12_02_0011_trustworthy_headlines': m0011,
+  '2026_12_02_0012_account_safety': m0012,
   '2026_12_02_0014_organisation_stamp': m0014,
 };

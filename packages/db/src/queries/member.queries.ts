@@ -56,19 +56,30 @@ export async function removeMember(db: Db, organisationId: string, userId: strin
   await db.deleteFrom('member').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
 }
 
-export async function addMember(db: Db, m: { organisationId: string; userId: string; role: Role; teamId: string | null }): Promise<void> {
-  await db
+/**
+ * Makes the user a member with `role` (a member already keeps the role they have) and, when
+ * `teamId` is given, a member of that team. Says which of the two it added.
+ */
+export async function addMember(
+  db: Db,
+  m: { organisationId: string; userId: string; role: Role; teamId: string | null },
+): Promise<{ joined: boolean; addedToTeam: boolean }> {
+  const joined = await db
     .insertInto('member')
     .values({ organisation_id: m.organisationId, user_id: m.userId, role: m.role })
     .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doNothing())
-    .execute();
+    .returning('user_id')
+    .executeTakeFirst();
+  let addedToTeam: { user_id: string } | undefined;
   if (m.teamId) {
-    await db
+    addedToTeam = await db
       .insertInto('team_member')
       .values({ organisation_id: m.organisationId, team_id: m.teamId, user_id: m.userId })
       .onConflict((oc) => oc.columns(['team_id', 'user_id']).doNothing())
-      .execute();
+      .returning('user_id')
+      .executeTakeFirst();
   }
+  return { joined: joined !== undefined, addedToTeam: addedToTeam !== undefined };
 }
 
 export async function insertUser(db: Db, u: { email: string; displayName: string; passwordHash: string }): Promise<string> {

@@ -42,7 +42,7 @@ export async function getOrganisationOverview(db: Db, organisationId: string) {
 
 /** The organisation as its settings page shows it. */
 export async function getOrganisation(db: Db, organisationId: string) {
-  const row = await db.selectFrom('organisation').select(['id', 'slug', 'name', 'currency', 'time_zone as timeZone']).where('id', '=', organisationId).executeTakeFirstOrThrow();
+  const row = await db.selectFrom('organisation').select(['id', 'slug', 'name', 'currency', 'time_zone as timeZone', 'max_token_lifetime_days as maxTokenLifetimeDays']).where('id', '=', organisationId).executeTakeFirstOrThrow();
   return row;
 }
 
@@ -60,4 +60,9 @@ export async function setOrganisationTimeZone(db: Db, organisationId: string, ti
   await db.updateTable('organisation').set({ time_zone: timeZone }).where('id', '=', organisationId).execute();
   await db.deleteFrom('kpi_run_state').where('organisation_id', '=', organisationId).execute();
   return { before, after: await getOrganisation(db, organisationId), recompute: true };
+}
+
+/** Sets the longest lifetime new API tokens may have (null: no limit). */
+export async function setMaxTokenLifetime(db: Db, organisationId: string, days: number | null): Promise<void> {
+  await db.updateTable('organisation').set({ max_token_lifetime_days: days }).where('id', '=', organisationId).execute();
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text, ZId, ZName } from '../common/common.schema.ts';
 import { ZRole } from '../organisation/organisation.schema.ts';
 import { TOKEN_SCOPES } from './permissions.ts';
+import { ZTokenLifetimeDays } from './token-lifetime.ts';
 
 export const ZTokenScope = z.enum(TOKEN_SCOPES);
 
@@ -34,8 +35,11 @@ export const ZPasswordResetInput = z.object({ token: z.string().min(20).max(200)
 export const ZCreateTokenInput = z.object({
   name: ZName,
   scopes: z.array(ZTokenScope).min(1, 'choose at least one scope').max(TOKEN_SCOPES.length),
-  /** Days until the token stops working; null for a token that lasts until revoked. */
-  expiresInDays: z.number().int().min(1).max(730).nullable().default(90),
+  /**
+   * Days until the token stops working; null for a token that lasts until revoked, which an
+   * organisation with a longest token lifetime refuses.
+   */
+  expiresInDays: ZTokenLifetimeDays.nullable().default(90),
 });
 
 export const ZApiTokenSummary = z.object({
@@ -47,6 +51,13 @@ export const ZApiTokenSummary = z.object({
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** Who created it; null once their account is gone. */
+  createdBy: z.object({ userId: ZId, displayName: ZName }).nullable(),
+  /**
+   * Why an admin should look at a live token again: whoever created it has since lost the right
+   * to manage tokens (demoted) or left the organisation. Null for a revoked or expired token.
+   */
+  attention: z.enum(['creator_demoted', 'creator_removed']).nullable(),
 });
 export type ApiTokenSummary = z.infer<typeof ZApiTokenSummary>;
 

@@ -21,6 +21,21 @@ export const ZSessionActor = z.object({
 });
 export type SessionActor = z.infer<typeof ZSessionActor>;
 
+/**
+ * Accepting an invitation signs the person in, and says what it did: a new membership, or the
+ * invited role (and team) applied to the membership they already had.
+ */
+export const ZInvitationAccepted = ZSessionActor.extend({
+  membership: z.object({
+    outcome: z.enum(['joined', 'updated']),
+    /** The role they held before, when they were already a member. */
+    roleBefore: ZRole.nullable(),
+    /** The invitation's team, when accepting added them to it. */
+    addedToTeamId: ZId.nullable(),
+  }),
+});
+export type InvitationAccepted = z.infer<typeof ZInvitationAccepted>;
+
 /** An integrator calling with an API token: acts for its organisation, within its scopes. */
 export interface TokenActor {
   kind: 'token';
