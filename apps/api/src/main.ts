@@ -1,4 +1,5 @@
 import { DEMO_SIGN_IN } from '@throughline/db';
+import { stopOnSignalsAndFailures } from '@throughline/worker';
 import { readApiEnv } from './env.ts';
 import { startServer } from './server.ts';
 
@@ -16,11 +17,4 @@ Sign in to the demo organisation as ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.passw
 Started in ${(running.timings.totalMs / 1000).toFixed(1)} s. Press Ctrl+C to stop.
 `);
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void running.stop().then(() => process.exit(0));
-  });
-}
+stopOnSignalsAndFailures(() => running.stop(), { lost: running.database.lost });

@@ -3,3 +3,4 @@ export { kpiRefreshSender, startKpiRefreshSender, type KpiRefreshSender } from '
 export { kpiRefresh, kpiRefreshKey, KPI_REFRESH_DEBOUNCE_SECONDS } from './jobs/kpi-refresh.job.ts';
 export { jobs } from './jobs/index.ts';
 export { dataFreshnessCheck, dataFreshnessSweep, STALE_AFTER_HOURS } from './jobs/data-freshness.job.ts';
+export { stopOnSignalsAndFailures } from './shutdown.ts';
