@@ -44,3 +44,4 @@ export * from './queries/scorecard.queries.ts';
 export * from './queries/value-model.queries.ts';
 export * from './embedded/threaded-pglite.ts';
 export * from './queries/backlog.queries.ts';
+export * from './queries/connection-errors.ts';

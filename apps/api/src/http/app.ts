@@ -5,7 +5,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import compression from 'compression';
 import helmet from 'helmet';
 import { sql } from 'kysely';
-import type { Db } from '@throughline/db';
+import { databaseUnavailable, type Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
 import { createCredentialCache, type CredentialCache } from '../auth/credential-cache.ts';
@@ -15,6 +15,7 @@ import { createRateLimiter, type RateLimiter } from '../limits/rate-limiter.ts';
 import { DEFAULT_LIMITS, type Context, type Limits, type SessionCookies } from '../context.ts';
 import { logNotifier, type Notifier } from '../notify/notifier.ts';
 import { appRouter } from '../router.ts';
+import { unavailableAsTransportError } from '../trpc.ts';
 import type { ErrorBody } from './error-body.schema.ts';
 import { buildOpenApiDocument, INTEGRATOR_OPERATIONS } from './openapi-document.ts';
 import { scorecardExport } from './scorecard-export.ts';
@@ -117,7 +118,11 @@ export function createApp(opts: AppOptions): express.Express {
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
-      createContext: ({ req, res }) => context(req, res),
+      // Building the context reads the session or token: a cut connection there is a 503 too.
+      createContext: ({ req, res }) =>
+        context(req, res).catch((error: unknown) => {
+          throw unavailableAsTransportError(error);
+        }),
       // A refused-for-rate call says when to come back.
       responseMeta: ({ errors }) => {
         const wait = errors.map((e) => (e.cause as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds).find((s) => s !== undefined);
@@ -200,6 +205,11 @@ async function createHttpContext(opts: AppOptions, shared: Shared, req: Request,
 function jsonErrors(log: (m: string) => void): ErrorRequestHandler {
   return (error: { status?: number; type?: string; stack?: string }, _req, res, next) => {
     if (res.headersSent) return next(error);
+    if (databaseUnavailable(error)) {
+      res.status(503).setHeader('Retry-After', '1');
+      res.json({ error: { message: 'The database is briefly unavailable; send the request again', code: 'SERVICE_UNAVAILABLE' } } satisfies ErrorBody);
+      return;
+    }
     const status = error.status ?? 500;
     if (status >= 500) log(`[api] unhandled: ${error.stack ?? String(error)}`);
     const message =
