@@ -30,5 +30,7 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env) {
     cookieSecure: parsed.COOKIE_SECURE,
     webDist: parsed.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl: parsed.PUBLIC_URL,
+    /** Where the command was typed (pnpm runs scripts in the package's folder): relative paths start here. */
+    cwd: parsed.INIT_CWD ?? process.cwd(),
   };
 }

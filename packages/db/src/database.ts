@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { startBackupControl, type BackupControl } from './embedded/backup-control.ts';
 import { lockDataDir } from './embedded/data-dir-lock.ts';
 import { ThreadedPglite, type EmbeddedPglite } from './embedded/threaded-pglite.ts';
 import { ThreadedPgliteDialect } from './embedded/threaded-pglite-dialect.ts';
@@ -104,23 +105,31 @@ async function openPglite(dataDir: string, staleMs: number): Promise<Database> {
   let reportLost!: (error: Error) => void;
   const lostLock = new Promise<Error>((resolve) => (reportLost = resolve));
   const lock = lockDataDir(dataDir, { staleMs, onLost: (error) => reportLost(error) });
+  let control: BackupControl | undefined;
+  let pglite: ThreadedPglite | undefined;
   try {
-    const pglite = await ThreadedPglite.open({ dataDir });
+    pglite = await ThreadedPglite.open({ dataDir });
     const db = new Kysely<DB>({ dialect: new ThreadedPgliteDialect(pglite) });
+    const thread = pglite;
+    control = await startBackupControl(dataDir, () => thread.dumpDataDir('gzip'));
+    const running = control;
     return {
       kind: 'pglite',
       db,
-      pglite,
+      pglite: thread,
       dataDir,
-      lost: Promise.race([pglite.failed, lostLock]),
-      ping: () => threadUp(pglite),
+      lost: Promise.race([thread.failed, lostLock]),
+      ping: () => threadUp(thread),
       close: async () => {
+        await running.close();
         // Kysely closes the database only if it ever ran a statement; the thread is closed either way.
-        await db.destroy().finally(() => pglite.close());
+        await db.destroy().finally(() => thread.close());
         lock.release();
       },
     };
   } catch (error) {
+    await control?.close();
+    await pglite?.close();
     lock.release();
     throw error;
   }

@@ -45,3 +45,4 @@ export * from './queries/value-model.queries.ts';
 export * from './embedded/threaded-pglite.ts';
 export * from './queries/backlog.queries.ts';
 export * from './queries/connection-errors.ts';
+export * from './embedded/embedded-backup.ts';
