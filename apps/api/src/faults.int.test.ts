@@ -194,6 +194,14 @@ describe('the embedded server as a process', () => {
     }, 180_000);
   }
 
+  it('says so and exits with 1 when it loses its database (here its lock, taken away by hand), rather than serve errors', async () => {
+    const first = await start(API_MAIN, env);
+    rmSync(`${dataDir}.lock`, { recursive: true });
+    expect(await first.exited, first.output()).toBe(1);
+    expect(first.output()).toContain("The embedded database's lock");
+    expect(first.output()).toContain('Throughline cannot go on without its database; stopping');
+  }, 180_000);
+
   it('opens again at once after the server was killed (SIGKILL) mid-ingest, with every acknowledged batch kept', async () => {
     const first = await start(API_MAIN, env);
     const { token } = await signUpWithToken(first.url, 'killed@harbour.example');
