@@ -101,5 +101,7 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env) {
     /** The demo's accounts share a published password: never on a shared PostgreSQL unless asked for. */
     demo: parsed.THROUGHLINE_DEMO ?? parsed.DATABASE_URL === undefined,
     trustProxy: parsed.TRUST_PROXY,
+    /** Where the command was typed (pnpm runs scripts in the package's folder): relative paths start here. */
+    cwd: parsed.INIT_CWD ?? process.cwd(),
   };
 }

@@ -1,4 +1,5 @@
 import { DEMO_SIGN_IN } from '@throughline/db';
+import { stopOnSignalsAndFailures } from '@throughline/worker';
 import { readApiEnv, type ApiEnv } from './env.ts';
 import { startServer } from './server.ts';
 
@@ -26,11 +27,4 @@ ${env.publicUrl ? `People open it at ${env.publicUrl}\n` : ''}${signInLine}
 Started in ${(running.timings.totalMs / 1000).toFixed(1)} s. Press Ctrl+C to stop.
 `);
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void running.stop().then(() => process.exit(0));
-  });
-}
+stopOnSignalsAndFailures(() => running.stop(), { lost: running.database.lost });

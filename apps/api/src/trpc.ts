@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError, type z } from 'zod';
-import { writeAuditEvent } from '@throughline/db';
+import { databaseUnavailable, writeAuditEvent } from '@throughline/db';
 import {
   DomainError,
   roleReach,
@@ -23,6 +23,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   PRECONDITION_FAILED: 'PRECONDITION_FAILED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
 export interface FieldIssue {
@@ -83,12 +84,28 @@ const t = initTRPC
 /** The one place a DomainError becomes a transport error. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  if (!result.ok) {
+    const cause = unavailableAsDomainError(result.error.cause) ?? result.error.cause;
+    if (cause instanceof DomainError) throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
   }
   return result;
 });
+
+/**
+ * A statement that failed because the database connection was cut or could not be had, as a
+ * 503 with Retry-After: the call did not happen (its transaction, if any, was rolled back), and
+ * the typed client sends it again. Null for any other error.
+ */
+export function unavailableAsDomainError(error: unknown): DomainError | null {
+  if (!databaseUnavailable(error)) return null;
+  return new DomainError('SERVICE_UNAVAILABLE', 'The database is briefly unavailable; send the request again', [], 1);
+}
+
+/** For errors thrown outside a procedure (building the context): a lost connection as a 503. */
+export function unavailableAsTransportError(error: unknown): unknown {
+  const cause = unavailableAsDomainError(error);
+  return cause ? new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: cause.message, cause }) : error;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -4,3 +4,4 @@ export { kpiRefresh, kpiRefreshKey, KPI_REFRESH_DEBOUNCE_SECONDS } from './jobs/
 export { jobs } from './jobs/index.ts';
 export { dataFreshnessCheck, dataFreshnessSweep, STALE_AFTER_HOURS } from './jobs/data-freshness.job.ts';
 export { WORKER_ENV_VARIABLES } from './env.ts';
+export { stopOnSignalsAndFailures } from './shutdown.ts';

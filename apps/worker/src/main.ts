@@ -1,5 +1,6 @@
 import { migrateToLatest, openDatabase } from '@throughline/db';
 import { readWorkerEnv } from './env.ts';
+import { stopOnSignalsAndFailures } from './shutdown.ts';
 import { startWorker } from './worker.ts';
 
 // A worker on its own: for running several next to the API on PostgreSQL. On the embedded
@@ -9,14 +10,10 @@ const database = await openDatabase(env);
 await migrateToLatest(database.db);
 const worker = await startWorker(database);
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void worker
-      .stop()
-      .then(() => database.close())
-      .then(() => process.exit(0));
-  });
-}
+stopOnSignalsAndFailures(
+  async () => {
+    await worker.stop();
+    await database.close();
+  },
+  { lost: database.lost },
+);

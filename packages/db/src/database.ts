@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import lockfile from 'proper-lockfile';
+import { startBackupControl, type BackupControl } from './embedded/backup-control.ts';
+import { lockDataDir } from './embedded/data-dir-lock.ts';
 import { ThreadedPglite, type EmbeddedPglite } from './embedded/threaded-pglite.ts';
 import { ThreadedPgliteDialect } from './embedded/threaded-pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -14,10 +15,13 @@ export type Db = Kysely<DB>;
  * An open database and what it runs on; close() releases everything, the lock included.
  * ping() says whether it can serve, without queueing behind a long statement where it can
  * (the embedded database's thread is asked whether it is up, not to run SELECT 1).
+ * `lost` settles if the database can no longer serve this process at all (the embedded
+ * database's thread died, or its lock was taken away): the process should report it and exit.
+ * A PostgreSQL database is never lost: its connections are replaced as they drop.
  */
 export type Database =
-  | { kind: 'pglite'; db: Db; pglite: EmbeddedPglite; dataDir: string; ping(): Promise<void>; close(): Promise<void> }
-  | { kind: 'postgres'; db: Db; connectionString: string; ping(): Promise<void>; close(): Promise<void> };
+  | { kind: 'pglite'; db: Db; pglite: EmbeddedPglite; dataDir: string; lost: Promise<Error>; ping(): Promise<void>; close(): Promise<void> }
+  | { kind: 'postgres'; db: Db; connectionString: string; lost: Promise<Error>; ping(): Promise<void>; close(): Promise<void> };
 
 export type EmbeddedDatabase = Extract<Database, { kind: 'pglite' }>;
 
@@ -29,8 +33,9 @@ export interface DatabaseConfig {
   /** Pool size per process on PostgreSQL. */
   poolSize?: number;
   /**
-   * After how long without a refresh the embedded database's lock counts as abandoned (a crashed
-   * process's), so another may open it; refreshed every half of that. 10 s unless a test shortens it.
+   * After how long without a refresh the lock of an owner on another host counts as abandoned
+   * (an owner on this host holds it for as long as it lives); refreshed every fifth of that.
+   * 10 s unless a test shortens it.
    */
   lockStaleMs?: number;
 }
@@ -39,16 +44,7 @@ export interface DatabaseConfig {
 // values well inside a double's exact range, so they are parsed to numbers once, here.
 const NUMERIC_OIDS: ReadonlySet<number> = new Set([pgliteTypes.NUMERIC, pgliteTypes.INT8]);
 
-export class DatabaseLockedError extends Error {
-  constructor(dataDir: string) {
-    super(
-      `The embedded database at ${dataDir} is already open in another Throughline process. ` +
-        `Stop that process first (a crashed one releases the lock within 10 s), ` +
-        `or set DATABASE_URL to share a PostgreSQL database between several processes.`,
-    );
-    this.name = 'DatabaseLockedError';
-  }
-}
+export { DatabaseLockedError, dataDirLockHolder, type LockOwner } from './embedded/data-dir-lock.ts';
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize ?? 10);
@@ -64,11 +60,17 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
         NUMERIC_OIDS.has(oid) ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle connection dropped by the server (restart, failover) must not crash the process;
-  // the pool replaces it on the next checkout.
+  // A connection dropped by the server (restart, failover, pg_terminate_backend) must not crash
+  // the process. The pool listens for an idle connection's error; one checked out (Kysely holds
+  // it for a statement or a transaction) has no listener but this one, which it keeps for life.
+  // The statement in flight fails with the error (the API answers 503), and the pool discards
+  // the connection when it is released.
   pool.on('error', (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => console.error(`[db] PostgreSQL connection lost: ${error.message}`));
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgres', db, connectionString, ping: () => selectOne(db), close: () => db.destroy() };
+  return { kind: 'postgres', db, connectionString, lost: new Promise(() => {}), ping: () => selectOne(db), close: () => db.destroy() };
 }
 
 /**
@@ -81,43 +83,54 @@ export async function openEphemeralPglite(loadDataDir?: Blob, options: { thread?
     const pglite = await ThreadedPglite.open({ ...(loadDataDir ? { loadDataDir } : {}) });
     const db = new Kysely<DB>({ dialect: new ThreadedPgliteDialect(pglite) });
     // Kysely closes the database only if it ever ran a statement; the thread is closed either way.
-    return { kind: 'pglite', db, pglite, dataDir: 'memory://', ping: () => threadUp(pglite), close: () => db.destroy().finally(() => pglite.close()) };
+    return {
+      kind: 'pglite',
+      db,
+      pglite,
+      dataDir: 'memory://',
+      lost: pglite.failed,
+      ping: () => threadUp(pglite),
+      close: () => db.destroy().finally(() => pglite.close()),
+    };
   }
   const pglite = await PGlite.create({ parsers: pgliteParsers(), ...(loadDataDir ? { loadDataDir } : {}) });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-  return { kind: 'pglite', db, pglite, dataDir: 'memory://', ping: () => selectOne(db), close: () => db.destroy() };
+  return { kind: 'pglite', db, pglite, dataDir: 'memory://', lost: new Promise(() => {}), ping: () => selectOne(db), close: () => db.destroy() };
 }
 
 async function openPglite(dataDir: string, staleMs: number): Promise<Database> {
   mkdirSync(dirname(dataDir), { recursive: true });
   mkdirSync(dataDir, { recursive: true });
   // PGlite corrupts its files when two processes open them; the lock turns that into an error.
-  // proper-lockfile refreshes it from this thread's timers; statements run on the database's
-  // own thread (ThreadedPglite), so none can hold the refresh back until the lock looks stale.
-  let release: () => Promise<void>;
+  let reportLost!: (error: Error) => void;
+  const lostLock = new Promise<Error>((resolve) => (reportLost = resolve));
+  const lock = lockDataDir(dataDir, { staleMs, onLost: (error) => reportLost(error) });
+  let control: BackupControl | undefined;
+  let pglite: ThreadedPglite | undefined;
   try {
-    release = await lockfile.lock(dataDir, { lockfilePath: `${dataDir}.lock`, stale: staleMs, update: staleMs / 5, retries: 0 });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ELOCKED') throw new DatabaseLockedError(dataDir);
-    throw error;
-  }
-  try {
-    const pglite = await ThreadedPglite.open({ dataDir });
+    pglite = await ThreadedPglite.open({ dataDir });
     const db = new Kysely<DB>({ dialect: new ThreadedPgliteDialect(pglite) });
+    const thread = pglite;
+    control = await startBackupControl(dataDir, () => thread.dumpDataDir('gzip'));
+    const running = control;
     return {
       kind: 'pglite',
       db,
-      pglite,
+      pglite: thread,
       dataDir,
-      ping: () => threadUp(pglite),
+      lost: Promise.race([thread.failed, lostLock]),
+      ping: () => threadUp(thread),
       close: async () => {
+        await running.close();
         // Kysely closes the database only if it ever ran a statement; the thread is closed either way.
-        await db.destroy().finally(() => pglite.close());
-        await release();
+        await db.destroy().finally(() => thread.close());
+        lock.release();
       },
     };
   } catch (error) {
-    await release();
+    await control?.close();
+    await pglite?.close();
+    lock.release();
     throw error;
   }
 }

@@ -46,3 +46,5 @@ export * from './queries/scorecard.queries.ts';
 export * from './queries/value-model.queries.ts';
 export * from './embedded/threaded-pglite.ts';
 export * from './queries/backlog.queries.ts';
+export * from './queries/connection-errors.ts';
+export * from './embedded/embedded-backup.ts';

@@ -7,7 +7,7 @@ import { TRPCError } from '@trpc/server';
 import compression from 'compression';
 import helmet from 'helmet';
 import { sql } from 'kysely';
-import { organisationStamp, type Db, type StampReader } from '@throughline/db';
+import { databaseUnavailable, organisationStamp, type Db, type StampReader } from '@throughline/db';
 import { DomainError, type Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
 import { createCredentialCache, type CredentialCache } from '../auth/credential-cache.ts';
@@ -17,6 +17,7 @@ import { createRateLimiter, type RateLimiter } from '../limits/rate-limiter.ts';
 import { DEFAULT_LIMITS, type Context, type Limits, type SessionCookies } from '../context.ts';
 import { logNotifier, type Notifier } from '../notify/notifier.ts';
 import { appRouter } from '../router.ts';
+import { unavailableAsTransportError } from '../trpc.ts';
 import type { ErrorBody } from './error-body.schema.ts';
 import { buildOpenApiDocument, INTEGRATOR_OPERATIONS } from './openapi-document.ts';
 import { scorecardExport } from './scorecard-export.ts';
@@ -143,7 +144,11 @@ export function createApp(opts: AppOptions): express.Express {
       sent: answerSent,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
-      createContext: ({ req, res }) => context(req, res),
+      // Building the context reads the session or token: a cut connection there is a 503 too.
+      createContext: ({ req, res }) =>
+        context(req, res).catch((error: unknown) => {
+          throw unavailableAsTransportError(error);
+        }),
       // A refused-for-rate call says when to come back.
       responseMeta: ({ errors }) => {
         const wait = errors.map((e) => (e.cause as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds).find((s) => s !== undefined);
@@ -258,6 +263,11 @@ function listeningUrl(req: Request): string {
 function jsonErrors(log: (m: string) => void): ErrorRequestHandler {
   return (error: { status?: number; type?: string; stack?: string }, _req, res, next) => {
     if (res.headersSent) return next(error);
+    if (databaseUnavailable(error)) {
+      res.status(503).setHeader('Retry-After', '1');
+      res.json({ error: { message: 'The database is briefly unavailable; send the request again', code: 'SERVICE_UNAVAILABLE' } } satisfies ErrorBody);
+      return;
+    }
     const status = error.status ?? 500;
     if (status >= 500) log(`[api] unhandled: ${error.stack ?? String(error)}`);
     const message =

@@ -47,7 +47,7 @@ describe('the embedded server during a long statement', () => {
       answers.push({ ms: performance.now() - t, status: res.status });
       // Past the stale time, the lock must still be refreshed and refuse another opener.
       if (!refusedSecondOpener && performance.now() - started > STALE_MS * 1.5) {
-        expect(Date.now() - statSync(`${dataDir}.lock`).mtimeMs).toBeLessThan(STALE_MS);
+        expect(Date.now() - statSync(`${dataDir}.lock/owner.json`).mtimeMs).toBeLessThan(STALE_MS);
         await expect(openDatabase({ dataDir, lockStaleMs: STALE_MS })).rejects.toBeInstanceOf(DatabaseLockedError);
         refusedSecondOpener = true;
       }

@@ -100,6 +100,10 @@ async function handle(request) {
       await pglite.listen(request.channel, (payload) => port.postMessage({ kind: 'notify', channel: request.channel, payload }));
       return { message: {} };
     case 'dump': {
+      // Written out first, so the dump holds every committed change in the data files and not
+      // only in the log. query() waits for an open transaction to end; dumpDataDir then holds
+      // every statement back while it reads the files.
+      if (options.dataDir) await pglite.query('CHECKPOINT');
       const dump = await pglite.dumpDataDir(request.compression ?? 'none');
       const bytes = await dump.arrayBuffer();
       return { message: { bytes }, transfer: [bytes] };

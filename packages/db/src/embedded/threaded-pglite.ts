@@ -55,6 +55,12 @@ export class ThreadedPglite implements EmbeddedPglite {
   #ready = false;
   #failure: Error | null = null;
   readonly waitReady: Promise<void>;
+  /**
+   * Settles when the thread stops or fails without having been closed: the database is gone
+   * and every statement from now on fails, so the process should say so and stop.
+   */
+  readonly failed: Promise<Error>;
+  #reportFailure!: (error: Error) => void;
 
   private constructor(workerData: { dataDir?: string; loadDataDir?: ArrayBuffer }) {
     this.#worker = new Worker(new URL('./pglite-thread.mjs', import.meta.url), {
@@ -87,6 +93,7 @@ export class ThreadedPglite implements EmbeddedPglite {
     });
     // Nothing else may keep the process alive for the thread's sake once it is closed.
     this.waitReady.catch(() => {});
+    this.failed = new Promise((resolve) => (this.#reportFailure = resolve));
   }
 
   /** Opens (creating if new) the database in dataDir, or one in memory loaded from a dump. */
@@ -226,6 +233,7 @@ export class ThreadedPglite implements EmbeddedPglite {
 
   #fail(error: Error): void {
     if (this.#closed && !this.#failure && this.#pending.size === 0) return;
+    if (!this.#closed && !this.#failure) this.#reportFailure(error);
     this.#failure ??= error;
     for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();

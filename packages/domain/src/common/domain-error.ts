@@ -10,7 +10,9 @@ export type DomainErrorCode =
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
   | 'PAYLOAD_TOO_LARGE'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  /** The database could not be reached or dropped the connection: the same call may succeed if sent again. */
+  | 'SERVICE_UNAVAILABLE';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
@@ -19,7 +21,7 @@ export class DomainError extends Error {
     message: string,
     /** Field paths and reasons, for errors that concern particular input fields. */
     readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
-    /** For TOO_MANY_REQUESTS: when the caller may try again. */
+    /** For TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE: when the caller may try again. */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);
