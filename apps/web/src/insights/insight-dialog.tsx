@@ -1,6 +1,6 @@
 import type { Insight } from '@throughline/domain';
 import { useId } from 'react';
-import { ModalDialog } from '../operating-model/modal-dialog.tsx';
+import { ModalDialog } from '../common/modal-dialog.tsx';
 import { InsightForm } from './insight-form.tsx';
 
 /** What the dialog is open for: a new insight (with the links it starts with) or an existing one. */

@@ -8,7 +8,7 @@ import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { queryClient, trpc } from '../trpc.ts';
-import { DialogForm } from './dialog-form.tsx';
+import { DialogForm } from '../common/dialog-form.tsx';
 import { confidenceLabel, kindLabel, sourceLabel } from './insight-labels.ts';
 
 const FIELDS = ['kind', 'title', 'body', 'source', 'observedOn', 'confidence', 'personas', 'journeyIds', 'stepIds', 'failurePointIds', 'initiativeIds'] as const;

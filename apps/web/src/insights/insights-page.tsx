@@ -15,7 +15,7 @@ import { InsightDialog, type InsightEditing } from './insight-dialog.tsx';
 import { FilterSelect } from '../common/filter-select.tsx';
 import { sourceLabel } from './insight-labels.ts';
 import { RESULT_LIMIT, useInsightSearch } from './use-insight-search.ts';
-import './dialog-form.css';
+import '../common/dialog-form.css';
 import './insights.css';
 
 /**

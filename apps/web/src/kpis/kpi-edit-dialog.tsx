@@ -7,7 +7,7 @@ import { formatGbp } from '../common/locale-format.ts';
 import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
-import { ModalDialog } from '../operating-model/modal-dialog.tsx';
+import { ModalDialog } from '../common/modal-dialog.tsx';
 import { queryClient, trpc } from '../trpc.ts';
 
 const FIELDS = ['ownerTeamId', 'target', 'threshold', 'minSample', 'valuePerPoint', 'valuePerPointReason'] as const;

@@ -1,6 +1,6 @@
 import type { Journey } from '@throughline/domain';
 import { useId } from 'react';
-import { ModalDialog } from './modal-dialog.tsx';
+import { ModalDialog } from '../common/modal-dialog.tsx';
 import type { OwnershipCell, OwnershipRow } from './ownership-matrix.ts';
 import { RemitCellEditor } from './remit-cell-editor.tsx';
 

@@ -1,6 +1,6 @@
 import type { FailurePoint } from '@throughline/domain';
 import { useId } from 'react';
-import { ModalDialog } from '../operating-model/modal-dialog.tsx';
+import { ModalDialog } from '../common/modal-dialog.tsx';
 import { FailurePointForm } from './failure-point-form.tsx';
 
 /** A new failure point (on a starting journey) or an existing one; null when closed. */

@@ -17,7 +17,7 @@ import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
 import { queryClient, trpc } from '../trpc.ts';
-import { DialogForm } from './dialog-form.tsx';
+import { DialogForm } from '../common/dialog-form.tsx';
 import { COST_BASIS_OPTIONS, PERIOD_OPTIONS, costSentence } from './failure-point-format.ts';
 
 const FIELDS = ['journeyId', 'stepId', 'title', 'description', 'expectation', 'capability', 'frequency', 'frequencyPeriod', 'costBasis', 'unitCost', 'kpiIds'] as const;

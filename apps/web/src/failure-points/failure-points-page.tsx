@@ -15,7 +15,7 @@ import { FailurePointCard } from './failure-point-card.tsx';
 import { FailurePointDialog, type FailurePointEditing } from './failure-point-dialog.tsx';
 import { FailurePointTable } from './failure-point-table.tsx';
 import { FilterSelect } from '../common/filter-select.tsx';
-import './dialog-form.css';
+import '../common/dialog-form.css';
 import './failure-points.css';
 
 /**

@@ -7,7 +7,7 @@ import { QueryView } from '../common/query-state.tsx';
 import { trpc } from '../trpc.ts';
 import { BudgetChart } from './budget-chart.tsx';
 import { BudgetTable } from './budget-table.tsx';
-import './backlog.css';
+import '../initiatives/backlog.css';
 import './budgets.css';
 
 /** Each team's year: annual budget against what funded initiatives commit and spend, and the systems it changes. */

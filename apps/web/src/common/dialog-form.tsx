@@ -1,6 +1,6 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
-import type { FormError } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
+import type { FormError } from './field-issues.ts';
+import { FormAlert } from './form-alert.tsx';
 import './dialog-form.css';
 
 interface DialogFormProps {

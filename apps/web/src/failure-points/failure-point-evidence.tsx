@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../common/locale-format.ts';
 import { QueryView } from '../common/query-state.tsx';
 import { trpc } from '../trpc.ts';
-import { kindLabel, sourceLabel } from './insight-labels.ts';
+import { kindLabel, sourceLabel } from '../insights/insight-labels.ts';
 import { NoEvidenceFlag } from './no-evidence-flag.tsx';
 
 /** The insights a failure point rests on, or a clear mark that it rests on none. */
