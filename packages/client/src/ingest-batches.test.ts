@@ -50,7 +50,7 @@ describe('ingestSurveyResponses', () => {
     const { server, client } = await fakeIngestApi();
     const rows = Array.from({ length: 12_500 }, (_, i) => row(i));
     const progress: IngestProgress[] = [];
-    const result = await ingestSurveyResponses(client, rows, { onProgress: (p) => progress.push(p) });
+    const result = await ingestSurveyResponses(client, rows, { concurrency: 1, onProgress: (p) => progress.push(p) });
     expect(result).toEqual({ received: 12_500, inserted: 12_500, duplicates: 0 });
     expect(batchSizes(server)).toEqual([5000, 5000, 2500]);
     expect(progress.map((p) => [p.received, p.total])).toEqual([
@@ -59,7 +59,7 @@ describe('ingestSurveyResponses', () => {
       [12_500, 12_500],
     ]);
 
-    const again = await ingestSurveyResponses(client, rows.slice(0, 300), { batchSize: 200 });
+    const again = await ingestSurveyResponses(client, rows.slice(0, 300), { batchSize: 200, concurrency: 1 });
     expect(again).toEqual({ received: 300, inserted: 0, duplicates: 300 });
     expect(batchSizes(server).slice(3)).toEqual([200, 100]);
   });

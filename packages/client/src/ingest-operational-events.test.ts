@@ -47,7 +47,8 @@ describe('ingestOperationalEvents', () => {
     const rows = Array.from({ length: 11_000 }, (_, i) => event(i));
     const progress: number[] = [];
     expect(await ingestOperationalEvents(client, rows, { onProgress: (p) => progress.push(p.received) })).toEqual({ received: 11_000, inserted: 11_000, duplicates: 0 });
-    expect(batchSizes(server)).toEqual([5000, 5000, 1000]);
+    // Two calls in flight: the last, short batch may arrive before the second full one.
+    expect(batchSizes(server).sort((a, b) => b - a)).toEqual([5000, 5000, 1000]);
     expect(progress.at(-1)).toBe(11_000);
     expect(await ingestOperationalEvents(client, rows.slice(0, 250), { batchSize: 100 })).toEqual({ received: 250, inserted: 0, duplicates: 250 });
   });
