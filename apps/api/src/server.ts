@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { migrateToLatest, openDatabase, seedDemoIfEmpty, stampReader, DEMO_SIGN_IN, type Database } from '@throughline/db';
+import { migrateToLatest, openDatabase, seedDemoIfEmpty, organisationStamps, type OrganisationStamps, DEMO_SIGN_IN, type Database } from '@throughline/db';
 import { kpiRefreshSender, startKpiRefreshSender, startWorker, type KpiRefreshSender, type Worker } from '@throughline/worker';
 import { hashPassword } from './auth/password.ts';
 import type { ApiEnv } from './env.ts';
@@ -28,6 +28,7 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
   // In an API-only process, a pg-boss that only sends: the worker processes run the refreshes.
   let sender: (KpiRefreshSender & { stop(): Promise<void> }) | null = null;
   let server: Server | undefined;
+  let stamps: OrganisationStamps | undefined;
   try {
     await migrateToLatest(database.db);
     const t2 = performance.now();
@@ -42,10 +43,11 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
     if (env.role === 'all') worker = await startWorker(database);
     else sender = await startKpiRefreshSender(database, log);
     const kpiRefresh = worker ? kpiRefreshSender(worker.boss) : sender!;
+    stamps = await organisationStamps(database, log);
     const app = createApp({
       db: database.db,
       ping: database.ping,
-      stamps: await stampReader(database),
+      stamps,
       webDist: env.webDist,
       cookieSecure: env.cookieSecure,
       publicUrl: env.publicUrl,
@@ -69,6 +71,7 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
         listening.closeAllConnections();
         await worker?.stop();
         await sender?.stop();
+        await stamps?.close();
         await database.close();
       },
     };
@@ -76,6 +79,7 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
     server?.close();
     await worker?.stop().catch(() => {});
     await sender?.stop().catch(() => {});
+    await stamps?.close().catch(() => {});
     await database.close();
     throw error;
   }

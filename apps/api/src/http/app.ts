@@ -7,7 +7,7 @@ import { TRPCError } from '@trpc/server';
 import compression from 'compression';
 import helmet from 'helmet';
 import { sql } from 'kysely';
-import { databaseUnavailable, organisationStamp, type Db, type StampReader } from '@throughline/db';
+import { databaseUnavailable, stampsReadEachTime, type Db, type OrganisationStamps } from '@throughline/db';
 import { DomainError, type Actor } from '@throughline/domain';
 import type { KpiRefreshSender } from '@throughline/worker';
 import { createCredentialCache, type CredentialCache } from '../auth/credential-cache.ts';
@@ -60,8 +60,8 @@ export interface AppOptions {
   limits?: Limits;
   /** Where an ingest queues refreshes of the KPIs it fed; without one, KPIs wait for their schedules. */
   kpiRefresh?: KpiRefreshSender;
-  /** How organisations' stamps are read (stampReader); from the database on every call when absent. */
-  stamps?: StampReader;
+  /** How organisations' stamps are read (organisationStamps); from the database on every call when absent. */
+  stamps?: OrganisationStamps;
 }
 
 export function createApp(opts: AppOptions): express.Express {
@@ -136,12 +136,17 @@ export function createApp(opts: AppOptions): express.Express {
   // Over the limit is still a 413 from here; malformed JSON is tRPC's 400 PARSE_ERROR.
   app.use('/trpc', express.text({ type: 'application/json', limit: MAX_BODY_BYTES }));
   // The reads pages repeat, sent again as they were while the organisation's rows are unchanged.
-  app.use('/trpc', keptAnswers({ router: appRouter, context, now, answers: new AnswerStore(), stamps: opts.stamps ?? ((id) => organisationStamp(opts.db, id)) }));
+  const stamps = opts.stamps ?? stampsReadEachTime(opts.db);
+  app.use('/trpc', keptAnswers({ router: appRouter, context, now, answers: new AnswerStore(), stamps }));
   app.use(
     '/trpc',
     trpcMiddleware({
       router: appRouter,
-      sent: answerSent,
+      sending: (req, res, status, body) => {
+        // A call that may have changed something: no stamp kept from before it answers a read after it.
+        if (req.method !== 'GET') stamps.forgetAll();
+        answerSent(res, status, body);
+      },
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,
       // Building the context reads the session or token: a cut connection there is a 503 too.

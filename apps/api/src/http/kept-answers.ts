@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AnyTRPCRouter } from '@trpc/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { StampReader } from '@throughline/db';
+import type { OrganisationStamps } from '@throughline/db';
 import { dayIn, roleReach, type Actor, type Permission } from '@throughline/domain';
 import type { Context } from '../context.ts';
 import type { ProcedureMeta } from '../trpc.ts';
@@ -31,8 +31,8 @@ export interface KeptAnswersOptions {
   context: (req: Request, res: Response) => Promise<Context>;
   now: () => Date;
   answers: AnswerStore;
-  /** The organisation's stamp and time zone: from the database, or kept where the process hears every change. */
-  stamps: StampReader;
+  /** Organisations' stamps and time zones: read each time, or kept until a change is announced. */
+  stamps: OrganisationStamps;
 }
 
 type Kept = NonNullable<ProcedureMeta['kept']>;
@@ -77,7 +77,7 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
     if (actor?.kind !== 'member') return next();
     const reaches = calls.map((c) => (c.access === 'public' ? 'public' : roleReach(actor.role, c.access as Permission)));
     if (reaches.some((r) => r === null)) return next();
-    const { timeZone, stamp } = await opts.stamps(actor.organisationId);
+    const { timeZone, stamp } = await opts.stamps.read(actor.organisationId);
     const day = dayIn(timeZone, opts.now());
     const keys = calls.map((c, i) =>
       c.kept === 'actor'

@@ -12,8 +12,8 @@ import type { Request, RequestHandler, Response } from 'express';
  */
 export function trpcMiddleware<TRouter extends AnyTRPCRouter>(
   opts: NodeHTTPHandlerOptions<TRouter, Request, Response> & {
-    /** Told of every answer as it is sent (kept-answers.ts keeps the ones it may send again). */
-    sent?: (res: Response, status: number, body: Buffer) => void;
+    /** Told of every answer just before it is sent (kept-answers.ts keeps the ones it may send again). */
+    sending?: (req: Request, res: Response, status: number, body: Buffer) => void;
   },
 ): RequestHandler {
   return (req, res) => {
@@ -34,8 +34,8 @@ export function trpcMiddleware<TRouter extends AnyTRPCRouter>(
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) res.append('Set-Cookie', cookies);
       res.setHeader('Content-Length', body.length);
+      opts.sending?.(req, res, response.status, body);
       res.end(body);
-      opts.sent?.(res, response.status, body);
     };
     handle().catch(internal_exceptionHandler({ ...opts, req, res, path }));
   };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openEphemeralPglite, type Database } from '../database.ts';
 import { insertOrganisation, insertTeam } from '../testing/fixtures.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import { organisationStamp, stampReader, STAMP_EXCLUDED_TABLES } from './organisation-stamp.queries.ts';
+import { organisationStamp, organisationStamps, STAMP_EXCLUDED_TABLES } from './organisation-stamp.queries.ts';
 
 let database: Database;
 
@@ -56,7 +56,8 @@ describe("an organisation's stamp", () => {
     if (template.kind !== 'pglite') return;
     const threaded = await openEphemeralPglite(new Blob([readFileSync(template.dumpFile)]), { thread: true });
     try {
-      const read = await stampReader(threaded);
+      const stamps = await organisationStamps(threaded);
+      const read = (id: string) => stamps.read(id);
       const org = (await insertOrganisation(threaded.db, 'threaded')).id;
       const first = await read(org);
       expect(await read(org)).toEqual(first);
@@ -78,6 +79,37 @@ describe("an organisation's stamp", () => {
       expect((await read(org)).stamp).toBe((await organisationStamp(threaded.db, org)).stamp);
     } finally {
       await threaded.close();
+    }
+  });
+
+  it('is kept on PostgreSQL while a connection listens, and read every time while it is cut', async () => {
+    if (database.kind !== 'postgres') return;
+    const logged: string[] = [];
+    const stamps = await organisationStamps(database, (m) => logged.push(m));
+    try {
+      const org = (await insertOrganisation(database.db, 'listened')).id;
+      const first = await stamps.read(org);
+      // Another process's change arrives as a notification, within milliseconds: waited for.
+      await insertTeam(database.db, org, 'Elsewhere');
+      const seen = async (stamp: number) => {
+        for (const deadline = performance.now() + 2_000; performance.now() < deadline; ) {
+          if ((await stamps.read(org)).stamp === stamp) return true;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        return false;
+      };
+      expect(await seen(first.stamp + 1)).toBe(true);
+      // This process's own change: forgotten before it answers, so the next read has it.
+      await insertTeam(database.db, org, 'Here');
+      stamps.forgetAll();
+      expect((await stamps.read(org)).stamp).toBe(first.stamp + 2);
+      // The listening connection cut: no crash, every read goes to the database meanwhile.
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN organisation_stamp' AND pid <> pg_backend_pid()`.execute(database.db);
+      await insertTeam(database.db, org, 'While cut');
+      expect(await seen(first.stamp + 3)).toBe(true);
+      expect(logged.join('\n')).toMatch(/read on every call until the listening connection is back/);
+    } finally {
+      await stamps.close();
     }
   });
 });
