@@ -21,7 +21,7 @@ import { unavailableAsTransportError } from '../trpc.ts';
 import type { ErrorBody } from './error-body.schema.ts';
 import { buildOpenApiDocument, INTEGRATOR_OPERATIONS } from './openapi-document.ts';
 import { scorecardExport } from './scorecard-export.ts';
-import { answerSent, AnswerStore, contextMadeFor, keptAnswers } from './kept-answers.ts';
+import { answerSending, AnswerStore, contextMadeFor, keptAnswers } from './kept-answers.ts';
 import { trpcMiddleware } from './trpc-middleware.ts';
 
 /** Largest request body accepted anywhere; ingestion batches are documented against it. */
@@ -145,7 +145,7 @@ export function createApp(opts: AppOptions): express.Express {
       sending: (req, res, status, body) => {
         // A call that may have changed something: no stamp kept from before it answers a read after it.
         if (req.method !== 'GET') stamps.forgetAll();
-        answerSent(res, status, body);
+        return answerSending(res, status, body);
       },
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_BODY_BYTES,

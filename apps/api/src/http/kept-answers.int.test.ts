@@ -148,6 +148,35 @@ describe('kept answers', () => {
     expect(viewer.data.slice(1)).toEqual(harbour.data.slice(1));
   });
 
+  it('builds only what is not kept: a colleague opening the same page runs no list again', async () => {
+    const mine = await page(cookies.ada);
+    counting.reset();
+    const theirs = await page(cookies.bea);
+    // Their identity is theirs; everything else was kept from the first page, in its place.
+    expect(theirs.data[0]).toMatchObject({ email: 'bea@harbour.example' });
+    expect(theirs.data.slice(1)).toEqual(mine.data.slice(1));
+    expect(counting.statements()).toBe(0);
+  });
+
+  it('builds a changed page once however many ask for it at the same moment', async () => {
+    // Changed as this process changes things: it forgets the stamps it kept before answering.
+    const change = async (purpose: string) => {
+      await database.db.updateTable('team').set({ purpose }).where('id', '=', harbourTeam).execute();
+      stamps.forgetAll();
+    };
+    await change('Asked alone');
+    counting.reset();
+    await page(cookies.ada);
+    const once = counting.statements();
+    expect(once).toBeGreaterThan(3);
+    await change('Asked by twenty at once');
+    counting.reset();
+    const pages = await Promise.all(Array.from({ length: 20 }, (_, i) => page(i % 2 ? cookies.ada : cookies.bea)));
+    expect(new Set(pages.map((p) => JSON.stringify(p.data.slice(1)))).size).toBe(1);
+    expect(pages.filter((p) => p.data[0]?.email === 'bea@harbour.example')).toHaveLength(10);
+    expect(counting.statements()).toBeLessThanOrEqual(once);
+  });
+
   it('still refuses a caller whose scopes do not allow the read, after a member’s answer was kept', async () => {
     await page(cookies.ada);
     const token = 'tl_kept_answers_ingest_only_token_000000000';

@@ -41,19 +41,20 @@ interface Call {
   path: string;
   /** The call's input as the URL gave it, re-serialised (so equal inputs give equal keys). */
   input: string;
+  value: unknown;
   kept: Kept;
   access: ProcedureMeta['access'];
 }
 
-/** What the tRPC handler tells us of an answer it sent, so it can be kept. */
-export type AnswerSent = (status: number, body: Buffer) => void;
+/** Told of an answer tRPC is about to send: keeps it, and may put it back together with kept ones. */
+export type AnswerSending = (status: number, body: Buffer) => { status: number; body: Buffer } | undefined;
 
 const KEEP = Symbol('keep-answer');
-type WithKeep = Response & { [KEEP]?: AnswerSent; locals: { context?: Promise<Context> } };
+type WithKeep = Response & { [KEEP]?: AnswerSending; locals: { context?: Promise<Context> } };
 
-/** The tRPC handler calls this with every answer it sends. */
-export function answerSent(res: Response, status: number, body: Buffer): void {
-  (res as WithKeep)[KEEP]?.(status, body);
+/** The tRPC handler calls this with every answer before it sends it, and sends what it returns instead if anything. */
+export function answerSending(res: Response, status: number, body: Buffer): { status: number; body: Buffer } | undefined {
+  return (res as WithKeep)[KEEP]?.(status, body);
 }
 
 /** The context this handler already made for the request, if it made one: a request authenticates once. */
@@ -85,18 +86,45 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
         : `stored\u0000${actor.organisationId}\u0000${stamp}\u0000${day}\u0000${reaches[i]}\u0000${c.path}\u0000${c.input}`,
     );
     const batch = req.query.batch === '1';
-    const items = keys.map((k) => opts.answers.item(k));
+    let items = keys.map((k) => opts.answers.item(k));
+    // Answers another request is building right now (fifty people after a change): wait for them.
+    const inBuild = keys.flatMap((k, i) => (items[i] === undefined ? (opts.answers.building(k) ?? []) : []));
+    if (inBuild.length > 0) {
+      await Promise.all(inBuild);
+      items = keys.map((k) => opts.answers.item(k));
+    }
     if (items.every((i): i is string => i !== undefined)) {
       await send(req, res, keys, batch ? `[${items.join(',')}]` : items[0]!);
       return;
     }
+    // Only what is missing goes through tRPC, as a batch of its own; the answer is put back
+    // together in the order asked, kept answers in their places.
+    const missing = keys.flatMap((k, i) => (items[i] === undefined ? [i] : []));
+    const built = opts.answers.startBuilding(missing.map((i) => keys[i]!));
+    res.once('close', built.done);
+    if (batch && missing.length < calls.length) {
+      const input = Object.fromEntries(missing.map((i, j) => [j, calls[i]!.value]));
+      req.url = `/${missing.map((i) => calls[i]!.path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
+      req.originalUrl = `${req.baseUrl}${req.url}`;
+    }
     res[KEEP] = (status, body) => {
-      if (status !== 200 && status !== 207) return;
-      const parsed: unknown = JSON.parse(body.toString('utf8'));
-      const answered = batch ? (parsed as unknown[]) : [parsed];
-      answered.forEach((a, i) => {
-        if (keys[i] && a && typeof a === 'object' && 'result' in a) opts.answers.keepItem(keys[i], JSON.stringify(a));
-      });
+      try {
+        if (status !== 200 && status !== 207) return undefined;
+        const parsed: unknown = JSON.parse(body.toString('utf8'));
+        const answered = batch ? (parsed as unknown[]) : [parsed];
+        if (!Array.isArray(answered) || answered.length !== missing.length) return undefined;
+        const whole = [...items];
+        answered.forEach((a, j) => {
+          const json = JSON.stringify(a);
+          whole[missing[j]!] = json;
+          if (a && typeof a === 'object' && 'result' in a) opts.answers.keepItem(keys[missing[j]!]!, json);
+        });
+        if (!batch || missing.length === calls.length) return undefined;
+        const allAnswered = answered.every((a) => a && typeof a === 'object' && 'result' in a);
+        return { status: allAnswered ? 200 : 207, body: Buffer.from(`[${whole.join(',')}]`) };
+      } finally {
+        built.done();
+      }
     };
     next();
   }
@@ -132,7 +160,7 @@ function callsOf(req: Request, procedures: Record<string, { _def: { type: string
     const kept = def?.meta?.kept;
     if (!def || def.type !== 'query' || !kept) return null;
     const input = batch ? (inputs as Record<string, unknown> | undefined)?.[i] : inputs;
-    calls.push({ path, input: JSON.stringify(input ?? null), kept, access: def.meta!.access });
+    calls.push({ path, input: JSON.stringify(input ?? null), value: input, kept, access: def.meta!.access });
   }
   return calls;
 }
@@ -152,11 +180,31 @@ const gzipped = promisify(gzip);
 export class AnswerStore {
   readonly #items = new Lru<string>();
   readonly #encoded = new Lru<Promise<Buffer>>();
+  readonly #building = new Map<string, Promise<void>>();
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
   item(key: string): string | undefined {
     return this.#items.get(key);
+  }
+
+  /** Settles when the request building this answer has sent it (kept or not); undefined when none is. */
+  building(key: string): Promise<void> | undefined {
+    return this.#building.get(key);
+  }
+
+  /** Marks answers as being built until done() (called however the request ends). */
+  startBuilding(keys: string[]): { done: () => void } {
+    let done = () => {};
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    const mine = keys.filter((k) => !this.#building.has(k));
+    for (const k of mine) this.#building.set(k, finished);
+    return {
+      done: () => {
+        for (const k of mine) if (this.#building.get(k) === finished) this.#building.delete(k);
+        done();
+      },
+    };
   }
 
   keepItem(key: string, json: string): void {

@@ -12,8 +12,11 @@ import type { Request, RequestHandler, Response } from 'express';
  */
 export function trpcMiddleware<TRouter extends AnyTRPCRouter>(
   opts: NodeHTTPHandlerOptions<TRouter, Request, Response> & {
-    /** Told of every answer just before it is sent (kept-answers.ts keeps the ones it may send again). */
-    sending?: (req: Request, res: Response, status: number, body: Buffer) => void;
+    /**
+     * Told of every answer just before it is sent (kept-answers.ts keeps the ones it may send
+     * again); what it returns is sent instead.
+     */
+    sending?: (req: Request, res: Response, status: number, body: Buffer) => { status: number; body: Buffer } | undefined;
   },
 ): RequestHandler {
   return (req, res) => {
@@ -28,13 +31,13 @@ export function trpcMiddleware<TRouter extends AnyTRPCRouter>(
         createContext: async (inner) => opts.createContext?.({ req, res, ...inner }),
         onError: (o) => opts.onError?.({ ...o, req }),
       });
-      const body = Buffer.from(await response.arrayBuffer());
-      res.statusCode = response.status;
+      const answered = Buffer.from(await response.arrayBuffer());
+      const { status, body } = opts.sending?.(req, res, response.status, answered) ?? { status: response.status, body: answered };
+      res.statusCode = status;
       for (const [key, value] of response.headers) if (key !== 'set-cookie') res.setHeader(key, value);
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) res.append('Set-Cookie', cookies);
       res.setHeader('Content-Length', body.length);
-      opts.sending?.(req, res, response.status, body);
       res.end(body);
     };
     handle().catch(internal_exceptionHandler({ ...opts, req, res, path }));
