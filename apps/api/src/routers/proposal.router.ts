@@ -23,12 +23,12 @@ import {
   insertProposal,
   listDecisions,
   listProposals,
+  lockAtVersion,
   setPolicyStatement,
   teamIdsOfUser,
   updateProposalState,
-  type Db,
 } from '@throughline/db';
-import { deny, requireOwnTeam, type AuthorizedContext } from '../access/remit-scope.ts';
+import { deny, requireOwnTeam } from '../access/remit-scope.ts';
 import { actorName } from '../actor-name.ts';
 import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
@@ -39,12 +39,6 @@ function transition(p: ChangeProposal, action: ProposalAction) {
   const next = nextProposalState(p.state, action);
   if (!next.ok) throw new DomainError('PRECONDITION_FAILED', next.message);
   return next.state;
-}
-
-async function loadForChange(db: Db, ctx: AuthorizedContext, input: { id: string; version: number }) {
-  const proposal = await getProposal(db, ctx.organisationId, input.id);
-  if (proposal.version !== input.version) throw new DomainError('CONFLICT', 'The proposal was changed by someone else since you loaded it; reload and try again');
-  return proposal;
 }
 
 export const proposalRouter = router({
@@ -80,10 +74,11 @@ export const proposalRouter = router({
     .mutation(async ({ ctx, input }) => {
       await requireOwnTeam(ctx, (await getProposal(ctx.db, ctx.organisationId, input.id)).teamId, 'proposal.create', 'This proposal');
       return ctx.db.transaction().execute(async (db) => {
-        const before = await loadForChange(db, ctx, input);
+        await lockAtVersion(db, 'change_proposal', { organisationId: ctx.organisationId, ...input });
+        const before = await getProposal(db, ctx.organisationId, input.id);
         const state = transition(before, 'submit');
         const [policy, team] = await Promise.all([getPolicy(db, ctx.organisationId, before.policyId), findTeam(db, ctx.organisationId, before.teamId)]);
-        const route = routeProposal({ changeTeamIds: changeTeamIds(policy), proposingTeamId: team.id, spendingAuthority: team.spending_authority, cost: before.cost });
+        const route = routeProposal({ changeTeamIds: changeTeamIds(policy), proposingTeamId: team.id, spendingAuthority: team.spendingAuthority, cost: before.cost });
         const after = await updateProposalState(db, ctx.organisationId, { ...input, state, approver: route.approver, routingReason: route.reason });
         await audit(db, ctx, 'proposal.submitted', { type: 'change_proposal', id: input.id }, { before, after });
         return after;
@@ -108,7 +103,8 @@ export const proposalRouter = router({
         );
       }
       return ctx.db.transaction().execute(async (db) => {
-        const before = await loadForChange(db, ctx, input);
+        await lockAtVersion(db, 'change_proposal', { organisationId: ctx.organisationId, ...input });
+        const before = await getProposal(db, ctx.organisationId, input.id);
         const state = transition(before, input.decision);
         const after = await updateProposalState(db, ctx.organisationId, { id: input.id, version: input.version, state, decisionReason: input.reason });
         await insertDecision(db, ctx.organisationId, {
@@ -132,7 +128,8 @@ export const proposalRouter = router({
     .mutation(async ({ ctx, input }) => {
       await requireOwnTeam(ctx, (await getProposal(ctx.db, ctx.organisationId, input.id)).teamId, 'proposal.create', 'This proposal');
       return ctx.db.transaction().execute(async (db) => {
-        const before = await loadForChange(db, ctx, input);
+        await lockAtVersion(db, 'change_proposal', { organisationId: ctx.organisationId, ...input });
+        const before = await getProposal(db, ctx.organisationId, input.id);
         const state = transition(before, 'implement');
         const policyBefore = await getPolicy(db, ctx.organisationId, before.policyId);
         const policyAfter = await setPolicyStatement(db, ctx.organisationId, before.policyId, before.proposedStatement);

@@ -1,3 +1,5 @@
+import type { DomainError } from '@throughline/domain';
+
 /**
  * The constraint a statement broke, when it broke a unique one (SQLSTATE 23505). Both pg and
  * PGlite report PostgreSQL's error fields, so one check serves both databases.
@@ -11,3 +13,10 @@ export function uniqueViolation(error: unknown): string | null {
 export function foreignKeyViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === '23503';
 }
+
+/** For a write's `.catch()`: a unique violation becomes the refusal `taken()` names; anything else goes on as it was. */
+export const uniqueAs =
+  (taken: () => DomainError) =>
+  (error: unknown): never => {
+    throw uniqueViolation(error) !== null ? taken() : error;
+  };

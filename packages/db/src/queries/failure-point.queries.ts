@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { annualCostOfFailure, DomainError, failureGap, notFound, rankFailurePoints, type FailurePoint, type FailurePointInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { requireOwnedId, requireOwnedIds } from './owned-ids.ts';
-import { updateAtVersion } from './versioned-update.ts';
+import { updateAtVersion } from './versioned-row.ts';
 
 /** Failure points, costliest first, each with the insights that back it. */
 export async function listFailurePoints(db: Db, organisationId: string, filter: { journeyId?: string | undefined; ids?: readonly string[] } = {}): Promise<FailurePoint[]> {
@@ -87,7 +87,7 @@ export async function createFailurePoint(db: Db, organisationId: string, input: 
 export async function updateFailurePoint(db: Db, organisationId: string, input: FailurePointInput & { id: string; version: number }): Promise<FailurePoint> {
   await getFailurePoint(db, organisationId, input.id);
   await checkLinks(db, organisationId, input);
-  await updateAtVersion(db, 'failure_point', { organisationId, ...input }, columns(input), 'The failure point');
+  await updateAtVersion(db, 'failure_point', { organisationId, ...input }, columns(input));
   await replaceKpis(db, organisationId, input.id, input.kpiIds);
   return getFailurePoint(db, organisationId, input.id);
 }

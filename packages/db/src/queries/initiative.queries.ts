@@ -3,7 +3,7 @@ import { investmentFigures, notFound, pickValuePerPoint, type Initiative, type I
 import type { Db } from '../database.ts';
 import { requireOwnedId, requireOwnedIds } from './owned-ids.ts';
 import { kpiValueLinks, type ValueLink } from './value-estimate.queries.ts';
-import { updateAtVersion } from './versioned-update.ts';
+import { updateAtVersion } from './versioned-row.ts';
 
 const ids = (table: 'initiative_failure_point' | 'initiative_outcome' | 'initiative_system', column: 'failure_point_id' | 'outcome_id' | 'system_id') =>
   sql<string[]>`coalesce((SELECT array_agg(x.${sql.ref(column)}::text ORDER BY x.${sql.ref(column)}) FROM ${sql.table(table)} x WHERE x.initiative_id = i.id), '{}')`;
@@ -154,7 +154,7 @@ export async function createInitiative(db: Db, organisationId: string, input: In
 /** Rewrites the initiative's fields (not its stage) when it is still at `version`. */
 export async function updateInitiative(db: Db, organisationId: string, input: InitiativeInput & { id: string; version: number }): Promise<Initiative> {
   await checkLinks(db, organisationId, input);
-  await updateAtVersion(db, 'initiative', { organisationId, ...input }, columns(input), 'The initiative');
+  await updateAtVersion(db, 'initiative', { organisationId, ...input }, columns(input));
   await replaceLinks(db, organisationId, input.id, input);
   return getInitiative(db, organisationId, input.id);
 }
@@ -171,13 +171,13 @@ export async function setInitiativeStage(
     ...(p.fundedOn && { funded_on: p.fundedOn }),
     ...(p.measuredOn && { measured_on: p.measuredOn }),
   };
-  await updateAtVersion(db, 'initiative', { organisationId, ...p }, set, 'The initiative');
+  await updateAtVersion(db, 'initiative', { organisationId, ...p }, set);
   return getInitiative(db, organisationId, p.id);
 }
 
 /** A version bump with nothing else changed: a rejected funding request still moves the record on. */
 export async function touchInitiative(db: Db, organisationId: string, id: string, version: number): Promise<Initiative> {
-  await updateAtVersion(db, 'initiative', { organisationId, id, version }, {}, 'The initiative');
+  await updateAtVersion(db, 'initiative', { organisationId, id, version }, {});
   return getInitiative(db, organisationId, id);
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { notFound, type Insight, type InsightInput, type InsightSearch } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { requireOwnedIds } from './owned-ids.ts';
-import { updateAtVersion } from './versioned-update.ts';
+import { updateAtVersion } from './versioned-row.ts';
 
 const links = (column: 'journey_id' | 'step_id' | 'failure_point_id' | 'initiative_id') =>
   sql<string[]>`coalesce((SELECT array_agg(l.${sql.ref(column)}::text ORDER BY l.${sql.ref(column)}) FROM insight_link l WHERE l.insight_id = i.id AND l.${sql.ref(column)} IS NOT NULL), '{}')`;
@@ -97,7 +97,7 @@ export async function createInsight(db: Db, organisationId: string, input: Insig
 export async function updateInsight(db: Db, organisationId: string, input: InsightInput & { id: string; version: number }): Promise<Insight> {
   await getInsight(db, organisationId, input.id);
   await checkLinks(db, organisationId, input);
-  await updateAtVersion(db, 'insight', { organisationId, ...input }, columns(input), 'The insight');
+  await updateAtVersion(db, 'insight', { organisationId, ...input }, columns(input));
   await replaceLinks(db, organisationId, input.id, input);
   return getInsight(db, organisationId, input.id);
 }

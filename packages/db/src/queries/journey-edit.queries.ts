@@ -1,41 +1,73 @@
-import { sql } from 'kysely';
-import { DomainError, moveInList, notFound, staleVersion, type JourneyInput } from '@throughline/domain';
+import { sql, type Selectable } from 'kysely';
+import { DomainError, moveInList, notFound, type Channel, type JourneyInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
-import { uniqueViolation } from './constraint-errors.ts';
+import type { DB } from '../schema.ts';
+import { uniqueAs } from './constraint-errors.ts';
+import { updateAtVersion } from './versioned-row.ts';
+
+/** A journey's own fields, without what is counted or joined for the pages. */
+export type SavedJourney = JourneyInput & { id: string; version: number };
+
+/** A stage and where it sits. */
+export interface StageOfJourney {
+  id: string;
+  journeyId: string;
+  name: string;
+  position: number;
+}
+
+/** A step as stored: where it sits and its blueprint lanes (its systems and dependencies are kept beside it). */
+export interface StepOfJourney {
+  id: string;
+  journeyId: string;
+  stageId: string;
+  name: string;
+  channel: Channel;
+  position: number;
+  customerAction: string;
+  frontstage: string;
+  backstage: string;
+  supportProcesses: string;
+  evidence: string;
+  version: number;
+}
+
+const toJourney = (r: Selectable<DB['journey']>): SavedJourney => ({ id: r.id, name: r.name, description: r.description, personas: r.personas, version: r.version });
+
+const toStage = (r: Selectable<DB['journey_stage']>): StageOfJourney => ({ id: r.id, journeyId: r.journey_id, name: r.name, position: r.position });
+
+export const toStep = (r: Selectable<DB['journey_step']>): StepOfJourney => ({
+  id: r.id,
+  journeyId: r.journey_id,
+  stageId: r.stage_id,
+  name: r.name,
+  channel: r.channel as Channel,
+  position: r.position,
+  customerAction: r.customer_action,
+  frontstage: r.frontstage,
+  backstage: r.backstage,
+  supportProcesses: r.support_processes,
+  evidence: r.evidence,
+  version: r.version,
+});
 
 const nameTaken = () => new DomainError('CONFLICT', 'A journey with this name already exists', [{ path: 'name', message: 'is already used by another journey' }]);
 
-export async function createJourney(db: Db, organisationId: string, input: JourneyInput) {
-  try {
-    return await db
-      .insertInto('journey')
-      .values({ organisation_id: organisationId, name: input.name, description: input.description, personas: input.personas })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  } catch (error) {
-    if (uniqueViolation(error) !== null) throw nameTaken();
-    throw error;
-  }
+export async function createJourney(db: Db, organisationId: string, input: JourneyInput): Promise<SavedJourney> {
+  const row = await db
+    .insertInto('journey')
+    .values({ organisation_id: organisationId, name: input.name, description: input.description, personas: input.personas })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+    .catch(uniqueAs(nameTaken));
+  return toJourney(row);
 }
 
-export async function updateJourney(db: Db, organisationId: string, input: JourneyInput & { id: string; version: number }) {
+export async function updateJourney(db: Db, organisationId: string, input: JourneyInput & { id: string; version: number }): Promise<{ before: SavedJourney; after: SavedJourney }> {
   const before = await db.selectFrom('journey').selectAll().where('organisation_id', '=', organisationId).where('id', '=', input.id).executeTakeFirst();
   if (!before) throw notFound('Journey');
-  try {
-    const after = await db
-      .updateTable('journey')
-      .set({ name: input.name, description: input.description, personas: input.personas, version: sql<number>`version + 1` })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!after) throw staleVersion('The journey');
-    return { before, after };
-  } catch (error) {
-    if (uniqueViolation(error) !== null) throw nameTaken();
-    throw error;
-  }
+  const after = await updateAtVersion(db, 'journey', { organisationId, ...input }, { name: input.name, description: input.description, personas: input.personas }).catch(uniqueAs(nameTaken));
+  return { before: toJourney(before), after: toJourney(after) };
 }
 
 /**
@@ -43,23 +75,13 @@ export async function updateJourney(db: Db, organisationId: string, input: Journ
  * and locks its row until the transaction ends, so structural edits of one journey queue up.
  */
 export async function claimJourneyVersion(db: Db, organisationId: string, journeyId: string, expected: number): Promise<number> {
-  const row = await db
-    .updateTable('journey')
-    .set({ version: sql<number>`version + 1` })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', journeyId)
-    .where('version', '=', expected)
-    .returning('version')
-    .executeTakeFirst();
-  if (row) return row.version;
-  const exists = await db.selectFrom('journey').select('id').where('organisation_id', '=', organisationId).where('id', '=', journeyId).executeTakeFirst();
-  throw exists ? staleVersion('The journey') : notFound('Journey');
+  return (await updateAtVersion(db, 'journey', { organisationId, id: journeyId, version: expected }, {})).version;
 }
 
-export async function findStage(db: Db, organisationId: string, stageId: string) {
+export async function findStage(db: Db, organisationId: string, stageId: string): Promise<StageOfJourney> {
   const stage = await db.selectFrom('journey_stage').selectAll().where('organisation_id', '=', organisationId).where('id', '=', stageId).executeTakeFirst();
   if (!stage) throw notFound('Stage');
-  return stage;
+  return toStage(stage);
 }
 
 async function stageIds(db: Db, journeyId: string): Promise<string[]> {
@@ -85,17 +107,18 @@ async function writeStepPositions(db: Db, stageId: string, ids: string[]): Promi
             FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS v(id, pos) WHERE s.id = v.id`.execute(db);
 }
 
-export async function addStage(db: Db, organisationId: string, journeyId: string, name: string) {
+export async function addStage(db: Db, organisationId: string, journeyId: string, name: string): Promise<StageOfJourney> {
   const ids = await stageIds(db, journeyId);
-  return db
+  const row = await db
     .insertInto('journey_stage')
     .values({ organisation_id: organisationId, journey_id: journeyId, name, position: ids.length })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toStage(row);
 }
 
-export async function renameStage(db: Db, stageId: string, name: string) {
-  return db.updateTable('journey_stage').set({ name }).where('id', '=', stageId).returningAll().executeTakeFirstOrThrow();
+export async function renameStage(db: Db, stageId: string, name: string): Promise<StageOfJourney> {
+  return toStage(await db.updateTable('journey_stage').set({ name }).where('id', '=', stageId).returningAll().executeTakeFirstOrThrow());
 }
 
 export async function moveStage(db: Db, journeyId: string, stageId: string, toPosition: number): Promise<string[]> {
@@ -114,36 +137,36 @@ export async function removeStage(db: Db, journeyId: string, stageId: string): P
   await writeStagePositions(db, await stageIds(db, journeyId));
 }
 
-export async function addStep(db: Db, organisationId: string, stage: { id: string; journey_id: string }, input: { name: string; channel: string; position?: number | undefined }) {
+export async function addStep(db: Db, organisationId: string, stage: { id: string; journeyId: string }, input: { name: string; channel: string; position?: number | undefined }): Promise<StepOfJourney> {
   const existing = await stepIdsOf(db, stage.id);
   const step = await db
     .insertInto('journey_step')
-    .values({ organisation_id: organisationId, journey_id: stage.journey_id, stage_id: stage.id, name: input.name, channel: input.channel, position: existing.length })
+    .values({ organisation_id: organisationId, journey_id: stage.journeyId, stage_id: stage.id, name: input.name, channel: input.channel, position: existing.length })
     .returningAll()
     .executeTakeFirstOrThrow();
   if (input.position !== undefined && input.position < existing.length) {
     await writeStepPositions(db, stage.id, moveInList([...existing, step.id], step.id, input.position));
   }
-  return step;
+  return toStep(step);
 }
 
 /** Moves a step within its stage or into another stage of the same journey. */
-export async function moveStep(db: Db, step: { id: string; stage_id: string }, toStageId: string, toPosition: number): Promise<void> {
-  if (toStageId === step.stage_id) {
+export async function moveStep(db: Db, step: { id: string; stageId: string }, toStageId: string, toPosition: number): Promise<void> {
+  if (toStageId === step.stageId) {
     await writeStepPositions(db, toStageId, moveInList(await stepIdsOf(db, toStageId), step.id, toPosition));
     return;
   }
-  const source = (await stepIdsOf(db, step.stage_id)).filter((id) => id !== step.id);
+  const source = (await stepIdsOf(db, step.stageId)).filter((id) => id !== step.id);
   const target = moveInList(await stepIdsOf(db, toStageId), step.id, toPosition);
   // Park the step out of the way of both stages' positions, then renumber each stage.
   await db.updateTable('journey_step').set({ position: 100_000 }).where('id', '=', step.id).execute();
-  await writeStepPositions(db, step.stage_id, source);
+  await writeStepPositions(db, step.stageId, source);
   await writeStepPositions(db, toStageId, target);
 }
 
-export async function removeStep(db: Db, step: { id: string; stage_id: string }): Promise<void> {
+export async function removeStep(db: Db, step: { id: string; stageId: string }): Promise<void> {
   await db.deleteFrom('journey_step').where('id', '=', step.id).execute();
-  await writeStepPositions(db, step.stage_id, await stepIdsOf(db, step.stage_id));
+  await writeStepPositions(db, step.stageId, await stepIdsOf(db, step.stageId));
 }
 
 /** Replaces a step's systems; every system must be this organisation's. */
@@ -161,12 +184,12 @@ export async function setStepSystems(db: Db, organisationId: string, stepId: str
 }
 
 /** Replaces what a step depends on; only other steps of the same journey qualify. */
-export async function setStepDependencies(db: Db, organisationId: string, step: { id: string; journey_id: string }, dependsOn: readonly string[]): Promise<void> {
+export async function setStepDependencies(db: Db, organisationId: string, step: { id: string; journeyId: string }, dependsOn: readonly string[]): Promise<void> {
   await db.deleteFrom('step_dependency').where('step_id', '=', step.id).execute();
   const ids = [...new Set(dependsOn)];
   if (ids.length === 0) return;
   if (ids.includes(step.id)) throw new DomainError('BAD_REQUEST', 'A step cannot depend on itself', [{ path: 'dependsOnStepIds', message: 'contains the step itself' }]);
-  const found = await db.selectFrom('journey_step').select('id').where('journey_id', '=', step.journey_id).where('id', 'in', ids).execute();
+  const found = await db.selectFrom('journey_step').select('id').where('journey_id', '=', step.journeyId).where('id', 'in', ids).execute();
   if (found.length !== ids.length) {
     throw new DomainError('BAD_REQUEST', 'A step can depend only on steps of the same journey', [{ path: 'dependsOnStepIds', message: 'contains a step outside this journey' }]);
   }

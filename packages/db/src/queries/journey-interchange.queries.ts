@@ -62,7 +62,7 @@ export async function importJourney(db: Db, organisationId: string, doc: Journey
     systemId.set(name.toLowerCase(), row.id);
   }
   const journey = await createJourney(db, organisationId, doc.journey);
-  const stepId = new Map<string, { id: string; journey_id: string }>();
+  const stepId = new Map<string, { id: string; journeyId: string }>();
   for (const [i, stage] of doc.journey.stages.entries()) {
     const { id: stageId } = await db
       .insertInto('journey_stage')
@@ -87,7 +87,7 @@ export async function importJourney(db: Db, organisationId: string, doc: Journey
           evidence: s.evidence,
         })),
       )
-      .returning(['id', 'journey_id', 'position'])
+      .returning(['id', 'journey_id as journeyId', 'position'])
       .execute();
     for (const row of rows) stepId.set(stage.steps[row.position]!.key, row);
   }

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { notFound, type Channel, type Journey, type JourneyBlueprint, type JourneySummary, type StepName, type StepUpdateInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
-import { setStepDependencies, setStepSystems } from './journey-edit.queries.ts';
+import { setStepDependencies, setStepSystems, toStep, type StepOfJourney } from './journey-edit.queries.ts';
 import { listRemits } from './remit.queries.ts';
 import { listSystems } from './system.queries.ts';
+import { updateAtVersion } from './versioned-row.ts';
 
 /** Every step's name, for views that name the steps KPIs are scoped to: one statement for the whole organisation. */
 export async function listStepNames(db: Db, organisationId: string): Promise<StepName[]> {
@@ -123,20 +124,13 @@ export async function getJourney(db: Db, organisationId: string, journeyId: stri
   };
 }
 
-/** The step's journey, or undefined when the step is not this organisation's. */
-export async function findStepJourney(db: Db, organisationId: string, stepId: string) {
-  return db
-    .selectFrom('journey_step')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', stepId)
-    .executeTakeFirst();
+/** The step where it sits, or undefined when the step is not this organisation's. */
+export async function findStepJourney(db: Db, organisationId: string, stepId: string): Promise<StepOfJourney | undefined> {
+  const row = await db.selectFrom('journey_step').selectAll().where('organisation_id', '=', organisationId).where('id', '=', stepId).executeTakeFirst();
+  return row && toStep(row);
 }
 
-/**
- * Applies an edit when the step is still at `version`, bumping it. Returns the row before and
- * after, or undefined when someone else changed it first.
- */
+/** Applies an edit when the step is still at `version`, bumping it. Returns the step before and after. */
 export async function updateStep(db: Db, organisationId: string, input: StepUpdateInput) {
   const before = await findStepJourney(db, organisationId, input.stepId);
   if (!before) throw notFound('Step');
@@ -149,15 +143,7 @@ export async function updateStep(db: Db, organisationId: string, input: StepUpda
     ...(input.supportProcesses !== undefined && { support_processes: input.supportProcesses }),
     ...(input.evidence !== undefined && { evidence: input.evidence }),
   };
-  const after = await db
-    .updateTable('journey_step')
-    .set({ ...patch, version: sql<number>`version + 1` })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', input.stepId)
-    .where('version', '=', input.version)
-    .returningAll()
-    .executeTakeFirst();
-  if (!after) return undefined;
+  const after = toStep(await updateAtVersion(db, 'journey_step', { organisationId, id: input.stepId, version: input.version }, patch));
   if (input.systemIds) await setStepSystems(db, organisationId, input.stepId, input.systemIds);
   if (input.dependsOnStepIds) await setStepDependencies(db, organisationId, after, input.dependsOnStepIds);
   return {

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
-import { DEFAULT_MIN_SAMPLE, DomainError, notFound, staleVersion, ZKpiSource, type KpiDefinition, type KpiInput, type KpiScope } from '@throughline/domain';
+import { DEFAULT_MIN_SAMPLE, DomainError, notFound, ZKpiSource, type KpiDefinition, type KpiInput, type KpiScope } from '@throughline/domain';
 
 /** A KPI to store: the minimum sample and the value's reason may be left to their defaults. */
 export type KpiDraft = Omit<KpiInput, 'minSample' | 'valuePerPointReason'> & Partial<Pick<KpiInput, 'minSample' | 'valuePerPointReason'>>;
 import type { Db } from '../database.ts';
-import { uniqueViolation } from './constraint-errors.ts';
+import { uniqueAs } from './constraint-errors.ts';
+import { updateAtVersion } from './versioned-row.ts';
 
 export async function listKpis(db: Db, organisationId: string, only?: { kpiId: string }): Promise<KpiDefinition[]> {
   let query = db.selectFrom('kpi').selectAll().where('organisation_id', '=', organisationId);
@@ -87,13 +87,8 @@ const keyTaken = () => new DomainError('CONFLICT', 'A KPI with this key already 
 
 export async function createKpi(db: Db, organisationId: string, input: KpiDraft): Promise<KpiDefinition> {
   await checkKpiLinks(db, organisationId, input);
-  try {
-    const { id } = await db.insertInto('kpi').values({ organisation_id: organisationId, ...columns(input) }).returning('id').executeTakeFirstOrThrow();
-    return await getKpi(db, organisationId, id);
-  } catch (error) {
-    if (uniqueViolation(error) !== null) throw keyTaken();
-    throw error;
-  }
+  const { id } = await db.insertInto('kpi').values({ organisation_id: organisationId, ...columns(input) }).returning('id').executeTakeFirstOrThrow().catch(uniqueAs(keyTaken));
+  return getKpi(db, organisationId, id);
 }
 
 export async function updateKpi(db: Db, organisationId: string, update: KpiDraft & { id: string; version: number }) {
@@ -101,19 +96,6 @@ export async function updateKpi(db: Db, organisationId: string, update: KpiDraft
   // What the update does not name stays as it was.
   const input = { ...update, minSample: update.minSample ?? before.minSample, valuePerPointReason: update.valuePerPointReason === undefined ? before.valuePerPointReason : update.valuePerPointReason };
   await checkKpiLinks(db, organisationId, input);
-  try {
-    const row = await db
-      .updateTable('kpi')
-      .set({ ...columns(input), version: sql<number>`version + 1` })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) throw staleVersion('The KPI');
-  } catch (error) {
-    if (uniqueViolation(error) !== null) throw keyTaken();
-    throw error;
-  }
+  await updateAtVersion(db, 'kpi', { organisationId, ...input }, columns(input)).catch(uniqueAs(keyTaken));
   return { before, after: await getKpi(db, organisationId, input.id) };
 }

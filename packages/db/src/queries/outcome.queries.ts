@@ -4,7 +4,7 @@ import { listKpis } from './kpi.queries.ts';
 import { lastCompleteValues, organisationClock } from './kpi-view.queries.ts';
 import type { Db } from '../database.ts';
 import { requireOwnedId } from './owned-ids.ts';
-import { updateAtVersion } from './versioned-update.ts';
+import { updateAtVersion } from './versioned-row.ts';
 
 /**
  * The organisation's outcomes, each judged on its KPI's last complete period (never the one still
@@ -99,7 +99,7 @@ export async function getOutcome(db: Db, organisationId: string, id: string, now
 export async function updateOutcome(db: Db, organisationId: string, input: Omit<OutcomeInput, 'journeyId'> & { id: string; version: number }, now: Date): Promise<Outcome> {
   const before = await getOutcome(db, organisationId, input.id, now);
   await checkKpi(db, organisationId, before.journeyId, input.kpiId);
-  await updateAtVersion(db, 'outcome', { organisationId, ...input }, { kpi_id: input.kpiId, title: input.title, baseline: input.baseline, target: input.target, by_date: input.byDate }, 'The outcome');
+  await updateAtVersion(db, 'outcome', { organisationId, ...input }, { kpi_id: input.kpiId, title: input.title, baseline: input.baseline, target: input.target, by_date: input.byDate });
   return getOutcome(db, organisationId, input.id, now);
 }
 

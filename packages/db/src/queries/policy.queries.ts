@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { DomainError, notFound, staleVersion, type Policy, type PolicyInput } from '@throughline/domain';
+import { DomainError, notFound, type Policy, type PolicyInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
-import { uniqueViolation } from './constraint-errors.ts';
+import { uniqueAs } from './constraint-errors.ts';
+import { updateAtVersion } from './versioned-row.ts';
 
 export async function listPolicies(db: Db, organisationId: string, only?: { policyId: string }): Promise<Policy[]> {
   let query = db
@@ -66,17 +67,12 @@ const nameTaken = () => new DomainError('CONFLICT', 'A policy with this name alr
 
 export async function createPolicy(db: Db, organisationId: string, input: PolicyInput): Promise<Policy> {
   await checkLinks(db, organisationId, input);
-  let id: string;
-  try {
-    ({ id } = await db
-      .insertInto('policy')
-      .values({ organisation_id: organisationId, name: input.name, statement: input.statement, owner_team_id: input.ownerTeamId })
-      .returning('id')
-      .executeTakeFirstOrThrow());
-  } catch (error) {
-    if (uniqueViolation(error) !== null) throw nameTaken();
-    throw error;
-  }
+  const { id } = await db
+    .insertInto('policy')
+    .values({ organisation_id: organisationId, name: input.name, statement: input.statement, owner_team_id: input.ownerTeamId })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .catch(uniqueAs(nameTaken));
   await writeLinks(db, organisationId, id, input);
   return getPolicy(db, organisationId, id);
 }
@@ -84,20 +80,7 @@ export async function createPolicy(db: Db, organisationId: string, input: Policy
 export async function updatePolicy(db: Db, organisationId: string, input: PolicyInput & { id: string; version: number }) {
   const before = await getPolicy(db, organisationId, input.id);
   await checkLinks(db, organisationId, input);
-  try {
-    const row = await db
-      .updateTable('policy')
-      .set({ name: input.name, statement: input.statement, owner_team_id: input.ownerTeamId, version: sql<number>`version + 1` })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) throw staleVersion('The policy');
-  } catch (error) {
-    if (uniqueViolation(error) !== null) throw nameTaken();
-    throw error;
-  }
+  await updateAtVersion(db, 'policy', { organisationId, ...input }, { name: input.name, statement: input.statement, owner_team_id: input.ownerTeamId }).catch(uniqueAs(nameTaken));
   await writeLinks(db, organisationId, input.id, input);
   return { before, after: await getPolicy(db, organisationId, input.id) };
 }

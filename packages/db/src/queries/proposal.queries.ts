@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
-import { notFound, staleVersion, type Approver, type ChangeProposal, type Decision, type ProposalInput, type ProposalState } from '@throughline/domain';
+import { notFound, type Approver, type ChangeProposal, type Decision, type ProposalInput, type ProposalState } from '@throughline/domain';
 import type { Db } from '../database.ts';
+import { updateAtVersion } from './versioned-row.ts';
 
 function baseQuery(db: Db, organisationId: string) {
   return db
@@ -67,21 +67,12 @@ export async function updateProposalState(
   organisationId: string,
   p: { id: string; version: number; state: ProposalState; approver?: Approver; routingReason?: string; decisionReason?: string },
 ): Promise<ChangeProposal> {
-  const row = await db
-    .updateTable('change_proposal')
-    .set({
-      state: p.state,
-      version: sql<number>`version + 1`,
-      ...(p.approver !== undefined && { approver: p.approver }),
-      ...(p.routingReason !== undefined && { routing_reason: p.routingReason }),
-      ...(p.decisionReason !== undefined && { decision_reason: p.decisionReason }),
-    })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', p.id)
-    .where('version', '=', p.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion('The proposal');
+  await updateAtVersion(db, 'change_proposal', { organisationId, ...p }, {
+    state: p.state,
+    ...(p.approver !== undefined && { approver: p.approver }),
+    ...(p.routingReason !== undefined && { routing_reason: p.routingReason }),
+    ...(p.decisionReason !== undefined && { decision_reason: p.decisionReason }),
+  });
   return getProposal(db, organisationId, p.id);
 }
 

@@ -1,6 +1,8 @@
-import { DomainError, notFound, type RemitInput, type RemitView } from '@throughline/domain';
+import { DomainError, notFound, type Remit, type RemitInput, type RemitView } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { uniqueViolation } from './constraint-errors.ts';
+
+const remitColumns = ['id', 'journey_id as journeyId', 'team_id as teamId', 'role'] as const;
 
 export async function listRemits(db: Db, organisationId: string, only?: { journeyId: string }): Promise<RemitView[]> {
   let query = db
@@ -26,7 +28,7 @@ export async function listRemits(db: Db, organisationId: string, only?: { journe
  * Gives a team a remit over a journey. The database refuses a second accountable team
  * (a partial unique index), and this turns that into a clear conflict.
  */
-export async function addRemit(db: Db, organisationId: string, input: RemitInput) {
+export async function addRemit(db: Db, organisationId: string, input: RemitInput): Promise<Remit> {
   const [journey, team] = await Promise.all([
     db.selectFrom('journey').select('id').where('organisation_id', '=', organisationId).where('id', '=', input.journeyId).executeTakeFirst(),
     db.selectFrom('team').select('id').where('organisation_id', '=', organisationId).where('id', '=', input.teamId).executeTakeFirst(),
@@ -43,7 +45,7 @@ export async function addRemit(db: Db, organisationId: string, input: RemitInput
     remit = await db
       .insertInto('remit')
       .values({ organisation_id: organisationId, journey_id: input.journeyId, team_id: input.teamId, role: input.role })
-      .returningAll()
+      .returning(remitColumns)
       .executeTakeFirstOrThrow();
   } catch (error) {
     const constraint = uniqueViolation(error);
@@ -66,13 +68,15 @@ export async function addRemit(db: Db, organisationId: string, input: RemitInput
       .values(stepIds.map((step_id) => ({ organisation_id: organisationId, remit_id: remit.id, step_id })))
       .execute();
   }
-  return { ...remit, stepIds };
+  return { ...remit, role: input.role, stepIds };
 }
 
-export async function removeRemit(db: Db, organisationId: string, remitId: string) {
-  const remit = await db.deleteFrom('remit').where('organisation_id', '=', organisationId).where('id', '=', remitId).returningAll().executeTakeFirst();
+/** Takes a team's remit away; returns it as it was, with the steps it covered. */
+export async function removeRemit(db: Db, organisationId: string, remitId: string): Promise<Remit> {
+  const steps = await db.selectFrom('remit_step').select('step_id').where('organisation_id', '=', organisationId).where('remit_id', '=', remitId).orderBy('step_id').execute();
+  const remit = await db.deleteFrom('remit').where('organisation_id', '=', organisationId).where('id', '=', remitId).returning(remitColumns).executeTakeFirst();
   if (!remit) throw notFound('Remit');
-  return remit;
+  return { ...remit, role: remit.role as Remit['role'], stepIds: steps.map((s) => s.step_id) };
 }
 
 /** The teams with a remit over a journey (accountable, or contributing anywhere on it). */

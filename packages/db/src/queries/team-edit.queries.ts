@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import { DomainError, notFound, staleVersion, type TeamInput } from '@throughline/domain';
+import { DomainError, notFound, type Team, type TeamInput } from '@throughline/domain';
 import type { Db } from '../database.ts';
-import { uniqueViolation } from './constraint-errors.ts';
+import { uniqueAs } from './constraint-errors.ts';
+import { listTeams } from './team.queries.ts';
+import { updateAtVersion } from './versioned-row.ts';
 
 const nameTaken = () => new DomainError('CONFLICT', 'A team with this name already exists', [{ path: 'name', message: 'is already used by another team' }]);
 
@@ -13,38 +15,21 @@ const columns = (t: TeamInput) => ({
   spending_authority: t.spendingAuthority,
 });
 
-export async function createTeam(db: Db, organisationId: string, input: TeamInput) {
-  try {
-    return await db.insertInto('team').values({ organisation_id: organisationId, ...columns(input) }).returningAll().executeTakeFirstOrThrow();
-  } catch (error) {
-    if (uniqueViolation(error) !== null) throw nameTaken();
-    throw error;
-  }
+export async function createTeam(db: Db, organisationId: string, input: TeamInput): Promise<Team> {
+  const { id } = await db.insertInto('team').values({ organisation_id: organisationId, ...columns(input) }).returning('id').executeTakeFirstOrThrow().catch(uniqueAs(nameTaken));
+  return findTeam(db, organisationId, id);
 }
 
-export async function findTeam(db: Db, organisationId: string, teamId: string) {
-  const team = await db.selectFrom('team').selectAll().where('organisation_id', '=', organisationId).where('id', '=', teamId).executeTakeFirst();
+export async function findTeam(db: Db, organisationId: string, teamId: string): Promise<Team> {
+  const [team] = await listTeams(db, organisationId, { teamId });
   if (!team) throw notFound('Team');
   return team;
 }
 
-export async function updateTeam(db: Db, organisationId: string, input: TeamInput & { id: string; version: number }) {
+export async function updateTeam(db: Db, organisationId: string, input: TeamInput & { id: string; version: number }): Promise<{ before: Team; after: Team }> {
   const before = await findTeam(db, organisationId, input.id);
-  try {
-    const after = await db
-      .updateTable('team')
-      .set({ ...columns(input), version: sql<number>`version + 1` })
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!after) throw staleVersion('The team');
-    return { before, after };
-  } catch (error) {
-    if (uniqueViolation(error) !== null) throw nameTaken();
-    throw error;
-  }
+  await updateAtVersion(db, 'team', { organisationId, ...input }, columns(input)).catch(uniqueAs(nameTaken));
+  return { before, after: await findTeam(db, organisationId, input.id) };
 }
 
 /** Replaces the team's members; each must belong to the organisation. Returns before and after. */
