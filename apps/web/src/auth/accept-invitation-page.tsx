@@ -1,5 +1,4 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ZAcceptInvitationInput } from '@throughline/domain';
 import { Link, useSearchParams } from 'react-router';
 import { PasswordField } from '../common/password-field.tsx';
 import { TextField } from '../common/text-field.tsx';
@@ -19,7 +18,6 @@ export function AcceptInvitationPage() {
   const form = useDraftForm({
     initial: { displayName: '', password: '' },
     toInput: (draft) => ({ token, ...draft }),
-    schema: ZAcceptInvitationInput,
     submit: (input) => accept.mutateAsync(input),
   });
 

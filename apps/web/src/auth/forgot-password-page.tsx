@@ -1,5 +1,4 @@
 import { useMutation } from '@tanstack/react-query';
-import { ZPasswordResetRequest } from '@throughline/domain';
 import { Link } from 'react-router';
 import { TextField } from '../common/text-field.tsx';
 import { useDraftForm } from '../common/use-draft-form.ts';
@@ -13,7 +12,6 @@ export function ForgotPasswordPage() {
   const form = useDraftForm({
     initial: { email: '' },
     toInput: (draft) => ({ email: draft.email.trim() }),
-    schema: ZPasswordResetRequest,
     submit: (input) => request.mutateAsync(input),
   });
 

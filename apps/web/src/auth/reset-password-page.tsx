@@ -1,5 +1,4 @@
 import { hashKey, useMutation } from '@tanstack/react-query';
-import { ZPasswordResetInput } from '@throughline/domain';
 import { Link, useSearchParams } from 'react-router';
 import { PasswordField } from '../common/password-field.tsx';
 import { useDraftForm } from '../common/use-draft-form.ts';
@@ -26,7 +25,6 @@ export function ResetPasswordPage() {
   const form = useDraftForm({
     initial: { password: '' },
     toInput: (draft) => ({ token, password: draft.password }),
-    schema: ZPasswordResetInput,
     submit: (input) => reset.mutateAsync(input),
   });
 

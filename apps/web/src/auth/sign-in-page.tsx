@@ -1,5 +1,4 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ZSignInInput } from '@throughline/domain';
 import { Link, Navigate, useLocation } from 'react-router';
 import { LoadingState } from '../common/query-state.tsx';
 import { PasswordField } from '../common/password-field.tsx';
@@ -25,7 +24,6 @@ export function SignInPage() {
   const form = useDraftForm({
     initial: { email: '', password: '' },
     toInput: (draft) => ({ email: draft.email.trim(), password: draft.password }),
-    schema: ZSignInInput,
     submit: (input) => signIn.mutateAsync(input),
   });
 

@@ -1,5 +1,4 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ZSignUpInput } from '@throughline/domain';
 import { Link, Navigate } from 'react-router';
 import { LoadingState } from '../common/query-state.tsx';
 import { PasswordField } from '../common/password-field.tsx';
@@ -19,7 +18,6 @@ export function SignUpPage() {
   const form = useDraftForm({
     initial: { organisationName: '', displayName: '', email: '', password: '' },
     toInput: (draft) => ({ ...draft, email: draft.email.trim() }),
-    schema: ZSignUpInput,
     submit: (input) => signUp.mutateAsync(input),
   });
 
