@@ -31,19 +31,6 @@ export function invalidInput(issues: readonly FieldIssue[]): FormError {
   return { message: `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, data: { issues } };
 }
 
-/** The API's complaint about one field, if it has one. */
-export function issueFor(error: FormError | null | undefined, path: string): string | undefined {
-  return error?.data?.issues?.find((i) => i.path === path)?.message;
-}
-
-/**
- * The API's complaint about a list field or any of its items: a bad link is reported at its
- * index ("failurePointIds.1"), while the form shows one control for the whole list.
- */
-export function issueForList(error: FormError | null | undefined, path: string): string | undefined {
-  return error?.data?.issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
-}
-
 /**
  * A field issue as a sentence. The schemas word issues as phrases ("is required", "must be at
  * least 12 characters") that read after the field's label; anything else stands on its own.
