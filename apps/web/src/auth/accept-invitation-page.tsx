@@ -1,14 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { issueFor } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
+import { PasswordField } from '../common/password-field.tsx';
 import { TextField } from '../common/text-field.tsx';
+import { useDraftForm } from '../common/use-draft-form.ts';
 import { trpc } from '../trpc.ts';
+import { AuthForm } from './auth-form.tsx';
 import { AuthPanel } from './auth-panel.tsx';
 import { useStartSession } from './session-start.ts';
-
-const FIELDS = ['displayName', 'password'] as const;
 
 /** Joins the organisation that sent the invitation: a new account, or an existing one's password. */
 export function AcceptInvitationPage() {
@@ -16,11 +14,12 @@ export function AcceptInvitationPage() {
   const token = params.get('token') ?? '';
   const me = useQuery(trpc.auth.me.queryOptions());
   const startSession = useStartSession();
-  const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const alertId = useId();
-
   const accept = useMutation(trpc.auth.acceptInvitation.mutationOptions({ onSuccess: (actor) => startSession(actor, '/') }));
+  const form = useDraftForm({
+    initial: { displayName: '', password: '' },
+    toInput: (draft) => ({ token, ...draft }),
+    submit: (input) => accept.mutateAsync(input),
+  });
 
   if (!token) {
     return (
@@ -33,11 +32,7 @@ export function AcceptInvitationPage() {
     );
   }
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    accept.mutate({ token, displayName, password });
-  };
-  const linkFailed = issueFor(accept.error, 'token') !== undefined;
+  const linkFailed = form.issue('token') !== undefined;
 
   return (
     <AuthPanel
@@ -54,38 +49,24 @@ export function AcceptInvitationPage() {
           You are signed in as <strong>{me.data.displayName}</strong>. Accepting signs you in as the person invited instead.
         </p>
       ) : null}
-      <form className="form" onSubmit={onSubmit} aria-describedby={accept.isError ? alertId : undefined}>
-        <FormAlert id={alertId} error={accept.error} fields={FIELDS}>
-          {linkFailed ? <p>Ask the person who invited you for a new invitation.</p> : null}
-        </FormAlert>
-        <TextField
-          label="Your name"
-          name="displayName"
-          autoComplete="name"
-          value={displayName}
-          onChange={setDisplayName}
-          hint="As your colleagues will see it."
-          issue={issueFor(accept.error, 'displayName')}
-        />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
+      <AuthForm
+        form={form}
+        submitLabel="Accept and sign in"
+        pendingLabel="Joining…"
+        alertAction={linkFailed ? <p>Ask the person who invited you for a new invitation.</p> : null}
+      >
+        <TextField label="Your name" autoComplete="name" {...form.field('displayName')} hint="As your colleagues will see it." />
+        <PasswordField
+          purpose="new"
+          {...form.field('password')}
           hint={
             <>
               New to Throughline? Choose one of at least 12 characters. <strong>Already have an account with this email?</strong> Enter its
               password instead; your name stays as it is.
             </>
           }
-          issue={issueFor(accept.error, 'password')}
         />
-        <button type="submit" className="button button--primary button--block" disabled={accept.isPending} aria-busy={accept.isPending}>
-          {accept.isPending ? 'Joining…' : 'Accept and sign in'}
-        </button>
-      </form>
+      </AuthForm>
     </AuthPanel>
   );
 }

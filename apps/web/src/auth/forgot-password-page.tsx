@@ -1,24 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { issueFor } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
 import { TextField } from '../common/text-field.tsx';
+import { useDraftForm } from '../common/use-draft-form.ts';
 import { trpc } from '../trpc.ts';
+import { AuthForm } from './auth-form.tsx';
 import { AuthPanel } from './auth-panel.tsx';
-
-const FIELDS = ['email'] as const;
 
 /** Asks for a password-reset link. The answer is the same whether or not the account exists. */
 export function ForgotPasswordPage() {
-  const [email, setEmail] = useState('');
-  const alertId = useId();
   const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    request.mutate({ email: email.trim() });
-  };
+  const form = useDraftForm({
+    initial: { email: '' },
+    toInput: (draft) => ({ email: draft.email.trim() }),
+    submit: (input) => request.mutateAsync(input),
+  });
 
   const footer = (
     <p>
@@ -48,13 +43,9 @@ export function ForgotPasswordPage() {
 
   return (
     <AuthPanel title="Reset your password" lead="Enter the email you sign in with and we will send you a link to choose a new password." footer={footer}>
-      <form className="form" onSubmit={onSubmit} aria-describedby={request.isError ? alertId : undefined}>
-        <FormAlert id={alertId} error={request.error} fields={FIELDS} />
-        <TextField label="Email" name="email" type="email" autoComplete="username" value={email} onChange={setEmail} issue={issueFor(request.error, 'email')} />
-        <button type="submit" className="button button--primary button--block" disabled={request.isPending} aria-busy={request.isPending}>
-          {request.isPending ? 'Sending…' : 'Send reset link'}
-        </button>
-      </form>
+      <AuthForm form={form} submitLabel="Send reset link" pendingLabel="Sending…">
+        <TextField label="Email" type="email" autoComplete="username" {...form.field('email')} />
+      </AuthForm>
     </AuthPanel>
   );
 }

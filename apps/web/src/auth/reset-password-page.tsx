@@ -1,21 +1,16 @@
 import { hashKey, useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { issueFor } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
-import { TextField } from '../common/text-field.tsx';
+import { PasswordField } from '../common/password-field.tsx';
+import { useDraftForm } from '../common/use-draft-form.ts';
 import { queryClient, trpc } from '../trpc.ts';
+import { AuthForm } from './auth-form.tsx';
 import { AuthPanel } from './auth-panel.tsx';
 import { PASSWORD_HINT } from './password-hint.ts';
-
-const FIELDS = ['password'] as const;
 
 /** Sets a new password with the one-time link from the reset email. */
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const alertId = useId();
 
   const reset = useMutation(
     trpc.auth.resetPassword.mutationOptions({
@@ -27,6 +22,11 @@ export function ResetPasswordPage() {
       },
     }),
   );
+  const form = useDraftForm({
+    initial: { password: '' },
+    toInput: (draft) => ({ token, password: draft.password }),
+    submit: (input) => reset.mutateAsync(input),
+  });
 
   const askAgain = (
     <p>
@@ -55,11 +55,7 @@ export function ResetPasswordPage() {
     );
   }
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    reset.mutate({ token, password });
-  };
-  const linkFailed = issueFor(reset.error, 'token') !== undefined;
+  const linkFailed = form.issue('token') !== undefined;
 
   return (
     <AuthPanel
@@ -71,24 +67,9 @@ export function ResetPasswordPage() {
         </p>
       }
     >
-      <form className="form" onSubmit={onSubmit} aria-describedby={reset.isError ? alertId : undefined}>
-        <FormAlert id={alertId} error={reset.error} fields={FIELDS}>
-          {linkFailed ? askAgain : null}
-        </FormAlert>
-        <TextField
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          hint={PASSWORD_HINT}
-          issue={issueFor(reset.error, 'password')}
-        />
-        <button type="submit" className="button button--primary button--block" disabled={reset.isPending} aria-busy={reset.isPending}>
-          {reset.isPending ? 'Saving…' : 'Set new password'}
-        </button>
-      </form>
+      <AuthForm form={form} submitLabel="Set new password" pendingLabel="Saving…" alertAction={linkFailed ? askAgain : null}>
+        <PasswordField label="New password" purpose="new" {...form.field('password')} hint={PASSWORD_HINT} />
+      </AuthForm>
     </AuthPanel>
   );
 }

@@ -1,15 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { issueFor } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
 import { LoadingState } from '../common/query-state.tsx';
+import { PasswordField } from '../common/password-field.tsx';
 import { TextField } from '../common/text-field.tsx';
+import { useDraftForm } from '../common/use-draft-form.ts';
 import { trpc } from '../trpc.ts';
+import { AuthForm } from './auth-form.tsx';
 import { AuthPanel } from './auth-panel.tsx';
 import { useStartSession } from './session-start.ts';
-
-const FIELDS = ['email', 'password'] as const;
 
 /** Where to go after signing in: the page that sent the person here, if it was one of ours. */
 function returnPath(state: unknown): string {
@@ -22,18 +20,14 @@ export function SignInPage() {
   const next = returnPath(location.state);
   const me = useQuery(trpc.auth.me.queryOptions());
   const startSession = useStartSession();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const alertId = useId();
-
   const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: (actor) => startSession(actor, next) }));
+  const form = useDraftForm({
+    initial: { email: '', password: '' },
+    toInput: (draft) => ({ email: draft.email.trim(), password: draft.password }),
+    submit: (input) => signIn.mutateAsync(input),
+  });
 
   if (me.data) return <Navigate to={next} replace />;
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    signIn.mutate({ email: email.trim(), password });
-  };
 
   return (
     <AuthPanel
@@ -48,27 +42,15 @@ export function SignInPage() {
       {me.isPending ? (
         <LoadingState label="your session" rows={2} />
       ) : (
-        <form className="form" onSubmit={onSubmit} aria-describedby={signIn.isError ? alertId : undefined}>
-          <FormAlert id={alertId} error={signIn.error} fields={FIELDS} />
-          <TextField label="Email" name="email" type="email" autoComplete="username" value={email} onChange={setEmail} issue={issueFor(signIn.error, 'email')} />
+        <AuthForm form={form} submitLabel="Sign in" pendingLabel="Signing in…">
+          <TextField label="Email" type="email" autoComplete="username" {...form.field('email')} />
           <div className="field-group">
-            <TextField
-              label="Password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={setPassword}
-              issue={issueFor(signIn.error, 'password')}
-            />
+            <PasswordField purpose="current" {...form.field('password')} />
             <Link to="/forgot-password" className="field-group__link">
               Forgot your password?
             </Link>
           </div>
-          <button type="submit" className="button button--primary button--block" disabled={signIn.isPending} aria-busy={signIn.isPending}>
-            {signIn.isPending ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
+        </AuthForm>
       )}
     </AuthPanel>
   );

@@ -4,7 +4,7 @@ import './check-list-field.css';
 
 export interface CheckOption {
   value: string;
-  label: string;
+  label: ReactNode;
   /** A second line: the journey a step belongs to, a failure point's annual cost… */
   detail?: ReactNode;
 }

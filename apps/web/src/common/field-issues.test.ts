@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formAlertText, issueFor, issueForList, issueText } from './field-issues.ts';
+import { formAlertText, invalidInput, issuesAt, issueText, uniqueIssues } from './field-issues.ts';
 
 const invalid = {
   message: 'Invalid input: password: must be at least 12 characters; email: Invalid email address',
@@ -12,17 +12,20 @@ const invalid = {
 };
 
 describe('field issues', () => {
-  it('finds the issue for one field', () => {
-    expect(issueFor(invalid, 'password')).toBe('must be at least 12 characters');
-    expect(issueFor(invalid, 'displayName')).toBeUndefined();
-    expect(issueFor(null, 'password')).toBeUndefined();
+  it('finds the issues for one field', () => {
+    expect(issuesAt(invalid.data.issues, 'password')).toEqual([{ path: 'password', message: 'must be at least 12 characters' }]);
+    expect(issuesAt(invalid.data.issues, 'displayName')).toEqual([]);
   });
 
   it('finds an issue with one item of a list under the list’s name', () => {
-    const badLink = { message: 'Invalid input', data: { issues: [{ path: 'failurePointIds.1', message: 'is not a failure point here' }] } };
-    expect(issueForList(badLink, 'failurePointIds')).toBe('is not a failure point here');
-    expect(issueForList(badLink, 'failurePoint')).toBeUndefined();
-    expect(issueForList(invalid, 'email')).toBe('Invalid email address');
+    const badLink = [{ path: 'failurePointIds.1', message: 'is not a failure point here' }];
+    expect(issuesAt(badLink, 'failurePointIds').map((i) => i.message)).toEqual(['is not a failure point here']);
+    expect(issuesAt(badLink, 'failurePoint')).toEqual([]);
+  });
+
+  it('keeps each issue once, and words issues found before sending as the API words them', () => {
+    expect(uniqueIssues([...invalid.data.issues, ...invalid.data.issues])).toEqual(invalid.data.issues);
+    expect(invalidInput(invalid.data.issues)).toEqual(invalid);
   });
 
   it('reads a phrase after the label, and a sentence on its own', () => {

@@ -7,20 +7,28 @@ export interface FieldIssue {
 /** What forms need from a failed tRPC call: its message and, when the input was at fault, its issues. */
 export interface FormError {
   message: string;
-  data?: { issues?: readonly FieldIssue[] } | null;
+  data?: { issues?: readonly FieldIssue[]; code?: string } | null;
 }
 
-/** The API's complaint about one field, if it has one. */
-export function issueFor(error: FormError | null | undefined, path: string): string | undefined {
-  return error?.data?.issues?.find((i) => i.path === path)?.message;
+/** The issues at a field or, for a list, at any of its items ("failurePointIds.1"). */
+export function issuesAt(issues: readonly FieldIssue[], path: string): FieldIssue[] {
+  return issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
 }
 
-/**
- * The API's complaint about a list field or any of its items: a bad link is reported at its
- * index ("failurePointIds.1"), while the form shows one control for the whole list.
- */
-export function issueForList(error: FormError | null | undefined, path: string): string | undefined {
-  return error?.data?.issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+/** Every issue once per field and message, in the order given: the server and a gate may say the same. */
+export function uniqueIssues(issues: readonly FieldIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path}\n${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Issues found before asking the server, worded as the API words a rejected input (apps/api errorFormatter). */
+export function invalidInput(issues: readonly FieldIssue[]): FormError {
+  return { message: `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, data: { issues } };
 }
 
 /**

@@ -1,7 +1,8 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { issueFor, type FormError } from './field-issues.ts';
+import { useId } from 'react';
 import { FormAlert } from './form-alert.tsx';
+import { SubmitButton } from './submit-button.tsx';
 import { TextAreaField } from './text-area-field.tsx';
+import { useDraftForm, type InputSchema } from './use-draft-form.ts';
 
 export type Decision = 'approve' | 'reject';
 
@@ -12,59 +13,37 @@ interface ReasonedDecisionFormProps {
   buttonsClassName: string;
   /** The two buttons' words, and what each says while its decision is being sent. */
   words: { approve: string; approving: string; reject: string; rejecting: string };
-  /** The decision being sent, if one is. */
-  pending: Decision | null;
-  error: FormError | null;
-  onDecide: (decision: Decision, reason: string) => void;
+  /** The decision's input schema: an empty reason is refused beside the field, before anything is sent. */
+  schema: InputSchema;
+  /** Sends the decision; a refusal shows in the form. */
+  onDecide: (decision: Decision, reason: string) => Promise<unknown>;
 }
 
-const DECIDE_FIELDS = ['reason'] as const;
+const decisionOf = (intent: string | undefined): Decision => (intent === 'reject' ? 'reject' : 'approve');
 
-/**
- * Approve or reject, always with a reason: the decision log keeps it with the decider's name.
- * The caller sends the decision; an empty reason is refused here, beside the field, first.
- */
-export function ReasonedDecisionForm({ label, className, buttonsClassName, words, pending, error, onDecide }: ReasonedDecisionFormProps) {
-  const [reason, setReason] = useState('');
-  const [missingReason, setMissingReason] = useState(false);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
+/** Approve or reject, always with a reason: the decision log keeps it with the decider's name. */
+export function ReasonedDecisionForm({ label, className, buttonsClassName, words, schema, onDecide }: ReasonedDecisionFormProps) {
   const alertId = useId();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    // Two submit buttons: the one pressed says which decision it is.
-    const decision = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value');
-    if (decision !== 'approve' && decision !== 'reject') return;
-    if (reason.trim() === '') {
-      setMissingReason(true);
-      reasonRef.current?.focus();
-      return;
-    }
-    setMissingReason(false);
-    onDecide(decision, reason.trim());
-  };
-
-  const issue = missingReason ? 'is required: say why, for the decision log' : issueFor(error, 'reason');
+  // Two submit buttons: the one pressed says which decision it is.
+  const form = useDraftForm({
+    initial: { reason: '' },
+    toInput: (draft, intent) => ({ decision: decisionOf(intent), reason: draft.reason.trim() }),
+    schema,
+    submit: (input) => onDecide(input.decision, input.reason),
+  });
+  const pending = form.submitting ? decisionOf(form.pendingIntent) : null;
   return (
-    <form className={className} onSubmit={onSubmit} noValidate aria-label={label}>
-      <FormAlert id={alertId} error={error} fields={DECIDE_FIELDS} />
+    <form className={className} {...form.formProps} noValidate aria-label={label}>
+      <FormAlert id={alertId} error={form.error} fields={form.fields} />
       <TextAreaField
-        ref={reasonRef}
         label="Reason for the decision"
-        name="reason"
         rows={2}
-        value={reason}
-        onChange={setReason}
+        {...form.field('reason')}
         hint="Recorded in the decision log with your name, for the team and the council to read."
-        issue={issue}
       />
       <div className={buttonsClassName}>
-        <button type="submit" name="decision" value="approve" className="button button--primary" disabled={pending !== null} aria-busy={pending === 'approve'}>
-          {pending === 'approve' ? words.approving : words.approve}
-        </button>
-        <button type="submit" name="decision" value="reject" className="button button--secondary" disabled={pending !== null} aria-busy={pending === 'reject'}>
-          {pending === 'reject' ? words.rejecting : words.reject}
-        </button>
+        <SubmitButton label={words.approve} pendingLabel={words.approving} value="approve" pending={pending === 'approve'} disabled={pending !== null} />
+        <SubmitButton label={words.reject} pendingLabel={words.rejecting} value="reject" variant="secondary" pending={pending === 'reject'} disabled={pending !== null} />
       </div>
     </form>
   );

@@ -8,7 +8,7 @@ interface TextAreaFieldProps {
   onChange: (value: string) => void;
   rows?: number;
   required?: boolean;
-  issue?: string;
+  issue?: string | undefined;
   hint?: ReactNode;
   ref?: Ref<HTMLTextAreaElement>;
 }

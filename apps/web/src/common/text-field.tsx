@@ -10,7 +10,7 @@ interface TextFieldProps {
   autoComplete?: string;
   required?: boolean;
   /** What the API said is wrong with this field, as a phrase or a sentence. */
-  issue?: string;
+  issue?: string | undefined;
   /** A short line on what to enter, read with the field. */
   hint?: ReactNode;
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ChangeProposal } from '@throughline/domain';
+import { ZProposalDecisionInput, type ChangeProposal } from '@throughline/domain';
 import { errorMessage } from '../common/error-message.ts';
 import { ReasonedDecisionForm } from '../common/reasoned-decision-form.tsx';
 import { trpc } from '../trpc.ts';
@@ -103,6 +103,8 @@ function ImplementAction({ proposal, onMoved }: ProposalActionsProps) {
   );
 }
 
+const DECISION_SCHEMA = ZProposalDecisionInput.pick({ decision: true, reason: true });
+
 /** Approve or reject, always with a reason: it is what the decision log keeps. */
 function DecideForm({ proposal, onMoved }: ProposalActionsProps) {
   const decide = useMutation(
@@ -123,9 +125,8 @@ function DecideForm({ proposal, onMoved }: ProposalActionsProps) {
       className="proposal__decide"
       buttonsClassName="proposal__actions"
       words={{ approve: 'Approve', approving: 'Approving…', reject: 'Reject', rejecting: 'Rejecting…' }}
-      pending={decide.isPending ? decide.variables.decision : null}
-      error={decide.error}
-      onDecide={(decision, reason) => decide.mutate({ id: proposal.id, version: proposal.version, decision, reason })}
+      schema={DECISION_SCHEMA}
+      onDecide={(decision, reason) => decide.mutateAsync({ id: proposal.id, version: proposal.version, decision, reason })}
     />
   );
 }

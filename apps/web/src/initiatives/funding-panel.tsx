@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { Initiative } from '@throughline/domain';
+import { ZFundingDecisionInput, type Initiative } from '@throughline/domain';
 import type { RefObject } from 'react';
 import { Link } from 'react-router';
 import { formatGbp } from '../common/locale-format.ts';
@@ -58,6 +58,8 @@ export function FundingPanel({ initiative: i, mayDecide, onDecided, headingRef }
   );
 }
 
+const DECISION_SCHEMA = ZFundingDecisionInput.pick({ decision: true, reason: true });
+
 /** Approve or refuse, always with a reason: the decision log keeps it with the decider's name. */
 function FundingDecisionForm({ initiative: i, onDecided }: Omit<FundingPanelProps, 'mayDecide' | 'headingRef'>) {
   const decide = useMutation(
@@ -82,9 +84,8 @@ function FundingDecisionForm({ initiative: i, onDecided }: Omit<FundingPanelProp
       className="funding-decision"
       buttonsClassName="form__buttons"
       words={{ approve: 'Approve funding', approving: 'Approving…', reject: 'Refuse funding', rejecting: 'Refusing…' }}
-      pending={decide.isPending ? decide.variables.decision : null}
-      error={decide.error}
-      onDecide={(decision, reason) => decide.mutate({ id: i.id, version: i.version, decision, reason })}
+      schema={DECISION_SCHEMA}
+      onDecide={(decision, reason) => decide.mutateAsync({ id: i.id, version: i.version, decision, reason })}
     />
   );
 }

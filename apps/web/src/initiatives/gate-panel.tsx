@@ -6,7 +6,7 @@ import type { FieldIssue } from '../common/field-issues.ts';
 import { queryClient, trpc } from '../trpc.ts';
 import { focusById } from './focus-field.ts';
 import { GateRefusal } from './gate-refusal.tsx';
-import { issuesOf } from './initiative-fields.ts';
+import { uniqueIssues } from '../common/field-issues.ts';
 import { gateAction, stageLabel, type GateTarget } from './stage-labels.ts';
 
 /** What the last attempt at a gate was told. */
@@ -45,7 +45,7 @@ export function GatePanel({ initiative: i, to, canAct, refused, onAdvanced, onRe
       },
       onError: (error) => {
         if (error.data?.code !== 'PRECONDITION_FAILED') return;
-        onRefused({ to, message: error.message, issues: issuesOf(error) });
+        onRefused({ to, message: error.message, issues: uniqueIssues(error.data?.issues ?? []) });
         focusById('gate-refusal-heading');
       },
     }),

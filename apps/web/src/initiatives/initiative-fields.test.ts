@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldIssue, issueSentence, issuesOf } from './initiative-fields.ts';
+import { issuesAt, uniqueIssues } from '../common/field-issues.ts';
+import { caseIssueText, issueSentence } from './initiative-fields.ts';
 
 describe('gate and API issues beside the fields', () => {
   it('reads a phrase on from the label and capitalises an instruction', () => {
@@ -19,9 +20,11 @@ describe('gate and API issues beside the fields', () => {
         ],
       },
     };
-    const issues = issuesOf(error);
+    const issues = uniqueIssues(error.data.issues);
     expect(issues).toHaveLength(2);
-    expect(fieldIssue(issues, 'implementedOn')).toBe('Implemented on cannot be in the future; cannot be before delivery started');
-    expect(fieldIssue(issues, 'hypothesis')).toBeUndefined();
+    expect(caseIssueText('implementedOn', issuesAt(issues, 'implementedOn').map((i) => i.message))).toBe(
+      'Implemented on cannot be in the future; cannot be before delivery started',
+    );
+    expect(issuesAt(issues, 'hypothesis')).toEqual([]);
   });
 });

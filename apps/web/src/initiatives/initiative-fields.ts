@@ -1,5 +1,4 @@
 import type { InitiativeInput } from '@throughline/domain';
-import type { FieldIssue, FormError } from '../common/field-issues.ts';
 
 export type InitiativeField = keyof InitiativeInput;
 
@@ -51,19 +50,7 @@ export function issueSentence(path: string, message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
-/** Every issue a failed call carried, once per field and message, in the order given. */
-export function issuesOf(error: FormError | null | undefined): FieldIssue[] {
-  const seen = new Set<string>();
-  return (error?.data?.issues ?? []).filter((i) => {
-    const key = `${i.path}\n${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** One field's issues joined into the sentence shown beside it. */
-export function fieldIssue(issues: readonly FieldIssue[], path: string): string | undefined {
-  const mine = issues.filter((i) => i.path === path);
-  return mine.length === 0 ? undefined : issueSentence(path, mine.map((i) => i.message).join('; '));
+/** One field's complaints, joined into the sentence shown beside it. */
+export function caseIssueText(path: string, messages: readonly string[]): string {
+  return issueSentence(path, messages.join('; '));
 }

@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Initiative, JourneySummary, Team } from '@throughline/domain';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { issueFor } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
+import { useEffect, useRef } from 'react';
 import { formatGbp } from '../common/locale-format.ts';
+import { PanelForm } from '../common/panel-form.tsx';
 import { SelectField } from '../common/select-field.tsx';
+import { SubmitButton } from '../common/submit-button.tsx';
 import { TextField } from '../common/text-field.tsx';
+import { useDraftForm } from '../common/use-draft-form.ts';
 import { queryClient, trpc } from '../trpc.ts';
 
 const FIELDS = ['title', 'journeyId', 'teamId'] as const;
@@ -23,14 +24,16 @@ function journeyFor(teamId: string, journeys: readonly JourneySummary[]): string
   return (journeys.find((j) => j.accountableTeamId === teamId) ?? journeys[0])?.id ?? '';
 }
 
+interface Draft {
+  title: string;
+  teamId: string;
+  /** Empty until chosen: the journey then follows the team's own journey. */
+  journeyId: string;
+}
+
 /** Starts an initiative as an idea: a title, the journey it changes and the team that owns it. */
 export function NewInitiativeForm({ journeys, teams, onCreated, onCancel }: NewInitiativeFormProps) {
-  const [title, setTitle] = useState('');
-  const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
-  // Null until chosen: the journey then follows the team's own journey.
-  const [chosenJourney, setChosenJourney] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const alertId = useId();
   const create = useMutation(
     trpc.initiative.create.mutationOptions({
       onSuccess: async (created) => {
@@ -39,69 +42,63 @@ export function NewInitiativeForm({ journeys, teams, onCreated, onCancel }: NewI
       },
     }),
   );
+  // The team list can narrow once the person's teams are known: keep the choice valid.
+  const teamOf = (draft: Draft) => teams.find((t) => t.id === draft.teamId) ?? teams[0];
+  const journeyOf = (draft: Draft) => draft.journeyId || journeyFor(teamOf(draft)?.id ?? '', journeys);
+  const form = useDraftForm({
+    initial: (): Draft => ({ title: '', teamId: teams[0]?.id ?? '', journeyId: '' }),
+    toInput: (draft) => ({ title: draft.title, journeyId: journeyOf(draft), teamId: teamOf(draft)?.id ?? '' }),
+    fields: FIELDS,
+    submit: (input) => create.mutateAsync(input),
+  });
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
 
-  const team = teams.find((t) => t.id === teamId) ?? teams[0];
-  const journeyId = chosenJourney ?? journeyFor(team?.id ?? '', journeys);
+  const team = teamOf(form.draft);
   const accountable = journeys.filter((j) => team && j.accountableTeamId === team.id);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!team) return;
-    create.mutate({ title, journeyId, teamId: team.id });
-  };
-
-  const error = create.error ?? null;
   return (
-    <form className="form panel new-initiative" onSubmit={onSubmit} noValidate aria-labelledby={`${alertId}-title`}>
-      <h2 ref={headingRef} id={`${alertId}-title`} className="panel__title" tabIndex={-1}>
-        New initiative
-      </h2>
-      <p className="muted">
-        It starts as an idea. Next, on its own page, you describe the problem and the case; the designed gate checks it is complete before it can ask
-        for funding.
-      </p>
-      <FormAlert id={alertId} error={error} fields={FIELDS} />
-      <TextField
-        label="Title"
-        name="title"
-        autoComplete="off"
-        value={title}
-        onChange={setTitle}
-        hint="The change, in a few words: “Photo triage for escape-of-water claims”."
-        issue={issueFor(error, 'title')}
-      />
+    <PanelForm
+      form={form}
+      className="new-initiative"
+      title="New initiative"
+      headingRef={headingRef}
+      noValidate
+      lead={
+        <p className="muted">
+          It starts as an idea. Next, on its own page, you describe the problem and the case; the designed gate checks it is complete before it can ask
+          for funding.
+        </p>
+      }
+      buttonsClassName="form__buttons"
+      buttons={
+        <>
+          <SubmitButton label="Create initiative" pendingLabel="Creating…" pending={form.submitting} />
+          <button type="button" className="button button--secondary" onClick={onCancel} disabled={form.submitting}>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      <TextField label="Title" autoComplete="off" {...form.field('title')} hint="The change, in a few words: “Photo triage for escape-of-water claims”." />
       <div className="form__row">
         <SelectField
           label="Owning team"
-          name="teamId"
-          value={team?.id ?? ''}
           options={teams.map((t) => ({ value: t.id, label: t.name }))}
-          onChange={setTeamId}
+          {...form.field('teamId')}
+          value={team?.id ?? ''}
           hint={team ? `Delivers it and answers for it. ${team.name} may fund up to ${formatGbp(team.spendingAuthority)} itself; more goes to the CX council.` : undefined}
-          issue={issueFor(error, 'teamId')}
         />
         <SelectField
           label="Journey"
-          name="journeyId"
-          value={journeyId}
           options={journeys.map((j) => ({ value: j.id, label: j.name }))}
-          onChange={setChosenJourney}
+          {...form.field('journeyId')}
+          value={journeyOf(form.draft)}
           hint={accountable.length > 0 && team ? `${team.name} is accountable for ${accountable.map((j) => `“${j.name}”`).join(' and ')}.` : 'The customer journey it changes.'}
-          issue={issueFor(error, 'journeyId')}
         />
       </div>
-      <div className="form__buttons">
-        <button type="submit" className="button button--primary" disabled={create.isPending} aria-busy={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create initiative'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={create.isPending}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }

@@ -1,17 +1,14 @@
 import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
-import { INSIGHT_SOURCES, type Confidence, type Insight, type InsightInput } from '@throughline/domain';
-import { useState, type FormEvent } from 'react';
+import { INSIGHT_SOURCES, ZInsightInput, type Confidence, type Insight, type InsightInput } from '@throughline/domain';
 import { CheckListField, type CheckOption } from '../common/check-list-field.tsx';
-import { FieldFrame } from '../common/field-frame.tsx';
-import { issueFor, issueForList } from '../common/field-issues.ts';
+import { DateField } from '../common/date-field.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { queryClient, trpc } from '../trpc.ts';
 import { DialogForm } from '../common/dialog-form.tsx';
+import { useDraftForm } from '../common/use-draft-form.ts';
 import { confidenceLabel, kindLabel, sourceLabel } from './insight-labels.ts';
-
-const FIELDS = ['kind', 'title', 'body', 'source', 'observedOn', 'confidence', 'personas', 'journeyIds', 'stepIds', 'failurePointIds', 'initiativeIds'] as const;
 
 type Draft = Omit<InsightInput, 'personas'> & { personas: string };
 
@@ -58,14 +55,9 @@ interface InsightFormProps {
 
 /** Records a finding or verbatim with where it came from, and links it to what rests on it. */
 export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: InsightFormProps) {
-  const [draft, setDraft] = useState(() => draftOf(insight, startLinks));
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-
   const journeys = useQuery(trpc.journey.list.queryOptions());
   const failurePoints = useQuery(trpc.failurePoint.list.queryOptions({}));
   const initiatives = useQuery(trpc.initiative.list.queryOptions({}));
-  // Steps come with each chosen journey's structure.
-  const structures = useQueries({ queries: draft.journeyIds.map((id) => trpc.journey.get.queryOptions({ id })) });
 
   const refresh = () =>
     Promise.all([
@@ -79,15 +71,15 @@ export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: 
   };
   const create = useMutation(trpc.insight.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.insight.update.mutationOptions({ onSuccess, onError: () => refresh() }));
-  const saving = create.isPending || update.isPending;
-  const error = insight ? update.error : create.error;
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const input: InsightInput = { ...draft, personas: personaList(draft.personas) };
-    if (insight) update.mutate({ ...input, id: insight.id, version: insight.version });
-    else create.mutate(input);
-  };
+  const form = useDraftForm({
+    initial: () => draftOf(insight, startLinks),
+    toInput: (draft: Draft): InsightInput => ({ ...draft, personas: personaList(draft.personas) }),
+    schema: ZInsightInput,
+    submit: (input) => (insight ? update.mutateAsync({ ...input, id: insight.id, version: insight.version }) : create.mutateAsync(input)),
+  });
+  const { draft, field } = form;
+  // Steps come with each chosen journey's structure.
+  const structures = useQueries({ queries: draft.journeyIds.map((id) => trpc.journey.get.queryOptions({ id })) });
 
   // A link already made stays offered even when its journey is no longer chosen, so it can be removed.
   const inChosenJourneys = (journeyId: string, id: string, chosen: readonly string[]) =>
@@ -106,91 +98,53 @@ export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: 
 
   return (
     <DialogForm
+      form={form}
       className="insight-form"
       titleId={titleId}
       title={insight ? 'Edit insight' : 'Add an insight'}
-      error={error}
-      fields={FIELDS}
-      onSubmit={submit}
-      saving={saving}
       submitLabel={insight ? 'Save' : 'Add insight'}
       onCancel={onClose}
     >
       <div className="form__row">
         <SelectField
           label="Kind"
-          name="kind"
-          value={draft.kind}
           options={(['finding', 'verbatim'] as const).map((k) => ({ value: k, label: kindLabel(k) }))}
-          onChange={(v) => set('kind', v)}
-          issue={issueFor(error, 'kind')}
+          {...field('kind')}
           hint="A finding is what research concluded; a verbatim is a customer’s own words."
         />
-        <SelectField
-          label="Source"
-          name="source"
-          value={draft.source}
-          options={INSIGHT_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) }))}
-          onChange={(v) => set('source', v)}
-          issue={issueFor(error, 'source')}
-        />
+        <SelectField label="Source" options={INSIGHT_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) }))} {...field('source')} />
       </div>
-      <TextField label="Title" name="title" value={draft.title} onChange={(v) => set('title', v)} issue={issueFor(error, 'title')} hint="One line people will recognise it by." />
-      <TextAreaField
-        label={draft.kind === 'verbatim' ? 'What the customer said' : 'What was found'}
-        name="body"
-        rows={4}
-        value={draft.body}
-        onChange={(v) => set('body', v)}
-        issue={issueFor(error, 'body')}
-      />
+      <TextField label="Title" {...field('title')} hint="One line people will recognise it by." />
+      <TextAreaField label={draft.kind === 'verbatim' ? 'What the customer said' : 'What was found'} rows={4} {...field('body')} />
       <div className="form__row">
-        <FieldFrame label="Observed on" issue={issueFor(error, 'observedOn')}>
-          {(control) => <input {...control} type="date" name="observedOn" required value={draft.observedOn} onChange={(e) => set('observedOn', e.target.value)} />}
-        </FieldFrame>
+        <DateField label="Observed on" required {...field('observedOn')} />
         <SelectField
           label="Confidence"
-          name="confidence"
-          value={draft.confidence}
           options={(['high', 'medium', 'low'] as const satisfies readonly Confidence[]).map((c) => ({ value: c, label: confidenceLabel(c) }))}
-          onChange={(v) => set('confidence', v)}
-          issue={issueFor(error, 'confidence')}
+          {...field('confidence')}
         />
       </div>
-      <TextField
-        label="Personas"
-        name="personas"
-        required={false}
-        value={draft.personas}
-        onChange={(v) => set('personas', v)}
-        issue={issueForList(error, 'personas')}
-        hint="Who it is about, separated by commas: Homeowner, Landlord."
-      />
+      <TextField label="Personas" required={false} {...field('personas')} hint="Who it is about, separated by commas: Homeowner, Landlord." />
       <CheckListField
         layout="framed"
         legend="Journeys"
         options={(journeys.data ?? []).map((j) => ({ value: j.id, label: j.name }))}
-        value={draft.journeyIds}
-        onChange={(ids) => setDraft((d) => ({ ...d, journeyIds: ids, stepIds: d.stepIds.filter((s) => !stepJourney.has(s) || ids.includes(stepJourney.get(s)!)) }))}
-        issue={issueForList(error, 'journeyIds')}
+        {...field('journeyIds')}
+        onChange={(ids) => form.update((d) => ({ ...d, journeyIds: ids, stepIds: d.stepIds.filter((s) => !stepJourney.has(s) || ids.includes(stepJourney.get(s)!)) }))}
         empty="No journeys yet."
       />
       <CheckListField
         layout="framed"
         legend="Steps"
         options={stepOptions}
-        value={draft.stepIds}
-        onChange={(ids) => set('stepIds', ids)}
-        issue={issueForList(error, 'stepIds')}
+        {...field('stepIds')}
         empty={draft.journeyIds.length === 0 ? 'Choose a journey to pick its steps.' : 'Loading the steps…'}
       />
       <CheckListField
         layout="framed"
         legend="Failure points"
         options={failurePointOptions}
-        value={draft.failurePointIds}
-        onChange={(ids) => set('failurePointIds', ids)}
-        issue={issueForList(error, 'failurePointIds')}
+        {...field('failurePointIds')}
         hint="The failures this is evidence for."
         empty="No failure points on the chosen journeys."
       />
@@ -198,9 +152,7 @@ export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: 
         layout="framed"
         legend="Initiatives"
         options={initiativeOptions}
-        value={draft.initiativeIds}
-        onChange={(ids) => set('initiativeIds', ids)}
-        issue={issueForList(error, 'initiativeIds')}
+        {...field('initiativeIds')}
         hint="The backlog items that rest on it."
         empty="No initiatives on the chosen journeys."
       />

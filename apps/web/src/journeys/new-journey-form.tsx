@@ -1,20 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { ZJourneyInput } from '@throughline/domain';
 import { useNavigate } from 'react-router';
-import { issueFor } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
+import { PanelForm } from '../common/panel-form.tsx';
+import { SubmitButton } from '../common/submit-button.tsx';
 import { TextField } from '../common/text-field.tsx';
+import { useDraftForm } from '../common/use-draft-form.ts';
 import { queryClient, trpc } from '../trpc.ts';
-
-const FIELDS = ['name', 'description', 'personas'] as const;
 
 /** Starts a journey: a name, what it covers and who takes it; stages and steps follow on its page. */
 export function NewJourneyForm() {
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [personas, setPersonas] = useState('');
-  const alertId = useId();
   const create = useMutation(
     trpc.journey.create.mutationOptions({
       onSuccess: async ({ id }) => {
@@ -23,29 +18,21 @@ export function NewJourneyForm() {
       },
     }),
   );
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const list = personas.split(',').map((p) => p.trim()).filter(Boolean);
-    create.mutate({ name, description, personas: list });
-  };
+  const form = useDraftForm({
+    initial: { name: '', description: '', personas: '' },
+    toInput: (draft) => ({ ...draft, personas: draft.personas.split(',').map((p) => p.trim()).filter(Boolean) }),
+    schema: ZJourneyInput,
+    submit: (input) => create.mutateAsync(input),
+  });
+  const { field } = form;
 
   return (
-    <form className="form panel" onSubmit={onSubmit} aria-labelledby={`${alertId}-title`} aria-describedby={create.isError ? alertId : undefined}>
-      <h2 id={`${alertId}-title`} className="panel__title">
-        Map a new journey
-      </h2>
-      <FormAlert id={alertId} error={create.error} fields={FIELDS} />
+    <PanelForm form={form} title="Map a new journey" buttons={<SubmitButton label="Create journey" pendingLabel="Creating…" pending={form.submitting} />}>
       <div className="form__row">
-        <TextField label="Journey name" name="name" value={name} onChange={setName} hint="As the customer would put it, e.g. “Report a home-insurance claim”." issue={issueFor(create.error, 'name')} />
-        <TextField label="Personas" name="personas" value={personas} onChange={setPersonas} required={false} hint="Who takes it, separated by commas." issue={issueFor(create.error, 'personas')} />
+        <TextField label="Journey name" {...field('name')} hint="As the customer would put it, e.g. “Report a home-insurance claim”." />
+        <TextField label="Personas" {...field('personas')} required={false} hint="Who takes it, separated by commas." />
       </div>
-      <TextField label="What it covers" name="description" value={description} onChange={setDescription} required={false} issue={issueFor(create.error, 'description')} />
-      <div>
-        <button type="submit" className="button button--primary" disabled={create.isPending} aria-busy={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create journey'}
-        </button>
-      </div>
-    </form>
+      <TextField label="What it covers" {...field('description')} required={false} />
+    </PanelForm>
   );
 }

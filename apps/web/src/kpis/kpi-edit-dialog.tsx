@@ -1,16 +1,17 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { isSampled, sampleNoun, valueDivergence, type KpiDefinition, type Team } from '@throughline/domain';
-import { useId, useState, type FormEvent } from 'react';
-import { issueFor } from '../common/field-issues.ts';
+import { isSampled, sampleNoun, valueDivergence, ZKpiUpdateInput, type KpiDefinition, type Team } from '@throughline/domain';
+import { useId } from 'react';
+import type { FieldIssue } from '../common/field-issues.ts';
 import { FormAlert } from '../common/form-alert.tsx';
 import { formatGbp } from '../common/locale-format.ts';
 import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { ModalDialog } from '../common/modal-dialog.tsx';
+import { SubmitButton } from '../common/submit-button.tsx';
+import { useDraftForm } from '../common/use-draft-form.ts';
 import { queryClient, trpc } from '../trpc.ts';
 
-const FIELDS = ['ownerTeamId', 'target', 'threshold', 'minSample', 'valuePerPoint', 'valuePerPointReason'] as const;
 const NO_OWNER = '';
 
 interface KpiEditDialogProps {
@@ -37,23 +38,39 @@ function parseMinSample(value: string): number | undefined {
   return typeof n === 'number' && Number.isInteger(n) && n >= 2 ? n : undefined;
 }
 
+interface Draft {
+  ownerTeamId: string;
+  target: string;
+  threshold: string;
+  minSample: string;
+  valuePerPoint: string;
+  valuePerPointReason: string;
+}
+
+const typed = (n: number | null) => (n === null ? '' : String(n));
+
+function draftOf(kpi: KpiDefinition): Draft {
+  return {
+    ownerTeamId: kpi.ownerTeamId ?? NO_OWNER,
+    target: typed(kpi.target),
+    threshold: typed(kpi.threshold),
+    minSample: String(kpi.minSample),
+    valuePerPoint: typed(kpi.valuePerPoint),
+    valuePerPointReason: kpi.valuePerPointReason ?? '',
+  };
+}
+
+/** Figures typed as something other than a number, by field. */
+function numberIssues(draft: Draft): FieldIssue[] {
+  const notNumbers = (['target', 'threshold', 'valuePerPoint'] as const).filter((path) => parseOptionalNumber(draft[path]) === undefined).map((path) => ({ path, message: 'must be a number' }));
+  return parseMinSample(draft.minSample) === undefined ? [...notNumbers, { path: 'minSample', message: 'must be a whole number, 2 or more' }] : notNumbers;
+}
+
 function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: string; kpi: KpiDefinition } & Omit<KpiEditDialogProps, 'kpi'>) {
   const alertId = useId();
-  const [owner, setOwner] = useState(kpi.ownerTeamId ?? NO_OWNER);
-  const [target, setTarget] = useState(kpi.target === null ? '' : String(kpi.target));
-  const [threshold, setThreshold] = useState(kpi.threshold === null ? '' : String(kpi.threshold));
-  const [minSample, setMinSample] = useState(String(kpi.minSample));
-  const [valuePerPoint, setValuePerPoint] = useState(kpi.valuePerPoint === null ? '' : String(kpi.valuePerPoint));
-  const [reason, setReason] = useState(kpi.valuePerPointReason ?? '');
-  const parsedTarget = parseOptionalNumber(target);
-  const parsedThreshold = parseOptionalNumber(threshold);
-  const parsedMinSample = parseMinSample(minSample);
-  const parsedValue = parseOptionalNumber(valuePerPoint);
-  const [tried, setTried] = useState(false);
   // The model's estimate, to say before saving whether a typed value lies outside its interval.
   const model = useQuery(trpc.value.kpi.queryOptions({ kpiId: kpi.id }));
   const estimate = model.data?.choice?.estimate;
-  const divergence = typeof parsedValue === 'number' && model.data ? valueDivergence(parsedValue, model.data.estimates) : null;
 
   const refresh = () =>
     Promise.all([
@@ -74,75 +91,66 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
       onError: () => refresh(),
     }),
   );
+  const form = useDraftForm({
+    initial: () => draftOf(kpi),
+    toInput: (draft) => {
+      const { id, version, key, name, description, unit, kind, source, scope, direction, grain, schedule } = kpi;
+      const valuePerPoint = parseOptionalNumber(draft.valuePerPoint) ?? null;
+      return {
+        id,
+        version,
+        key,
+        name,
+        description,
+        unit,
+        kind,
+        source,
+        scope,
+        direction,
+        grain,
+        schedule,
+        ownerTeamId: draft.ownerTeamId || null,
+        target: parseOptionalNumber(draft.target) ?? null,
+        threshold: parseOptionalNumber(draft.threshold) ?? null,
+        minSample: parseMinSample(draft.minSample) ?? kpi.minSample,
+        valuePerPoint,
+        valuePerPointReason: valuePerPoint === null ? null : draft.valuePerPointReason.trim() || null,
+      };
+    },
+    check: numberIssues,
+    schema: ZKpiUpdateInput,
+    submit: (input) => update.mutateAsync(input),
+  });
+  const { draft, field } = form;
+  const parsedValue = parseOptionalNumber(draft.valuePerPoint);
+  const divergence = typeof parsedValue === 'number' && model.data ? valueDivergence(parsedValue, model.data.estimates) : null;
 
-  const changeValue = (next: string) => {
-    setValuePerPoint(next);
+  const changeValue = (next: string) =>
     // A reason given for one value does not carry over to another.
-    if (reason === (kpi.valuePerPointReason ?? '')) setReason('');
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setTried(true);
-    if (parsedTarget === undefined || parsedThreshold === undefined || parsedMinSample === undefined || parsedValue === undefined) return;
-    const { id, version, key, name, description, unit, kind, source, scope, direction, grain, schedule } = kpi;
-    update.mutate({
-      id,
-      version,
-      key,
-      name,
-      description,
-      unit,
-      kind,
-      source,
-      scope,
-      direction,
-      grain,
-      schedule,
-      ownerTeamId: owner || null,
-      target: parsedTarget,
-      threshold: parsedThreshold,
-      minSample: parsedMinSample,
-      valuePerPoint: parsedValue,
-      valuePerPointReason: parsedValue === null ? null : reason.trim() || null,
-    });
-  };
+    form.update((d) => ({ ...d, valuePerPoint: next, valuePerPointReason: d.valuePerPointReason === (kpi.valuePerPointReason ?? '') ? '' : d.valuePerPointReason }));
 
   const options = [{ value: NO_OWNER, label: 'No owner team' }, ...teams.map((t) => ({ value: t.id, label: t.name }))];
   const unit = kpi.unit ? ` (${kpi.unit})` : '';
   const noun = sampleNoun(kpi);
 
   return (
-    <form className="form kpi-edit" onSubmit={submit} aria-describedby={update.isError ? alertId : undefined} noValidate>
+    <form className="form kpi-edit" {...form.formProps} aria-describedby={form.error ? alertId : undefined} noValidate>
       <h2 id={titleId} className="kpi-edit__title">
         {kpi.name} <code className="kpis-table__key">{kpi.key}</code>
       </h2>
-      <FormAlert id={alertId} error={update.error} fields={FIELDS} />
-      <SelectField label="Owner team" name="ownerTeamId" value={owner} options={options} onChange={setOwner} issue={issueFor(update.error, 'ownerTeamId')} hint="The team that answers for this KPI." />
+      <FormAlert id={alertId} error={form.error} fields={form.fields} />
+      <SelectField label="Owner team" options={options} {...field('ownerTeamId')} hint="The team that answers for this KPI." />
       <div className="form__row">
         <NumberField
           label={`Target${unit}`}
-          name="target"
-          value={target}
-          onChange={setTarget}
-          issue={(tried && parsedTarget === undefined ? 'must be a number' : undefined) ?? issueFor(update.error, 'target')}
+          {...field('target')}
           hint={kpi.direction === 'higher_is_better' ? 'Higher is better. Leave blank for no target.' : 'Lower is better. Leave blank for no target.'}
         />
-        <NumberField
-          label={`Warning at${unit}`}
-          name="threshold"
-          value={threshold}
-          onChange={setThreshold}
-          issue={(tried && parsedThreshold === undefined ? 'must be a number' : undefined) ?? issueFor(update.error, 'threshold')}
-          hint="An alert is raised past this value. Optional."
-        />
+        <NumberField label={`Warning at${unit}`} {...field('threshold')} hint="An alert is raised past this value. Optional." />
       </div>
       <NumberField
         label="Minimum sample"
-        name="minSample"
-        value={minSample}
-        onChange={setMinSample}
-        issue={(tried && parsedMinSample === undefined ? 'must be a whole number, 2 or more' : undefined) ?? issueFor(update.error, 'minSample')}
+        {...field('minSample')}
         hint={
           isSampled(kpi.kind)
             ? `Below this many ${noun} a period is shown with its interval and n, but with no status, significance, alert or value at stake.`
@@ -151,10 +159,8 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
       />
       <NumberField
         label="Value per point (£ a year)"
-        name="valuePerPoint"
-        value={valuePerPoint}
+        {...field('valuePerPoint')}
         onChange={changeValue}
-        issue={(tried && parsedValue === undefined ? 'must be a number' : undefined) ?? issueFor(update.error, 'valuePerPoint')}
         hint={
           <>
             Leave blank to use the value model’s estimate.
@@ -165,11 +171,8 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
       {parsedValue !== null ? (
         <TextAreaField
           label="Why this value stands"
-          name="valuePerPointReason"
-          value={reason}
-          onChange={setReason}
+          {...field('valuePerPointReason')}
           required={divergence !== null}
-          issue={issueFor(update.error, 'valuePerPointReason')}
           hint={
             divergence
               ? `${formatGbp(divergence.entered)} lies outside the value model’s 95% interval: say where it comes from. It is kept with the KPI and in the audit log.`
@@ -178,9 +181,7 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
         />
       ) : null}
       <div className="kpi-edit__buttons">
-        <button type="submit" className="button button--primary" disabled={update.isPending} aria-busy={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save'}
-        </button>
+        <SubmitButton label="Save" pending={form.submitting} />
         <button type="button" className="button button--secondary" onClick={onClose}>
           Cancel
         </button>

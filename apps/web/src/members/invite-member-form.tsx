@@ -1,36 +1,45 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { Role } from '@throughline/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { ZInviteInput, type Role } from '@throughline/domain';
+import { useState } from 'react';
 import { roleDescription } from '../auth/role-label.ts';
-import { issueFor } from '../common/field-issues.ts';
-import { FormAlert } from '../common/form-alert.tsx';
 import { OneTimeValue } from '../common/one-time-value.tsx';
+import { PanelForm } from '../common/panel-form.tsx';
 import { SelectField } from '../common/select-field.tsx';
+import { SubmitButton } from '../common/submit-button.tsx';
 import { TextField } from '../common/text-field.tsx';
+import { useDraftForm } from '../common/use-draft-form.ts';
 import { queryClient, trpc } from '../trpc.ts';
 import { ROLE_OPTIONS } from './role-options.ts';
 
-const FIELDS = ['email', 'role', 'teamId'] as const;
 const NO_TEAM = '';
+
+interface Draft {
+  email: string;
+  role: Role;
+  teamId: string;
+}
 
 /** Invites a colleague by email, with a role and optionally a team; the link is shown once. */
 export function InviteMemberForm() {
   const teams = useQuery(trpc.team.list.queryOptions());
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('team_member');
-  const [teamId, setTeamId] = useState<string>(NO_TEAM);
   const [sent, setSent] = useState<{ email: string; link: string } | null>(null);
-  const alertId = useId();
-
   const invite = useMutation(
     trpc.member.invite.mutationOptions({
       onSuccess: ({ link }, input) => {
         setSent({ email: input.email, link });
-        setEmail('');
         void queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });
       },
     }),
   );
+  const form = useDraftForm({
+    initial: (): Draft => ({ email: '', role: 'team_member', teamId: NO_TEAM }),
+    toInput: (draft) => ({ email: draft.email.trim(), role: draft.role, teamId: draft.teamId === NO_TEAM ? null : draft.teamId }),
+    schema: ZInviteInput,
+    submit: async (input): Promise<void> => {
+      await invite.mutateAsync(input);
+      form.reset({ ...form.draft, email: '' });
+    },
+  });
 
   if (sent) {
     return (
@@ -42,38 +51,15 @@ export function InviteMemberForm() {
     );
   }
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    invite.mutate({ email: email.trim(), role, teamId: teamId === NO_TEAM ? null : teamId });
-  };
-
   const teamOptions = [{ value: NO_TEAM, label: 'No team' }, ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))];
 
   return (
-    <form className="form panel" onSubmit={onSubmit} aria-labelledby={`${alertId}-title`} aria-describedby={invite.isError ? alertId : undefined}>
-      <h2 id={`${alertId}-title`} className="panel__title">
-        Invite a colleague
-      </h2>
-      <FormAlert id={alertId} error={invite.error} fields={FIELDS} />
+    <PanelForm form={form} title="Invite a colleague" buttons={<SubmitButton label="Send invitation" pendingLabel="Sending…" pending={form.submitting} />}>
       <div className="form__row">
-        <TextField label="Email" name="email" type="email" autoComplete="off" value={email} onChange={setEmail} issue={issueFor(invite.error, 'email')} />
-        <SelectField label="Role" name="role" value={role} options={ROLE_OPTIONS} onChange={setRole} hint={roleDescription(role)} issue={issueFor(invite.error, 'role')} />
-        <SelectField
-          label="Team"
-          name="teamId"
-          value={teamId}
-          options={teamOptions}
-          onChange={setTeamId}
-          disabled={!teams.data}
-          hint="A team member edits what lies in their team’s remit."
-          issue={issueFor(invite.error, 'teamId')}
-        />
+        <TextField label="Email" type="email" autoComplete="off" {...form.field('email')} />
+        <SelectField label="Role" options={ROLE_OPTIONS} {...form.field('role')} hint={roleDescription(form.draft.role)} />
+        <SelectField label="Team" options={teamOptions} {...form.field('teamId')} disabled={!teams.data} hint="A team member edits what lies in their team’s remit." />
       </div>
-      <div>
-        <button type="submit" className="button button--primary" disabled={invite.isPending} aria-busy={invite.isPending}>
-          {invite.isPending ? 'Sending…' : 'Send invitation'}
-        </button>
-      </div>
-    </form>
+    </PanelForm>
   );
 }

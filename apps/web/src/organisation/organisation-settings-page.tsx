@@ -1,13 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { Organisation } from '@throughline/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { ZOrganisationSettingsInput, type Organisation } from '@throughline/domain';
+import { useId, useState, type ReactNode } from 'react';
 import { PageHeader } from '../app/page-header.tsx';
 import { useCan } from '../auth/use-actor.ts';
 import { whoCan } from '../auth/who-can.ts';
-import { issueFor } from '../common/field-issues.ts';
 import { FormAlert } from '../common/form-alert.tsx';
 import { QueryView } from '../common/query-state.tsx';
 import { SelectField } from '../common/select-field.tsx';
+import { SubmitButton } from '../common/submit-button.tsx';
+import { useDraftForm, type DraftForm } from '../common/use-draft-form.ts';
 import { queryClient, trpc } from '../trpc.ts';
 import { timeZoneOptions } from './time-zones.ts';
 import './organisation-settings.css';
@@ -52,9 +53,32 @@ export function OrganisationSettingsPage() {
   );
 }
 
-function TimeZoneForm({ organisation }: { organisation: Organisation }) {
+interface SettingFormProps<D extends object> {
+  form: DraftForm<D>;
+  submitLabel: string;
+  /** What the last save changed, said once it has. */
+  saved: string;
+  children: ReactNode;
+}
+
+/** One organisation setting: its field, a save button live only once it is changed, and what saving did. */
+function SettingForm<D extends object>({ form, submitLabel, saved, children }: SettingFormProps<D>) {
   const alertId = useId();
-  const [timeZone, setTimeZone] = useState(organisation.timeZone);
+  return (
+    <form className="form org-settings" {...form.formProps} aria-describedby={form.error ? alertId : undefined} noValidate>
+      <FormAlert id={alertId} error={form.error} fields={form.fields} />
+      {children}
+      <div>
+        <SubmitButton label={submitLabel} pending={form.submitting} disabled={!form.dirty} />
+      </div>
+      <p role="status" className="status-note">
+        {saved}
+      </p>
+    </form>
+  );
+}
+
+function TimeZoneForm({ organisation }: { organisation: Organisation }) {
   const [saved, setSaved] = useState('');
   const update = useMutation(
     trpc.organisation.updateSettings.mutationOptions({
@@ -70,32 +94,25 @@ function TimeZoneForm({ organisation }: { organisation: Organisation }) {
       },
     }),
   );
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaved('');
-    update.mutate({ timeZone });
-  };
+  const form = useDraftForm({
+    initial: { timeZone: organisation.timeZone },
+    toInput: (draft) => draft,
+    schema: ZOrganisationSettingsInput,
+    submit: async (input): Promise<void> => {
+      setSaved('');
+      await update.mutateAsync(input);
+      form.reset(input);
+    },
+  });
   return (
-    <form className="form org-settings" onSubmit={submit} aria-describedby={update.isError ? alertId : undefined} noValidate>
-      <FormAlert id={alertId} error={update.error} fields={['timeZone']} />
+    <SettingForm form={form} submitLabel="Save time zone" saved={saved}>
       <SelectField
         label="Time zone"
-        name="timeZone"
-        value={timeZone}
         options={timeZoneOptions(organisation.timeZone).map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))}
-        onChange={setTimeZone}
-        issue={issueFor(update.error, 'timeZone')}
+        {...form.field('timeZone')}
         hint="Where the organisation’s days, weeks and months end."
       />
-      <div>
-        <button type="submit" className="button button--primary" disabled={update.isPending || timeZone === organisation.timeZone} aria-busy={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save time zone'}
-        </button>
-      </div>
-      <p role="status" className="status-note">
-        {saved}
-      </p>
-    </form>
+    </SettingForm>
   );
 }
 
@@ -104,9 +121,6 @@ const lifetimeLabel = (days: number) => (days === 365 ? '1 year' : days === 730 
 
 /** The longest lifetime new API tokens may have; setting or shortening it also brings the tokens already out within it. */
 function TokenLifetimeForm({ organisation }: { organisation: Organisation }) {
-  const alertId = useId();
-  const current = organisation.maxTokenLifetimeDays === null ? 'none' : String(organisation.maxTokenLifetimeDays);
-  const [lifetime, setLifetime] = useState(current);
   const [saved, setSaved] = useState('');
   const days = [...new Set([...LIFETIME_DAYS, ...(organisation.maxTokenLifetimeDays === null ? [] : [organisation.maxTokenLifetimeDays])])].sort((a, b) => a - b);
   const update = useMutation(
@@ -128,31 +142,24 @@ function TokenLifetimeForm({ organisation }: { organisation: Organisation }) {
       },
     }),
   );
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaved('');
-    update.mutate({ maxTokenLifetimeDays: lifetime === 'none' ? null : Number(lifetime) });
-  };
+  const form = useDraftForm({
+    initial: { maxTokenLifetimeDays: organisation.maxTokenLifetimeDays === null ? 'none' : String(organisation.maxTokenLifetimeDays) },
+    toInput: (draft) => ({ maxTokenLifetimeDays: draft.maxTokenLifetimeDays === 'none' ? null : Number(draft.maxTokenLifetimeDays) }),
+    schema: ZOrganisationSettingsInput,
+    submit: async (input): Promise<void> => {
+      setSaved('');
+      await update.mutateAsync(input);
+      form.reset(form.draft);
+    },
+  });
   return (
-    <form className="form org-settings" onSubmit={submit} aria-describedby={update.isError ? alertId : undefined} noValidate>
-      <FormAlert id={alertId} error={update.error} fields={['maxTokenLifetimeDays']} />
+    <SettingForm form={form} submitLabel="Save token lifetime" saved={saved}>
       <SelectField
         label="Longest API token lifetime"
-        name="maxTokenLifetimeDays"
-        value={lifetime}
         options={[{ value: 'none', label: 'No limit (tokens may never expire)' }, ...days.map((d) => ({ value: String(d), label: lifetimeLabel(d) }))]}
-        onChange={setLifetime}
-        issue={issueFor(update.error, 'maxTokenLifetimeDays')}
+        {...form.field('maxTokenLifetimeDays')}
         hint="New tokens must expire within it. Setting or shortening it also brings tokens already out within it, counted from today."
       />
-      <div>
-        <button type="submit" className="button button--primary" disabled={update.isPending || lifetime === current} aria-busy={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save token lifetime'}
-        </button>
-      </div>
-      <p role="status" className="status-note">
-        {saved}
-      </p>
-    </form>
+    </SettingForm>
   );
 }
