@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import { sql } from 'kysely';
 import { databaseUnavailable, stampsReadEachTime, type Db, type OrganisationStamps } from '@throughline/db';
 import { DomainError, type Actor } from '@throughline/domain';
-import type { KpiRefreshSender } from '@throughline/worker';
+import type { KpiRefreshSender } from '@throughline/jobs';
 import { createCredentialCache, type CredentialCache } from '../auth/credential-cache.ts';
 import { hashSecret, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
 import { ViewCache } from '../view-cache.ts';
