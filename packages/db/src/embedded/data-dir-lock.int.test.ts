@@ -21,8 +21,8 @@ async function startOwner(dataDir: string): Promise<{ child: ChildProcess; outpu
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'testing', 'hold-data-dir.ts'), dataDir], { stdio: 'pipe' });
   children.push(child);
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const waitFor = (test: () => boolean) =>
     new Promise<void>((resolve, reject) => {
       const poll = setInterval(() => {
