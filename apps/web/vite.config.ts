@@ -2,7 +2,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { bundleBudget } from './bundle/bundle-budget.ts';
 
-// The API serves dist/ on the same origin as /trpc; in `vite dev` the proxy stands in for that.
+/** Every path the API serves besides the web app (apps/api/src/http/app.ts); vite-proxy.test.ts keeps the list whole. */
+export const API_PATHS = ['/trpc', '/export', '/healthz', '/readyz', '/openapi.json'];
+
+// The API serves dist/ on the same origin as its own paths; in `vite dev` the proxy stands in for that.
 export default defineConfig({
   plugins: [
     react(),
@@ -36,6 +39,6 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/trpc': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    proxy: Object.fromEntries(API_PATHS.map((path) => [path, { target: 'http://127.0.0.1:3000', changeOrigin: false }])),
   },
 });

@@ -1,6 +1,6 @@
 import type { Db } from '@throughline/db';
 import type { Actor } from '@throughline/domain';
-import type { KpiRefreshSender } from '@throughline/worker';
+import type { KpiRefreshSender } from '@throughline/jobs';
 import { createCredentialCache, type CredentialCache } from './auth/credential-cache.ts';
 import { createRateLimiter, type RateLimiter } from './limits/rate-limiter.ts';
 import { logNotifier, type Notifier } from './notify/notifier.ts';

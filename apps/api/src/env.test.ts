@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { WORKER_ENV_VARIABLES } from '@throughline/worker';
 import { API_ENV_VARIABLES, readApiEnv } from './env.ts';
 
 describe('PUBLIC_URL', () => {
@@ -65,10 +64,10 @@ describe('TRUST_PROXY', () => {
 });
 
 describe("the README's configuration table", () => {
-  it('documents every variable the API and the worker read', async () => {
+  it('documents every variable the API reads', async () => {
     const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
     const section = readme.slice(readme.indexOf('\n## Configuration\n'), readme.indexOf('\n## ', readme.indexOf('\n## Configuration\n') + 1));
     const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
-    for (const variable of new Set([...API_ENV_VARIABLES, ...WORKER_ENV_VARIABLES])) expect(documented).toContain(variable);
+    for (const variable of API_ENV_VARIABLES) expect(documented).toContain(variable);
   });
 });

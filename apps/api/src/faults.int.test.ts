@@ -48,12 +48,12 @@ function start(main: string, env: Record<string, string | undefined>, ready = /r
   let output = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal!)));
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(ready);
       if (match) resolve({ child, url: match[1] ?? '', output: () => output, exited });
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`${main} exited (${code}) before it was up:\n${output}`)));
   });
 }
@@ -63,8 +63,8 @@ function runToEnd(main: string, env: Record<string, string | undefined>): Promis
   const child = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, PORT: '0', ...env }, stdio: 'pipe' });
   started.push(child);
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code: code ?? signal!, output })));
 }
 
@@ -237,7 +237,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('API and worker processes on Pos
       start(WORKER_MAIN, env, /\[worker\] started/),
       start(WORKER_MAIN, env, /\[worker\] started/),
     ]);
-    return { database, apis: [apiA!, apiB!], workers: [workerA!, workerB!] };
+    return { database, apis: [apiA, apiB], workers: [workerA, workerB] };
   }
 
   const stored = async (database: Database, pattern: string) =>

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Database, Db } from '@throughline/db';
 import { createTestDatabase, insertKpi, insertMember, insertOrganisation } from '@throughline/db/testing';
-import { kpiRefreshSender, startWorker, type Worker } from '@throughline/worker';
+import { kpiRefreshSender, startWorker, type Worker } from '@throughline/jobs';
 import { hashPassword } from './auth/password.ts';
 import { createInnerContext } from './context.ts';
 import { createApp } from './http/app.ts';

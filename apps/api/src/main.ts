@@ -1,5 +1,5 @@
 import { DEMO_SIGN_IN } from '@throughline/db';
-import { stopOnSignalsAndFailures } from '@throughline/worker';
+import { stopOnSignalsAndFailures } from '@throughline/jobs';
 import { readApiEnv, type ApiEnv } from './env.ts';
 import { startServer } from './server.ts';
 

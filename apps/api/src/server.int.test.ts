@@ -114,12 +114,12 @@ function startProcess(script: string, env: Record<string, string>, ready: RegExp
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(ready);
       if (match) resolve(match);
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
   });
 }

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrateToLatest, openDatabase, seedDemoIfEmpty, organisationStamps, type OrganisationStamps, DEMO_SIGN_IN, type Database } from '@throughline/db';
-import { kpiRefreshSender, startKpiRefreshSender, startWorker, type KpiRefreshSender, type Worker } from '@throughline/worker';
+import { kpiRefreshSender, startKpiRefreshSender, startWorker, type KpiRefreshSender, type Worker } from '@throughline/jobs';
 import { hashPassword } from './auth/password.ts';
 import type { ApiEnv } from './env.ts';
 import { createApp } from './http/app.ts';

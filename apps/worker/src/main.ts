@@ -1,7 +1,6 @@
 import { migrateToLatest, openDatabase } from '@throughline/db';
+import { startWorker, stopOnSignalsAndFailures } from '@throughline/jobs';
 import { readWorkerEnv } from './env.ts';
-import { stopOnSignalsAndFailures } from './shutdown.ts';
-import { startWorker } from './worker.ts';
 
 // A worker on its own: for running several next to the API on PostgreSQL. On the embedded
 // database the API process runs the worker itself, and a second process would find it locked.

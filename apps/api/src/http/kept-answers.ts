@@ -3,7 +3,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AnyTRPCRouter } from '@trpc/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { OrganisationStamps } from '@throughline/db';
-import { dayIn, roleReach, type Actor, type Permission } from '@throughline/domain';
+import { dayIn, roleReach, type Actor } from '@throughline/domain';
 import type { Context } from '../context.ts';
 import type { ProcedureMeta } from '../trpc.ts';
 
@@ -76,7 +76,7 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
     res.locals.context = made;
     const { actor } = await made;
     if (actor?.kind !== 'member') return next();
-    const reaches = calls.map((c) => (c.access === 'public' ? 'public' : roleReach(actor.role, c.access as Permission)));
+    const reaches = calls.map((c) => (c.access === 'public' ? 'public' : roleReach(actor.role, c.access)));
     if (reaches.some((r) => r === null)) return next();
     const { timeZone, stamp } = await opts.stamps.read(actor.organisationId);
     const day = dayIn(timeZone, opts.now());

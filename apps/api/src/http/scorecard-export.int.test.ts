@@ -75,7 +75,7 @@ describe('scorecard export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?scorecard-\d{4}-\d{2}-\d{2}\.csv"?$/);
-    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await res.text(), { columns: true });
     expect(rows).toHaveLength(1);
     // (30 − 20) × £12,000 = £120,000 at stake; 1,000 a month × 12 × £6 = £72,000 failure cost
     expect(rows[0]).toMatchObject({
@@ -100,7 +100,7 @@ describe('scorecard export', () => {
 
   it('leads by default with the last complete period, which here has no answers: no status and nothing at stake', async () => {
     const res = await fetch(`${base}/export/scorecard.csv`, { headers: { cookie: await sessionCookie('viewer@a.example') } });
-    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await res.text(), { columns: true });
     const today = new Date().toISOString().slice(0, 10);
     const lastMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 1)).toISOString().slice(0, 10);
     expect(rows[0]).toMatchObject({ period_start: lastMonth, period_complete: 'true', value: lastMonth === '2026-10-01' ? '20' : '', value_at_stake: lastMonth === '2026-10-01' ? '120000' : '' });

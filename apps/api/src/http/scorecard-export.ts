@@ -17,7 +17,7 @@ export function scorecardExport(format: 'csv' | 'pdf', context: (req: Request, r
     const ctx = await context(req, res);
     try {
       // The same period choice as the page (`?period=` or `?from=&to=`), checked by the procedure.
-      const pick = (key: string) => (typeof req.query[key] === 'string' ? (req.query[key] as string) : undefined);
+      const pick = (key: string) => (typeof req.query[key] === 'string' ? req.query[key] : undefined);
       const params = Object.fromEntries(Object.entries({ period: pick('period'), from: pick('from'), to: pick('to') }).filter(([, v]) => v !== undefined));
       const scorecard = await createCaller(ctx).scorecard.get(params);
       const stamp = scorecard.generatedAt.slice(0, 10);

@@ -81,7 +81,7 @@ describe('the demo, opened on any date', () => {
   it('says the same thing about every KPI on its page, the scorecard, its CSV and its PDF', async () => {
     const caller = await callerAt(new Date());
     const scorecard = await caller.scorecard.get();
-    const csv = parse(scorecardCsv(scorecard), { columns: true }) as Record<string, string>[];
+    const csv = parse<Record<string, string>>(scorecardCsv(scorecard), { columns: true });
     const pdf = pdfText(await scorecardPdf(scorecard));
     const rows = scorecard.journeys.flatMap((j) => j.kpis.map((k) => ({ journey: j.journeyName, k })));
     expect(rows.length).toBeGreaterThan(5);

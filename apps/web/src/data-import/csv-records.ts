@@ -73,7 +73,7 @@ export async function* readCsvRecords(file: Blob, signal?: AbortSignal, chunkByt
       parser = new Papa.Parser({
         delimiter: guess.delimiter || ',',
         newline: linebreak as '\n',
-        step: onRow as unknown as (results: Papa.ParseStepResult<unknown>) => void,
+        step: onRow,
       });
     }
     const result = parser.parse(aggregate, baseIndex, !last) as Papa.ParseResult<string[]>;

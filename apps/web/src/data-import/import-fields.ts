@@ -136,11 +136,6 @@ export function fieldsFor(kind: ImportKind): readonly TargetField[] {
   return kind === 'survey' ? SURVEY_FIELDS : OPERATIONAL_FIELDS;
 }
 
-/** The API's name for the rows of each kind, as its issue paths start (`responses.12.score`). */
-export function rowsKey(kind: ImportKind): 'responses' | 'events' {
-  return kind === 'survey' ? 'responses' : 'events';
-}
-
 /** The label a field's issues are shown under; attributes keep their column name. */
 export function fieldLabel(kind: ImportKind, key: string): string {
   if (key === 'row') return 'The line';

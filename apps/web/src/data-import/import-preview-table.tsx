@@ -13,7 +13,8 @@ function display(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   // Attributes read as "region: North · vip: true"; their types show in the values themselves.
   if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${String(v)}`).join(' · ');
-  return String(value);
+  // What is left is a scalar a CSV cell gives: a string, a number or a boolean.
+  return `${value as string | number | boolean}`;
 }
 
 interface CellProps {

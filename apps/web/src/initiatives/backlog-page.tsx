@@ -53,7 +53,8 @@ export function BacklogPage() {
   const filtered = view.journey !== '' || view.team !== '' || view.stage !== '';
 
   const onCreated = (created: Initiative) => {
-    navigate(`/backlog/${created.id}`, { state: { created: created.title } satisfies CreatedState });
+    // Navigation within the app: nothing to wait for, and nothing that can fail here.
+    void navigate(`/backlog/${created.id}`, { state: { created: created.title } satisfies CreatedState });
   };
   const closeForm = () => {
     setAdding(false);

@@ -45,7 +45,7 @@ describe('the case editor’s form', () => {
   });
 
   it('shows amounts grouped as people write them', () => {
-    const form = caseFormOf({ ...initiative, oneOffTechnology: 1_250_000.5 } as Initiative);
+    const form = caseFormOf({ ...initiative, oneOffTechnology: 1_250_000.5 });
     expect(form.oneOffTechnology).toBe('1,250,000.5');
     expect(caseInputOf(initiative, form).input.oneOffTechnology).toBe(1_250_000.5);
   });

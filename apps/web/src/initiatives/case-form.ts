@@ -73,7 +73,7 @@ export function caseFormOf(i: Initiative): CaseForm {
 }
 
 /** Every field of an initiative's input, taken from what the API returned. */
-export function inputOf(i: Initiative): InitiativeInput {
+function inputOf(i: Initiative): InitiativeInput {
   const keys = Object.keys(ZInitiativeInput.shape) as (keyof InitiativeInput)[];
   return Object.fromEntries(keys.map((k) => [k, i[k]])) as InitiativeInput;
 }

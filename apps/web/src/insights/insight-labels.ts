@@ -14,7 +14,7 @@ const KIND_LABEL: Record<Kind, string> = { finding: 'Finding', verbatim: 'Verbat
 
 const CONFIDENCE_LABEL: Record<Confidence, string> = { low: 'Low confidence', medium: 'Medium confidence', high: 'High confidence' };
 
-export function sourceLabel(source: Source | string): string {
+export function sourceLabel(source: string): string {
   return SOURCE_LABEL[source as Source] ?? source;
 }
 

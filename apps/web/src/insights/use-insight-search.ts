@@ -49,7 +49,7 @@ export function useInsightSearch() {
   useEffect(() => {
     const next = new URLSearchParams();
     if (query) next.set('q', query);
-    for (const [key, value] of Object.entries(filters)) if (value) next.set(key, value);
+    for (const key of ['journey', 'source', 'fp'] as const) if (filters[key]) next.set(key, filters[key]);
     // Only when it differs: navigating to the same search would drop a #insight-… target.
     if (next.toString() !== params.toString()) setParams(next, { replace: true, preventScrollReset: true });
   }, [query, filters, params, setParams]);

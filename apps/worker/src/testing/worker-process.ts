@@ -31,11 +31,11 @@ export function startWorkerProcess(databaseUrl: string, name: string): Promise<W
     },
   };
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       printed.text += chunk.toString();
       if (/\[worker\] started/.test(printed.text)) resolve(handle);
     });
-    child.stderr!.on('data', (chunk: Buffer) => (printed.text += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (printed.text += chunk.toString()));
     child.once('exit', (code, signal) => reject(new Error(`worker ${name} exited (${code ?? signal}):\n${printed.text}`)));
   });
 }

@@ -227,7 +227,7 @@ export class ThreadedPglite implements EmbeddedPglite {
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
     this.#pending.delete(reply.id);
-    if (reply.kind === 'error') pending.reject(rebuildError(reply.error as SerialisedError));
+    if (reply.kind === 'error') pending.reject(rebuildError(reply.error));
     else pending.resolve(reply);
   }
 

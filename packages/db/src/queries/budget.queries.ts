@@ -1,4 +1,4 @@
-import { teamBudgetTotals, type InitiativeStage, type TeamBudget } from '@throughline/domain';
+import { teamBudgetTotals, type TeamBudget } from '@throughline/domain';
 import type { Db } from '../database.ts';
 
 /** Each team's annual budget against what its initiatives commit and spend, and the systems that money changes. */
@@ -36,7 +36,7 @@ export async function teamBudgets(db: Db, organisationId: string): Promise<TeamB
     annualBudget: t.annual_budget,
     ...teamBudgetTotals(
       t.annual_budget,
-      lines.filter((l) => l.team_id === t.id).map((l) => ({ ...l, stage: l.stage as InitiativeStage })),
+      lines.filter((l) => l.team_id === t.id).map((l) => ({ ...l, stage: l.stage })),
     ),
     systems: systems.filter((s) => s.team_id === t.id).map((s) => ({ systemId: s.systemId, systemName: s.systemName, initiatives: Number(s.initiatives) })),
   }));

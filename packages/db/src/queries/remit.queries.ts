@@ -21,7 +21,7 @@ export async function listRemits(db: Db, organisationId: string, only?: { journe
     .where('remit.organisation_id', '=', organisationId);
   if (only) query = query.where('remit.journey_id', '=', only.journeyId);
   const rows = await query.orderBy('journey.name').orderBy('remit.role').orderBy('team.name').execute();
-  return rows.map((r) => ({ ...r, role: r.role as RemitView['role'], stepIds: r.stepIds ?? [] }));
+  return rows.map((r) => ({ ...r, role: r.role, stepIds: r.stepIds ?? [] }));
 }
 
 /**

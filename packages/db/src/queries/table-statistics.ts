@@ -19,7 +19,7 @@ export const ANALYZE_SCALE_FACTOR = 0.1;
 export async function noteRowsStored(db: Db, table: 'survey_response' | 'operational_event', rows: number, threshold = ANALYZE_AFTER_ROWS): Promise<boolean> {
   if (rows <= 0) return false;
   let counts = storedSinceAnalyze.get(db);
-  if (!counts) storedSinceAnalyze.set(db, (counts = new Map()));
+  if (!counts) storedSinceAnalyze.set(db, (counts = new Map<string, { stored: number; due: number }>()));
   const state = counts.get(table) ?? { stored: 0, due: threshold };
   state.stored += rows;
   counts.set(table, state);

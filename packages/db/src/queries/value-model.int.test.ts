@@ -1,4 +1,4 @@
-import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
+import { sql, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../database.ts';
 import { insertCustomerBase } from '../seed/customer-base.ts';
@@ -33,7 +33,7 @@ afterAll(() => database.close());
 /** The plan of every statement `read` sends, instead of running it. */
 async function plansOf(db: Db, read: (db: Db) => Promise<unknown>): Promise<unknown[]> {
   const explain: KyselyPlugin = {
-    transformQuery: ({ node }) => sql`EXPLAIN (FORMAT JSON) ${{ toOperationNode: () => node } as never}`.toOperationNode() as unknown as RootOperationNode,
+    transformQuery: ({ node }) => sql`EXPLAIN (FORMAT JSON) ${{ toOperationNode: () => node }}`.toOperationNode(),
     transformResult: async ({ result }) => result,
   };
   const rows = (await read(db.withPlugin(explain))) as { 'QUERY PLAN': unknown }[];

@@ -67,7 +67,7 @@ const LABEL: Record<InitiativeStage, string> = {
  */
 export function checkGate(from: InitiativeStage, to: InitiativeStage, i: InitiativeInput, facts: GateFacts, viaFundingDecision = false): GateResult {
   if (NEXT[from] !== to) {
-    return { ok: false, message: `An initiative that is ${LABEL[from]} cannot move to ${LABEL[to]}${NEXT[from] ? `; its next stage is ${LABEL[NEXT[from]!]}` : ''}.`, issues: [] };
+    return { ok: false, message: `An initiative that is ${LABEL[from]} cannot move to ${LABEL[to]}${NEXT[from] ? `; its next stage is ${LABEL[NEXT[from]]}` : ''}.`, issues: [] };
   }
   if (to === 'funded' && !viaFundingDecision) {
     return { ok: false, message: 'Funding is approved by whoever holds the authority, through a funding decision.', issues: [] };
