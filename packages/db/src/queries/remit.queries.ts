@@ -76,7 +76,7 @@ export async function removeRemit(db: Db, organisationId: string, remitId: strin
   const steps = await db.selectFrom('remit_step').select('step_id').where('organisation_id', '=', organisationId).where('remit_id', '=', remitId).orderBy('step_id').execute();
   const remit = await db.deleteFrom('remit').where('organisation_id', '=', organisationId).where('id', '=', remitId).returning(remitColumns).executeTakeFirst();
   if (!remit) throw notFound('Remit');
-  return { ...remit, role: remit.role as Remit['role'], stepIds: steps.map((s) => s.step_id) };
+  return { ...remit, role: remit.role, stepIds: steps.map((s) => s.step_id) };
 }
 
 /** The teams with a remit over a journey (accountable, or contributing anywhere on it). */
