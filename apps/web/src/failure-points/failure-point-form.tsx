@@ -16,7 +16,7 @@ import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { DialogForm } from '../common/dialog-form.tsx';
 import { COST_BASIS_OPTIONS, PERIOD_OPTIONS, costSentence } from './failure-point-format.ts';
 
@@ -88,18 +88,11 @@ export function FailurePointForm({ titleId, point, startJourneyId, onClose, onSa
   const journey = useQuery({ ...trpc.journey.get.queryOptions({ id: draft.journeyId }), enabled: draft.journeyId !== '' });
   const kpis = useQuery(trpc.kpi.list.queryOptions());
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.failurePoint.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.initiative.acidTest.queryKey() }),
-    ]);
-  const onSuccess = async (saved: FailurePoint) => {
-    await refresh();
+  const onSuccess = (saved: FailurePoint) => {
     onSaved(saved, point ? `Saved “${saved.title}”: ${formatGbp(saved.annualCost)} a year.` : `Added “${saved.title}”: ${formatGbp(saved.annualCost)} a year.`);
   };
   const create = useMutation(trpc.failurePoint.create.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.failurePoint.update.mutationOptions({ onSuccess, onError: () => refresh() }));
+  const update = useMutation(trpc.failurePoint.update.mutationOptions({ onSuccess }));
   const saving = create.isPending || update.isPending;
   const error = point ? update.error : create.error;
 

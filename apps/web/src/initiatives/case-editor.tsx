@@ -9,7 +9,7 @@ import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { CostField } from '../common/cost-field.tsx';
 import { NumberField } from '../common/number-field.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { caseFormOf, caseInputOf, type CaseForm } from './case-form.ts';
 import { CheckListField } from '../common/check-list-field.tsx';
 import { DateField } from '../common/date-field.tsx';
@@ -79,18 +79,15 @@ export function CaseEditor({ initiative, journeys, teams, kpis, systems, gateIss
     }
     try {
       const after = await update.mutateAsync({ ...input, id: initiative.id, version: baseVersion });
-      queryClient.setQueryData(trpc.initiative.get.queryKey({ id: after.id }), (old) => (old ? { ...old, ...after } : old));
-      await queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() });
       onSaved(after, stillMissing(after, gateIssues));
     } catch {
       requestAnimationFrame(() => alertRef.current?.focus());
     }
   };
 
-  const reload = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() });
-    onCancel();
-  };
+  // The refusal of a stale edit has already refreshed the initiative (see mutation-refresh.ts):
+  // closing the editor shows it.
+  const reload = () => onCancel();
 
   const kpiOptions = [
     { value: '', label: 'None chosen yet' },

@@ -6,7 +6,7 @@ import { FormAlert } from '../common/form-alert.tsx';
 import { formatGbp } from '../common/locale-format.ts';
 import { SelectField } from '../common/select-field.tsx';
 import { TextField } from '../common/text-field.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 const FIELDS = ['title', 'journeyId', 'teamId'] as const;
 
@@ -33,8 +33,7 @@ export function NewInitiativeForm({ journeys, teams, onCreated, onCancel }: NewI
   const alertId = useId();
   const create = useMutation(
     trpc.initiative.create.mutationOptions({
-      onSuccess: async (created) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() });
+      onSuccess: (created) => {
         onCreated(created);
       },
     }),

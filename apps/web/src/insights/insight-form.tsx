@@ -7,7 +7,7 @@ import { issueFor, issueForList } from '../common/field-issues.ts';
 import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { DialogForm } from '../common/dialog-form.tsx';
 import { confidenceLabel, kindLabel, sourceLabel } from './insight-labels.ts';
 
@@ -67,18 +67,11 @@ export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: 
   // Steps come with each chosen journey's structure.
   const structures = useQueries({ queries: draft.journeyIds.map((id) => trpc.journey.get.queryOptions({ id })) });
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.insight.search.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.failurePoint.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.initiative.acidTest.queryKey() }),
-    ]);
-  const onSuccess = async (saved: Insight) => {
-    await refresh();
+  const onSuccess = (saved: Insight) => {
     onSaved(saved, insight ? `Saved “${saved.title}”.` : `Added “${saved.title}”.`);
   };
   const create = useMutation(trpc.insight.create.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.insight.update.mutationOptions({ onSuccess, onError: () => refresh() }));
+  const update = useMutation(trpc.insight.update.mutationOptions({ onSuccess }));
   const saving = create.isPending || update.isPending;
   const error = insight ? update.error : create.error;
 

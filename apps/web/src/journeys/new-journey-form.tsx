@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { issueFor } from '../common/field-issues.ts';
 import { FormAlert } from '../common/form-alert.tsx';
 import { TextField } from '../common/text-field.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 const FIELDS = ['name', 'description', 'personas'] as const;
 
@@ -18,7 +18,6 @@ export function NewJourneyForm() {
   const create = useMutation(
     trpc.journey.create.mutationOptions({
       onSuccess: async ({ id }) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.journey.list.queryKey() });
         await navigate(`/journeys/${id}`);
       },
     }),

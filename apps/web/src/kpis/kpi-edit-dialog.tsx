@@ -8,7 +8,7 @@ import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { ModalDialog } from '../common/modal-dialog.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 const FIELDS = ['ownerTeamId', 'target', 'threshold', 'minSample', 'valuePerPoint', 'valuePerPointReason'] as const;
 const NO_OWNER = '';
@@ -55,23 +55,10 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
   const estimate = model.data?.choice?.estimate;
   const divergence = typeof parsedValue === 'number' && model.data ? valueDivergence(parsedValue, model.data.estimates) : null;
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.kpi.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.operatingModel.health.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.kpi.dashboard.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.value.kpi.queryKey({ kpiId: kpi.id }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
-    ]);
   const update = useMutation(
     trpc.kpi.update.mutationOptions({
-      // Reported once the list shows the change; a refusal (say, a stale version) refreshes too.
-      onSuccess: async () => {
-        await refresh();
-        onSaved(`Saved “${kpi.name}”.`);
-      },
-      onError: () => refresh(),
+      // Reported once the list shows the change (the mutation cache refreshes first).
+      onSuccess: () => onSaved(`Saved “${kpi.name}”.`),
     }),
   );
 

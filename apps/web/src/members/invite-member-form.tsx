@@ -7,7 +7,7 @@ import { FormAlert } from '../common/form-alert.tsx';
 import { OneTimeValue } from '../common/one-time-value.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { TextField } from '../common/text-field.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { ROLE_OPTIONS } from './role-options.ts';
 
 const FIELDS = ['email', 'role', 'teamId'] as const;
@@ -27,7 +27,6 @@ export function InviteMemberForm() {
       onSuccess: ({ link }, input) => {
         setSent({ email: input.email, link });
         setEmail('');
-        void queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });
       },
     }),
   );

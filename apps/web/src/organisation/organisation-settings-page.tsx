@@ -8,7 +8,7 @@ import { issueFor } from '../common/field-issues.ts';
 import { FormAlert } from '../common/form-alert.tsx';
 import { QueryView } from '../common/query-state.tsx';
 import { SelectField } from '../common/select-field.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { timeZoneOptions } from './time-zones.ts';
 import './organisation-settings.css';
 
@@ -58,14 +58,7 @@ function TimeZoneForm({ organisation }: { organisation: Organisation }) {
   const [saved, setSaved] = useState('');
   const update = useMutation(
     trpc.organisation.updateSettings.mutationOptions({
-      onSuccess: async (after) => {
-        // Every KPI's periods move with the zone: what the pages lead with changes with it.
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.organisation.get.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.kpi.dashboard.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
-        ]);
+      onSuccess: (after) => {
         setSaved(`Saved: periods now end at midnight ${after.timeZone}. Each KPI is rebuilt on the new days at its next run.`);
       },
     }),
@@ -111,11 +104,7 @@ function TokenLifetimeForm({ organisation }: { organisation: Organisation }) {
   const days = [...new Set([...LIFETIME_DAYS, ...(organisation.maxTokenLifetimeDays === null ? [] : [organisation.maxTokenLifetimeDays])])].sort((a, b) => a - b);
   const update = useMutation(
     trpc.organisation.updateSettings.mutationOptions({
-      onSuccess: async (after) => {
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.organisation.get.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() }),
-        ]);
+      onSuccess: (after) => {
         const limit = after.maxTokenLifetimeDays;
         if (limit === null) setSaved('Saved: API tokens may be created without an expiry again.');
         else {

@@ -6,7 +6,7 @@ import { FormAlert } from '../common/form-alert.tsx';
 import { OneTimeValue } from '../common/one-time-value.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { TextField } from '../common/text-field.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { scopeDescription } from './scope-label.ts';
 
 const FIELDS = ['name', 'scopes', 'expiresInDays'] as const;
@@ -36,7 +36,6 @@ export function CreateTokenForm({ maxLifetimeDays }: { maxLifetimeDays: number |
       onSuccess: ({ token }, input) => {
         setCreated({ name: input.name, token });
         setName('');
-        void queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
       },
     }),
   );
