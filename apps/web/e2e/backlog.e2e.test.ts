@@ -108,7 +108,8 @@ describe('an initiative through its gates, funded by the CX council', () => {
     await page.getByRole('button', { name: 'New initiative' }).click();
     await expect.poll(focusedId).toMatch(/-title$/);
     const form = page.locator('form.new-initiative');
-    expect(await form.getByLabel('Owning team').locator('option').allTextContents()).toEqual([TEAM]);
+    // The button is offered before the backlog (and so the person's teams) has loaded: wait for the teams.
+    await expect.poll(() => form.getByLabel('Owning team').locator('option').allTextContents()).toEqual([TEAM]);
     await form.getByRole('button', { name: 'Create initiative' }).click();
     await form.getByText('Title is required').waitFor();
     await form.getByLabel('Title').fill(TITLE);

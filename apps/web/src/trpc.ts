@@ -1,7 +1,8 @@
-import { hashKey, QueryCache, QueryClient } from '@tanstack/react-query';
+import { hashKey, MutationCache, QueryCache, QueryClient, type Mutation } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '@throughline/api';
+import { refreshesAfter } from './mutation-refresh.ts';
 
 /** The API's most calls per batched request (apps/api MAX_BATCH_SIZE). */
 const MAX_BATCH_SIZE = 50;
@@ -17,6 +18,15 @@ function isUnauthorized(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED';
 }
 
+/**
+ * After a change, the queries on screen are fetched again (in one batched request) before the
+ * mutation counts as done, so whatever its handlers show next is current; the rest are marked
+ * stale and fetched when next shown. Returned, so the mutation waits for it.
+ */
+function refreshAfter(mutation: Mutation<unknown, unknown, unknown, unknown>, error: unknown): Promise<void> | undefined {
+  return refreshesAfter(mutation.options.mutationKey, error) ? queryClient.invalidateQueries() : undefined;
+}
+
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({
     // A session that lapses mid-visit: ask again who is signed in; the shell then sends the
@@ -27,6 +37,11 @@ export const queryClient = new QueryClient({
         void queryClient.invalidateQueries({ queryKey: meKey });
       }
     },
+  }),
+  // Every change refreshes in one place, not component by component (see mutation-refresh.ts).
+  mutationCache: new MutationCache({
+    onSuccess: (_data, _variables, _context, mutation) => refreshAfter(mutation, null),
+    onError: (error, _variables, _context, mutation) => refreshAfter(mutation, error),
   }),
   defaultOptions: {
     queries: {

@@ -5,7 +5,7 @@ import { useCan } from '../auth/use-actor.ts';
 import { errorMessage } from '../common/error-message.ts';
 import { plural } from '../common/locale-format.ts';
 import { QueryView } from '../common/query-state.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { alertSentence } from './alert-sentence.ts';
 import './alerts.css';
 
@@ -22,7 +22,7 @@ export function AlertsPanel() {
   const organisation = useQuery(trpc.organisation.get.queryOptions());
   const today = organisation.data ? dayIn(organisation.data.timeZone, new Date()) : undefined;
   const canAcknowledge = useCan('kpi.edit');
-  const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.alert.list.queryKey() }) }));
+  const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions());
 
   return (
     <section aria-labelledby="alerts-heading" className="section">

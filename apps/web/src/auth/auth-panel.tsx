@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BrandMark } from '../app/brand-mark.tsx';
+import './auth.css';
 
 interface AuthPanelProps {
   title: string;

@@ -109,7 +109,7 @@ export function BudgetChart({ budgets }: { budgets: readonly TeamBudget[] }) {
 function BudgetTooltip({ active, row }: { active: boolean | undefined; row: Row | undefined }) {
   if (!active || !row) return null;
   return (
-    <div className="budget-tooltip">
+    <div className="chart-tooltip budget-tooltip">
       <strong>{row.team}</strong>
       <span>Budget {formatGbp(row.budget)}</span>
       <span>

@@ -128,7 +128,7 @@ function CostTooltip({ active, row }: { active: boolean | undefined; row: Row | 
   if (!active || !row) return null;
   const f = row.point;
   return (
-    <div className="fp-tooltip">
+    <div className="chart-tooltip fp-tooltip">
       <strong>{f.title}</strong>
       <span>
         {f.stepName} · {f.journeyName}

@@ -15,7 +15,7 @@ import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { NumberField, parseOptionalNumber } from '../common/number-field.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { DialogForm } from '../common/dialog-form.tsx';
 import { useDraftForm } from '../common/use-draft-form.ts';
 import { COST_BASIS_OPTIONS, PERIOD_OPTIONS, costSentence } from './failure-point-format.ts';
@@ -96,18 +96,11 @@ interface FailurePointFormProps {
 
 /** Records a failure on a blueprint step with how often it happens and what each occurrence costs. */
 export function FailurePointForm({ titleId, point, startJourneyId, onClose, onSaved }: FailurePointFormProps) {
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.failurePoint.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.initiative.acidTest.queryKey() }),
-    ]);
   const onSuccess = async (saved: FailurePoint) => {
-    await refresh();
     onSaved(saved, point ? `Saved “${saved.title}”: ${formatGbp(saved.annualCost)} a year.` : `Added “${saved.title}”: ${formatGbp(saved.annualCost)} a year.`);
   };
   const create = useMutation(trpc.failurePoint.create.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.failurePoint.update.mutationOptions({ onSuccess, onError: () => refresh() }));
+  const update = useMutation(trpc.failurePoint.update.mutationOptions({ onSuccess }));
   const form = useDraftForm({
     initial: () => draftOf(point, startJourneyId),
     toInput: inputOf,

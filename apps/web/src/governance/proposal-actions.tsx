@@ -4,7 +4,6 @@ import { errorMessage } from '../common/error-message.ts';
 import { ReasonedDecisionForm } from '../common/reasoned-decision-form.tsx';
 import { trpc } from '../trpc.ts';
 import { useGovernanceRights } from './governance-rights.ts';
-import { refreshGovernance } from './governance-refresh.ts';
 import { deciderName } from './proposal-labels.ts';
 
 /** Called when an action has moved a proposal on: the page announces it and follows it. */
@@ -48,7 +47,6 @@ export function ProposalActions({ proposal, onMoved }: ProposalActionsProps) {
 function SubmitAction({ proposal, onMoved }: ProposalActionsProps) {
   const submit = useMutation(
     trpc.proposal.submit.mutationOptions({
-      onSettled: refreshGovernance,
       onSuccess: (after) =>
         onMoved(after, `“${after.title}” was submitted: ${after.approver ? deciderName(after.approver, after.teamName) : 'the approver'} decides it next.`),
     }),
@@ -77,7 +75,6 @@ function SubmitAction({ proposal, onMoved }: ProposalActionsProps) {
 function ImplementAction({ proposal, onMoved }: ProposalActionsProps) {
   const implement = useMutation(
     trpc.proposal.implement.mutationOptions({
-      onSettled: refreshGovernance,
       onSuccess: (after) => onMoved(after, `“${after.title}” is implemented: “${after.policyName}” now reads as proposed.`),
     }),
   );
@@ -109,7 +106,6 @@ const DECISION_SCHEMA = ZProposalDecisionInput.pick({ decision: true, reason: tr
 function DecideForm({ proposal, onMoved }: ProposalActionsProps) {
   const decide = useMutation(
     trpc.proposal.decide.mutationOptions({
-      onSettled: refreshGovernance,
       onSuccess: (after) =>
         onMoved(
           after,

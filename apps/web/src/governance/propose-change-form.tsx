@@ -11,7 +11,6 @@ import { TextField } from '../common/text-field.tsx';
 import { trpc } from '../trpc.ts';
 import { CostField } from '../common/cost-field.tsx';
 import { parseCost } from '../common/cost-input.ts';
-import { refreshGovernance } from './governance-refresh.ts';
 import { previewRoute } from './routing-preview.ts';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { WordingDiffView } from './wording-diff-view.tsx';
@@ -75,16 +74,13 @@ export function ProposeChangeForm({ policies, teams, request, onSaved }: Propose
       const draft = await create.mutateAsync(input);
       form.reset({ ...form.draft, title: '', editedWording: null, rationale: '', cost: '' });
       if (intent === 'draft') {
-        await refreshGovernance();
         onSaved(draft, `“${draft.title}” was saved as a draft. Submit it when it is ready for a decision.`);
         return;
       }
       try {
         const after = await submit.mutateAsync({ id: draft.id, version: draft.version });
-        await refreshGovernance();
         onSaved(after, `“${after.title}” was submitted: ${after.approver === 'council' ? 'the CX council' : after.teamName} decides it next.`);
       } catch (error) {
-        await refreshGovernance();
         onSaved(draft, `“${draft.title}” was saved as a draft but not submitted: ${errorMessage(error as Error)}`);
       }
     },

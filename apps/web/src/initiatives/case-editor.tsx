@@ -5,7 +5,7 @@ import type { FieldIssue } from '../common/field-issues.ts';
 import { FormAlert } from '../common/form-alert.tsx';
 import { SubmitButton } from '../common/submit-button.tsx';
 import { useDraftForm } from '../common/use-draft-form.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { CaseAdoptionFieldset } from './case-adoption-fieldset.tsx';
 import { CaseDeliveryFieldset } from './case-delivery-fieldset.tsx';
 import { caseFormOf, caseInputOf } from './case-form.ts';
@@ -48,8 +48,6 @@ export function CaseEditor({ initiative, journeys, teams, kpis, systems, gateIss
     schema: ZInitiativeInput,
     submit: async (input) => {
       const after = await update.mutateAsync({ ...input, id: initiative.id, version: baseVersion });
-      queryClient.setQueryData(trpc.initiative.get.queryKey({ id: after.id }), (old) => (old ? { ...old, ...after } : old));
-      await queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() });
       onSaved(after, stillMissing(after, gateIssues));
     },
     gateIssues,
@@ -64,10 +62,8 @@ export function CaseEditor({ initiative, journeys, teams, kpis, systems, gateIss
   }, [initialFocus]);
 
   const conflict = form.serverError?.data?.code === 'CONFLICT';
-  const reload = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() });
-    onCancel();
-  };
+  // The refusal has refreshed the initiative already (trpc.ts): reloading is closing the editor.
+  const reload = () => onCancel();
 
   return (
     <form className="form panel case-editor" {...form.formProps} noValidate aria-labelledby={`${alertId}-title`}>

@@ -4,7 +4,7 @@ import type { RefObject } from 'react';
 import { Link } from 'react-router';
 import { formatGbp } from '../common/locale-format.ts';
 import { ReasonedDecisionForm } from '../common/reasoned-decision-form.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 export interface Funding {
   approver: 'team' | 'council';
@@ -64,11 +64,6 @@ const DECISION_SCHEMA = ZFundingDecisionInput.pick({ decision: true, reason: tru
 function FundingDecisionForm({ initiative: i, onDecided }: Omit<FundingPanelProps, 'mayDecide' | 'headingRef'>) {
   const decide = useMutation(
     trpc.initiative.decideFunding.mutationOptions({
-      onSettled: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.proposal.decisions.queryKey() }),
-        ]),
       onSuccess: (after, input) =>
         onDecided(
           after,

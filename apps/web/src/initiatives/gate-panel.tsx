@@ -3,7 +3,7 @@ import type { Initiative } from '@throughline/domain';
 import type { RefObject } from 'react';
 import { errorMessage } from '../common/error-message.ts';
 import type { FieldIssue } from '../common/field-issues.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { focusById } from './focus-field.ts';
 import { GateRefusal } from './gate-refusal.tsx';
 import { uniqueIssues } from '../common/field-issues.ts';
@@ -39,8 +39,7 @@ export function GatePanel({ initiative: i, to, canAct, refused, onAdvanced, onRe
   const action = gateAction(to);
   const advance = useMutation(
     trpc.initiative.advance.mutationOptions({
-      onSuccess: async (after) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() });
+      onSuccess: (after) => {
         onAdvanced(after, `“${after.title}” ${action.done}`);
       },
       onError: (error) => {
@@ -91,7 +90,7 @@ export function GatePanel({ initiative: i, to, canAct, refused, onAdvanced, onRe
         <div className="gate-refusal" role="alert">
           <p>{errorMessage(otherError)}</p>
           {conflict ? (
-            <button type="button" className="button button--secondary" onClick={() => void queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() }).then(() => advance.reset())}>
+            <button type="button" className="button button--secondary" onClick={() => advance.reset()}>
               Reload the initiative
             </button>
           ) : null}

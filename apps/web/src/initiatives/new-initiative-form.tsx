@@ -7,7 +7,7 @@ import { SelectField } from '../common/select-field.tsx';
 import { SubmitButton } from '../common/submit-button.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { useDraftForm } from '../common/use-draft-form.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 const FIELDS = ['title', 'journeyId', 'teamId'] as const;
 
@@ -37,7 +37,6 @@ export function NewInitiativeForm({ journeys, teams, onCreated, onCancel }: NewI
   const create = useMutation(
     trpc.initiative.create.mutationOptions({
       onSuccess: async (created) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() });
         onCreated(created);
       },
     }),

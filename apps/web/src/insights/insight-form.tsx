@@ -5,7 +5,7 @@ import { DateField } from '../common/date-field.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { TextAreaField } from '../common/text-area-field.tsx';
 import { TextField } from '../common/text-field.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { DialogForm } from '../common/dialog-form.tsx';
 import { useDraftForm } from '../common/use-draft-form.ts';
 import { confidenceLabel, kindLabel, sourceLabel } from './insight-labels.ts';
@@ -59,18 +59,11 @@ export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: 
   const failurePoints = useQuery(trpc.failurePoint.list.queryOptions({}));
   const initiatives = useQuery(trpc.initiative.list.queryOptions({}));
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.insight.search.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.failurePoint.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.initiative.acidTest.queryKey() }),
-    ]);
   const onSuccess = async (saved: Insight) => {
-    await refresh();
     onSaved(saved, insight ? `Saved “${saved.title}”.` : `Added “${saved.title}”.`);
   };
   const create = useMutation(trpc.insight.create.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.insight.update.mutationOptions({ onSuccess, onError: () => refresh() }));
+  const update = useMutation(trpc.insight.update.mutationOptions({ onSuccess }));
   const form = useDraftForm({
     initial: () => draftOf(insight, startLinks),
     toInput: (draft: Draft): InsightInput => ({ ...draft, personas: personaList(draft.personas) }),

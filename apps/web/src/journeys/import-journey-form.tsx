@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { ZJourneyDocument } from '@throughline/domain';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 interface Problem {
   path: string;
@@ -22,7 +22,6 @@ export function ImportJourneyForm() {
   const importJourney = useMutation(
     trpc.journey.interchange.import.mutationOptions({
       onSuccess: async ({ journeyId }) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.journey.list.queryKey() });
         await navigate(`/journeys/${journeyId}`);
       },
       onError: (error) => {

@@ -2,6 +2,7 @@ import type { JourneySummary } from '@throughline/domain';
 import { Link } from 'react-router';
 import { plural } from '../common/locale-format.ts';
 import { OwnerBadge } from './owner-badge.tsx';
+import './journey-card.css';
 
 interface JourneyCardListProps {
   journeys: JourneySummary[];

@@ -5,7 +5,7 @@ import { PanelForm } from '../common/panel-form.tsx';
 import { SubmitButton } from '../common/submit-button.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { useDraftForm } from '../common/use-draft-form.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 /** Starts a journey: a name, what it covers and who takes it; stages and steps follow on its page. */
 export function NewJourneyForm() {
@@ -13,7 +13,6 @@ export function NewJourneyForm() {
   const create = useMutation(
     trpc.journey.create.mutationOptions({
       onSuccess: async ({ id }) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.journey.list.queryKey() });
         await navigate(`/journeys/${id}`);
       },
     }),

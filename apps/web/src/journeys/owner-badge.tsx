@@ -1,4 +1,5 @@
 import { WarningIcon } from '../common/warning-icon.tsx';
+import './owner-badge.css';
 
 /** The journey's accountable team, or a warning that nobody owns it end to end. */
 export function OwnerBadge({ teamName }: { teamName: string | null }) {

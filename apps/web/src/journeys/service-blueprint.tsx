@@ -7,6 +7,7 @@ import { stageAnchorId, StageJumpBar } from './stage-jump-bar.tsx';
 import { STEP_DRAG_TYPE, StepCardEditor } from './step-card-editor.tsx';
 import { SystemsCell } from './systems-cell.tsx';
 import type { JourneyEdits } from './use-journey-edits.ts';
+import './blueprint.css';
 
 type TextLaneKey = 'customerAction' | 'frontstage' | 'backstage' | 'supportProcesses' | 'evidence';
 type Lane = { label: string; hint: string } & ({ kind: 'text'; key: TextLaneKey } | { kind: 'systems' });
@@ -133,7 +134,7 @@ export function ServiceBlueprint({ journey, systems, remits, edits }: ServiceBlu
   return (
     <>
       {stages.length > 1 ? <StageJumpBar stages={stages} /> : null}
-      <div className="blueprint-scroll" role="region" aria-label={`Service blueprint for ${journey.name}`} tabIndex={0}>
+      <div className="table-wrap" role="region" aria-label={`Service blueprint for ${journey.name}`} tabIndex={0}>
         <table className="blueprint">
           <caption className="visually-hidden">
             Service blueprint for {journey.name}: steps as columns grouped by stage, blueprint lanes as rows.

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { Journey } from '@throughline/domain';
 import { useState } from 'react';
 import { errorMessage } from '../common/error-message.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 /**
  * The structural edits of one journey's blueprint. Each names the journey version it was made
@@ -11,20 +11,12 @@ import { queryClient, trpc } from '../trpc.ts';
  */
 export function useJourneyEdits(journey: Journey) {
   const [notice, setNotice] = useState('');
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.journey.blueprint.queryKey({ id: journey.id }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.journey.get.queryKey({ id: journey.id }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.journey.list.queryKey() }),
-    ]);
   const options = (done: (() => string) | string) => ({
-    onSuccess: async () => {
-      await refresh();
+    onSuccess: () => {
       setNotice(typeof done === 'string' ? done : done());
     },
     onError: (error: { message: string; data?: { code?: string } | null }) => {
       setNotice(error.data?.code === 'CONFLICT' ? 'Someone else changed this journey a moment ago; it has been reloaded, try again.' : errorMessage(error));
-      if (error.data?.code === 'CONFLICT') void refresh();
     },
   });
 

@@ -10,7 +10,7 @@ import { TextAreaField } from '../common/text-area-field.tsx';
 import { ModalDialog } from '../common/modal-dialog.tsx';
 import { SubmitButton } from '../common/submit-button.tsx';
 import { useDraftForm } from '../common/use-draft-form.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 const NO_OWNER = '';
 
@@ -72,23 +72,10 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
   const model = useQuery(trpc.value.kpi.queryOptions({ kpiId: kpi.id }));
   const estimate = model.data?.choice?.estimate;
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.kpi.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.operatingModel.health.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.kpi.dashboard.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.value.kpi.queryKey({ kpiId: kpi.id }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
-    ]);
   const update = useMutation(
     trpc.kpi.update.mutationOptions({
-      // Reported once the list shows the change; a refusal (say, a stale version) refreshes too.
-      onSuccess: async () => {
-        await refresh();
-        onSaved(`Saved “${kpi.name}”.`);
-      },
-      onError: () => refresh(),
+      // Reported once the pages on screen show the change (trpc.ts refreshes them first).
+      onSuccess: () => onSaved(`Saved “${kpi.name}”.`),
     }),
   );
   const form = useDraftForm({

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { errorMessage } from '../common/error-message.ts';
 import { plural } from '../common/locale-format.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 interface KpiRecomputeButtonProps {
   kpiId: string;
@@ -16,10 +16,9 @@ interface KpiRecomputeButtonProps {
  */
 export function KpiRecomputeButton({ kpiId, kpiName, compact = false }: KpiRecomputeButtonProps) {
   const recompute = useMutation(
-    trpc.kpi.recompute.mutationOptions({
-      // Done only once the page shows the new values, so the announcement matches the screen.
-      onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey({ kpiId }) }), queryClient.invalidateQueries({ queryKey: trpc.kpi.dashboard.queryKey() })]),
-    }),
+    // Done only once the page shows the new values (the mutation cache refreshes before a
+    // mutation counts as done), so the announcement matches the screen.
+    trpc.kpi.recompute.mutationOptions(),
   );
   const status = recompute.isPending
     ? `Recomputing ${kpiName}…`

@@ -127,7 +127,7 @@ function PeriodTooltip({ active, row, kpi }: { active: boolean | undefined; row:
   if (!active || !row) return null;
   const interval = formatKpiInterval(kpi, row.point.ciLow, row.point.ciHigh);
   return (
-    <div className="kpi-tooltip">
+    <div className="chart-tooltip">
       <strong>{row.point.complete ? row.label : `${row.label} (to date)`}</strong>
       <span>{formatKpiValue(kpi, row.point.value)}</span>
       {interval ? <span>95% CI {interval}</span> : null}

@@ -4,7 +4,7 @@ import { useActor } from '../auth/use-actor.ts';
 import { errorMessage } from '../common/error-message.ts';
 import { WarningIcon } from '../common/warning-icon.tsx';
 import { formatCount, formatDate, formatDateTime, formatGbp } from '../common/locale-format.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 const METHOD_LABEL: Record<ValueEstimate['method'], string> = {
   band_ltv: 'Band lifetime value',
@@ -23,17 +23,7 @@ const METHOD_HOW: Record<ValueEstimate['method'], string> = {
 export function KpiValueLink({ kpi }: { kpi: KpiDefinition }) {
   const actor = useActor();
   const model = useQuery(trpc.value.kpi.queryOptions({ kpiId: kpi.id }));
-  // A refit can open or close a divergence, which the investment cases and the scorecard show too.
-  const refit = useMutation(
-    trpc.value.refit.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.value.kpi.queryKey({ kpiId: kpi.id }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.initiative.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
-        ]),
-    }),
-  );
+  const refit = useMutation(trpc.value.refit.mutationOptions());
   const canRefit = actor !== null && roleReach(actor.role, 'value.refit') !== null;
   const data = model.data;
   const chosen = data?.choice;

@@ -8,7 +8,7 @@ import { SelectField } from '../common/select-field.tsx';
 import { SubmitButton } from '../common/submit-button.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { useDraftForm } from '../common/use-draft-form.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { ROLE_OPTIONS } from './role-options.ts';
 
 const NO_TEAM = '';
@@ -27,7 +27,6 @@ export function InviteMemberForm() {
     trpc.member.invite.mutationOptions({
       onSuccess: ({ link }, input) => {
         setSent({ email: input.email, link });
-        void queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });
       },
     }),
   );

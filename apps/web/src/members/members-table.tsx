@@ -5,7 +5,7 @@ import { useActor } from '../auth/use-actor.ts';
 import { ConfirmAction } from '../common/confirm-action.tsx';
 import { errorMessage } from '../common/error-message.ts';
 import { formatDate } from '../common/locale-format.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { ROLE_OPTIONS } from './role-options.ts';
 
 interface MembersTableProps {
@@ -46,18 +46,8 @@ export function MembersTable({ members, canManage }: MembersTableProps) {
 function MemberRow({ member, canManage }: { member: MemberSummary; canManage: boolean }) {
   const actor = useActor();
   const isMe = actor?.userId === member.userId;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });
-  // A demoted admin's API tokens are flagged on the tokens page, so that list is stale too.
-  const changeRole = useMutation(
-    trpc.member.changeRole.mutationOptions({
-      onSettled: () => Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() })]),
-    }),
-  );
-  const remove = useMutation(
-    trpc.member.remove.mutationOptions({
-      onSuccess: () => Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() })]),
-    }),
-  );
+  const changeRole = useMutation(trpc.member.changeRole.mutationOptions());
+  const remove = useMutation(trpc.member.remove.mutationOptions());
 
   return (
     <tr>

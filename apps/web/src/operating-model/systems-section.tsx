@@ -7,7 +7,7 @@ import { errorMessage } from '../common/error-message.ts';
 import { plural } from '../common/locale-format.ts';
 import { QueryView } from '../common/query-state.tsx';
 import { WarningIcon } from '../common/warning-icon.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { useHashTarget } from '../common/use-hash-target.ts';
 
 const NO_OWNER = '';
@@ -81,15 +81,7 @@ export function SystemsSection({ teams }: { teams: Team[] }) {
 
 function SystemOwner({ system, teams, canEdit }: { system: SystemWithOwner; teams: Team[]; canEdit: boolean }) {
   const update = useMutation(
-    trpc.system.update.mutationOptions({
-      onSettled: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.system.list.queryKey() }),
-          // Each journey's blueprint page carries the systems with their owners.
-          queryClient.invalidateQueries({ queryKey: trpc.journey.blueprint.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.operatingModel.health.queryKey() }),
-        ]),
-    }),
+    trpc.system.update.mutationOptions(),
   );
   const flag = system.ownerTeamId ? null : (
     <span className="flag flag--warning">

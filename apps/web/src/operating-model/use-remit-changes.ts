@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { RemitInput, RemitView } from '@throughline/domain';
-import { queryClient, trpc, trpcClient } from '../trpc.ts';
+import { trpcClient } from '../trpc.ts';
 
 /** One change to a cell of the ownership matrix. */
 export type RemitChange =
@@ -34,27 +34,13 @@ async function apply(change: RemitChange): Promise<string> {
   return `${remit.teamName} is now accountable for “${remit.journeyName}”.`;
 }
 
-/** The lists that show who owns what. */
-function refreshOwnership() {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: trpc.remit.list.queryKey() }),
-    // Journey summaries and pages name the accountable team.
-    queryClient.invalidateQueries({ queryKey: trpc.journey.pathKey() }),
-    queryClient.invalidateQueries({ queryKey: trpc.operatingModel.health.queryKey() }),
-  ]);
-}
-
 /**
- * Adds, removes and promotes remits. Success is reported once the matrix shows it; a refusal
- * refreshes too, since it may mean the matrix was out of date.
+ * Adds, removes and promotes remits. Success is reported once the matrix shows it (the mutation
+ * cache refreshes first); a refusal refreshes too, since it may mean the matrix was out of date.
  */
 export function useRemitChanges(onDone: (message: string) => void) {
   return useMutation({
     mutationFn: apply,
-    onSuccess: async (message) => {
-      await refreshOwnership();
-      onDone(message);
-    },
-    onError: () => refreshOwnership(),
+    onSuccess: (message) => onDone(message),
   });
 }

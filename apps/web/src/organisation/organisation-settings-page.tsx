@@ -9,7 +9,7 @@ import { QueryView } from '../common/query-state.tsx';
 import { SelectField } from '../common/select-field.tsx';
 import { SubmitButton } from '../common/submit-button.tsx';
 import { useDraftForm, type DraftForm } from '../common/use-draft-form.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { timeZoneOptions } from './time-zones.ts';
 import './organisation-settings.css';
 
@@ -83,13 +83,6 @@ function TimeZoneForm({ organisation }: { organisation: Organisation }) {
   const update = useMutation(
     trpc.organisation.updateSettings.mutationOptions({
       onSuccess: async (after) => {
-        // Every KPI's periods move with the zone: what the pages lead with changes with it.
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.organisation.get.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.kpi.dashboard.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.scorecard.get.queryKey() }),
-        ]);
         setSaved(`Saved: periods now end at midnight ${after.timeZone}. Each KPI is rebuilt on the new days at its next run.`);
       },
     }),
@@ -126,10 +119,6 @@ function TokenLifetimeForm({ organisation }: { organisation: Organisation }) {
   const update = useMutation(
     trpc.organisation.updateSettings.mutationOptions({
       onSuccess: async (after) => {
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.organisation.get.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() }),
-        ]);
         const limit = after.maxTokenLifetimeDays;
         if (limit === null) setSaved('Saved: API tokens may be created without an expiry again.');
         else {

@@ -8,7 +8,7 @@ import { SelectField } from '../common/select-field.tsx';
 import { SubmitButton } from '../common/submit-button.tsx';
 import { TextField } from '../common/text-field.tsx';
 import { useDraftForm } from '../common/use-draft-form.ts';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 import { scopeDescription } from './scope-label.ts';
 
 const EXPIRY_DAYS = [30, 90, 365] as const;
@@ -38,7 +38,6 @@ export function CreateTokenForm({ maxLifetimeDays }: { maxLifetimeDays: number |
     trpc.token.create.mutationOptions({
       onSuccess: ({ token }, input) => {
         setCreated({ name: input.name, token });
-        void queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
       },
     }),
   );

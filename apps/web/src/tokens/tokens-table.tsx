@@ -4,7 +4,7 @@ import { ConfirmAction } from '../common/confirm-action.tsx';
 import { errorMessage } from '../common/error-message.ts';
 import { formatDate, formatDateTime } from '../common/locale-format.ts';
 import { WarningIcon } from '../common/warning-icon.tsx';
-import { queryClient, trpc } from '../trpc.ts';
+import { trpc } from '../trpc.ts';
 
 /** Whether a token still works, and if not, why not. */
 function tokenStatus(t: ApiTokenSummary, now: Date): { label: string; live: boolean } {
@@ -50,7 +50,7 @@ export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
 
 function TokenRow({ token, status }: { token: ApiTokenSummary; status: { label: string; live: boolean } }) {
   const revoke = useMutation(
-    trpc.token.revoke.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() }) }),
+    trpc.token.revoke.mutationOptions(),
   );
   return (
     <tr className={status.live ? undefined : 'table__row--inactive'}>
