@@ -14,16 +14,33 @@ const layer = (names, message, allowTypeImports = false) => ({
   allowTypeImports,
 });
 const restrict = (...patterns) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...patterns, { regex: String.raw`^(\.\./)+((apps|packages)/)?(api|web|worker|db|domain|client|jobs)/src(/|$)`, message: 'Import another package by its name, not by a path into its files.' }] }],
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        ...patterns,
+        {
+          regex: String.raw`^(\.\./)+((apps|packages)/)?(api|web|worker|db|domain|client|jobs)/src(/|$)`,
+          message: 'Import another package by its name, not by a path into its files.',
+        },
+      ],
+    },
+  ],
 });
 const APPS = ['api', 'web', 'worker'];
 const layerRules = [
-  { files: ['packages/domain/**/*.{ts,tsx}'], rules: restrict(layer(['db', 'jobs', 'client', ...APPS], 'domain is pure: zod schemas and rules, no I/O, importing no other layer.')) },
+  {
+    files: ['packages/domain/**/*.{ts,tsx}'],
+    rules: restrict(layer(['db', 'jobs', 'client', ...APPS], 'domain is pure: zod schemas and rules, no I/O, importing no other layer.')),
+  },
   { files: ['packages/db/**/*.{ts,tsx}'], rules: restrict(layer(['jobs', 'client', ...APPS], 'db imports domain only.')) },
   { files: ['packages/jobs/**/*.{ts,tsx}'], rules: restrict(layer(['client', ...APPS], 'A package imports no app, and jobs no client.')) },
   {
     files: ['packages/client/**/*.{ts,tsx}'],
-    rules: restrict(layer(['api'], 'The client takes only the AppRouter type from the api: `import type`.', true), layer(['jobs', 'web', 'worker'], 'A package imports no app.')),
+    rules: restrict(
+      layer(['api'], 'The client takes only the AppRouter type from the api: `import type`.', true),
+      layer(['jobs', 'web', 'worker'], 'A package imports no app.'),
+    ),
   },
   {
     // The client's own integration tests run it against the real server.

@@ -9,6 +9,10 @@ describe('vite dev', () => {
   it('proxies every path the API serves, so downloads and health checks work in development too', () => {
     const served = [...appSource.matchAll(/app\.(?:get|post|use|all)\(\s*'(\/[^']*)'/g)].map((m) => m[1]!);
     expect(served.length).toBeGreaterThan(4);
-    for (const path of served) expect(API_PATHS.some((p) => path === p || path.startsWith(`${p}/`)), path).toBe(true);
+    for (const path of served)
+      expect(
+        API_PATHS.some((p) => path === p || path.startsWith(`${p}/`)),
+        path,
+      ).toBe(true);
   });
 });

@@ -34,7 +34,8 @@ export default defineConfig({
         },
         // A shared chunk is named after every page that uses it: long, and it says nothing useful.
         chunkFileNames: (chunk) => (chunk.name.startsWith('shared') ? 'assets/shared-[hash].js' : 'assets/[name]-[hash].js'),
-        assetFileNames: (asset) => (asset.names[0]?.startsWith('shared') ? 'assets/shared-[hash][extname]' : 'assets/[name]-[hash][extname]'),
+        assetFileNames: (asset) =>
+          asset.names[0]?.startsWith('shared') ? 'assets/shared-[hash][extname]' : 'assets/[name]-[hash][extname]',
       },
     },
   },

@@ -62,11 +62,21 @@ try {
   await quietQueues(db);
 
   const idle = await loopDelay(() => sleep(5_000));
-  figures.push({ name: `event-loop delay max during first start, ${on}`, value: first.max, unit: 'ms', baselineName: 'the same, idle server', baselineValue: idle.max });
+  figures.push({
+    name: `event-loop delay max during first start, ${on}`,
+    value: first.max,
+    unit: 'ms',
+    baselineName: 'the same, idle server',
+    baselineValue: idle.max,
+  });
 
   // What the dashboard page calls, in the rounds the browser makes: the shell, the lists and
   // every card in one batch, then the names of the steps KPIs are scoped to.
-  const organisation = await db.selectFrom('organisation').select('id').where('slug', '=', DEMO_ORGANISATION_SLUG).executeTakeFirstOrThrow();
+  const organisation = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('slug', '=', DEMO_ORGANISATION_SLUG)
+    .executeTakeFirstOrThrow();
   const kpis = await listKpis(db, organisation.id);
   const rounds = [
     `/trpc/auth.me,kpi.list,team.list,journey.list,kpi.dashboard?batch=1&input=${encodeURIComponent(JSON.stringify({ 4: { periods: 12 } }))}`,
@@ -79,11 +89,41 @@ try {
   const plain = await plainExpress(rounds, bodies);
   const baseline = await virtualUsers(plain.base, cookies, rounds).finally(() => plain.server.close());
   figures.push(
-    { name: `dashboard p95 at ${USERS} users, ${on}`, value: load.result.p95, unit: 'ms', baselineName: 'the same JSON from memory, plain Express', baselineValue: baseline.p95 },
-    { name: `dashboard pages/s at ${USERS} users, ${on}`, value: load.result.perSecond, unit: 'pages/s', baselineName: 'the same JSON from memory, plain Express', baselineValue: baseline.perSecond },
-    { name: `dashboard errors at ${USERS} users, ${on}`, value: load.result.errors, unit: 'pages', baselineName: 'the same JSON from memory, plain Express', baselineValue: baseline.errors },
-    { name: `event-loop delay p99 under load, ${on}`, value: load.p99, unit: 'ms', baselineName: 'the same, idle server', baselineValue: idle.p99 },
-    { name: `event-loop delay max under load, ${on}`, value: load.max, unit: 'ms', baselineName: 'the same, idle server', baselineValue: idle.max },
+    {
+      name: `dashboard p95 at ${USERS} users, ${on}`,
+      value: load.result.p95,
+      unit: 'ms',
+      baselineName: 'the same JSON from memory, plain Express',
+      baselineValue: baseline.p95,
+    },
+    {
+      name: `dashboard pages/s at ${USERS} users, ${on}`,
+      value: load.result.perSecond,
+      unit: 'pages/s',
+      baselineName: 'the same JSON from memory, plain Express',
+      baselineValue: baseline.perSecond,
+    },
+    {
+      name: `dashboard errors at ${USERS} users, ${on}`,
+      value: load.result.errors,
+      unit: 'pages',
+      baselineName: 'the same JSON from memory, plain Express',
+      baselineValue: baseline.errors,
+    },
+    {
+      name: `event-loop delay p99 under load, ${on}`,
+      value: load.p99,
+      unit: 'ms',
+      baselineName: 'the same, idle server',
+      baselineValue: idle.p99,
+    },
+    {
+      name: `event-loop delay max under load, ${on}`,
+      value: load.max,
+      unit: 'ms',
+      baselineName: 'the same, idle server',
+      baselineValue: idle.max,
+    },
   );
   if (load.result.errors > 0) console.error(`errors under load, e.g.:\n${load.result.errorSamples.join('\n')}`);
 
@@ -100,8 +140,20 @@ try {
     }),
   );
   figures.push(
-    { name: `event-loop delay max during a 100,000-row import, ${on}`, value: imported.max, unit: 'ms', baselineName: 'the same, idle server', baselineValue: idle.max },
-    { name: `max /readyz latency during a 100,000-row import, ${on}`, value: imported.result.maxReadyMs, unit: 'ms', baselineName: 'the import itself', baselineValue: imported.result.ms },
+    {
+      name: `event-loop delay max during a 100,000-row import, ${on}`,
+      value: imported.max,
+      unit: 'ms',
+      baselineName: 'the same, idle server',
+      baselineValue: idle.max,
+    },
+    {
+      name: `max /readyz latency during a 100,000-row import, ${on}`,
+      value: imported.result.maxReadyMs,
+      unit: 'ms',
+      baselineName: 'the import itself',
+      baselineValue: imported.result.ms,
+    },
   );
   await quietQueues(db);
 
@@ -148,7 +200,7 @@ function median(values: number[]): number {
 /** Waits until no job is queued or running (the first start's recomputes, an import's refreshes). */
 async function quietQueues(db: Db): Promise<void> {
   const until = performance.now() + 300_000;
-  for (let quietFor = 0; quietFor < 2; ) {
+  for (let quietFor = 0; quietFor < 2;) {
     const { n } = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now()`
       .execute(db)
@@ -166,7 +218,13 @@ async function sessions(db: Db, organisationId: string, count: number): Promise<
   for (let i = 0; i < count; i++) {
     const token = newSecret();
     const now = new Date();
-    await insertSession(db, { tokenHash: hashSecret(token), userId: user.id, organisationId, now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) });
+    await insertSession(db, {
+      tokenHash: hashSecret(token),
+      userId: user.id,
+      organisationId,
+      now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    });
     cookies.push(`${SESSION_COOKIE}=${token}`);
   }
   return cookies;
@@ -208,7 +266,14 @@ async function ingestToken(db: Db, organisationId: string): Promise<string> {
   const token = `tl_bench${randomUUID()}`;
   await db
     .insertInto('api_token')
-    .values({ organisation_id: organisationId, name: `bench ${token.slice(-6)}`, token_hash: hashSecret(token), prefix: token.slice(0, 9), scopes: ['ingest:write'], created_by: user.id })
+    .values({
+      organisation_id: organisationId,
+      name: `bench ${token.slice(-6)}`,
+      token_hash: hashSecret(token),
+      prefix: token.slice(0, 9),
+      scopes: ['ingest:write'],
+      created_by: user.id,
+    })
     .execute();
   return token;
 }

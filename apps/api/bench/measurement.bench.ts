@@ -5,7 +5,15 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { listKpis, migrateToLatest, openEphemeralPglite, openPostgres, recomputeKpi, seedDemoIfEmpty, type Database } from '@throughline/db';
+import {
+  listKpis,
+  migrateToLatest,
+  openEphemeralPglite,
+  openPostgres,
+  recomputeKpi,
+  seedDemoIfEmpty,
+  type Database,
+} from '@throughline/db';
 import type { KpiDefinition } from '@throughline/domain';
 import { hashSecret } from '../src/auth/session-token.ts';
 import { createApp } from '../src/http/app.ts';
@@ -60,17 +68,28 @@ function responses(prefix: string, count: number) {
 async function copyRows(organisationId: string, rows: ReturnType<typeof responses>, from: 'stdin' | 'file'): Promise<void> {
   const columns = '(organisation_id, source, external_id, instrument, score, customer_id, channel, segment, occurred_at)';
   if (database.kind === 'pglite') {
-    const csv = rows.map((r) => [organisationId, r.source, r.externalId, r.instrument, r.score, r.customerId, r.channel, r.segment, r.occurredAt].join(',')).join('\n');
+    const csv = rows
+      .map((r) =>
+        [organisationId, r.source, r.externalId, r.instrument, r.score, r.customerId, r.channel, r.segment, r.occurredAt].join(','),
+      )
+      .join('\n');
     await database.pglite.query(`COPY survey_response ${columns} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
     return;
   }
   if (from === 'stdin') {
     // COPY's text format: tab-separated; none of these values holds a tab, newline or backslash.
-    const text = rows.map((r) => [organisationId, r.source, r.externalId, r.instrument, r.score, r.customerId, r.channel, r.segment, r.occurredAt].join('\t')).join('\n') + '\n';
+    const text =
+      rows
+        .map((r) =>
+          [organisationId, r.source, r.externalId, r.instrument, r.score, r.customerId, r.channel, r.segment, r.occurredAt].join('\t'),
+        )
+        .join('\n') + '\n';
     await pipeline(Readable.from([text]), copyClient!.query(copyFrom(`COPY survey_response ${columns} FROM STDIN`)));
     return;
   }
-  const csv = rows.map((r) => [organisationId, r.source, r.externalId, r.instrument, r.score, r.customerId, r.channel, r.segment, r.occurredAt].join(',')).join('\n');
+  const csv = rows
+    .map((r) => [organisationId, r.source, r.externalId, r.instrument, r.score, r.customerId, r.channel, r.segment, r.occurredAt].join(','))
+    .join('\n');
   const { writeFileSync, rmSync } = await import('node:fs');
   const file = `/tmp/throughline-bench-${randomUUID()}.csv`;
   writeFileSync(file, csv, { mode: 0o644 });
@@ -86,12 +105,27 @@ try {
   // typed client's ingestSurveyResponses sends them, against COPY of the same rows.
   // Named afresh each run, so the bench can run again on a database it has already grown.
   const runKey = randomUUID().slice(0, 8);
-  const org = await db.insertInto('organisation').values({ slug: `bench-ingest-${runKey}`, name: 'Bench' }).returning('id').executeTakeFirstOrThrow();
+  const org = await db
+    .insertInto('organisation')
+    .values({ slug: `bench-ingest-${runKey}`, name: 'Bench' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const token = `tl_bench${randomUUID()}`;
-  const user = await db.insertInto('app_user').values({ email: `bench-${runKey}@bench.example`, display_name: 'Bench', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
+  const user = await db
+    .insertInto('app_user')
+    .values({ email: `bench-${runKey}@bench.example`, display_name: 'Bench', password_hash: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('api_token')
-    .values({ organisation_id: org.id, name: 'bench', token_hash: hashSecret(token), prefix: token.slice(0, 9), scopes: ['ingest:write'], created_by: user.id })
+    .values({
+      organisation_id: org.id,
+      name: 'bench',
+      token_hash: hashSecret(token),
+      prefix: token.slice(0, 9),
+      scopes: ['ingest:write'],
+      created_by: user.id,
+    })
     .execute();
   const app = createApp({ db, log: () => {}, limits: { signInPerIpPerMinute: 10, tokenRequestsPerMinute: 1_000_000 } });
   const server = app.listen(0, '127.0.0.1');
@@ -143,12 +177,20 @@ try {
   figures.push({ name: `${ingest}, two calls in flight (the typed client)`, value: INGEST_ROWS / spent.client, unit: 'rows/s', ...stdin });
   figures.push({ name: `${ingest}, one call after another`, value: INGEST_ROWS / spent.sequential, unit: 'rows/s', ...stdin });
   if (database.kind === 'postgres') {
-    figures.push({ name: `${ingest}, two calls in flight (the typed client)`, value: INGEST_ROWS / spent.client, unit: 'rows/s', baselineName: 'COPY from a file on the server itself', baselineValue: INGEST_ROWS / spent.file });
+    figures.push({
+      name: `${ingest}, two calls in flight (the typed client)`,
+      value: INGEST_ROWS / spent.client,
+      unit: 'rows/s',
+      baselineName: 'COPY from a file on the server itself',
+      baselineValue: INGEST_ROWS / spent.file,
+    });
   }
 
   // KPI engine: the demo organisation grown to EVENTS survey responses.
   const demo = await db.selectFrom('organisation').select('id').where('slug', '=', 'harbour-home').executeTakeFirstOrThrow();
-  const have = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE organisation_id = ${demo.id}::uuid`.execute(db)).rows[0]!.n;
+  const have = (
+    await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE organisation_id = ${demo.id}::uuid`.execute(db)
+  ).rows[0]!.n;
   if (have < EVENTS) {
     // More of the same: copies of the demo's responses spread over the same year.
     await sql`
@@ -158,7 +200,9 @@ try {
       FROM survey_response s, generate_series(1, ${Math.ceil((EVENTS - have) / have)}) g
       WHERE s.organisation_id = ${demo.id}::uuid`.execute(db);
   }
-  const total = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE organisation_id = ${demo.id}::uuid`.execute(db)).rows[0]!.n;
+  const total = (
+    await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE organisation_id = ${demo.id}::uuid`.execute(db)
+  ).rows[0]!.n;
   await sql`ANALYZE`.execute(db);
   const kpis = (await listKpis(db, demo.id)).filter((k) => k.source.stream === 'survey');
   const recomputeAll = (full: boolean) =>
@@ -184,13 +228,23 @@ try {
     await sql`
       INSERT INTO survey_response (organisation_id, source, external_id, instrument, score, customer_id, journey_id, step_id, channel, segment, occurred_at)
       SELECT organisation_id, source, external_id || '-' || ${day} || '-' || ${runKey}, instrument, score, customer_id, journey_id, step_id, channel, segment, ${`${day}T12:00:00Z`}::timestamptz
-      FROM survey_response WHERE organisation_id = ${demo.id}::uuid AND occurred_at < timestamptz '2026-11-01' AND random() < 0.003`.execute(db);
+      FROM survey_response WHERE organisation_id = ${demo.id}::uuid AND occurred_at < timestamptz '2026-11-01' AND random() < 0.003`.execute(
+      db,
+    );
     incremental.push(await seconds(() => recomputeAll(false)));
   }
   const incrementalSeconds = incremental.sort((a, b) => a - b)[1]!;
-  figures.push({ name: 'incremental recompute after one more day (median of 3 days)', value: incrementalSeconds * 1000, unit: 'ms', baselineName: 'full recompute (above)', baselineValue: fullSeconds * 1000 });
+  figures.push({
+    name: 'incremental recompute after one more day (median of 3 days)',
+    value: incrementalSeconds * 1000,
+    unit: 'ms',
+    baselineName: 'full recompute (above)',
+    baselineValue: fullSeconds * 1000,
+  });
 
-  console.log(`\nThroughline measurement on ${url ? 'PostgreSQL' : 'the embedded database'} (${process.platform}, Node ${process.version})`);
+  console.log(
+    `\nThroughline measurement on ${url ? 'PostgreSQL' : 'the embedded database'} (${process.platform}, Node ${process.version})`,
+  );
   report(figures);
 } finally {
   await copyClient?.end();
@@ -201,7 +255,12 @@ try {
 async function handWrittenGroupBy(organisationId: string, kpis: KpiDefinition[]): Promise<void> {
   for (const kpi of kpis) {
     if (kpi.source.stream !== 'survey') continue;
-    const scope = kpi.scope.level === 'organisation' ? sql`` : kpi.scope.level === 'journey' ? sql`AND journey_id = ${kpi.scope.journeyId}::uuid` : sql`AND step_id = ${kpi.scope.stepId}::uuid`;
+    const scope =
+      kpi.scope.level === 'organisation'
+        ? sql``
+        : kpi.scope.level === 'journey'
+          ? sql`AND journey_id = ${kpi.scope.journeyId}::uuid`
+          : sql`AND step_id = ${kpi.scope.stepId}::uuid`;
     await sql`
       SELECT date_trunc(${kpi.grain}, occurred_at AT TIME ZONE 'UTC') AS period, segment,
              count(*), count(*) FILTER (WHERE score >= 9), count(*) FILTER (WHERE score <= 6), sum(score), sum(score * score)

@@ -46,7 +46,11 @@ await seedDemoIfEmpty(db, { adminPasswordHash: await hashPassword(DEMO_SIGN_IN.p
 const org = await db.selectFrom('organisation').select('id').where('slug', '=', 'harbour-home').executeTakeFirstOrThrow();
 const kpis = await listKpis(db, org.id);
 // The dashboard is a big answer only once its KPIs have results.
-const computed = await db.selectFrom('kpi_result').select(sql<number>`count(*)::int`.as('n')).where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
+const computed = await db
+  .selectFrom('kpi_result')
+  .select(sql<number>`count(*)::int`.as('n'))
+  .where('organisation_id', '=', org.id)
+  .executeTakeFirstOrThrow();
 if (computed.n === 0) for (const kpi of kpis) await recomputeKpi(db, org.id, kpi, { full: true, now: new Date(), runId: randomUUID() });
 
 const rows: { stage: string; cpu: number; wall: number }[] = [];
@@ -66,13 +70,19 @@ const listening = async (a: express.Express) => {
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 };
 const api = await listening(app);
-const signIn = await fetch(`${api.base}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_SIGN_IN) });
+const signIn = await fetch(`${api.base}/trpc/auth.signIn`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(DEMO_SIGN_IN),
+});
 const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
 const token = parseCookie(cookie)[SESSION_COOKIE]!;
 const actor = (await findSessionActor(db, hashSecret(token), new Date(), SESSION_IDLE_MS))!;
 
 await stage('cookie → SHA-256', 20_000, () => hashSecret(parseCookie(cookie)[SESSION_COOKIE]!));
-await stage('session + membership lookup (one statement)', 2_000, () => findSessionActor(db, hashSecret(token), new Date(), SESSION_IDLE_MS));
+await stage('session + membership lookup (one statement)', 2_000, () =>
+  findSessionActor(db, hashSecret(token), new Date(), SESSION_IDLE_MS),
+);
 const listQuery = () => db.selectFrom('kpi').selectAll().where('organisation_id', '=', org.id).orderBy('key');
 await stage('kpi.list: Kysely builds and compiles', 20_000, () => listQuery().compile());
 await stage('kpi.list: listKpis (SQL, rows → definitions)', 2_000, () => listKpis(db, org.id));
@@ -83,7 +93,9 @@ const caller = createCaller(createInnerContext({ db, actor }));
 await stage('kpi.list through tRPC without HTTP (actor given)', 2_000, () => caller.kpi.list());
 const selection = selectionOf({});
 const dashboard = await buildKpiDashboard(db, org.id, list, selection, { now: new Date(), periods: 12 });
-await stage(`kpi.dashboard: build (${Math.round(JSON.stringify(dashboard).length / 1024)} KB)`, 200, () => buildKpiDashboard(db, org.id, list, selection, { now: new Date(), periods: 12 }));
+await stage(`kpi.dashboard: build (${Math.round(JSON.stringify(dashboard).length / 1024)} KB)`, 200, () =>
+  buildKpiDashboard(db, org.id, list, selection, { now: new Date(), periods: 12 }),
+);
 await stage('kpi.dashboard: output validation', 1_000, () => z.array(ZKpiCardResults).parse(dashboard));
 await stage('kpi.dashboard: JSON.stringify', 1_000, () => JSON.stringify(dashboard));
 await stage('kpi.dashboard through tRPC without HTTP (actor given)', 200, () => caller.kpi.dashboard());
@@ -95,8 +107,12 @@ const bare = () => {
   a.get('/x', (_req, res) => void res.type('application/json').send(body));
   return a;
 };
-const withHelmet = express().use(helmet()).get('/x', (_req, res) => void res.type('application/json').send(body));
-const withCompression = express().use(compression({ threshold: 1024 })).get('/x', (_req, res) => void res.type('application/json').send(body));
+const withHelmet = express()
+  .use(helmet())
+  .get('/x', (_req, res) => void res.type('application/json').send(body));
+const withCompression = express()
+  .use(compression({ threshold: 1024 }))
+  .get('/x', (_req, res) => void res.type('application/json').send(body));
 const t = initTRPC.create();
 const fixed = t.router({ x: t.procedure.query(() => list) });
 const withTrpc = express().use('/trpc', createExpressMiddleware({ router: fixed }));
@@ -137,4 +153,7 @@ await database.close();
 console.log(`\nWhere a read's time goes, on ${url ? 'PostgreSQL' : 'the embedded database'} (one call after another)`);
 for (const r of rows) console.log(`${r.stage.padEnd(58)} ${r.cpu.toFixed(1).padStart(8)} µs CPU ${r.wall.toFixed(1).padStart(8)} µs wall`);
 console.log('\nHTTP layers (10 connections; the server thread’s CPU per call)');
-for (const r of served) console.log(`${r.stage.padEnd(58)} ${r.cpu.toFixed(0).padStart(8)} µs CPU ${Math.round(r.callsPerSecond).toString().padStart(8)} calls/s`);
+for (const r of served)
+  console.log(
+    `${r.stage.padEnd(58)} ${r.cpu.toFixed(0).padStart(8)} µs CPU ${Math.round(r.callsPerSecond).toString().padStart(8)} calls/s`,
+  );

@@ -34,7 +34,8 @@ async function listen(app: express.Express): Promise<{ server: Server; base: str
 
 async function load(target: string, headers: Record<string, string>, seconds: number): Promise<number> {
   const result = await autocannon({ url: target, connections: CONNECTIONS, duration: seconds, headers, workers: 1 });
-  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${target}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (result.non2xx || result.errors || result.timeouts)
+    throw new Error(`${target}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   return result.requests.total;
 }
 
@@ -48,11 +49,19 @@ async function measure(database: Database, where: string): Promise<Figure> {
   const org = await db.selectFrom('organisation').select('id').where('slug', '=', DEMO_ORGANISATION_SLUG).executeTakeFirstOrThrow();
   const email = `reads-${randomUUID().slice(0, 8)}@bench.example`;
   const password = randomUUID();
-  const user = await db.insertInto('app_user').values({ email, display_name: 'Reads bench', password_hash: await hashPassword(password) }).returning('id').executeTakeFirstOrThrow();
+  const user = await db
+    .insertInto('app_user')
+    .values({ email, display_name: 'Reads bench', password_hash: await hashPassword(password) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('member').values({ organisation_id: org.id, user_id: user.id, role: 'viewer' }).execute();
 
   const api = await listen(createApp({ db, log: () => {} }));
-  const signIn = await fetch(`${api.base}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const signIn = await fetch(`${api.base}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
   const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
 
@@ -66,15 +75,20 @@ async function measure(database: Database, where: string): Promise<Figure> {
   });
   const plain = await listen(plainApp);
 
-  const targets = { app: { url: `${api.base}/trpc/kpi.list?batch=1&input=%7B%7D`, headers: { cookie } }, plain: { url: `${plain.base}/kpis`, headers: {} } };
+  const targets = {
+    app: { url: `${api.base}/trpc/kpi.list?batch=1&input=%7B%7D`, headers: { cookie } },
+    plain: { url: `${plain.base}/kpis`, headers: {} },
+  };
   try {
     const [answer] = (await (await fetch(targets.app.url, { headers: targets.app.headers })).json()) as [{ result: { data: unknown[] } }];
     const rows = (await (await fetch(targets.plain.url)).json()) as unknown[];
-    if (answer.result.data.length !== rows.length || rows.length === 0) throw new Error(`kpi.list gave ${answer.result.data.length} KPIs, the plain handler ${rows.length}`);
+    if (answer.result.data.length !== rows.length || rows.length === 0)
+      throw new Error(`kpi.list gave ${answer.result.data.length} KPIs, the plain handler ${rows.length}`);
     // Warm: both have compiled their code paths and opened their connections before any clock.
     for (const side of ['app', 'plain'] as const) await load(targets[side].url, targets[side].headers, 2);
     const calls = { app: 0, plain: 0 };
-    for (const side of ['app', 'plain', 'plain', 'app'] as const) calls[side] += await load(targets[side].url, targets[side].headers, SECONDS / 2);
+    for (const side of ['app', 'plain', 'plain', 'app'] as const)
+      calls[side] += await load(targets[side].url, targets[side].headers, SECONDS / 2);
     return {
       name: `kpi.list at ${CONNECTIONS} connections, ${where}`,
       value: calls.app / SECONDS,

@@ -31,7 +31,11 @@ try {
   const rows = cold.seeded.rows;
   const scratch = await openEphemeralPglite();
   await migrateToLatest(scratch.db);
-  const org = await scratch.db.insertInto('organisation').values({ slug: 'bench', name: 'Bench' }).returning('id').executeTakeFirstOrThrow();
+  const org = await scratch.db
+    .insertInto('organisation')
+    .values({ slug: 'bench', name: 'Bench' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const t1 = performance.now();
   await sql`
     INSERT INTO survey_response (organisation_id, source, external_id, instrument, score, customer_id, channel, segment, occurred_at)
@@ -41,9 +45,27 @@ try {
   await scratch.close();
 
   const figures: Figure[] = [
-    { name: 'cold start incl. migrate + demo seed', value: cold.timings.totalMs, unit: 'ms', baselineName: 'open bare PGlite on the data dir', baselineValue: bareOpenMs },
-    { name: 'warm restart (data kept, no seed)', value: warm.timings.totalMs, unit: 'ms', baselineName: 'open bare PGlite on the data dir', baselineValue: bareOpenMs },
-    { name: `demo seed (${rows.toLocaleString('en-GB')} rows)`, value: rows / (cold.seeded.ms / 1000), unit: 'rows/s', baselineName: 'INSERT … SELECT generate_series (same count)', baselineValue: generatedRowsPerSecond },
+    {
+      name: 'cold start incl. migrate + demo seed',
+      value: cold.timings.totalMs,
+      unit: 'ms',
+      baselineName: 'open bare PGlite on the data dir',
+      baselineValue: bareOpenMs,
+    },
+    {
+      name: 'warm restart (data kept, no seed)',
+      value: warm.timings.totalMs,
+      unit: 'ms',
+      baselineName: 'open bare PGlite on the data dir',
+      baselineValue: bareOpenMs,
+    },
+    {
+      name: `demo seed (${rows.toLocaleString('en-GB')} rows)`,
+      value: rows / (cold.seeded.ms / 1000),
+      unit: 'rows/s',
+      baselineName: 'INSERT … SELECT generate_series (same count)',
+      baselineValue: generatedRowsPerSecond,
+    },
   ];
   console.log(`\nThroughline start-up on the embedded database (${process.platform}, Node ${process.version})`);
   report(figures);

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { createKpi, customerOutcomes, insertCustomerBase, migrateToLatest, openEphemeralPglite, openPostgres, seedDemoIfEmpty, surveyPeriod, type Database } from '@throughline/db';
+import {
+  createKpi,
+  customerOutcomes,
+  insertCustomerBase,
+  migrateToLatest,
+  openEphemeralPglite,
+  openPostgres,
+  seedDemoIfEmpty,
+  surveyPeriod,
+  type Database,
+} from '@throughline/db';
 import { fitScoreValueModel } from '@throughline/domain';
 import { hashSecret } from '../src/auth/session-token.ts';
 import { createApp } from '../src/http/app.ts';
@@ -32,9 +42,14 @@ try {
   // PostgreSQL's autovacuum would gather statistics on its own schedule, perhaps mid-measurement;
   // held off while the new organisation is stored and refitted stale, as the embedded database
   // (which has none) always is.
-  if (database.kind === 'postgres') for (const t of TABLES) await sql`ALTER TABLE ${sql.table(t)} SET (autovacuum_enabled = off)`.execute(db);
+  if (database.kind === 'postgres')
+    for (const t of TABLES) await sql`ALTER TABLE ${sql.table(t)} SET (autovacuum_enabled = off)`.execute(db);
   const runKey = randomUUID().slice(0, 8);
-  const org = await db.insertInto('organisation').values({ slug: `bench-value-${runKey}`, name: 'Bench' }).returning('id').executeTakeFirstOrThrow();
+  const org = await db
+    .insertInto('organisation')
+    .values({ slug: `bench-value-${runKey}`, name: 'Bench' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const stored = await insertCustomerBase(db, org.id, { customers: CUSTOMERS, now: NOW });
   const kpi = await createKpi(db, org.id, {
     key: 'org.nps',
@@ -54,12 +69,28 @@ try {
   });
 
   const token = `tl_bench${randomUUID()}`;
-  const user = await db.insertInto('app_user').values({ email: `bench-${runKey}@bench.example`, display_name: 'Bench', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
+  const user = await db
+    .insertInto('app_user')
+    .values({ email: `bench-${runKey}@bench.example`, display_name: 'Bench', password_hash: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('api_token')
-    .values({ organisation_id: org.id, name: 'bench', token_hash: hashSecret(token), prefix: token.slice(0, 9), scopes: ['kpi:compute'], created_by: user.id })
+    .values({
+      organisation_id: org.id,
+      name: 'bench',
+      token_hash: hashSecret(token),
+      prefix: token.slice(0, 9),
+      scopes: ['kpi:compute'],
+      created_by: user.id,
+    })
     .execute();
-  const app = createApp({ db, ping: database.ping, log: () => {}, limits: { signInPerIpPerMinute: 10, tokenRequestsPerMinute: 1_000_000 } });
+  const app = createApp({
+    db,
+    ping: database.ping,
+    log: () => {},
+    limits: { signInPerIpPerMinute: 10, tokenRequestsPerMinute: 1_000_000 },
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -103,7 +134,14 @@ try {
     return ms.sort((a, b) => a - b)[2]!;
   };
   const statistics = async () =>
-    (await sql<{ relname: string; reltuples: number }>`SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relname IN ('survey_response', 'operational_event') ORDER BY relname`.execute(db)).rows
+    (
+      await sql<{
+        relname: string;
+        reltuples: number;
+      }>`SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relname IN ('survey_response', 'operational_event') ORDER BY relname`.execute(
+        db,
+      )
+    ).rows
       .map((r) => `${r.relname} ${Math.round(r.reltuples).toLocaleString('en-GB')}`)
       .join(', ');
 
@@ -127,9 +165,27 @@ try {
   fitScoreValueModel('nps', customers, { periodStart: period.from, periodEnd: period.to });
   const wholeFit = performance.now() - fitStarted;
 
-  figures.push({ name: `value model refit, ${customersName}${on}`, value: stale, unit: 'ms', baselineName: 'the same refit after ANALYZE', baselineValue: analysed });
-  figures.push({ name: `server responsive during refit (max /readyz latency)${on}`, value: slowestReady, unit: 'ms', baselineName: 'the refit itself (middle of five)', baselineValue: stale });
-  figures.push({ name: `value model refit, ${customersName}${on}: longest event-loop stall`, value: staleStall, unit: 'ms', baselineName: 'the fit alone, in one piece', baselineValue: wholeFit });
+  figures.push({
+    name: `value model refit, ${customersName}${on}`,
+    value: stale,
+    unit: 'ms',
+    baselineName: 'the same refit after ANALYZE',
+    baselineValue: analysed,
+  });
+  figures.push({
+    name: `server responsive during refit (max /readyz latency)${on}`,
+    value: slowestReady,
+    unit: 'ms',
+    baselineName: 'the refit itself (middle of five)',
+    baselineValue: stale,
+  });
+  figures.push({
+    name: `value model refit, ${customersName}${on}: longest event-loop stall`,
+    value: staleStall,
+    unit: 'ms',
+    baselineName: 'the fit alone, in one piece',
+    baselineValue: wholeFit,
+  });
   console.log(
     `\nValue model refit on ${url ? 'PostgreSQL' : 'the embedded database'} (${process.platform}, Node ${process.version}): ` +
       `${stored.surveys.toLocaleString('en-GB')} answers and ${stored.operational.toLocaleString('en-GB')} events, ${customers.length.toLocaleString('en-GB')} customers with a score and an outcome; ` +

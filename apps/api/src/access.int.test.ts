@@ -88,7 +88,14 @@ const insightInput = (journeyIds: string[]) => ({
   failurePointIds: [],
   initiativeIds: [],
 });
-const outcomeInput = (journeyId: string, kpiId: string) => ({ journeyId, kpiId, title: 'Claims NPS to +30', baseline: 10, target: 30, byDate: '2027-06-30' });
+const outcomeInput = (journeyId: string, kpiId: string) => ({
+  journeyId,
+  kpiId,
+  title: 'Claims NPS to +30',
+  baseline: 10,
+  target: 30,
+  byDate: '2027-06-30',
+});
 const initiativeInput = (journeyId: string, teamId: string) => ({ title: 'Assessor call-back', journeyId, teamId });
 
 const kpiInput = (key: string, ownerTeamId: string) => ({
@@ -107,7 +114,13 @@ const kpiInput = (key: string, ownerTeamId: string) => ({
   schedule: '0 3 * * *',
   valuePerPoint: null,
 });
-const policyInput = (name: string, ownerTeamId: string) => ({ name, statement: 'As it stands', ownerTeamId, stepIds: [], decisionRightTeamIds: [] });
+const policyInput = (name: string, ownerTeamId: string) => ({
+  name,
+  statement: 'As it stands',
+  ownerTeamId,
+  stepIds: [],
+  decisionRightTeamIds: [],
+});
 const journeyDocument = {
   format: 'throughline.journey' as const,
   formatVersion: 1 as const,
@@ -144,7 +157,16 @@ beforeAll(async () => {
   ids.foreignSystem = (await foreignAdmin.system.create({ name: 'Their CRM', description: '', ownerTeamId: ids.foreignTeam })).id;
   ids.foreignPolicy = (await foreignAdmin.policy.create(policyInput('Their policy', ids.foreignTeam))).id;
   ids.foreignRemit = (await foreignAdmin.remit.list())[0]!.id;
-  ids.foreignProposal = (await foreignAdmin.proposal.create({ policyId: ids.foreignPolicy, teamId: ids.foreignTeam, title: 'Theirs', proposedStatement: 'New', rationale: '', cost: 0 })).id;
+  ids.foreignProposal = (
+    await foreignAdmin.proposal.create({
+      policyId: ids.foreignPolicy,
+      teamId: ids.foreignTeam,
+      title: 'Theirs',
+      proposedStatement: 'New',
+      rationale: '',
+      cost: 0,
+    })
+  ).id;
   ids.foreignKpi = (await foreignAdmin.kpi.create(kpiInput('their.nps', ids.foreignTeam))).id;
   ids.foreignFailurePoint = (await foreignAdmin.failurePoint.create(failurePointInput(ids.foreignJourney, ids.foreignStep))).id;
   ids.foreignInsight = (await foreignAdmin.insight.create(insightInput([ids.foreignJourney]))).id;
@@ -155,7 +177,16 @@ beforeAll(async () => {
   ids.ownStage = (await admin.journey.get({ id: ids.ownJourney })).stages[0]!.id;
   ids.ownSystem = (await admin.system.create({ name: 'Claims core', description: '', ownerTeamId: ids.claimsTeam })).id;
   ids.ownPolicy = (await admin.policy.create(policyInput('Assessor visits', ids.claimsTeam))).id;
-  ids.ownProposal = (await admin.proposal.create({ policyId: ids.ownPolicy, teamId: ids.claimsTeam, title: 'Ours', proposedStatement: 'New', rationale: '', cost: 0 })).id;
+  ids.ownProposal = (
+    await admin.proposal.create({
+      policyId: ids.ownPolicy,
+      teamId: ids.claimsTeam,
+      title: 'Ours',
+      proposedStatement: 'New',
+      rationale: '',
+      cost: 0,
+    })
+  ).id;
   ids.ownKpi = (await admin.kpi.create(kpiInput('claims.nps', ids.claimsTeam))).id;
   ids.spareTeam = await insertTeam(db, ids.orgA, 'Spare');
   ids.ownFailurePoint = (await admin.failurePoint.create(failurePointInput(ids.ownJourney, ids.ownStep))).id;
@@ -177,7 +208,9 @@ function tokenActor(scopes: TokenScope[]): TokenActor {
 
 type Caller = ReturnType<typeof createCaller>;
 function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
-  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (i: unknown) => Promise<unknown>;
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    i: unknown,
+  ) => Promise<unknown>;
   return fn(input);
 }
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -214,7 +247,15 @@ const ownInput = (path: string): unknown =>
     'journey.interchange.export': { id: ids.ownJourney },
     'journey.interchange.import': { document: journeyDocument, createMissingSystems: false },
     'team.create': { name: 'Created by the walk', purpose: '', capabilities: [], annualBudget: 0, spendingAuthority: 0 },
-    'team.update': { id: ids.spareTeam, version: 1, name: 'Spare', purpose: 'Walked', capabilities: [], annualBudget: 0, spendingAuthority: 0 },
+    'team.update': {
+      id: ids.spareTeam,
+      version: 1,
+      name: 'Spare',
+      purpose: 'Walked',
+      capabilities: [],
+      annualBudget: 0,
+      spendingAuthority: 0,
+    },
     'team.setMembers': { teamId: ids.spareTeam, userIds: [] },
     'system.create': { name: 'Created by the walk', description: '', ownerTeamId: null },
     'system.update': { id: ids.ownSystem, version: 1, name: 'Claims core', description: 'Walked', ownerTeamId: ids.claimsTeam },
@@ -253,10 +294,36 @@ const ownInput = (path: string): unknown =>
     'value.kpi': { kpiId: ids.ownKpi },
     'value.refit': { kpiId: ids.ownKpi },
     'ingest.operationalEvents': {
-      events: [{ source: 's', externalId: 'e-1', type: 'contact', value: null, customerId: null, journeyId: ids.ownJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
+      events: [
+        {
+          source: 's',
+          externalId: 'e-1',
+          type: 'contact',
+          value: null,
+          customerId: null,
+          journeyId: ids.ownJourney,
+          stepId: null,
+          attributes: {},
+          occurredAt: '2026-11-01T00:00:00Z',
+        },
+      ],
     },
     'ingest.surveyResponses': {
-      responses: [{ source: 's', externalId: 'x-1', instrument: 'nps', score: 9, customerId: null, journeyId: ids.ownJourney, stepId: null, channel: null, segment: null, verbatim: null, occurredAt: '2026-11-01T00:00:00Z' }],
+      responses: [
+        {
+          source: 's',
+          externalId: 'x-1',
+          instrument: 'nps',
+          score: 9,
+          customerId: null,
+          journeyId: ids.ownJourney,
+          stepId: null,
+          channel: null,
+          segment: null,
+          verbatim: null,
+          occurredAt: '2026-11-01T00:00:00Z',
+        },
+      ],
     },
   })[path];
 
@@ -281,7 +348,15 @@ const foreignInput = (): Record<string, unknown> => ({
   'journey.moveStep': { stepId: ids.foreignStep, journeyVersion: 1, toStageId: ids.ownStage, toPosition: 0 },
   'journey.removeStep': { stepId: ids.foreignStep, journeyVersion: 1 },
   'journey.interchange.export': { id: ids.foreignJourney },
-  'team.update': { id: ids.foreignTeam, version: 1, name: 'Hijacked', purpose: '', capabilities: [], annualBudget: 0, spendingAuthority: 0 },
+  'team.update': {
+    id: ids.foreignTeam,
+    version: 1,
+    name: 'Hijacked',
+    purpose: '',
+    capabilities: [],
+    annualBudget: 0,
+    spendingAuthority: 0,
+  },
   'team.setMembers': { teamId: ids.foreignTeam, userIds: [] },
   'system.create': { name: 'Hijacked', description: '', ownerTeamId: ids.foreignTeam },
   'system.update': { id: ids.foreignSystem, version: 1, name: 'Hijacked', description: '', ownerTeamId: null },
@@ -291,7 +366,14 @@ const foreignInput = (): Record<string, unknown> => ({
   'policy.create': policyInput('Hijacked', ids.foreignTeam),
   'policy.update': { ...policyInput('Hijacked', ids.claimsTeam), id: ids.foreignPolicy, version: 1 },
   'proposal.get': { id: ids.foreignProposal },
-  'proposal.create': { policyId: ids.foreignPolicy, teamId: ids.claimsTeam, title: 'Hijacked', proposedStatement: 'New', rationale: '', cost: 0 },
+  'proposal.create': {
+    policyId: ids.foreignPolicy,
+    teamId: ids.claimsTeam,
+    title: 'Hijacked',
+    proposedStatement: 'New',
+    rationale: '',
+    cost: 0,
+  },
   'proposal.submit': { id: ids.foreignProposal, version: 1 },
   'proposal.decide': { id: ids.foreignProposal, version: 1, decision: 'approve', reason: 'Hijacked' },
   'proposal.implement': { id: ids.foreignProposal, version: 1 },
@@ -321,10 +403,36 @@ const foreignInput = (): Record<string, unknown> => ({
   'value.kpi': { kpiId: ids.foreignKpi },
   'value.refit': { kpiId: ids.foreignKpi },
   'ingest.operationalEvents': {
-    events: [{ source: 's', externalId: 'f-1', type: 'contact', value: null, customerId: null, journeyId: ids.foreignJourney, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' }],
+    events: [
+      {
+        source: 's',
+        externalId: 'f-1',
+        type: 'contact',
+        value: null,
+        customerId: null,
+        journeyId: ids.foreignJourney,
+        stepId: null,
+        attributes: {},
+        occurredAt: '2026-11-01T00:00:00Z',
+      },
+    ],
   },
   'ingest.surveyResponses': {
-    responses: [{ source: 's', externalId: 'f-1', instrument: 'nps', score: 9, customerId: null, journeyId: ids.foreignJourney, stepId: ids.foreignStep, channel: null, segment: null, verbatim: null, occurredAt: '2026-11-01T00:00:00Z' }],
+    responses: [
+      {
+        source: 's',
+        externalId: 'f-1',
+        instrument: 'nps',
+        score: 9,
+        customerId: null,
+        journeyId: ids.foreignJourney,
+        stepId: ids.foreignStep,
+        channel: null,
+        segment: null,
+        verbatim: null,
+        occurredAt: '2026-11-01T00:00:00Z',
+      },
+    ],
   },
 });
 const NO_IDS = new Set([
@@ -359,13 +467,34 @@ const NO_IDS = new Set([
   'scorecard.get',
 ]);
 /** Where another organisation's ids are refused as invalid input rather than as not found. */
-const REFUSED_AS_INPUT = new Set(['ingest.surveyResponses', 'ingest.operationalEvents', 'kpi.create', 'failurePoint.create', 'insight.create', 'outcome.create', 'initiative.create']);
+const REFUSED_AS_INPUT = new Set([
+  'ingest.surveyResponses',
+  'ingest.operationalEvents',
+  'kpi.create',
+  'failurePoint.create',
+  'insight.create',
+  'outcome.create',
+  'initiative.create',
+]);
 
 describe('every procedure', () => {
   it('is either public or names the permission it needs', () => {
     expect(guarded.length).toBeGreaterThan(10);
-    expect(procedures.filter((p) => p.access === 'public').map((p) => p.path).sort()).toEqual(
-      ['auth.acceptInvitation', 'auth.me', 'auth.requestPasswordReset', 'auth.resetPassword', 'auth.signIn', 'auth.signOut', 'auth.signUp'].sort(),
+    expect(
+      procedures
+        .filter((p) => p.access === 'public')
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(
+      [
+        'auth.acceptInvitation',
+        'auth.me',
+        'auth.requestPasswordReset',
+        'auth.resetPassword',
+        'auth.signIn',
+        'auth.signOut',
+        'auth.signUp',
+      ].sort(),
     );
   });
 
@@ -383,17 +512,41 @@ describe('every procedure', () => {
       expect(await codeOf(call(admin, path, input)), path).toBe(REFUSED_AS_INPUT.has(path) ? 'BAD_REQUEST' : 'NOT_FOUND');
     }
     // Nothing of theirs changed.
-    const theirStep = await database.db.selectFrom('journey_step').select(['name', 'version']).where('id', '=', ids.foreignStep).executeTakeFirstOrThrow();
+    const theirStep = await database.db
+      .selectFrom('journey_step')
+      .select(['name', 'version'])
+      .where('id', '=', ids.foreignStep)
+      .executeTakeFirstOrThrow();
     expect(theirStep.version).toBe(1);
-    for (const table of ['journey', 'team', 'system', 'policy', 'kpi', 'change_proposal', 'failure_point', 'insight', 'outcome', 'initiative'] as const) {
-      const changed = await database.db.selectFrom(table).select('id').where('organisation_id', '=', ids.orgB).where('version', '>', 1).execute();
+    for (const table of [
+      'journey',
+      'team',
+      'system',
+      'policy',
+      'kpi',
+      'change_proposal',
+      'failure_point',
+      'insight',
+      'outcome',
+      'initiative',
+    ] as const) {
+      const changed = await database.db
+        .selectFrom(table)
+        .select('id')
+        .where('organisation_id', '=', ids.orgB)
+        .where('version', '>', 1)
+        .execute();
       expect(changed, table).toEqual([]);
     }
     for (const table of ['failure_point', 'insight', 'outcome', 'initiative'] as const) {
       const theirs = await database.db.selectFrom(table).select('id').where('organisation_id', '=', ids.orgB).execute();
       expect(theirs, `${table} of theirs still there`).toHaveLength(1);
     }
-    const theirToken = await database.db.selectFrom('api_token').select('revoked_at').where('id', '=', ids.foreignToken).executeTakeFirstOrThrow();
+    const theirToken = await database.db
+      .selectFrom('api_token')
+      .select('revoked_at')
+      .where('id', '=', ids.foreignToken)
+      .executeTakeFirstOrThrow();
     expect(theirToken.revoked_at).toBeNull();
   });
 
@@ -435,8 +588,16 @@ describe('the kpi:compute scope', () => {
   it('recomputes a KPI and refits its value model, and edits or reads nothing', async () => {
     const caller = createCaller(createInnerContext({ db: database.db, actor: tokenActor(['kpi:compute']) }));
     const audited = async () => {
-      const rows = await database.db.selectFrom('audit_event').select('action').where('entity_id', '=', ids.ownKpi).where('actor_type', '=', 'token').execute();
-      return { recomputed: rows.filter((r) => r.action === 'kpi.recomputed').length, refitted: rows.filter((r) => r.action === 'value.refitted').length };
+      const rows = await database.db
+        .selectFrom('audit_event')
+        .select('action')
+        .where('entity_id', '=', ids.ownKpi)
+        .where('actor_type', '=', 'token')
+        .execute();
+      return {
+        recomputed: rows.filter((r) => r.action === 'kpi.recomputed').length,
+        refitted: rows.filter((r) => r.action === 'value.refitted').length,
+      };
     };
     const before = await audited();
     expect(await caller.kpi.recompute({ kpiId: ids.ownKpi })).toEqual({ results: expect.any(Number) as unknown });
@@ -451,7 +612,9 @@ describe('the kpi:compute scope', () => {
 describe('remit scope', () => {
   it("lets a team member edit a step of their team's journey, not another team's", async () => {
     const member = await callerAs('member@a.example');
-    expect(await member.journey.updateStep({ stepId: ids.remitStep, version: 1, frontstage: 'Claims handler calls back' })).toMatchObject({ version: 2 });
+    expect(await member.journey.updateStep({ stepId: ids.remitStep, version: 1, frontstage: 'Claims handler calls back' })).toMatchObject({
+      version: 2,
+    });
     expect(await codeOf(member.journey.updateStep({ stepId: ids.otherTeamsStep, version: 1, name: 'Nope' }))).toBe('FORBIDDEN');
     const lead = await callerAs('lead@a.example');
     expect(await lead.journey.updateStep({ stepId: ids.otherTeamsStep, version: 1, name: 'Council edit' })).toMatchObject({ version: 2 });
@@ -460,12 +623,21 @@ describe('remit scope', () => {
   it('turns a stale version into CONFLICT and changes nothing', async () => {
     const lead = await callerAs('lead@a.example');
     expect(await codeOf(lead.journey.updateStep({ stepId: ids.remitStep, version: 1, name: 'Stale' }))).toBe('CONFLICT');
-    const step = await database.db.selectFrom('journey_step').select(['name', 'version']).where('id', '=', ids.remitStep).executeTakeFirstOrThrow();
+    const step = await database.db
+      .selectFrom('journey_step')
+      .select(['name', 'version'])
+      .where('id', '=', ids.remitStep)
+      .executeTakeFirstOrThrow();
     expect(step).toEqual({ name: 'Step 1.1', version: 2 });
   });
 
   it('writes exactly one audit event per change, with before and after', async () => {
-    const events = await database.db.selectFrom('audit_event').selectAll().where('action', '=', 'step.updated').where('entity_id', '=', ids.remitStep).execute();
+    const events = await database.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'step.updated')
+      .where('entity_id', '=', ids.remitStep)
+      .execute();
     expect(events).toHaveLength(1);
     expect(events[0]!.before).toMatchObject({ frontstage: '', version: 1 });
     expect(events[0]!.after).toMatchObject({ frontstage: 'Claims handler calls back', version: 2 });

@@ -46,7 +46,11 @@ async function startEmbedded(): Promise<{ database: Database; url: string; stop(
 }
 
 const call = (url: string, path: string, input: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${url}/trpc/${path}`, { method: 'POST', body: JSON.stringify(input), headers: { 'content-type': 'application/json', ...headers } });
+  fetch(`${url}/trpc/${path}`, {
+    method: 'POST',
+    body: JSON.stringify(input),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 const signUp = (url: string, org: string, email: string) =>
   call(url, 'auth.signUp', { organisationName: org, displayName: org, email, password: 'correct horse battery' });
@@ -72,8 +76,11 @@ describe('backups of the embedded database', () => {
     const ada = await signUp(first.url, 'Harbour', 'ada@harbour.example');
     expect(ada.status).toBe(200);
     const cookie = (ada.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const token = ((await (await call(first.url, 'token.create', { name: 'feed', scopes: ['ingest:write'] }, { cookie })).json()) as { result: { data: { token: string } } })
-      .result.data.token;
+    const token = (
+      (await (await call(first.url, 'token.create', { name: 'feed', scopes: ['ingest:write'] }, { cookie })).json()) as {
+        result: { data: { token: string } };
+      }
+    ).result.data.token;
 
     // Batches of 100 rows, each in one transaction, go on arriving while the backup is taken.
     let sent = 0;
@@ -97,7 +104,9 @@ describe('backups of the embedded database', () => {
 
     const refused = await cli('restore', 'throughline.tar.gz');
     expect(refused.code).toBe(1);
-    expect(refused.out).toContain(`The embedded database at ${dataDir} is open in a running Throughline process (pid ${process.pid}). Stop it first`);
+    expect(refused.out).toContain(
+      `The embedded database at ${dataDir} is open in a running Throughline process (pid ${process.pid}). Stop it first`,
+    );
     expect((await call(first.url, 'auth.signIn', { email: 'late@late.example', password: 'correct horse battery' })).status).toBe(200);
     await first.stop();
 

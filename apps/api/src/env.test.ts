@@ -18,11 +18,15 @@ describe('PUBLIC_URL', () => {
   });
 
   it('is an http(s) address without query or fragment, kept without its trailing slash', () => {
-    expect(readApiEnv({ HOST: '0.0.0.0', PUBLIC_URL: 'https://throughline.example.com/' }).publicUrl).toBe('https://throughline.example.com');
+    expect(readApiEnv({ HOST: '0.0.0.0', PUBLIC_URL: 'https://throughline.example.com/' }).publicUrl).toBe(
+      'https://throughline.example.com',
+    );
     expect(readApiEnv({ PUBLIC_URL: 'https://example.com/throughline' }).publicUrl).toBe('https://example.com/throughline');
     expect(() => readApiEnv({ PUBLIC_URL: 'throughline.example.com' })).toThrow('PUBLIC_URL: must be an http:// or https:// URL');
     expect(() => readApiEnv({ PUBLIC_URL: 'javascript://x.example' })).toThrow('PUBLIC_URL: must be an http:// or https:// URL');
-    expect(() => readApiEnv({ PUBLIC_URL: 'https://x.example/?next=1' })).toThrow('PUBLIC_URL: must be an address without ?query or #fragment');
+    expect(() => readApiEnv({ PUBLIC_URL: 'https://x.example/?next=1' })).toThrow(
+      'PUBLIC_URL: must be an address without ?query or #fragment',
+    );
   });
 });
 
@@ -66,7 +70,10 @@ describe('TRUST_PROXY', () => {
 describe("the README's configuration table", () => {
   it('documents every variable the API reads', async () => {
     const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('\n## Configuration\n'), readme.indexOf('\n## ', readme.indexOf('\n## Configuration\n') + 1));
+    const section = readme.slice(
+      readme.indexOf('\n## Configuration\n'),
+      readme.indexOf('\n## ', readme.indexOf('\n## Configuration\n') + 1),
+    );
     const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
     for (const variable of API_ENV_VARIABLES) expect(documented).toContain(variable);
   });

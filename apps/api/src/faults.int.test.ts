@@ -43,7 +43,11 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  * can go to the whole group as Ctrl+C sends it) and resolves once it says it is up.
  */
 function start(main: string, env: Record<string, string | undefined>, ready = /running at (http:\/\/\S+)/): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, PORT: '0', ...env }, stdio: 'pipe', detached: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: 'pipe',
+    detached: true,
+  });
   started.push(child);
   let output = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal!)));
@@ -69,11 +73,20 @@ function runToEnd(main: string, env: Record<string, string | undefined>): Promis
 }
 
 const post = (url: string, path: string, input: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${url}/trpc/${path}`, { method: 'POST', body: JSON.stringify(input), headers: { 'content-type': 'application/json', ...headers } });
+  fetch(`${url}/trpc/${path}`, {
+    method: 'POST',
+    body: JSON.stringify(input),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 /** Signs up an organisation through the API and makes an ingest token: what the load sends with. */
 async function signUpWithToken(url: string, email: string): Promise<{ cookie: string; token: string; organisationId: string }> {
-  const signUp = await post(url, 'auth.signUp', { organisationName: 'Harbour', displayName: 'Ada', email, password: 'correct horse battery' });
+  const signUp = await post(url, 'auth.signUp', {
+    organisationName: 'Harbour',
+    displayName: 'Ada',
+    email,
+    password: 'correct horse battery',
+  });
   expect(signUp.status).toBe(200);
   const cookie = (signUp.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { organisationId } = ((await signUp.json()) as { result: { data: { organisationId: string } } }).result.data;
@@ -107,7 +120,11 @@ interface IngestAnswer {
  * Sends a batch as the typed client does: again after a 503 or 429 (waiting as Retry-After
  * says), and to the next API when one stops answering (safe: a batch is idempotent by id).
  */
-async function ingest(urls: string[], token: string, responses: ReturnType<typeof batch>): Promise<{ answer: IngestAnswer; attempts: number[] }> {
+async function ingest(
+  urls: string[],
+  token: string,
+  responses: ReturnType<typeof batch>,
+): Promise<{ answer: IngestAnswer; attempts: number[] }> {
   const attempts: number[] = [];
   for (let attempt = 0; attempt < 30; attempt++) {
     const url = urls[attempt % urls.length]!;
@@ -207,7 +224,9 @@ describe('the embedded server as a process', () => {
     const { token } = await signUpWithToken(first.url, 'killed@harbour.example');
     const acknowledged = [];
     for (let i = 0; i < 3; i++) acknowledged.push((await ingest([first.url], token, batch(`kill-${i}`))).answer);
-    const inFlight = post(first.url, 'ingest.surveyResponses', { responses: batch('kill-3') }, { authorization: `Bearer ${token}` }).catch(() => null);
+    const inFlight = post(first.url, 'ingest.surveyResponses', { responses: batch('kill-3') }, { authorization: `Bearer ${token}` }).catch(
+      () => null,
+    );
     signalGroup(first.child, 'SIGKILL');
     await first.exited;
     await inFlight;
@@ -218,7 +237,9 @@ describe('the embedded server as a process', () => {
     signalGroup(again.child, 'SIGTERM');
     expect(await again.exited).toBe(0);
     const database = await openDatabase({ dataDir });
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE external_id LIKE 'kill-%'`.execute(database.db);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE external_id LIKE 'kill-%'`.execute(
+      database.db,
+    );
     await database.close();
     expect(rows[0]!.n).toBe(800);
   }, 180_000);
@@ -241,8 +262,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('API and worker processes on Pos
   }
 
   const stored = async (database: Database, pattern: string) =>
-    (await sql<{ n: number; distinct: number }>`
-      SELECT count(*)::int AS n, count(DISTINCT external_id)::int AS distinct FROM survey_response WHERE external_id LIKE ${pattern}`.execute(database.db)).rows[0]!;
+    (
+      await sql<{ n: number; distinct: number }>`
+      SELECT count(*)::int AS n, count(DISTINCT external_id)::int AS distinct FROM survey_response WHERE external_id LIKE ${pattern}`.execute(
+        database.db,
+      )
+    ).rows[0]!;
 
   it('survives connections cut under mixed load: every process serves afterwards, no batch lost or doubled, jobs run', async () => {
     const { database, apis, workers } = await deployment();
@@ -305,7 +330,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('API and worker processes on Pos
       // pg-boss went on: a refresh queued after the cuts is run by a worker. A job whose end the
       // cuts kept from being written stays active until its heartbeat lapses and the supervisor
       // retries it; a supervisor pass every second (instead of pg-boss's minute) keeps that short here.
-      const supervisor = new PgBoss({ connectionString: database.connectionString, schema: 'pgboss', max: 2, registerInstance: false, schedule: false, supervise: true, superviseIntervalSeconds: 1, monitorIntervalSeconds: 1 });
+      const supervisor = new PgBoss({
+        connectionString: database.connectionString,
+        schema: 'pgboss',
+        max: 2,
+        registerInstance: false,
+        schedule: false,
+        supervise: true,
+        superviseIntervalSeconds: 1,
+        monitorIntervalSeconds: 1,
+      });
       supervisor.on('error', (error: Error) => console.error(`[test supervisor] ${error.message}`));
       await supervisor.start();
       onTestFinished(() => supervisor.stop({ graceful: false }));
@@ -314,11 +348,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('API and worker processes on Pos
       await ingest(urls, token, batch('after-cuts', 10));
       for (let waited = 0; ; waited += 250) {
         const { rows } = await sql<{ n: number }>`
-          SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'kpi.refresh' AND state = 'completed' AND data->>'kpiId' = ${lateKpiId}`.execute(database.db);
+          SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'kpi.refresh' AND state = 'completed' AND data->>'kpiId' = ${lateKpiId}`.execute(
+          database.db,
+        );
         if (rows[0]!.n > 0) break;
         if (waited > 60_000) {
-          const jobs = await sql`SELECT name, state, created_on, start_after FROM pgboss.job WHERE name = 'kpi.refresh' ORDER BY created_on`.execute(database.db);
-          throw new Error(`no KPI refresh ran after the cuts: ${JSON.stringify(jobs.rows)}\n${[...apis, ...workers].map((w) => w.output()).join('\n')}`);
+          const jobs =
+            await sql`SELECT name, state, created_on, start_after FROM pgboss.job WHERE name = 'kpi.refresh' ORDER BY created_on`.execute(
+              database.db,
+            );
+          throw new Error(
+            `no KPI refresh ran after the cuts: ${JSON.stringify(jobs.rows)}\n${[...apis, ...workers].map((w) => w.output()).join('\n')}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 250));
       }

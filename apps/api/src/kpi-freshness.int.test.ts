@@ -32,7 +32,16 @@ async function arrange(db: Db): Promise<{ kpiId: string; month: string }> {
   const scores = [10, 10, 9, 9, 9, 10, 8, 7, 3, 6];
   await db
     .insertInto('survey_response')
-    .values(scores.map((score, i) => ({ organisation_id: organisationId, source: 's', external_id: `seed-${i}`, instrument: 'nps', score, occurred_at: new Date(lastMonth.getTime() + (i + 1) * 3_600_000).toISOString() })))
+    .values(
+      scores.map((score, i) => ({
+        organisation_id: organisationId,
+        source: 's',
+        external_id: `seed-${i}`,
+        instrument: 'nps',
+        score,
+        occurred_at: new Date(lastMonth.getTime() + (i + 1) * 3_600_000).toISOString(),
+      })),
+    )
     .execute();
   return { kpiId, month: lastMonth.toISOString().slice(0, 10) };
 }
@@ -51,10 +60,18 @@ async function integratorToken(base: string): Promise<string> {
 }
 
 /** The KPI's result for `month` as `kpi.results` answers over HTTP, or undefined before it has one. */
-async function monthResult(base: string, token: string, kpiId: string, month: string): Promise<{ value: number | null; n: number } | undefined> {
-  const res = await fetch(`${base}/trpc/kpi.results?input=${encodeURIComponent(JSON.stringify({ kpiId }))}`, { headers: { authorization: `Bearer ${token}` } });
+async function monthResult(
+  base: string,
+  token: string,
+  kpiId: string,
+  month: string,
+): Promise<{ value: number | null; n: number } | undefined> {
+  const res = await fetch(`${base}/trpc/kpi.results?input=${encodeURIComponent(JSON.stringify({ kpiId }))}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.status).toBe(200);
-  const { series } = ((await res.json()) as { result: { data: { series: { periodStart: string; value: number | null; n: number }[] } } }).result.data;
+  const { series } = ((await res.json()) as { result: { data: { series: { periodStart: string; value: number | null; n: number }[] } } })
+    .result.data;
   return series.find((p) => p.periodStart === month);
 }
 
@@ -72,10 +89,16 @@ async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean,
 /** Waits for the KPI's first run (the worker's start-up sweep), sends ten promoters last month, and times their arrival in kpi.results. */
 async function ingestAndTime(base: string, kpiId: string, month: string): Promise<number> {
   const token = await integratorToken(base);
-  const before = await pollUntil(() => monthResult(base, token, kpiId, month), (r) => r?.n === 10, 60_000);
+  const before = await pollUntil(
+    () => monthResult(base, token, kpiId, month),
+    (r) => r?.n === 10,
+    60_000,
+  );
   expect(before.value, 'the start-up sweep computes the KPI once').toMatchObject({ n: 10, value: 40 });
   const lastRun = async () => {
-    const res = await fetch(`${base}/trpc/kpi.results?input=${encodeURIComponent(JSON.stringify({ kpiId }))}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${base}/trpc/kpi.results?input=${encodeURIComponent(JSON.stringify({ kpiId }))}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     return ((await res.json()) as { result: { data: { lastRunAt: string | null } } }).result.data.lastRunAt;
   };
   expect(await lastRun()).not.toBeNull();
@@ -97,7 +120,11 @@ async function ingestAndTime(base: string, kpiId: string, month: string): Promis
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ result: { data: { received: 10, inserted: 10, duplicates: 0 } } });
   const stored = performance.now();
-  const after = await pollUntil(() => monthResult(base, token, kpiId, month), (r) => r?.n === 20, FRESH_WITHIN_MS);
+  const after = await pollUntil(
+    () => monthResult(base, token, kpiId, month),
+    (r) => r?.n === 20,
+    FRESH_WITHIN_MS,
+  );
   // 16 promoters, 2 passives, 2 detractors of 20: NPS +70.
   expect(after.value, `kpi.results within ${FRESH_WITHIN_MS / 1000} s of the batch being stored`).toMatchObject({ n: 20, value: 70 });
   return (after.at - stored) / 1000;
@@ -146,9 +173,19 @@ describe('an ingest refreshes the KPIs it feeds', () => {
       });
       const { kpiId, month } = await arrange(database.db);
       // The API first: its send-only pg-boss creates the refresh queue even before any worker runs.
-      const api = await startProcess('api', new URL('./main.ts', import.meta.url).pathname, { DATABASE_URL: database.connectionString, THROUGHLINE_ROLE: 'api', PORT: '0', WEB_DIST: '/nonexistent' }, /running at (http:\/\/\S+)/);
+      const api = await startProcess(
+        'api',
+        new URL('./main.ts', import.meta.url).pathname,
+        { DATABASE_URL: database.connectionString, THROUGHLINE_ROLE: 'api', PORT: '0', WEB_DIST: '/nonexistent' },
+        /running at (http:\/\/\S+)/,
+      );
       children.push(api);
-      const worker = await startProcess('worker', new URL('../../worker/src/main.ts', import.meta.url).pathname, { DATABASE_URL: database.connectionString }, /\[worker\] started/);
+      const worker = await startProcess(
+        'worker',
+        new URL('../../worker/src/main.ts', import.meta.url).pathname,
+        { DATABASE_URL: database.connectionString },
+        /\[worker\] started/,
+      );
       children.push(worker);
       const seconds = await ingestAndTime(api.match[1]!, kpiId, month);
       measured.push(`ingest → visible in kpi.results, API and worker processes on PostgreSQL: ${seconds.toFixed(2)} s`);
@@ -173,7 +210,17 @@ describe('what an ingest asks to refresh', () => {
     verbatim: null,
     occurredAt: '2026-11-02T09:00:00Z',
   });
-  const event = (i: number, type: string) => ({ source: 'crm', externalId: `e-${i}`, type, value: 1, customerId: null, journeyId: null, stepId: null, attributes: {}, occurredAt: '2026-11-02T09:00:00Z' });
+  const event = (i: number, type: string) => ({
+    source: 'crm',
+    externalId: `e-${i}`,
+    type,
+    value: 1,
+    customerId: null,
+    journeyId: null,
+    stepId: null,
+    attributes: {},
+    occurredAt: '2026-11-02T09:00:00Z',
+  });
 
   it('the KPIs that read the stored rows, once they are stored; nothing for a batch of duplicates; and a queue failure fails no batch', async () => {
     const database = await createTestDatabase();
@@ -183,7 +230,17 @@ describe('what an ingest asks to refresh', () => {
     const kpi = (key: string, source: object) =>
       db
         .insertInto('kpi')
-        .values({ organisation_id: organisationId, key, name: key, kind: 'count', source: JSON.stringify(source), scope_level: 'organisation', direction: 'higher_is_better', grain: 'month', schedule: NIGHTLY })
+        .values({
+          organisation_id: organisationId,
+          key,
+          name: key,
+          kind: 'count',
+          source: JSON.stringify(source),
+          scope_level: 'organisation',
+          direction: 'higher_is_better',
+          grain: 'month',
+          schedule: NIGHTLY,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
         .then((r) => r.id);
@@ -192,10 +249,24 @@ describe('what an ingest asks to refresh', () => {
     const costToServe = await kpi('cost-to-serve', { stream: 'operational', eventType: 'cost', denominatorEventType: 'sale' });
 
     const sent: { organisationId: string; kpiIds: readonly string[]; storedBefore: number }[] = [];
-    const storedRows = async () => (await sql<{ n: number }>`SELECT (SELECT count(*) FROM survey_response)::int + (SELECT count(*) FROM operational_event)::int AS n`.execute(db)).rows[0]!.n;
-    const actor = { kind: 'token' as const, tokenId: '00000000-0000-4000-8000-000000000001', organisationId, scopes: ['ingest:write' as const] };
+    const storedRows = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`SELECT (SELECT count(*) FROM survey_response)::int + (SELECT count(*) FROM operational_event)::int AS n`.execute(db)
+      ).rows[0]!.n;
+    const actor = {
+      kind: 'token' as const,
+      tokenId: '00000000-0000-4000-8000-000000000001',
+      organisationId,
+      scopes: ['ingest:write' as const],
+    };
     const recording = createCaller(
-      createInnerContext({ db, actor, kpiRefresh: { send: async (org, kpiIds) => void sent.push({ organisationId: org, kpiIds, storedBefore: await storedRows() }) } }),
+      createInnerContext({
+        db,
+        actor,
+        kpiRefresh: { send: async (org, kpiIds) => void sent.push({ organisationId: org, kpiIds, storedBefore: await storedRows() }) },
+      }),
     );
 
     await recording.ingest.surveyResponses({ responses: [response(1, 'nps'), response(2, 'csat')] });
@@ -206,10 +277,17 @@ describe('what an ingest asks to refresh', () => {
     expect(sent.at(-1)).toEqual({ organisationId, kpiIds: [costToServe], storedBefore: 4 });
 
     const logged: string[] = [];
-    const failing = createCaller(createInnerContext({ db, actor, log: (m) => logged.push(m), kpiRefresh: { send: () => Promise.reject(new Error('pg-boss is down')) } }));
+    const failing = createCaller(
+      createInnerContext({
+        db,
+        actor,
+        log: (m) => logged.push(m),
+        kpiRefresh: { send: () => Promise.reject(new Error('pg-boss is down')) },
+      }),
+    );
     expect(await failing.ingest.surveyResponses({ responses: [response(3, 'nps')] })).toEqual({ received: 1, inserted: 1, duplicates: 0 });
     expect(await storedRows()).toBe(5);
-    expect(logged).toEqual([expect.stringContaining('could not queue its KPIs\' refresh') as unknown]);
+    expect(logged).toEqual([expect.stringContaining("could not queue its KPIs' refresh") as unknown]);
     expect(logged[0]).toContain('pg-boss is down');
   });
 });

@@ -55,7 +55,12 @@ describe('the embedded database without the demo', () => {
     try {
       expect(running.seeded.seeded).toBe(false);
       expect((await counts(running.database.db)).orgs).toBe(0);
-      const signUp = { organisationName: 'Harbour', displayName: 'Ada', email: 'ada@harbour.example', password: 'correct horse battery staple' };
+      const signUp = {
+        organisationName: 'Harbour',
+        displayName: 'Ada',
+        email: 'ada@harbour.example',
+        password: 'correct horse battery staple',
+      };
       expect((await post(running.url, 'auth.signUp', signUp)).status).toBe(200);
       expect((await post(running.url, 'auth.requestPasswordReset', { email: signUp.email }, { host: 'evil.example' })).status).toBe(200);
       const mail = logged.find((m) => m.startsWith('[mail] to ada@harbour.example'));
@@ -70,10 +75,14 @@ describe('the embedded database without the demo', () => {
 function post(base: string, path: string, input: unknown, headers: Record<string, string> = {}): Promise<{ status: number }> {
   const body = JSON.stringify(input);
   return new Promise((resolve, reject) => {
-    const req = request(`${base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
-    });
+    const req = request(
+      `${base}/trpc/${path}`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+      },
+    );
     req.once('error', reject);
     req.end(body);
   });
@@ -106,7 +115,6 @@ describe('start-up', () => {
     expect(existsSync(join(dir, 'data'))).toBe(false);
   }, 60_000);
 });
-
 
 /** Starts a process and resolves with the first stdout line matching `ready`. */
 function startProcess(script: string, env: Record<string, string>, ready: RegExp): Promise<RegExpMatchArray> {

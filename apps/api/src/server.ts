@@ -1,6 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { migrateToLatest, openDatabase, seedDemoIfEmpty, organisationStamps, type OrganisationStamps, DEMO_SIGN_IN, type Database } from '@throughline/db';
+import {
+  migrateToLatest,
+  openDatabase,
+  seedDemoIfEmpty,
+  organisationStamps,
+  type OrganisationStamps,
+  DEMO_SIGN_IN,
+  type Database,
+} from '@throughline/db';
 import { kpiRefreshSender, startKpiRefreshSender, startWorker, type KpiRefreshSender, type Worker } from '@throughline/jobs';
 import { hashPassword } from './auth/password.ts';
 import type { ApiEnv } from './env.ts';
@@ -39,7 +47,8 @@ export async function startServer(env: ApiEnv, log: (m: string) => void = consol
       ? await seedDemoIfEmpty(database.db, { adminPasswordHash: await hashPassword(DEMO_SIGN_IN.password), now: today })
       : { seeded: false, rows: 0, ms: 0 };
     const t3 = performance.now();
-    if (seeded.seeded) log(`Seeded the demo organisation: ${seeded.rows.toLocaleString('en-GB')} rows in ${(seeded.ms / 1000).toFixed(1)} s`);
+    if (seeded.seeded)
+      log(`Seeded the demo organisation: ${seeded.rows.toLocaleString('en-GB')} rows in ${(seeded.ms / 1000).toFixed(1)} s`);
     if (env.role === 'all') worker = await startWorker(database);
     else sender = await startKpiRefreshSender(database, log);
     const kpiRefresh = worker ? kpiRefreshSender(worker.boss) : sender!;

@@ -2,15 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError, type z } from 'zod';
 import { databaseUnavailable, writeAuditEvent } from '@throughline/db';
-import {
-  DomainError,
-  roleReach,
-  scopesAllow,
-  type Actor,
-  type DomainErrorCode,
-  type Permission,
-  type Reach,
-} from '@throughline/domain';
+import { DomainError, roleReach, scopesAllow, type Actor, type DomainErrorCode, type Permission, type Reach } from '@throughline/domain';
 import type { Context } from './context.ts';
 import type { ZProcedureError } from './http/error-body.schema.ts';
 

@@ -53,7 +53,10 @@ async function load(context: BrowserContext, url: string, selector: string): Pro
       // The scripts that had arrived by then: what the content waited for, not what followed it (the charts).
       const scripts = performance
         .getEntriesByType('resource')
-        .filter((e): e is PerformanceResourceTiming => e instanceof PerformanceResourceTiming && new URL(e.name).pathname.endsWith('.js') && e.responseEnd <= ms);
+        .filter(
+          (e): e is PerformanceResourceTiming =>
+            e instanceof PerformanceResourceTiming && new URL(e.name).pathname.endsWith('.js') && e.responseEnd <= ms,
+        );
       return {
         ms,
         jsTransferBytes: scripts.reduce((s, e) => s + e.transferSize, 0),
@@ -73,7 +76,12 @@ function median(xs: number[]): number {
 }
 
 /** `RUNS` loads, each in a fresh context (cold) or all in one primed context (warm). */
-async function measure(browser: Browser, signedIn: Awaited<ReturnType<BrowserContext['storageState']>> | undefined, url: string, selector: string) {
+async function measure(
+  browser: Browser,
+  signedIn: Awaited<ReturnType<BrowserContext['storageState']>> | undefined,
+  url: string,
+  selector: string,
+) {
   const cold: Load[] = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: VIEWPORT, storageState: signedIn });
@@ -133,11 +141,41 @@ try {
     );
   }
   const figures: Figure[] = [
-    { name: 'dashboard first useful content, Chromium', value: dashboard.coldMs, unit: 'ms', baselineName: 'sign-in form, empty cache', baselineValue: signIn.coldMs },
-    { name: 'dashboard first useful content, warm', value: dashboard.warmMs, unit: 'ms', baselineName: 'sign-in form, warm cache', baselineValue: signIn.warmMs },
-    { name: 'blueprint first useful content, Chromium', value: blueprint.coldMs, unit: 'ms', baselineName: 'sign-in form, empty cache', baselineValue: signIn.coldMs },
-    { name: 'blueprint first useful content, warm', value: blueprint.warmMs, unit: 'ms', baselineName: 'sign-in form, warm cache', baselineValue: signIn.warmMs },
-    { name: 'dashboard JavaScript sent, empty cache', value: kb(dashboard.coldJsTransferBytes), unit: 'KB', baselineName: 'sign-in page JavaScript sent, empty cache', baselineValue: kb(signIn.coldJsTransferBytes) },
+    {
+      name: 'dashboard first useful content, Chromium',
+      value: dashboard.coldMs,
+      unit: 'ms',
+      baselineName: 'sign-in form, empty cache',
+      baselineValue: signIn.coldMs,
+    },
+    {
+      name: 'dashboard first useful content, warm',
+      value: dashboard.warmMs,
+      unit: 'ms',
+      baselineName: 'sign-in form, warm cache',
+      baselineValue: signIn.warmMs,
+    },
+    {
+      name: 'blueprint first useful content, Chromium',
+      value: blueprint.coldMs,
+      unit: 'ms',
+      baselineName: 'sign-in form, empty cache',
+      baselineValue: signIn.coldMs,
+    },
+    {
+      name: 'blueprint first useful content, warm',
+      value: blueprint.warmMs,
+      unit: 'ms',
+      baselineName: 'sign-in form, warm cache',
+      baselineValue: signIn.warmMs,
+    },
+    {
+      name: 'dashboard JavaScript sent, empty cache',
+      value: kb(dashboard.coldJsTransferBytes),
+      unit: 'KB',
+      baselineName: 'sign-in page JavaScript sent, empty cache',
+      baselineValue: kb(signIn.coldJsTransferBytes),
+    },
   ];
   report(figures);
 } finally {

@@ -54,7 +54,13 @@ describe('the bundle budget in a Vite build', () => {
   writeFileSync(join(root, 'main.js'), `console.log(${JSON.stringify(noise(1500))}); import('./page.js');`);
   writeFileSync(join(root, 'page.js'), `export const page = ${JSON.stringify(noise(3000))};`);
   const buildWith = (budget: { entry: number; file: number }) =>
-    build({ root, logLevel: 'silent', configFile: false, build: { outDir: join(root, 'dist'), write: false }, plugins: [bundleBudget(budget, 'the test')] });
+    build({
+      root,
+      logLevel: 'silent',
+      configFile: false,
+      build: { outDir: join(root, 'dist'), write: false },
+      plugins: [bundleBudget(budget, 'the test')],
+    });
 
   it('passes a bundle within its budget', async () => {
     await expect(buildWith({ entry: 20 * KB, file: 20 * KB })).resolves.toBeDefined();
@@ -67,6 +73,8 @@ describe('the bundle budget in a Vite build', () => {
   });
 
   it('fails the build when the first page needs more than its budget', async () => {
-    await expect(buildWith({ entry: 2 * KB, file: 20 * KB })).rejects.toThrow(/The first page needs \d+\.\d KB, over its budget of 2\.0 KB: assets\/index-[\w-]+\.js \(\d+\.\d KB\)\./);
+    await expect(buildWith({ entry: 2 * KB, file: 20 * KB })).rejects.toThrow(
+      /The first page needs \d+\.\d KB, over its budget of 2\.0 KB: assets\/index-[\w-]+\.js \(\d+\.\d KB\)\./,
+    );
   });
 });

@@ -50,7 +50,9 @@ export function checkBundleBudget(files: readonly BundleFile[], budget: BundleBu
 
   const problems: string[] = [];
   if (entryBytes > budget.entry) {
-    problems.push(`The first page needs ${kb(entryBytes)}, over its budget of ${kb(budget.entry)}: ${entryFiles.map((n) => `${n} (${kb(byName.get(n)!.bytes)})`).join(', ')}.`);
+    problems.push(
+      `The first page needs ${kb(entryBytes)}, over its budget of ${kb(budget.entry)}: ${entryFiles.map((n) => `${n} (${kb(byName.get(n)!.bytes)})`).join(', ')}.`,
+    );
   }
   const sorted = [...files].sort((a, b) => b.bytes - a.bytes);
   for (const file of sorted.filter((f) => f.bytes > budget.file)) {

@@ -47,7 +47,13 @@ export async function startAppServer(baseEnv: NodeJS.ProcessEnv): Promise<AppSer
   const port = await freePort();
   const tempDir = await mkdtemp(join(tmpdir(), 'throughline-e2e-'));
   // The demo organisation, which the browser tests sign in to, whatever the shell has set.
-  const env: NodeJS.ProcessEnv = { ...baseEnv, PORT: String(port), HOST: '127.0.0.1', THROUGHLINE_DATA_DIR: join(tempDir, 'data'), THROUGHLINE_DEMO: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    THROUGHLINE_DATA_DIR: join(tempDir, 'data'),
+    THROUGHLINE_DEMO: '1',
+  };
   // No DATABASE_URL: the embedded database, fresh in the temp dir. No PUBLIC_URL: links point at this server.
   delete env.DATABASE_URL;
   delete env.PUBLIC_URL;
@@ -75,7 +81,11 @@ export async function startAppServer(baseEnv: NodeJS.ProcessEnv): Promise<AppSer
   };
 
   try {
-    await waitUntilReady(url, () => exited, () => output);
+    await waitUntilReady(
+      url,
+      () => exited,
+      () => output,
+    );
   } catch (error) {
     await stop();
     throw error;

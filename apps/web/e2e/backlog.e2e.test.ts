@@ -148,7 +148,9 @@ describe('an initiative through its gates, funded by the CX council', () => {
     await screenshot('05-designed-gate-refused');
 
     // A summary item leads to its field.
-    await refusal().getByRole('link', { name: /Hypothesis is required/ }).click();
+    await refusal()
+      .getByRole('link', { name: /Hypothesis is required/ })
+      .click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('hypothesis');
     await screenshot('06-refusal-leads-to-field', false);
   });
@@ -158,8 +160,12 @@ describe('an initiative through its gates, funded by the CX council', () => {
     const points = form.getByRole('group', { name: 'Failure points it fixes' }).getByRole('checkbox');
     await points.first().or(form.getByText('This journey has no failure points recorded yet')).first().waitFor();
     if ((await points.count()) > 0) await points.first().check();
-    await form.getByLabel('Problem statement').fill('Escape-of-water claims wait nine days for an assessor; customers chase and the damage spreads.');
-    await form.getByLabel('Hypothesis', { exact: true }).fill('A video assessment on the day of the claim removes most visits and lifts claims NPS by three points.');
+    await form
+      .getByLabel('Problem statement')
+      .fill('Escape-of-water claims wait nine days for an assessor; customers chase and the damage spreads.');
+    await form
+      .getByLabel('Hypothesis', { exact: true })
+      .fill('A video assessment on the day of the claim removes most visits and lifts claims NPS by three points.');
 
     // An outcome on the KPI the uplift is promised on, if the journey has one.
     const outcomes = form.getByRole('group', { name: 'Outcomes targeted' }).getByRole('checkbox');
@@ -171,7 +177,10 @@ describe('an initiative through its gates, funded by the CX council', () => {
     await form.getByLabel('One-off cost, technology').fill('70,000');
     await form.getByLabel('Running cost a year, technology').fill('10,000');
     await form.getByLabel('IT effort (days)').fill('60');
-    await form.getByRole('group', { name: 'Systems it changes' }).getByRole('checkbox', { name: /ClaimsCore/ }).check();
+    await form
+      .getByRole('group', { name: 'Systems it changes' })
+      .getByRole('checkbox', { name: /ClaimsCore/ })
+      .check();
     const kpi = form.getByLabel('KPI', { exact: true });
     const npsOption = kpi.locator('option', { hasText: /^Claims NPS/ });
     await kpi.selectOption((await npsOption.getAttribute('value')) ?? '');
@@ -225,7 +234,9 @@ describe('an initiative through its gates, funded by the CX council', () => {
       return { status: res.status, body: await res.json() };
     }, id);
     expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toMatch(/exceeds the owning team’s spending authority: the CX council decides\. A CX lead must decide it\./);
+    expect(refused.body.error.message).toMatch(
+      /exceeds the owning team’s spending authority: the CX council decides\. A CX lead must decide it\./,
+    );
     await screenshot('09-designed-awaiting-council');
     await screenshotOf('10-funding-routed-to-council', panel);
   });
@@ -288,7 +299,9 @@ describe('an initiative through its gates, funded by the CX council', () => {
     expect(summary).toContain('What changed in operations is required');
 
     await editor().getByLabel('Implemented on').fill(daysAgo(60));
-    await editor().getByLabel('What changed in operations').fill('Handlers offer a same-day video call at first notification; assessors visit only when the video cannot settle it.');
+    await editor()
+      .getByLabel('What changed in operations')
+      .fill('Handlers offer a same-day video call at first notification; assessors visit only when the video cannot settle it.');
     await editor().getByLabel('People trained').fill('45');
     await editor().getByLabel('Usage so far').fill('38');
     await editor().getByLabel('Spent so far, business').fill('62,000');
@@ -327,8 +340,14 @@ describe('an initiative through its gates, funded by the CX council', () => {
     // Committed includes this initiative's £170,000: one-off plus a year of running it.
     const committed = Number(((await row.locator('td').nth(3).textContent()) ?? '').replace(/[£,]/g, ''));
     expect(committed).toBeGreaterThanOrEqual(170_000);
-    await page.getByRole('img', { name: new RegExp(`^Budget, committed and spent by team\\. .*${TEAM}: budget £[\\d,]+, committed £[\\d,]+`) }).waitFor();
-    await page.getByRole('region', { name: 'Systems the money changes' }).getByText(/ClaimsCore · \d+ initiatives?/).first().waitFor();
+    await page
+      .getByRole('img', { name: new RegExp(`^Budget, committed and spent by team\\. .*${TEAM}: budget £[\\d,]+, committed £[\\d,]+`) })
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Systems the money changes' })
+      .getByText(/ClaimsCore · \d+ initiatives?/)
+      .first()
+      .waitFor();
     await screenshot('17-budgets');
 
     await page.goto(`${server.url}/backlog?stage=measured`);

@@ -16,7 +16,9 @@ async function screenshot(name: string): Promise<void> {
 /** The step names in the blueprint's header row, left to right. */
 async function stepOrder(): Promise<string[]> {
   const handles = page.getByRole('region', { name: /Service blueprint for/ }).locator('[data-move-step]');
-  return (await handles.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).map((label) => label.replace(/^Move “|”$/g, ''));
+  return (await handles.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).map((label) =>
+    label.replace(/^Move “|”$/g, ''),
+  );
 }
 
 async function addStep(stage: string, name: string, channel: string): Promise<void> {
@@ -70,9 +72,13 @@ describe('building a service blueprint from scratch', () => {
 
   it('edits the blueprint lanes and systems in place', async () => {
     await page.getByRole('button', { name: 'Edit Customer actions for Fill in the moving form (empty)' }).click();
-    await page.getByRole('textbox', { name: 'Customer actions for Fill in the moving form' }).fill('Enters the new address and moving date');
+    await page
+      .getByRole('textbox', { name: 'Customer actions for Fill in the moving form' })
+      .fill('Enters the new address and moving date');
     await page.keyboard.press('Control+Enter');
-    await page.getByRole('button', { name: 'Edit Customer actions for Fill in the moving form: Enters the new address and moving date' }).waitFor();
+    await page
+      .getByRole('button', { name: 'Edit Customer actions for Fill in the moving form: Enters the new address and moving date' })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Edit Backstage for Confirm by phone (empty)' }).click();
     await page.getByRole('textbox', { name: 'Backstage for Confirm by phone' }).fill('Adviser re-rates the cover for the new address');
@@ -118,7 +124,11 @@ describe('building a service blueprint from scratch', () => {
     await page.getByRole('heading', { name: JOURNEY, level: 1 }).waitFor();
     const stageHeaders = page.getByRole('region', { name: /Service blueprint for/ }).getByRole('columnheader');
     await expect.poll(() => stageHeaders.allTextContents()).toContain('Stage 2Settle in');
-    await page.getByRole('button', { name: 'Done editing' }).or(page.getByRole('button', { name: 'Edit blueprint' })).first().waitFor();
+    await page
+      .getByRole('button', { name: 'Done editing' })
+      .or(page.getByRole('button', { name: 'Edit blueprint' }))
+      .first()
+      .waitFor();
     await screenshot('23-blueprint-read-only');
   });
 });

@@ -29,7 +29,10 @@ function npsCsv(rows: number, bad: Record<number, string> = {}): string {
     const line = i + 2;
     const day = String((i % 28) + 1).padStart(2, '0');
     const comment = i % 3 === 0 ? '"Quick, and kind — très bien"' : i % 3 === 1 ? '"Said ""call back"" twice"' : '';
-    return bad[line] ?? `resp-${String(i + 1).padStart(5, '0')},2026-03-${day}T09:${String(i % 60).padStart(2, '0')}:00Z,${i % 11},cust-${i % 400},${JOURNEY},web,home,${comment}`;
+    return (
+      bad[line] ??
+      `resp-${String(i + 1).padStart(5, '0')},2026-03-${day}T09:${String(i % 60).padStart(2, '0')}:00Z,${i % 11},cust-${i % 400},${JOURNEY},web,home,${comment}`
+    );
   });
   return `${HEADER}\n${lines.join('\n')}\n`;
 }
@@ -90,7 +93,10 @@ describe('importing a CSV export', () => {
     const preview = page.getByRole('region', { name: '3. Preview' });
     await preview.getByText('No problems in these rows.').waitFor();
     expect(await preview.locator('tbody tr').count()).toBe(10);
-    await preview.getByRole('cell', { name: new RegExp(JOURNEY) }).first().waitFor();
+    await preview
+      .getByRole('cell', { name: new RegExp(JOURNEY) })
+      .first()
+      .waitFor();
     await preview.getByText('Quick, and kind — très bien').first().waitFor();
     await screenshot('02-mapping-and-preview');
   });
@@ -116,7 +122,10 @@ describe('importing a CSV export', () => {
 
   it('lists the bad lines of a broken file and sends nothing', async () => {
     const before = ingestRequests;
-    const bad = npsCsv(40, { 5: 'resp-b5,2026-03-05T10:00:00Z,14,cust-1,Report a home-insurance claim,web,home,', 31: 'resp-b31,31/03/2026,8,cust-2,No such journey,web,home,' });
+    const bad = npsCsv(40, {
+      5: 'resp-b5,2026-03-05T10:00:00Z,14,cust-1,Report a home-insurance claim,web,home,',
+      31: 'resp-b31,31/03/2026,8,cust-2,No such journey,web,home,',
+    });
     await page.locator('input[type=file]').setInputFiles(writeFixture('nps-broken.csv', bad));
     const preview = page.getByRole('region', { name: '3. Preview' });
     await preview.getByText('1 of them has a problem').waitFor();
@@ -159,9 +168,13 @@ describe('importing a CSV export', () => {
   it('imports operational events with the other columns as attributes', async () => {
     await page.getByLabel('It holds').selectOption('operational');
     await page.getByLabel('Source').fill('contact-centre');
-    const csv = 'event_id,event_type,occurred_at,amount,region,vip\nev-1,contact,2026-03-01,12.5,North,true\nev-2,escalation,2026-03-02T08:00:00Z,,South,false\n';
+    const csv =
+      'event_id,event_type,occurred_at,amount,region,vip\nev-1,contact,2026-03-01,12.5,North,true\nev-2,escalation,2026-03-02T08:00:00Z,,South,false\n';
     await page.locator('input[type=file]').setInputFiles(writeFixture('events.csv', csv));
-    await page.getByRole('group', { name: 'Send the other columns as attributes' }).getByLabel(/region/).waitFor();
+    await page
+      .getByRole('group', { name: 'Send the other columns as attributes' })
+      .getByLabel(/region/)
+      .waitFor();
     expect(await selectedColumn('Type')).toBe('event_type');
     await page.getByRole('region', { name: '3. Preview' }).getByText('region: North · vip: true').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();

@@ -14,7 +14,6 @@ const TEAM_AUTHORITY = '£250,000';
 const TITLE = 'Honour saved quotes for 45 days';
 const REASON = 'Quote-to-buy conversion peaks in weeks five and six; pricing risk is covered by the rating refresh.';
 
-
 let server: AppServer;
 let browser: Browser;
 let page: Page;
@@ -103,7 +102,9 @@ describe('proposing a policy change that the CX council decides', () => {
     await expect.poll(focusedId).toMatch(/^proposal-.*-title$/);
     expect(await proposal().textContent()).toContain('Once submitted, the CX council decides.');
 
-    await proposal().getByRole('button', { name: /Submit for decision/ }).click();
+    await proposal()
+      .getByRole('button', { name: /Submit for decision/ })
+      .click();
     await expect.poll(() => proposal().getAttribute('data-state'), { timeout: 15_000 }).toBe('proposed');
     const text = (await proposal().textContent()) ?? '';
     expect(text).toContain('Awaiting decision');
@@ -134,7 +135,9 @@ describe('proposing a policy change that the CX council decides', () => {
   });
 
   it('marks it implemented: the policy reads as proposed and the decision is in the log', async () => {
-    await proposal().getByRole('button', { name: /Mark implemented/ }).click();
+    await proposal()
+      .getByRole('button', { name: /Mark implemented/ })
+      .click();
     await expect.poll(() => proposal().getAttribute('data-state'), { timeout: 15_000 }).toBe('implemented');
     await expect.poll(() => policyCard().locator('.policy__statement').textContent(), { timeout: 15_000 }).toContain('for 45 days');
 

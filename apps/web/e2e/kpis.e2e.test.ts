@@ -9,7 +9,8 @@ const TODAY = dayIn('UTC', new Date());
 const LAST_COMPLETE = lastCompletePeriodStart('month', TODAY);
 const TWO_BACK = addPeriods(LAST_COMPLETE, 'month', -1);
 /** A change sentence with its test named beside the p-value, or the words for too few to test. */
-const TESTED_CHANGE = /((up|down) [\d.]+ [^,;]*|unchanged)(, (not )?significant \(p [=<] 0\.\d{3}, (adjusted-Wald difference|Newcombe score interval|Welch's t-test)\), n = [\d,]+ → [\d,]+|; too few answers to test \(n = [\d,]+ of [\d,]+\))/;
+const TESTED_CHANGE =
+  /((up|down) [\d.]+ [^,;]*|unchanged)(, (not )?significant \(p [=<] 0\.\d{3}, (adjusted-Wald difference|Newcombe score interval|Welch's t-test)\), n = [\d,]+ → [\d,]+|; too few answers to test \(n = [\d,]+ of [\d,]+\))/;
 
 let server: AppServer;
 let kpiPath = '';
@@ -59,9 +60,13 @@ describe('reading KPI values, trends and intervals', () => {
     expect(await nps.textContent()).toMatch(/On target|Below target|Below warning threshold|Too few answers: n = [\d,]+ of 30/);
     // The card leads with the last complete month; the running one is beside it, to date, never as it.
     expect(await nps.locator('.kpi-card__period').textContent()).toBe(periodLabel(LAST_COMPLETE, 'month'));
-    expect(await nps.locator('.kpi-card__to-date').textContent()).toMatch(new RegExp(`^${periodLabel(TODAY.slice(0, 8) + '01', 'month')} to date: [+-]?\\d+\\.\\d, n = [\\d,]+$`));
+    expect(await nps.locator('.kpi-card__to-date').textContent()).toMatch(
+      new RegExp(`^${periodLabel(TODAY.slice(0, 8) + '01', 'month')} to date: [+-]?\\d+\\.\\d, n = [\\d,]+$`),
+    );
     expect(await nps.getByRole('img', { name: /Claims NPS trend over complete periods: \d+ values/ }).count()).toBe(1);
-    expect(await nps.locator('.kpi-card__change').textContent()).toMatch(new RegExp(`^Since ${periodLabel(TWO_BACK, 'month')}: ${TESTED_CHANGE.source}`));
+    expect(await nps.locator('.kpi-card__change').textContent()).toMatch(
+      new RegExp(`^Since ${periodLabel(TWO_BACK, 'month')}: ${TESTED_CHANGE.source}`),
+    );
 
     // Every other KPI gets its values from the worker within about a minute of start.
     await expect
@@ -130,7 +135,10 @@ describe('reading KPI values, trends and intervals', () => {
     const value = page.getByRole('region', { name: 'Value of one point' });
     await value.getByText(/^In use: £[\d,]+ a year, entered on the KPI/).waitFor();
     await value.getByRole('button', { name: 'Refit the value model now' }).click();
-    await value.getByRole('status').filter({ hasText: /^Refitted/ }).waitFor({ timeout: 30_000 });
+    await value
+      .getByRole('status')
+      .filter({ hasText: /^Refitted/ })
+      .waitFor({ timeout: 30_000 });
     const estimates = value.getByRole('table', { name: 'Value-model estimates for Claims NPS' });
     expect(await estimates.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
     expect(await estimates.locator('tbody tr').first().textContent()).toMatch(/£[\d,]+ to £[\d,]+/);
@@ -203,7 +211,10 @@ describe('reading KPI values, trends and intervals', () => {
 
   it('shows too few answers with the interval and n, but no status, significance or colours', async () => {
     // A second tab left open on the KPI page: it must pick up new results by itself, without a reload.
-    const watching = await browser.newContext({ storageState: await page.context().storageState(), viewport: { width: 1440, height: 900 } });
+    const watching = await browser.newContext({
+      storageState: await page.context().storageState(),
+      viewport: { width: 1440, height: 900 },
+    });
     const watcher = await watching.newPage();
     await watcher.goto(`${server.url}${kpiPath}`);
     await watcher.getByRole('region', { name: 'Headline' }).locator('.kpi-standing').waitFor({ timeout: 30_000 });
@@ -217,7 +228,9 @@ describe('reading KPI values, trends and intervals', () => {
     await page.getByRole('status').getByText('Saved “Claims NPS”.').waitFor();
 
     const nps = card('Claims NPS');
-    await expect.poll(() => nps.locator('.kpi-standing').textContent(), { timeout: 15_000 }).toMatch(/^Too few answers: n = [\d,]+ of 5,000$/);
+    await expect
+      .poll(() => nps.locator('.kpi-standing').textContent(), { timeout: 15_000 })
+      .toMatch(/^Too few answers: n = [\d,]+ of 5,000$/);
     // No standing colour on the card; the value, its interval and n are still shown.
     expect(await nps.getAttribute('class')).toBe('kpi-card');
     expect(await nps.locator('.kpi-card__interval').textContent()).toMatch(/^95% CI [+-]?\d+\.\d to [+-]?\d+\.\d · n = [\d,]+$/);
@@ -230,29 +243,48 @@ describe('reading KPI values, trends and intervals', () => {
 
     await page.goto(`${server.url}${kpiPath}`);
     const headline = page.getByRole('region', { name: 'Headline' });
-    await expect.poll(() => headline.locator('.kpi-standing').textContent(), { timeout: 30_000 }).toMatch(/^Too few answers: n = [\d,]+ of 5,000$/);
+    await expect
+      .poll(() => headline.locator('.kpi-standing').textContent(), { timeout: 30_000 })
+      .toMatch(/^Too few answers: n = [\d,]+ of 5,000$/);
     expect(await headline.textContent()).not.toMatch(/On target|Below target|significant \(/);
     expect(await headline.locator('.kpi-headline__interval').textContent()).toMatch(/^95% CI .* · n = [\d,]+$/);
     await screenshot('10-detail-too-few');
 
     // Back to the demo's 30, so what follows reads as before.
     await page.goto(`${server.url}/kpis`);
-    await page.getByRole('row', { name: /Claims NPS/ }).getByRole('button', { name: 'Edit owner and target of Claims NPS' }).click();
-    await page.getByRole('dialog', { name: /Claims NPS/ }).getByLabel('Minimum sample').fill('30');
-    await page.getByRole('dialog', { name: /Claims NPS/ }).getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('row', { name: /Claims NPS/ })
+      .getByRole('button', { name: 'Edit owner and target of Claims NPS' })
+      .click();
+    await page
+      .getByRole('dialog', { name: /Claims NPS/ })
+      .getByLabel('Minimum sample')
+      .fill('30');
+    await page
+      .getByRole('dialog', { name: /Claims NPS/ })
+      .getByRole('button', { name: 'Save' })
+      .click();
     await page.getByRole('status').getByText('Saved “Claims NPS”.').waitFor();
   });
 
   it('asks why an entered value per point lies outside the model’s interval, and shows both figures wherever it is used', async () => {
     await page.goto(`${server.url}/kpis`);
-    await page.getByRole('row', { name: /Claims NPS/ }).getByRole('button', { name: 'Edit owner and target of Claims NPS' }).click();
+    await page
+      .getByRole('row', { name: /Claims NPS/ })
+      .getByRole('button', { name: 'Edit owner and target of Claims NPS' })
+      .click();
     const dialog = page.getByRole('dialog', { name: /Claims NPS/ });
     await dialog.getByLabel('Value per point (£ a year)').fill('90000');
     await dialog.getByText(/£90,000 lies outside the value model’s 95% interval/).waitFor();
     await dialog.getByRole('button', { name: 'Save' }).click();
     // Refused by the API until a reason is given, and said at the field.
-    await dialog.getByRole('alert').filter({ hasText: /Entered £90,000 per point lies outside the value model's 95% interval £[\d,]+–£[\d,]+/ }).waitFor();
-    await dialog.getByText(/^Why this value stands is required when the entered value lies outside the value model’s 95% interval$/).waitFor();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /Entered £90,000 per point lies outside the value model's 95% interval £[\d,]+–£[\d,]+/ })
+      .waitFor();
+    await dialog
+      .getByText(/^Why this value stands is required when the entered value lies outside the value model’s 95% interval$/)
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}kpi-11-value-refused.png` });
     await dialog.getByLabel('Why this value stands').fill('Board-agreed figure from the 2026 retention study.');
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -262,7 +294,9 @@ describe('reading KPI values, trends and intervals', () => {
     await page.goto(`${server.url}${kpiPath}`);
     const warning = page.getByRole('note', { name: 'Entered value outside the value model’s interval' });
     await warning.waitFor({ timeout: 30_000 });
-    expect(await warning.textContent()).toMatch(/Entered £90,000 per point lies outside the value model's 95% interval £[\d,]+–£[\d,]+ \(estimate £[\d,]+\)/);
+    expect(await warning.textContent()).toMatch(
+      /Entered £90,000 per point lies outside the value model's 95% interval £[\d,]+–£[\d,]+ \(estimate £[\d,]+\)/,
+    );
     expect(await warning.textContent()).toContain('Reason given: “Board-agreed figure from the 2026 retention study.”');
     await page.getByRole('region', { name: 'Value of one point' }).screenshot({ path: `${SCREENSHOTS}kpi-12-value-divergence.png` });
 
@@ -276,7 +310,9 @@ describe('reading KPI values, trends and intervals', () => {
 
     // The scorecard: the row says where its value per point came from, and that the model disagrees.
     await page.goto(`${server.url}/scorecard`);
-    const row = page.getByRole('region', { name: 'Report a home-insurance claim: KPIs against target' }).getByRole('row', { name: /Claims NPS/ });
+    const row = page
+      .getByRole('region', { name: 'Report a home-insurance claim: KPIs against target' })
+      .getByRole('row', { name: /Claims NPS/ });
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toMatch(/at £90,000 a point, entered on the KPI/);
     expect(await row.textContent()).toMatch(/Entered £90,000 per point lies outside the value model's 95% interval/);

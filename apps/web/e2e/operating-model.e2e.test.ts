@@ -5,7 +5,6 @@ import { DEMO_EMAIL, DEMO_PASSWORD, SCREENSHOTS, openBrowserSession } from './br
 
 const CLAIM_JOURNEY = 'Report a home-insurance claim';
 
-
 let server: AppServer;
 let browser: Browser;
 let page: Page;
@@ -130,12 +129,18 @@ describe('the operating model: health, ownership, teams and KPIs', () => {
   });
 
   it('opens a team page with its remit, KPIs, policies and proposals, and says when a team does not exist', async () => {
-    await page.getByRole('table', { name: /Which team is accountable/ }).getByRole('link', { name: 'Claims Experience' }).click();
+    await page
+      .getByRole('table', { name: /Which team is accountable/ })
+      .getByRole('link', { name: 'Claims Experience' })
+      .click();
     await page.getByRole('heading', { name: 'Claims Experience', level: 1 }).waitFor();
     const remit = page.getByRole('region', { name: 'Remit' });
     await remit.getByRole('link', { name: CLAIM_JOURNEY }).waitFor();
     await page.getByRole('region', { name: 'KPIs it owns' }).getByRole('link', { name: 'Claims NPS' }).waitFor();
-    await page.getByRole('region', { name: 'Policies it may change' }).getByRole('link', { name: /assessor visit/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Policies it may change' })
+      .getByRole('link', { name: /assessor visit/ })
+      .waitFor();
     await page.getByRole('region', { name: 'Open proposals' }).waitFor();
     await page.getByText('Missing:').waitFor();
     await settled();

@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from './app-server.ts';
 import { DEMO_EMAIL, DEMO_PASSWORD, SCREENSHOTS, openBrowserSession } from './browser-session.ts';
 
-
-
 let server: AppServer;
 let browser: Browser;
 let page: Page;
@@ -85,7 +83,10 @@ describe('signing in and reading the operating model', () => {
     await expect.poll(() => blueprint.evaluate((el) => el.scrollLeft), { timeout: 5_000 }).toBeGreaterThan(0);
     // The stage's header lands just right of the sticky lane column, not under it.
     const region = await blueprint.boundingBox();
-    const stageHeader = await blueprint.getByRole('columnheader', { name: new RegExp(stageName) }).first().boundingBox();
+    const stageHeader = await blueprint
+      .getByRole('columnheader', { name: new RegExp(stageName) })
+      .first()
+      .boundingBox();
     if (!region || !stageHeader) throw new Error(`The blueprint or the “${stageName}” stage header is not on screen`);
     expect(stageHeader.x - region.x).toBeGreaterThanOrEqual(150);
     expect(stageHeader.x - region.x).toBeLessThan(260);

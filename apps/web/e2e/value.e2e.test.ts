@@ -108,7 +108,9 @@ describe('value: insights, failure points, the acid test and the scorecard', () 
     expect(costs.length).toBeGreaterThanOrEqual(5);
     expect([...costs].sort((a, b) => b - a)).toEqual(costs);
     expect(await table.locator('tbody tr').first().locator('th').textContent()).toMatch(/assessor/i);
-    expect(await table.locator('thead').textContent()).toMatch(/Step.*Journey.*Expectation vs capability \(gap\).*Frequency.*Unit cost.*Annual cost.*Evidence/);
+    expect(await table.locator('thead').textContent()).toMatch(
+      /Step.*Journey.*Expectation vs capability \(gap\).*Frequency.*Unit cost.*Annual cost.*Evidence/,
+    );
 
     const chart = page.getByRole('img', { name: /^Annual cost of failure, costliest first: .*assessor.*£[\d,]+/ });
     await chart.waitFor();
@@ -139,7 +141,9 @@ describe('value: insights, failure points, the acid test and the scorecard', () 
     await dialog.getByRole('button', { name: 'Add failure point' }).click();
     await page.getByRole('status').filter({ hasText: 'Added “Settlement paid to the wrong account”: £36,000 a year.' }).waitFor();
 
-    const row = page.getByRole('table', { name: /^Failure points ranked/ }).getByRole('row', { name: /Settlement paid to the wrong account/ });
+    const row = page
+      .getByRole('table', { name: /^Failure points ranked/ })
+      .getByRole('row', { name: /Settlement paid to the wrong account/ });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/Receive the settlement payment.*5 vs 3 \(gap 2\).*£250\.00.*£36,000.*No evidence/);
     await page.getByRole('img', { name: /Settlement paid to the wrong account, £36,000 \(no evidence\)/ }).waitFor();
@@ -156,7 +160,10 @@ describe('value: insights, failure points, the acid test and the scorecard', () 
     await renewal.waitFor();
     await tracking.waitFor();
     // KPI values exist only once the engine has run; the page says so and refreshes itself until then.
-    const verdicts = async () => [await renewal.locator('.acid-entry__verdict').textContent(), await tracking.locator('.acid-entry__verdict').textContent()];
+    const verdicts = async () => [
+      await renewal.locator('.acid-entry__verdict').textContent(),
+      await tracking.locator('.acid-entry__verdict').textContent(),
+    ];
     await expect.poll(verdicts, { timeout: 200_000, interval: 2_000 }).toEqual(['Verdict: Improved', 'Verdict: No measurable movement']);
 
     const summary = await page.locator('.acid-overview__summary').textContent();
@@ -170,13 +177,17 @@ describe('value: insights, failure points, the acid test and the scorecard', () 
 
     // Before vs after with intervals, the difference with its interval and p-value, the verdict in words.
     const nps = renewal.locator('.acid-kpi', { hasText: 'Renewal NPS' });
-    const plot = nps.getByRole('img', { name: /^Renewal NPS: before [+-]\d+\.\d \(95% CI [+-]\d+\.\d to [+-]\d+\.\d\), n = [\d,]+; after / });
+    const plot = nps.getByRole('img', {
+      name: /^Renewal NPS: before [+-]\d+\.\d \(95% CI [+-]\d+\.\d to [+-]\d+\.\d\), n = [\d,]+; after /,
+    });
     await plot.waitFor();
     // A whisker for each side: two range bars, each spanning its interval.
     const whiskers = plot.locator('.recharts-bar-rectangle path');
     expect(await whiskers.count()).toBe(2);
     for (const box of await Promise.all((await whiskers.all()).map((w) => w.boundingBox()))) expect(box!.height).toBeGreaterThan(4);
-    expect(await nps.locator('.acid-kpi__difference').textContent()).toMatch(/^\+\d+\.\d points \(95% CI \+\d+\.\d to \+\d+\.\d\), p (=|<) 0\.\d{3}$/);
+    expect(await nps.locator('.acid-kpi__difference').textContent()).toMatch(
+      /^\+\d+\.\d points \(95% CI \+\d+\.\d to \+\d+\.\d\), p (=|<) 0\.\d{3}$/,
+    );
     expect(await nps.textContent()).toContain('Renewal NPS improved.');
     const csat = tracking.locator('.acid-kpi', { hasText: 'Claims CSAT' });
     expect(await csat.textContent()).toContain('No measurable movement in Claims CSAT.');
@@ -206,8 +217,13 @@ describe('value: insights, failure points, the acid test and the scorecard', () 
     expect(csv.suggestedFilename()).toMatch(/^scorecard-\d{4}-\d{2}-\d{2}\.csv$/);
     const csvPath = join(downloads, csv.suggestedFilename());
     await csv.saveAs(csvPath);
-    const [header, ...rows] = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(header).toMatch(/^journey,owner,kpi,unit,period_start,period,period_complete,value,ci_low,ci_high,n,min_sample,target,status,status_label,trend,trend_test,to_date_period,/);
+    const [header, ...rows] = readFileSync(csvPath, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(header).toMatch(
+      /^journey,owner,kpi,unit,period_start,period,period_complete,value,ci_low,ci_high,n,min_sample,target,status,status_label,trend,trend_test,to_date_period,/,
+    );
     expect(rows.some((r) => r.startsWith('Report a home-insurance claim,Claims Experience,'))).toBe(true);
 
     // A chosen period: the rows lead with it, the address keeps it, and the downloads carry it.
@@ -215,7 +231,9 @@ describe('value: insights, failure points, the acid test and the scorecard', () 
     await page.getByLabel('A day in the period').fill('2026-10-15');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2026-10-15');
-    await expect.poll(() => page.locator('.page-header__meta').textContent(), { timeout: 15_000 }).toContain('The period holding 15 Oct 2026 for each KPI');
+    await expect
+      .poll(() => page.locator('.page-header__meta').textContent(), { timeout: 15_000 })
+      .toContain('The period holding 15 Oct 2026 for each KPI');
     const claimsNps = claims.getByRole('row', { name: /Claims NPS/ });
     await expect.poll(() => claimsNps.textContent(), { timeout: 15_000 }).toContain('Oct 2026');
     expect(await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).toBe('/export/scorecard.pdf?period=2026-10-15');

@@ -31,7 +31,14 @@ describe('the mutations, read from the API router’s type', () => {
 });
 
 describe('refreshesAfter', () => {
-  const paths: MutationPath[] = ['team.create', 'journey.moveStep', 'initiative.advance', 'proposal.decide', 'member.changeRole', 'kpi.recompute'];
+  const paths: MutationPath[] = [
+    'team.create',
+    'journey.moveStep',
+    'initiative.advance',
+    'proposal.decide',
+    'member.changeRole',
+    'kpi.recompute',
+  ];
 
   it('refreshes after every mutation that succeeds, but for the listed exceptions', () => {
     for (const path of paths) expect(refreshesAfter([path.split('.')], null), path).toBe(true);
@@ -43,7 +50,13 @@ describe('refreshesAfter', () => {
   });
 
   it('refreshes after a refusal, which may mean the page was out of date', () => {
-    for (const [code, status] of [['CONFLICT', 409], ['PRECONDITION_FAILED', 412], ['BAD_REQUEST', 400], ['FORBIDDEN', 403], ['NOT_FOUND', 404]] as const) {
+    for (const [code, status] of [
+      ['CONFLICT', 409],
+      ['PRECONDITION_FAILED', 412],
+      ['BAD_REQUEST', 400],
+      ['FORBIDDEN', 403],
+      ['NOT_FOUND', 404],
+    ] as const) {
       expect(refreshesAfter([['proposal', 'decide']], refusal(code, status)), code).toBe(true);
     }
   });
@@ -74,7 +87,10 @@ describe('the query client', () => {
   }
 
   function mutate(path: string, mutationFn: () => Promise<unknown>): Promise<unknown> {
-    return queryClient.getMutationCache().build(queryClient, { mutationKey: [path.split('.')], mutationFn }).execute(undefined);
+    return queryClient
+      .getMutationCache()
+      .build(queryClient, { mutationKey: [path.split('.')], mutationFn })
+      .execute(undefined);
   }
 
   it('fetches every query on screen again before a change counts as done', async () => {

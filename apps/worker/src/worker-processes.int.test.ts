@@ -42,7 +42,11 @@ async function insertResponses(db: Db, organisationId: string, count: number): P
     segment: segments[i % segments.length],
     occurred_at: new Date(Date.UTC(2026, 0, 1) + i * 2 * 3_600_000).toISOString(),
   }));
-  for (let i = 0; i < rows.length; i += 1_000) await db.insertInto('survey_response').values(rows.slice(i, i + 1_000)).execute();
+  for (let i = 0; i < rows.length; i += 1_000)
+    await db
+      .insertInto('survey_response')
+      .values(rows.slice(i, i + 1_000))
+      .execute();
 }
 
 /** A KPI's results, less what differs from run to run (computed_at, run_id). */
@@ -96,11 +100,20 @@ const recomputeJobs = async (db: Db, kpiId: string) =>
   ).rows;
 
 const jobState = async (db: Db, id: string) =>
-  (await sql<{ state: string; retryCount: number }>`SELECT state, retry_count AS "retryCount" FROM pgboss.job WHERE id = ${id}::uuid`.execute(db)).rows[0];
+  (
+    await sql<{
+      state: string;
+      retryCount: number;
+    }>`SELECT state, retry_count AS "retryCount" FROM pgboss.job WHERE id = ${id}::uuid`.execute(db)
+  ).rows[0];
 
 /** Jobs of `names` not yet settled: created, waiting to retry, or running. */
 const unsettled = async (db: Db, names: string[]) =>
-  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY(${names}::text[]) AND state IN ('created', 'retry', 'active')`.execute(db)).rows[0]!.n;
+  (
+    await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY(${names}::text[]) AND state IN ('created', 'retry', 'active')`.execute(db)
+  ).rows[0]!.n;
 
 /**
  * A pg-boss of the test's own on the workers' database, to send jobs and to run one of pg-boss's
@@ -108,7 +121,15 @@ const unsettled = async (db: Db, names: string[]) =>
  * second rather than every minute or half minute). It works no queues.
  */
 async function startTestBoss(connectionString: string, timers: Partial<ConstructorOptions>): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 2, registerInstance: false, supervise: false, schedule: false, ...timers });
+  const boss = new PgBoss({
+    connectionString,
+    schema: 'pgboss',
+    max: 2,
+    registerInstance: false,
+    supervise: false,
+    schedule: false,
+    ...timers,
+  });
   boss.on('error', (error: Error) => console.error(`[test boss] ${error.message}`));
   await boss.start();
   return boss;
@@ -153,7 +174,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('worker processes on one Postgre
     const first = await startWorkerProcess(connectionString, 'tl-worker-first');
     // This boss supervises every second, so a job whose heartbeat stopped is failed for a retry as
     // soon as its heartbeat lapses rather than at the workers' next minutely pass.
-    const boss = (cleanUp.boss = await startTestBoss(connectionString, { supervise: true, superviseIntervalSeconds: 1, monitorIntervalSeconds: 1 }));
+    const boss = (cleanUp.boss = await startTestBoss(connectionString, {
+      supervise: true,
+      superviseIntervalSeconds: 1,
+      monitorIntervalSeconds: 1,
+    }));
     // A sweep from the workers' own schedule may have sent one first (also a full run: the KPI has
     // never run); either way one job holds the KPI's key.
     await boss.send(kpiRecompute.name, { organisationId, kpiId, full: true }, { singletonKey: kpiRecomputeKey(kpiId) });
@@ -174,7 +199,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('worker processes on one Postgre
     // Its backend still waits at the gate with the results written; let it through, to find its
     // client gone and roll back.
     await gate.open();
-    await until(async () => ((await sql`SELECT 1 FROM pg_stat_activity WHERE pid = ${held!.pid}`.execute(db)).rows.length === 0 ? true : undefined));
+    await until(async () =>
+      (await sql`SELECT 1 FROM pg_stat_activity WHERE pid = ${held!.pid}`.execute(db)).rows.length === 0 ? true : undefined,
+    );
     expect(await committed(db, kpiId)).toEqual(nothingCommitted);
 
     const second = await startWorkerProcess(connectionString, 'tl-worker-second');
@@ -197,10 +224,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('worker processes on one Postgre
 
     // Recomputes wait at the gate until the test has sent every sweep it means to while they run.
     const gate = (cleanUp.gate = await closeRunStateGate(db));
-    const workers = await Promise.all([startWorkerProcess(connectionString, 'tl-worker-a'), startWorkerProcess(connectionString, 'tl-worker-b')]);
+    const workers = await Promise.all([
+      startWorkerProcess(connectionString, 'tl-worker-a'),
+      startWorkerProcess(connectionString, 'tl-worker-b'),
+    ]);
     // The sweep's own schedule fires the first sweep. Each worker runs a cron pass every 30 s; this
     // boss runs one every second, so the test need not wait for theirs.
-    const boss = (cleanUp.boss = await startTestBoss(connectionString, { schedule: true, cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 }));
+    const boss = (cleanUp.boss = await startTestBoss(connectionString, {
+      schedule: true,
+      cronMonitorIntervalSeconds: 1,
+      cronWorkerIntervalSeconds: 1,
+    }));
 
     // Each worker takes a recompute and waits at the gate (one at a time per worker), so the other
     // worker must take the next: both are working, whichever fetched first.
@@ -228,7 +262,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('worker processes on one Postgre
     await sweepTwice(boss, db);
 
     for (const kpiId of kpiIds) {
-      expect((await recomputeJobs(db, kpiId)).map(({ state, retryCount }) => ({ state, retryCount }))).toEqual([{ state: 'completed', retryCount: 0 }]);
+      expect((await recomputeJobs(db, kpiId)).map(({ state, retryCount }) => ({ state, retryCount }))).toEqual([
+        { state: 'completed', retryCount: 0 },
+      ]);
       // One run wrote the results and is the run on record: a second run would have replaced the record.
       const { results: written, resultRunIds, lastRunId } = await committed(db, kpiId);
       expect(written).toBeGreaterThan(0);

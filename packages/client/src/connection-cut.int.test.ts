@@ -27,8 +27,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL connection cut und
     });
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const post = (path: string, input: unknown, cookie = '') =>
-      fetch(`${url}/trpc/${path}`, { method: 'POST', body: JSON.stringify(input), headers: { 'content-type': 'application/json', cookie } });
-    const signUp = await post('auth.signUp', { organisationName: 'Harbour', displayName: 'Ada', email: 'ada@harbour.example', password: 'correct horse battery' });
+      fetch(`${url}/trpc/${path}`, {
+        method: 'POST',
+        body: JSON.stringify(input),
+        headers: { 'content-type': 'application/json', cookie },
+      });
+    const signUp = await post('auth.signUp', {
+      organisationName: 'Harbour',
+      displayName: 'Ada',
+      email: 'ada@harbour.example',
+      password: 'correct horse battery',
+    });
     const cookie = (signUp.headers.get('set-cookie') ?? '').split(';')[0]!;
     const created = await post('token.create', { name: 'feed', scopes: ['ingest:write', 'kpi:read'] }, cookie);
     token = ((await created.json()) as { result: { data: { token: string } } }).result.data.token;

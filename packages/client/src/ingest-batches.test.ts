@@ -35,11 +35,17 @@ async function fakeIngestApi(hold: (index: number) => Promise<void> = () => Prom
     const { responses } = JSON.parse(req.body) as { responses: { externalId: string; score: number }[] };
     const bad = responses.findIndex((r) => r.score === 99);
     if (bad >= 0) {
-      return { status: 400, json: trpcError(400, 'BAD_REQUEST', 'Invalid input', [{ path: `responses.${bad}.score`, message: 'nps scores run 0–10' }]) };
+      return {
+        status: 400,
+        json: trpcError(400, 'BAD_REQUEST', 'Invalid input', [{ path: `responses.${bad}.score`, message: 'nps scores run 0–10' }]),
+      };
     }
     const inserted = responses.filter((r) => !seen.has(r.externalId));
     for (const r of inserted) seen.add(r.externalId);
-    return { status: 200, json: { result: { data: { received: responses.length, inserted: inserted.length, duplicates: responses.length - inserted.length } } } };
+    return {
+      status: 200,
+      json: { result: { data: { received: responses.length, inserted: inserted.length, duplicates: responses.length - inserted.length } } },
+    };
   });
   return { server, client: createThroughlineClient({ url: server.url, token: 'tl_test' }) };
 }
@@ -83,10 +89,16 @@ describe('ingestSurveyResponses', () => {
     // The first answer waits until the second call has arrived: one at a time would never finish.
     let secondArrived!: () => void;
     const arrived = new Promise<void>((resolve) => (secondArrived = resolve));
-    const { server, client } = await fakeIngestApi((index) => (index === 0 ? arrived : (index === 1 && secondArrived(), Promise.resolve())));
+    const { server, client } = await fakeIngestApi((index) =>
+      index === 0 ? arrived : (index === 1 && secondArrived(), Promise.resolve()),
+    );
     const rows = Array.from({ length: 12_000 }, (_, i) => row(i));
     const progress: number[] = [];
-    expect(await ingestSurveyResponses(client, rows, { onProgress: (p) => progress.push(p.received) })).toEqual({ received: 12_000, inserted: 12_000, duplicates: 0 });
+    expect(await ingestSurveyResponses(client, rows, { onProgress: (p) => progress.push(p.received) })).toEqual({
+      received: 12_000,
+      inserted: 12_000,
+      duplicates: 0,
+    });
     expect(batchSizes(server)).toEqual([5000, 5000, 2000]);
     expect(progress.at(-1)).toBe(12_000);
   });
@@ -94,7 +106,9 @@ describe('ingestSurveyResponses', () => {
   it('with calls in flight, names the earliest refused batch, and the batches stored alongside it', async () => {
     const { server, client } = await fakeIngestApi();
     const rows = Array.from({ length: 1_000 }, (_, i) => row(i, i === 250 ? { score: 99 } : {}));
-    const failed = (await ingestSurveyResponses(client, rows, { batchSize: 100, concurrency: 3 }).catch((e: unknown) => e)) as IngestBatchError;
+    const failed = (await ingestSurveyResponses(client, rows, { batchSize: 100, concurrency: 3 }).catch(
+      (e: unknown) => e,
+    )) as IngestBatchError;
     expect(failed).toBeInstanceOf(IngestBatchError);
     expect([failed.firstRow, failed.lastRow]).toEqual([200, 299]);
     expect(failed.issues).toEqual([{ row: 250, path: 'score', message: 'nps scores run 0–10' }]);
@@ -105,7 +119,11 @@ describe('ingestSurveyResponses', () => {
     expect(server.requests.length).toBeLessThanOrEqual(3 + 3);
     // Fixed and sent again from the refused row: the rest go in, what was stored counts as known.
     const fixed = rows.slice(200).map((r, i) => (i === 50 ? { ...r, score: 5 } : r));
-    expect(await ingestSurveyResponses(client, fixed, { batchSize: 100 })).toEqual({ received: 800, inserted: 800 - storedAfter, duplicates: storedAfter });
+    expect(await ingestSurveyResponses(client, fixed, { batchSize: 100 })).toEqual({
+      received: 800,
+      inserted: 800 - storedAfter,
+      duplicates: storedAfter,
+    });
   });
 
   it('refuses a concurrency that is not a positive integer', async () => {

@@ -90,19 +90,32 @@ const utf8 = new TextEncoder();
  * and externalId) and counts them as duplicates. At a refused batch it sends nothing more, lets
  * the calls in flight finish, and throws IngestBatchError for the earliest refused batch.
  */
-export function ingestSurveyResponses(client: SurveyIngestClient, rows: readonly SurveyResponseInput[], options: IngestBatchesOptions = {}): Promise<IngestResult> {
+export function ingestSurveyResponses(
+  client: SurveyIngestClient,
+  rows: readonly SurveyResponseInput[],
+  options: IngestBatchesOptions = {},
+): Promise<IngestResult> {
   return ingestInBatches('responses', (responses) => client.ingest.surveyResponses.mutate({ responses }), rows, options);
 }
 
 /** Sends operational events on the same terms as ingestSurveyResponses: batches, two in flight, IngestBatchError. */
-export function ingestOperationalEvents(client: OperationalIngestClient, rows: readonly OperationalEventInput[], options: IngestBatchesOptions = {}): Promise<IngestResult> {
+export function ingestOperationalEvents(
+  client: OperationalIngestClient,
+  rows: readonly OperationalEventInput[],
+  options: IngestBatchesOptions = {},
+): Promise<IngestResult> {
   return ingestInBatches('events', (events) => client.ingest.operationalEvents.mutate({ events }), rows, options);
 }
 
 /** The rows' name in a call's body (`{"events":[…]}`) and in the API's issue paths (`events.12.type`). */
 type RowsKey = 'responses' | 'events';
 
-async function ingestInBatches<Row>(key: RowsKey, send: (rows: Row[]) => Promise<IngestResult>, rows: readonly Row[], options: IngestBatchesOptions): Promise<IngestResult> {
+async function ingestInBatches<Row>(
+  key: RowsKey,
+  send: (rows: Row[]) => Promise<IngestResult>,
+  rows: readonly Row[],
+  options: IngestBatchesOptions,
+): Promise<IngestResult> {
   const batchSize = options.batchSize ?? 5000;
   const concurrency = options.concurrency ?? 2;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);

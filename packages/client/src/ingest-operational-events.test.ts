@@ -31,11 +31,17 @@ async function fakeEventsApi(hold: (index: number) => Promise<void> = () => Prom
     const { events } = JSON.parse(req.body) as { events: { externalId: string; type: string }[] };
     const bad = events.findIndex((e) => e.type === 'chrun');
     if (bad >= 0) {
-      return { status: 400, json: trpcError(400, 'BAD_REQUEST', 'Invalid input', [{ path: `events.${bad}.type`, message: "did you mean 'churn'?" }]) };
+      return {
+        status: 400,
+        json: trpcError(400, 'BAD_REQUEST', 'Invalid input', [{ path: `events.${bad}.type`, message: "did you mean 'churn'?" }]),
+      };
     }
     const inserted = events.filter((e) => !seen.has(e.externalId));
     for (const e of inserted) seen.add(e.externalId);
-    return { status: 200, json: { result: { data: { received: events.length, inserted: inserted.length, duplicates: events.length - inserted.length } } } };
+    return {
+      status: 200,
+      json: { result: { data: { received: events.length, inserted: inserted.length, duplicates: events.length - inserted.length } } },
+    };
   });
   return { server, client: createThroughlineClient({ url: server.url, token: 'tl_test' }) };
 }
@@ -46,11 +52,19 @@ describe('ingestOperationalEvents', () => {
     const { server, client } = await fakeEventsApi();
     const rows = Array.from({ length: 11_000 }, (_, i) => event(i));
     const progress: number[] = [];
-    expect(await ingestOperationalEvents(client, rows, { onProgress: (p) => progress.push(p.received) })).toEqual({ received: 11_000, inserted: 11_000, duplicates: 0 });
+    expect(await ingestOperationalEvents(client, rows, { onProgress: (p) => progress.push(p.received) })).toEqual({
+      received: 11_000,
+      inserted: 11_000,
+      duplicates: 0,
+    });
     // Two calls in flight: the last, short batch may arrive before the second full one.
     expect(batchSizes(server).sort((a, b) => b - a)).toEqual([5000, 5000, 1000]);
     expect(progress.at(-1)).toBe(11_000);
-    expect(await ingestOperationalEvents(client, rows.slice(0, 250), { batchSize: 100 })).toEqual({ received: 250, inserted: 0, duplicates: 250 });
+    expect(await ingestOperationalEvents(client, rows.slice(0, 250), { batchSize: 100 })).toEqual({
+      received: 250,
+      inserted: 0,
+      duplicates: 250,
+    });
   });
 
   it('keeps two calls in flight by default', async () => {
@@ -64,7 +78,9 @@ describe('ingestOperationalEvents', () => {
   it('stops at a refused batch and names its rows and the API’s issues against the rows given', async () => {
     const { server, client } = await fakeEventsApi();
     const rows = Array.from({ length: 250 }, (_, i) => event(i, i === 170 ? { type: 'chrun' } : {}));
-    const failed = (await ingestOperationalEvents(client, rows, { batchSize: 100, concurrency: 1 }).catch((e: unknown) => e)) as IngestBatchError;
+    const failed = (await ingestOperationalEvents(client, rows, { batchSize: 100, concurrency: 1 }).catch(
+      (e: unknown) => e,
+    )) as IngestBatchError;
     expect(failed).toBeInstanceOf(IngestBatchError);
     expect([failed.firstRow, failed.lastRow]).toEqual([100, 199]);
     expect(failed.completed).toEqual({ received: 100, inserted: 100, duplicates: 0 });

@@ -37,7 +37,11 @@ const dir = mkdtempSync(join(clientDir, '.readme-example-'));
 const example = join(dir, 'ingest-survey-csv.ts');
 
 const post = async (path: string, input: unknown, cookie = '') => {
-  const res = await fetch(`${url}/trpc/${path}`, { method: 'POST', body: JSON.stringify(input), headers: { 'content-type': 'application/json', cookie } });
+  const res = await fetch(`${url}/trpc/${path}`, {
+    method: 'POST',
+    body: JSON.stringify(input),
+    headers: { 'content-type': 'application/json', cookie },
+  });
   expect(res.status, path).toBe(200);
   return res;
 };
@@ -50,7 +54,12 @@ beforeAll(async () => {
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // As an integrator's admin would: sign up, then create a token through the API.
-  const signUp = await post('auth.signUp', { organisationName: 'Harbour', displayName: 'Ada', email: 'ada@harbour.example', password: 'correct horse battery' });
+  const signUp = await post('auth.signUp', {
+    organisationName: 'Harbour',
+    displayName: 'Ada',
+    email: 'ada@harbour.example',
+    password: 'correct horse battery',
+  });
   const cookie = (signUp.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { organisationId } = ((await signUp.json()) as { result: { data: { organisationId: string } } }).result.data;
   const created = await post('token.create', { name: 'CSV import', scopes: ['ingest:write', 'kpi:read'] }, cookie);
@@ -68,7 +77,10 @@ afterAll(async () => {
 
 function csv(name: string, lines: string[]) {
   const path = join(dir, name);
-  writeFileSync(path, ['external_id,instrument,score,scale,occurred_at,channel,segment,customer_id,journey_id,verbatim', ...lines].join('\n') + '\n');
+  writeFileSync(
+    path,
+    ['external_id,instrument,score,scale,occurred_at,channel,segment,customer_id,journey_id,verbatim', ...lines].join('\n') + '\n',
+  );
   return path;
 }
 
@@ -85,7 +97,11 @@ async function runExample(csvPath: string) {
 }
 
 const stored = async () =>
-  database.db.selectFrom('survey_response').select(['external_id', 'instrument', 'score', 'scale', 'journey_id', 'verbatim']).orderBy('external_id').execute();
+  database.db
+    .selectFrom('survey_response')
+    .select(['external_id', 'instrument', 'score', 'scale', 'journey_id', 'verbatim'])
+    .orderBy('external_id')
+    .execute();
 
 describe("README's integrator example", () => {
   it('ingests a CSV export with progress, prints a KPI, and counts a second run as duplicates', async () => {
@@ -123,7 +139,9 @@ describe("README's integrator example", () => {
   it('type-checks as written', async () => {
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json', include: ['ingest-survey-csv.ts'] }));
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const result = await run(process.execPath, [tsc, '--noEmit', '-p', join(dir, 'tsconfig.json')], { cwd: clientDir }).catch((e: { stdout: string }) => e);
+    const result = await run(process.execPath, [tsc, '--noEmit', '-p', join(dir, 'tsconfig.json')], { cwd: clientDir }).catch(
+      (e: { stdout: string }) => e,
+    );
     expect(result.stdout).toBe('');
   }, 120_000);
 });

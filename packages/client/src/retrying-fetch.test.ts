@@ -73,7 +73,11 @@ describe('retryingFetch, against a real HTTP server', () => {
   });
 
   it('gives up after maxRetries and hands back the last refusal', async () => {
-    const s = await startTestServer(() => ({ status: 429, headers: { 'retry-after': '0' }, json: trpcError(429, 'TOO_MANY_REQUESTS', 'slow down') }));
+    const s = await startTestServer(() => ({
+      status: 429,
+      headers: { 'retry-after': '0' },
+      json: trpcError(429, 'TOO_MANY_REQUESTS', 'slow down'),
+    }));
     server = s;
     const res = await retryingFetch({ maxRetries: 2 })(s.url, post('{}'));
     expect(res.status).toBe(429);
@@ -122,7 +126,10 @@ describe('retryingFetch, against a real HTTP server', () => {
 describe('createThroughlineClient', () => {
   it('sends the bearer token and rides out a 429 on a real tRPC call', async () => {
     const kpis = [{ key: 'nps' }];
-    const s = await serve({ status: 429, headers: { 'retry-after': '1' }, json: trpcError(429, 'TOO_MANY_REQUESTS', 'slow down') }, { status: 200, json: { result: { data: kpis } } });
+    const s = await serve(
+      { status: 429, headers: { 'retry-after': '1' }, json: trpcError(429, 'TOO_MANY_REQUESTS', 'slow down') },
+      { status: 200, json: { result: { data: kpis } } },
+    );
     const client = createThroughlineClient({ url: `${s.url}/`, token: 'tl_secret' });
     expect(await client.kpi.list.query()).toEqual(kpis);
     expect(s.requests.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([
@@ -135,7 +142,10 @@ describe('createThroughlineClient', () => {
   it('surfaces a refusal it will not retry as a TRPCClientError with the API code', async () => {
     const s = await serve({ status: 403, json: trpcError(403, 'FORBIDDEN', "This token's scopes do not allow kpi.read") });
     const client = createThroughlineClient({ url: s.url, token: 'tl_secret', maxRetries: 5 });
-    await expect(client.kpi.list.query()).rejects.toMatchObject({ message: "This token's scopes do not allow kpi.read", data: { code: 'FORBIDDEN' } });
+    await expect(client.kpi.list.query()).rejects.toMatchObject({
+      message: "This token's scopes do not allow kpi.read",
+      data: { code: 'FORBIDDEN' },
+    });
     expect(s.requests).toHaveLength(1);
   });
 });

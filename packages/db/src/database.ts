@@ -20,7 +20,15 @@ export type Db = Kysely<DB>;
  * A PostgreSQL database is never lost: its connections are replaced as they drop.
  */
 export type Database =
-  | { kind: 'pglite'; db: Db; pglite: EmbeddedPglite; dataDir: string; lost: Promise<Error>; ping: () => Promise<void>; close: () => Promise<void> }
+  | {
+      kind: 'pglite';
+      db: Db;
+      pglite: EmbeddedPglite;
+      dataDir: string;
+      lost: Promise<Error>;
+      ping: () => Promise<void>;
+      close: () => Promise<void>;
+    }
   | { kind: 'postgres'; db: Db; connectionString: string; lost: Promise<Error>; ping: () => Promise<void>; close: () => Promise<void> };
 
 export type EmbeddedDatabase = Extract<Database, { kind: 'pglite' }>;
@@ -57,7 +65,9 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
     max: poolSize,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        NUMERIC_OIDS.has(oid) ? Number : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
+        NUMERIC_OIDS.has(oid)
+          ? Number
+          : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
   // A connection dropped by the server (restart, failover, pg_terminate_backend) must not crash
@@ -95,7 +105,15 @@ export async function openEphemeralPglite(loadDataDir?: Blob, options: { thread?
   }
   const pglite = await PGlite.create({ parsers: pgliteParsers(), ...(loadDataDir ? { loadDataDir } : {}) });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-  return { kind: 'pglite', db, pglite, dataDir: 'memory://', lost: new Promise(() => {}), ping: () => selectOne(db), close: () => db.destroy() };
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    dataDir: 'memory://',
+    lost: new Promise(() => {}),
+    ping: () => selectOne(db),
+    close: () => db.destroy(),
+  };
 }
 
 async function openPglite(dataDir: string, staleMs: number): Promise<Database> {

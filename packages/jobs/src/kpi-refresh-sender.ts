@@ -17,7 +17,11 @@ export function kpiRefreshSender(boss: PgBoss): KpiRefreshSender {
       // One statement for every KPI; a KPI whose refresh is still queued is skipped by the queue's policy.
       await boss.insert(
         kpiRefresh.name,
-        kpiIds.map((kpiId) => ({ data: { organisationId, kpiId }, singletonKey: kpiRefreshKey(kpiId), startAfter: KPI_REFRESH_DEBOUNCE_SECONDS })),
+        kpiIds.map((kpiId) => ({
+          data: { organisationId, kpiId },
+          singletonKey: kpiRefreshKey(kpiId),
+          startAfter: KPI_REFRESH_DEBOUNCE_SECONDS,
+        })),
       );
     },
   };
@@ -28,7 +32,10 @@ export function kpiRefreshSender(boss: PgBoss): KpiRefreshSender {
  * no supervision, no schedules, no handlers. It makes sure the refresh queue exists, so an API
  * started before any worker can queue refreshes the first worker will run.
  */
-export async function startKpiRefreshSender(database: Database, log: (message: string) => void): Promise<KpiRefreshSender & { stop(): Promise<void> }> {
+export async function startKpiRefreshSender(
+  database: Database,
+  log: (message: string) => void,
+): Promise<KpiRefreshSender & { stop(): Promise<void> }> {
   const boss = createBoss(database, { sendOnly: true });
   boss.on('error', (error: Error) => log(`[api] pg-boss error: ${error.message}`));
   await boss.start();

@@ -11,7 +11,10 @@ const STOP_DEADLINE_MS = 20_000;
  * cut the first stop short. A stop that hangs ends at the deadline; the lock is given back on
  * exit even then.
  */
-export function stopOnSignalsAndFailures(stop: () => Promise<void>, options: { lost?: Promise<Error>; log?: (message: string) => void } = {}): void {
+export function stopOnSignalsAndFailures(
+  stop: () => Promise<void>,
+  options: { lost?: Promise<Error>; log?: (message: string) => void } = {},
+): void {
   const log = options.log ?? ((message: string) => console.error(message));
   let stopping = false;
   const shutDown = (reason: string, code: 0 | 1) => {

@@ -11,7 +11,13 @@ export type AuthorizedContext = Context & { actor: Actor; reach: Reach; organisa
  * transaction back, and the audit event with it (and on the embedded database, a query on
  * ctx.db inside a transaction would wait forever for the connection the transaction holds).
  */
-export async function deny(ctx: AuthorizedContext, entity: { type: string; id: string }, permission: string, message: string, reason = 'outside remit'): Promise<never> {
+export async function deny(
+  ctx: AuthorizedContext,
+  entity: { type: string; id: string },
+  permission: string,
+  message: string,
+  reason = 'outside remit',
+): Promise<never> {
   await writeAuditEvent(ctx.db, {
     organisationId: ctx.organisationId,
     actor: auditActor(ctx.actor),
@@ -29,7 +35,12 @@ export async function deny(ctx: AuthorizedContext, entity: { type: string; id: s
 export async function requireJourneyInRemit(ctx: AuthorizedContext, journeyId: string, permission = 'journey.edit'): Promise<void> {
   if (ctx.reach === 'organisation') return;
   if (ctx.actor.kind === 'member' && (await journeyInUserRemit(ctx.db, ctx.organisationId, ctx.actor.userId, journeyId))) return;
-  await deny(ctx, { type: 'journey', id: journeyId }, permission, "This journey is outside your team's remit; ask its owner team or a CX lead");
+  await deny(
+    ctx,
+    { type: 'journey', id: journeyId },
+    permission,
+    "This journey is outside your team's remit; ask its owner team or a CX lead",
+  );
 }
 
 /** The member's teams, or every team for organisation reach (null). */

@@ -52,13 +52,21 @@ async function call(where: 'here' | 'there', path: string, headers: Record<strin
   const res =
     input === undefined
       ? await fetch(`${base[where]}/trpc/${path}`, { headers })
-      : await fetch(`${base[where]}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+      : await fetch(`${base[where]}/trpc/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(input),
+        });
   const body = (await res.json()) as { result?: { data: unknown } };
   return { status: res.status, data: body.result?.data };
 }
 
 async function signIn(email: string, password = PASSWORD): Promise<{ cookie: string }> {
-  const res = await fetch(`${base.here}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${base.here}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   expect(res.status).toBe(200);
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
 }
@@ -131,7 +139,11 @@ describe('a session remembered by the API', () => {
     advance(60_000);
     const me = await signIn('admin@a.example');
     const ends = new Date(clock.getTime() + 1_000);
-    await database.db.updateTable('session').set({ expires_at: ends }).where('token_hash', '=', hashSecret(me.cookie.split('=')[1]!)).execute();
+    await database.db
+      .updateTable('session')
+      .set({ expires_at: ends })
+      .where('token_hash', '=', hashSecret(me.cookie.split('=')[1]!))
+      .execute();
     expect((await call('here', 'kpi.list', me)).status).toBe(200);
     advance(1_000);
     expect((await call('here', 'kpi.list', me)).status).toBe(401);
@@ -142,7 +154,10 @@ describe('an API token remembered by the API', () => {
   it('revoked is refused at once in this process, and in another within the bound', async () => {
     advance(60_000);
     const admin = await signIn('admin@a.example');
-    const { id, token } = (await call('here', 'token.create', admin, { name: 'CRM', scopes: ['kpi:read'], expiresInDays: 30 })).data as { id: string; token: string };
+    const { id, token } = (await call('here', 'token.create', admin, { name: 'CRM', scopes: ['kpi:read'], expiresInDays: 30 })).data as {
+      id: string;
+      token: string;
+    };
     const bearer = { authorization: `Bearer ${token}` };
     await usedInBoth(bearer);
     expect((await call('here', 'token.revoke', admin, { id })).status).toBe(200);
@@ -173,8 +188,12 @@ describe('the credential cache', () => {
     const cache = createCredentialCache();
     expect(await cache.session(database.db, tokenHash, clock, SESSION_IDLE_MS)).toBeDefined();
     await database.db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
-    expect(await cache.session(database.db, tokenHash, new Date(clock.getTime() + CREDENTIAL_CACHE_TTL_MS - 1), SESSION_IDLE_MS)).toBeDefined();
-    expect(await cache.session(database.db, tokenHash, new Date(clock.getTime() + CREDENTIAL_CACHE_TTL_MS), SESSION_IDLE_MS)).toBeUndefined();
+    expect(
+      await cache.session(database.db, tokenHash, new Date(clock.getTime() + CREDENTIAL_CACHE_TTL_MS - 1), SESSION_IDLE_MS),
+    ).toBeDefined();
+    expect(
+      await cache.session(database.db, tokenHash, new Date(clock.getTime() + CREDENTIAL_CACHE_TTL_MS), SESSION_IDLE_MS),
+    ).toBeUndefined();
   });
 
   it('past half the bound answers from memory at once and reads the database meanwhile, so a steady caller never waits', async () => {

@@ -46,14 +46,26 @@ async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
 }
 
 const roleOf = async (userId: string) =>
-  (await database.db.selectFrom('member').select('role').where('organisation_id', '=', ids.org).where('user_id', '=', userId).executeTakeFirstOrThrow()).role;
-const acceptedAt = async (id: string) => (await database.db.selectFrom('invitation').select('accepted_at').where('id', '=', id).executeTakeFirstOrThrow()).accepted_at;
+  (
+    await database.db
+      .selectFrom('member')
+      .select('role')
+      .where('organisation_id', '=', ids.org)
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow()
+  ).role;
+const acceptedAt = async (id: string) =>
+  (await database.db.selectFrom('invitation').select('accepted_at').where('id', '=', id).executeTakeFirstOrThrow()).accepted_at;
 
 describe('an invitation accepted by someone who is already a member', () => {
   it('applies the invited role, audits the change, and says so in the answer', async () => {
     const { token, invitationId } = await invite('bo@harbour.example', 'cx_lead');
     const accepted = await anonymous().auth.acceptInvitation({ token, displayName: 'Bo', password: PASSWORD });
-    expect(accepted).toMatchObject({ userId: ids.bo, role: 'cx_lead', membership: { outcome: 'updated', roleBefore: 'viewer', addedToTeamId: null } });
+    expect(accepted).toMatchObject({
+      userId: ids.bo,
+      role: 'cx_lead',
+      membership: { outcome: 'updated', roleBefore: 'viewer', addedToTeamId: null },
+    });
     expect(await roleOf(ids.bo)).toBe('cx_lead');
     expect(await acceptedAt(invitationId)).not.toBeNull();
     const audited = await database.db
@@ -93,7 +105,9 @@ describe('an invitation accepted by someone who is already a member', () => {
 
   it('still asks for the existing account’s password', async () => {
     const { token, invitationId } = await invite('bo@harbour.example', 'admin');
-    expect((await refusal(anonymous().auth.acceptInvitation({ token, displayName: 'Bo', password: 'not the password at all' }))).code).toBe('UNAUTHORIZED');
+    expect((await refusal(anonymous().auth.acceptInvitation({ token, displayName: 'Bo', password: 'not the password at all' }))).code).toBe(
+      'UNAUTHORIZED',
+    );
     expect(await roleOf(ids.bo)).toBe('cx_lead');
     expect(await acceptedAt(invitationId)).toBeNull();
   });
@@ -103,6 +117,10 @@ describe('an invitation accepted by someone new', () => {
   it('creates the account and the membership, as before', async () => {
     const { token } = await invite('cy@harbour.example', 'team_member', ids.team);
     const accepted = await anonymous().auth.acceptInvitation({ token, displayName: 'Cy', password: 'a long new password' });
-    expect(accepted).toMatchObject({ role: 'team_member', displayName: 'Cy', membership: { outcome: 'joined', roleBefore: null, addedToTeamId: ids.team } });
+    expect(accepted).toMatchObject({
+      role: 'team_member',
+      displayName: 'Cy',
+      membership: { outcome: 'joined', roleBefore: null, addedToTeamId: ids.team },
+    });
   });
 });

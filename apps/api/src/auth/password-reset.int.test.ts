@@ -14,7 +14,11 @@ const ids = { org: '', ada: '' };
 beforeAll(async () => {
   database = await createTestDatabase();
   ids.org = (await insertOrganisation(database.db, 'harbour', 'Harbour')).id;
-  ids.ada = await insertMember(database.db, ids.org, { email: 'ada@harbour.example', passwordHash: await hashPassword('the first password'), role: 'viewer' });
+  ids.ada = await insertMember(database.db, ids.org, {
+    email: 'ada@harbour.example',
+    passwordHash: await hashPassword('the first password'),
+    role: 'viewer',
+  });
 });
 afterAll(() => database.close());
 
@@ -90,7 +94,12 @@ describe('password reset links', () => {
     expect(await reset(links[1]!, 'a fourth password here')).toBe('OK');
     expect(await reset(links[0]!, 'an attacker chose this')).toBe('BAD_REQUEST');
     expect(await reset(links[2]!, 'an attacker chose this')).toBe('BAD_REQUEST');
-    const live = await database.db.selectFrom('password_reset').select('token_hash').where('user_id', '=', ids.ada).where('used_at', 'is', null).execute();
+    const live = await database.db
+      .selectFrom('password_reset')
+      .select('token_hash')
+      .where('user_id', '=', ids.ada)
+      .where('used_at', 'is', null)
+      .execute();
     expect(live).toEqual([]);
     expect(await signsInWith('a fourth password here')).toBe(true);
   });

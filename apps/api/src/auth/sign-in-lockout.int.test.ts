@@ -20,7 +20,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ids.org = (await insertOrganisation(database.db, 'harbour', 'Harbour')).id;
   const passwordHash = await hashPassword(PASSWORD);
-  for (const email of ['ada@harbour.example', 'bo@harbour.example', 'cy@harbour.example']) await insertMember(database.db, ids.org, { email, passwordHash, role: 'viewer' });
+  for (const email of ['ada@harbour.example', 'bo@harbour.example', 'cy@harbour.example'])
+    await insertMember(database.db, ids.org, { email, passwordHash, role: 'viewer' });
   for (let i = 0; i < 2; i++) {
     const app = createApp({
       db: database.db,
@@ -45,19 +46,32 @@ afterAll(async () => {
 const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
 
 async function rpc(process: number, path: string, input: unknown) {
-  const res = await fetch(`${bases[process]}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(`${bases[process]}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   const body = (await res.json()) as { error?: { message: string } };
   return { status: res.status, message: body.error?.message ?? null, retryAfter: res.headers.get('retry-after') };
 }
 const signIn = (process: number, email: string, password: string) => rpc(process, 'auth.signIn', { email, password });
 
 const audited = (action: string, after: Date) =>
-  database.db.selectFrom('audit_event').select(['actor_id', 'entity_id', 'after']).where('action', '=', action).where('at', '>=', after).execute();
+  database.db
+    .selectFrom('audit_event')
+    .select(['actor_id', 'entity_id', 'after'])
+    .where('action', '=', action)
+    .where('at', '>=', after)
+    .execute();
 
 describe('sign-in lockout', () => {
   it('locks an account for a minute at the fifth failure in a row; the right password is then refused with when to try again', async () => {
     const started = new Date();
-    for (let i = 1; i <= 4; i++) expect(await signIn(i % 2, 'ada@harbour.example', WRONG), `failure ${i}`).toMatchObject({ status: 401, message: 'Email or password is incorrect' });
+    for (let i = 1; i <= 4; i++)
+      expect(await signIn(i % 2, 'ada@harbour.example', WRONG), `failure ${i}`).toMatchObject({
+        status: 401,
+        message: 'Email or password is incorrect',
+      });
     const fifth = await signIn(0, 'ada@harbour.example', WRONG);
     expect(fifth.status).toBe(401);
     expect(fifth.message).toMatch(/locked until 09:01 UTC/);
@@ -70,7 +84,10 @@ describe('sign-in lockout', () => {
       expect(refused.retryAfter).toBe('50');
     }
     expect(await audited('auth.account_locked', started)).toEqual([
-      expect.objectContaining({ entity_id: expect.any(String) as unknown, after: expect.objectContaining({ failures: 5, lockedUntil: '2026-11-25T09:01:00.000Z' }) as unknown }),
+      expect.objectContaining({
+        entity_id: expect.any(String) as unknown,
+        after: expect.objectContaining({ failures: 5, lockedUntil: '2026-11-25T09:01:00.000Z' }) as unknown,
+      }),
     ]);
     expect(await audited('auth.sign_in_locked', started)).toHaveLength(2);
 

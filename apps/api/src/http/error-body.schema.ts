@@ -16,17 +16,26 @@ export const ZProcedureError = z.object({
   message: z.string(),
   code: z.number().int().meta({ description: 'JSON-RPC error number; branch on `data.code` instead.' }),
   data: z.object({
-    code: z.string().meta({ description: 'Stable error code: BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE, …' }),
+    code: z.string().meta({
+      description:
+        'Stable error code: BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE, …',
+    }),
     httpStatus: z.number().int(),
     issues: z.array(ZFieldIssue),
-    retryAfterSeconds: z.number().int().nullable().meta({ description: 'On TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE: seconds until the call may be sent again.' }),
+    retryAfterSeconds: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'On TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE: seconds until the call may be sent again.' }),
   }),
 });
 
 /** The request was refused before any procedure ran: body too large, malformed JSON, not JSON. */
 export const ZHttpError = z.object({
   message: z.string(),
-  code: z.string().meta({ description: 'PAYLOAD_TOO_LARGE, BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, SERVICE_UNAVAILABLE or INTERNAL_SERVER_ERROR.' }),
+  code: z
+    .string()
+    .meta({ description: 'PAYLOAD_TOO_LARGE, BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, SERVICE_UNAVAILABLE or INTERNAL_SERVER_ERROR.' }),
 });
 
 export const ZErrorBody = z.object({ error: z.union([ZProcedureError, ZHttpError]) });

@@ -3,7 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationStamps, type Database, type OrganisationStamps } from '@throughline/db';
-import { countingDb, createTestDatabase, insertJourney, insertKpi, insertMember, insertOrganisation, insertTeam } from '@throughline/db/testing';
+import {
+  countingDb,
+  createTestDatabase,
+  insertJourney,
+  insertKpi,
+  insertMember,
+  insertOrganisation,
+  insertTeam,
+} from '@throughline/db/testing';
 import { hashPassword } from '../auth/password.ts';
 import { hashSecret } from '../auth/session-token.ts';
 import { createApp } from './app.ts';
@@ -45,7 +53,11 @@ beforeAll(async () => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const [who, email] of [['ada', 'ada@harbour.example'], ['bea', 'bea@harbour.example'], ['cal', 'cal@inland.example']] as const) {
+  for (const [who, email] of [
+    ['ada', 'ada@harbour.example'],
+    ['bea', 'bea@harbour.example'],
+    ['cal', 'cal@inland.example'],
+  ] as const) {
     const res = await fetch(`${base}/trpc/auth.signIn`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -63,7 +75,11 @@ afterAll(async () => {
 async function page(cookie: string, encoding = 'identity') {
   const res = await fetch(`${base}${PAGE}`, { headers: { cookie, 'accept-encoding': encoding } });
   const body = (await res.json()) as { result: { data: unknown } }[];
-  return { status: res.status, encoding: res.headers.get('content-encoding'), data: body.map((b) => b.result?.data) as [Me, Named[], Named[], Named[], unknown[], Named[]] };
+  return {
+    status: res.status,
+    encoding: res.headers.get('content-encoding'),
+    data: body.map((b) => b.result?.data) as [Me, Named[], Named[], Named[], unknown[], Named[]],
+  };
 }
 type Me = { email: string; role: string } | null;
 
@@ -111,7 +127,12 @@ describe('kept answers', () => {
     // As another process, or a job, would: nothing in this process is told but the database.
     await database.db.transaction().execute(async (tx) => {
       await tx.updateTable('kpi').set({ name: 'Harbour NPS (all customers)' }).where('organisation_id', '=', orgs.harbour).execute();
-      await tx.updateTable('journey_step').set({ name: 'Tell us what happened' }).where('organisation_id', '=', orgs.harbour).where('position', '=', 0).execute();
+      await tx
+        .updateTable('journey_step')
+        .set({ name: 'Tell us what happened' })
+        .where('organisation_id', '=', orgs.harbour)
+        .where('position', '=', 0)
+        .execute();
     });
     // Embedded: seen by the very next read. PostgreSQL: once the announcement has crossed the
     // listening connection, i.e. within milliseconds; waited for, not slept on.
@@ -183,7 +204,14 @@ describe('kept answers', () => {
     const [admin] = await database.db.selectFrom('member').select('user_id').where('organisation_id', '=', orgs.harbour).execute();
     await database.db
       .insertInto('api_token')
-      .values({ organisation_id: orgs.harbour, name: 'ingest only', token_hash: hashSecret(token), prefix: token.slice(0, 9), scopes: ['ingest:write'], created_by: admin!.user_id })
+      .values({
+        organisation_id: orgs.harbour,
+        name: 'ingest only',
+        token_hash: hashSecret(token),
+        prefix: token.slice(0, 9),
+        scopes: ['ingest:write'],
+        created_by: admin!.user_id,
+      })
       .execute();
     const res = await fetch(`${base}/trpc/kpi.list`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(403);
@@ -212,7 +240,8 @@ describe('kept answers', () => {
 
   it('moves the stamp when a transaction commits, once, and not for raw answers or a rollback', async () => {
     const stamp = async () =>
-      (await database.db.selectFrom('organisation_stamp').select('stamp').where('organisation_id', '=', orgs.inland).executeTakeFirst())?.stamp ?? 0;
+      (await database.db.selectFrom('organisation_stamp').select('stamp').where('organisation_id', '=', orgs.inland).executeTakeFirst())
+        ?.stamp ?? 0;
     const before = await stamp();
     await database.db.transaction().execute(async (tx) => {
       await insertTeam(tx, orgs.inland, 'Inland Returns');
@@ -221,7 +250,20 @@ describe('kept answers', () => {
     expect(await stamp()).toBe(before + 1);
     await database.db
       .insertInto('survey_response')
-      .values({ organisation_id: orgs.inland, source: 'test', external_id: 'r1', instrument: 'nps', score: 9, customer_id: null, journey_id: null, step_id: null, channel: 'web', segment: 'all', verbatim: null, occurred_at: new Date() })
+      .values({
+        organisation_id: orgs.inland,
+        source: 'test',
+        external_id: 'r1',
+        instrument: 'nps',
+        score: 9,
+        customer_id: null,
+        journey_id: null,
+        step_id: null,
+        channel: 'web',
+        segment: 'all',
+        verbatim: null,
+        occurred_at: new Date(),
+      })
       .execute();
     await sql`SELECT 1`.execute(database.db);
     expect(await stamp()).toBe(before + 1);

@@ -132,7 +132,8 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
   async function send(req: Request, res: Response, keys: string[], body: string) {
     const accepted = body.length < 1024 ? false : req.acceptsEncodings('br', 'gzip', 'identity');
     const encoding = accepted === 'br' || accepted === 'gzip' ? accepted : 'identity';
-    const bytes = encoding === 'identity' ? Buffer.from(body) : await opts.answers.encoded(`${encoding}\u0000${keys.join('\u0001')}`, body, encoding);
+    const bytes =
+      encoding === 'identity' ? Buffer.from(body) : await opts.answers.encoded(`${encoding}\u0000${keys.join('\u0001')}`, body, encoding);
     res.status(200);
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('Vary', 'Accept-Encoding');

@@ -19,14 +19,24 @@ const toy = router({
     .query(() => 1n),
 });
 const build = (...paths: string[]) =>
-  buildOpenApiDocument({ router: toy, operations: Object.fromEntries(paths.map((p) => [p, { summary: p, description: p }])), maxBodyBytes: 1024 * 1024 });
+  buildOpenApiDocument({
+    router: toy,
+    operations: Object.fromEntries(paths.map((p) => [p, { summary: p, description: p }])),
+    maxBodyBytes: 1024 * 1024,
+  });
 
 describe('buildOpenApiDocument', () => {
   it('sends a query its input as a URL parameter, with dates as ISO strings both ways', () => {
     const doc = build('lookup');
     const op = doc.paths['/trpc/lookup']!.get!;
     expect(op.requestBody).toBeUndefined();
-    expect(op.parameters).toEqual([expect.objectContaining({ name: 'input', in: 'query', content: { 'application/json': { schema: { $ref: '#/components/schemas/LookupInput' } } } })]);
+    expect(op.parameters).toEqual([
+      expect.objectContaining({
+        name: 'input',
+        in: 'query',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/LookupInput' } } },
+      }),
+    ]);
     expect(doc.components.schemas.LookupInput).toMatchObject({ properties: { since: { type: 'string', format: 'date-time' } } });
     expect(doc.components.schemas.LookupOutput).toMatchObject({ properties: { at: { type: 'string', format: 'date-time' } } });
     expect(Object.keys(op.responses)).not.toContain('413');

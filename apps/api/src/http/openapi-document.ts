@@ -80,12 +80,21 @@ export function buildOpenApiDocument({ router, operations, maxBodyBytes }: OpenA
         : isQuery
           ? {
               parameters: [
-                { name: 'input', in: 'query', required: true, description: 'The input as URL-encoded JSON.', content: { [JSON_TYPE]: { schema: ref(`${name}Input`) } } },
+                {
+                  name: 'input',
+                  in: 'query',
+                  required: true,
+                  description: 'The input as URL-encoded JSON.',
+                  content: { [JSON_TYPE]: { schema: ref(`${name}Input`) } },
+                },
               ],
             }
           : { requestBody: { required: true, content: { [JSON_TYPE]: { schema: ref(`${name}Input`) } } } }),
       responses: {
-        '200': { description: 'The call succeeded; its result is in `result.data`.', content: { [JSON_TYPE]: { schema: successEnvelope(ref(`${name}Output`)) } } },
+        '200': {
+          description: 'The call succeeded; its result is in `result.data`.',
+          content: { [JSON_TYPE]: { schema: successEnvelope(ref(`${name}Output`)) } },
+        },
         '400': responseRef('BadRequest'),
         ...(def.meta?.access === 'public' ? {} : { '401': responseRef('Unauthorized'), '403': responseRef('Forbidden') }),
         ...(isQuery ? {} : { '413': responseRef('PayloadTooLarge'), '415': responseRef('UnsupportedMediaType') }),
@@ -140,7 +149,9 @@ export const INTEGRATOR_OPERATIONS: Record<string, OperationText> = {
       'Rows are idempotent by (`source`, `externalId`): sending one again stores nothing and counts it in `duplicates`, so a failed or ' +
       `interrupted upload can be re-sent whole. Score scales: ${Object.entries(INSTRUMENT_SCALES)
         .map(([instrument, { min, max }]) => `${instrument} ${min}–${max}`)
-        .join(', ')}; \`scale\` (a number: 5, 7 or 10) states the top of the scale when it is not the usual one, e.g. 7 for CSAT asked on 1–7. ` +
+        .join(
+          ', ',
+        )}; \`scale\` (a number: 5, 7 or 10) states the top of the scale when it is not the usual one, e.g. 7 for CSAT asked on 1–7. ` +
       `\`occurredAt\` is an ISO 8601 date-time, at most 5 minutes after the server's clock. \`journeyId\` and \`stepId\` come from \`journey.list\` and ` +
       '`journey.get` (a token with `model:read`); a row with neither counts only towards organisation-wide KPIs. The KPIs that read the stored rows are recomputed within seconds.',
   },
@@ -154,11 +165,13 @@ export const INTEGRATOR_OPERATIONS: Record<string, OperationText> = {
   },
   'journey.list': {
     summary: 'List the journeys, with their ids',
-    description: 'Every journey of the organisation: its id (what `journeyId` takes when ingesting), name and owner. Needs a token with `model:read`.',
+    description:
+      'Every journey of the organisation: its id (what `journeyId` takes when ingesting), name and owner. Needs a token with `model:read`.',
   },
   'journey.get': {
     summary: 'Read one journey, with its stages and steps',
-    description: 'A journey by `id`, with its stages and their steps in order; a step’s `id` is what `stepId` takes when ingesting. Needs a token with `model:read`.',
+    description:
+      'A journey by `id`, with its stages and their steps in order; a step’s `id` is what `stepId` takes when ingesting. Needs a token with `model:read`.',
   },
   'kpi.list': {
     summary: 'List the KPI definitions',

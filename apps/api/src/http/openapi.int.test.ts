@@ -94,7 +94,8 @@ const documented = (schema: unknown) => z.fromJSONSchema(inline(schema) as z.cor
 
 const ingest = () => doc.paths['/trpc/ingest.surveyResponses']!.post!;
 const kpiList = () => doc.paths['/trpc/kpi.list']!.get!;
-const successSchema = (op: OpenApiOperation) => (op.responses['200'] as { content: Record<string, { schema: unknown }> }).content['application/json']!.schema;
+const successSchema = (op: OpenApiOperation) =>
+  (op.responses['200'] as { content: Record<string, { schema: unknown }> }).content['application/json']!.schema;
 const errorSchema = (op: OpenApiOperation, status: number) => {
   const response = inline(op.responses[String(status)]) as { content?: Record<string, { schema: unknown }> } | undefined;
   expect(response?.content, `${op.operationId} documents ${status}`).toBeDefined();
@@ -149,7 +150,9 @@ describe('GET /openapi.json', () => {
   });
 
   it('documents scale as a number of 5, 7 or 10, and where journey and step ids come from', () => {
-    const input = inline(ingest().requestBody!.content['application/json']!.schema) as { properties: { responses: { items: { properties: Record<string, Json> } } } };
+    const input = inline(ingest().requestBody!.content['application/json']!.schema) as {
+      properties: { responses: { items: { properties: Record<string, Json> } } };
+    };
     const row = input.properties.responses.items.properties;
     expect(JSON.stringify(row.scale)).toContain('"integer"');
     expect(row.scale!.description).toMatch(/a number: 10 for NPS, 5 or 7 for CSAT, 7 for CES/);
@@ -188,7 +191,9 @@ describe('the document and the API agree', () => {
     const res = await post(`${base}/trpc/ingest.surveyResponses`, JSON.stringify(body), bearer(writer));
     expect(res.status, logged.join('\n')).toBe(400);
     const answer = (await res.json()) as { error: { data: { issues: { path: string; message: string }[] } } };
-    expect(answer.error.data.issues).toEqual([{ path: 'responses.1.occurredAt', message: expect.stringMatching(/^is in the future: /) as unknown }]);
+    expect(answer.error.data.issues).toEqual([
+      { path: 'responses.1.occurredAt', message: expect.stringMatching(/^is in the future: /) as unknown },
+    ]);
     const again = await post(`${base}/trpc/ingest.surveyResponses`, JSON.stringify({ responses: [documentedRow(10)] }), bearer(writer));
     expect(await again.json()).toEqual({ result: { data: { received: 1, inserted: 1, duplicates: 0 } } });
   });
@@ -210,9 +215,24 @@ describe('the document and the API agree', () => {
       ['malformed JSON', ingest(), 400, () => post(ingestUrl, '{"responses": [', bearer(writer))],
       ['no token', ingest(), 401, () => post(ingestUrl, JSON.stringify({ responses: [documentedRow(1)] }))],
       ['unknown token', kpiList(), 401, () => fetch(`${base}/trpc/kpi.list`, { headers: bearer('tl_not-a-token') })],
-      ['token without ingest:write', ingest(), 403, () => post(ingestUrl, JSON.stringify({ responses: [documentedRow(1)] }), bearer(reader))],
-      ['body over the cap', ingest(), 413, () => post(ingestUrl, JSON.stringify({ responses: [{ verbatim: 'x'.repeat(MAX_BODY_BYTES) }] }), bearer(writer))],
-      ['not JSON', ingest(), 415, () => fetch(ingestUrl, { method: 'POST', body: 'responses', headers: { 'content-type': 'text/plain', ...bearer(writer) } })],
+      [
+        'token without ingest:write',
+        ingest(),
+        403,
+        () => post(ingestUrl, JSON.stringify({ responses: [documentedRow(1)] }), bearer(reader)),
+      ],
+      [
+        'body over the cap',
+        ingest(),
+        413,
+        () => post(ingestUrl, JSON.stringify({ responses: [{ verbatim: 'x'.repeat(MAX_BODY_BYTES) }] }), bearer(writer)),
+      ],
+      [
+        'not JSON',
+        ingest(),
+        415,
+        () => fetch(ingestUrl, { method: 'POST', body: 'responses', headers: { 'content-type': 'text/plain', ...bearer(writer) } }),
+      ],
       ['over the rate limit', kpiList(), 429, () => fetch(`${limitedBase}/trpc/kpi.list`, { headers: bearer(reader) })],
     ];
     for (const [what, op, status, send] of cases) {

@@ -63,15 +63,19 @@ interface Answer {
 function mutate(base: string, path: string, input: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   const body = JSON.stringify(input);
   return new Promise((resolve, reject) => {
-    const req = request(`${base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => {
-        const parsed = JSON.parse(text) as { result?: { data: unknown } };
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, data: parsed.result?.data });
-      });
-    });
+    const req = request(
+      `${base}/trpc/${path}`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          const parsed = JSON.parse(text) as { result?: { data: unknown } };
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, data: parsed.result?.data });
+        });
+      },
+    );
     req.once('error', reject);
     req.end(body);
   });
@@ -137,7 +141,9 @@ describe('X-Forwarded-For', () => {
   /** Where a failed sign-in sent through 127.0.0.1 claiming `forwardedFor` is recorded as from. */
   async function recordedAddress(base: string, forwardedFor: string): Promise<string> {
     const email = `nobody-${++attempts}@a.example`;
-    expect((await mutate(base, 'auth.signIn', { email, password: 'wrong password' }, { 'x-forwarded-for': forwardedFor })).status).toBe(401);
+    expect((await mutate(base, 'auth.signIn', { email, password: 'wrong password' }, { 'x-forwarded-for': forwardedFor })).status).toBe(
+      401,
+    );
     const event = await database.db.selectFrom('audit_event').select('after').where('entity_id', '=', email).executeTakeFirstOrThrow();
     return (event.after as { ip: string }).ip;
   }

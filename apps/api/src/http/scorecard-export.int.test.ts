@@ -22,7 +22,10 @@ beforeAll(async () => {
   await insertMember(db, org, { email: 'lead@a.example', passwordHash: await hashPassword(PASSWORD), role: 'cx_lead' });
   const claims = await insertTeam(db, org, 'Claims');
   const journey = await insertJourney(db, org, 'Report a claim', { accountableTeamId: claims });
-  const actor = await createCaller(createInnerContext({ db, cookies: recordingCookies(null) })).auth.signIn({ email: 'lead@a.example', password: PASSWORD });
+  const actor = await createCaller(createInnerContext({ db, cookies: recordingCookies(null) })).auth.signIn({
+    email: 'lead@a.example',
+    password: PASSWORD,
+  });
   const lead = createCaller(createInnerContext({ db, actor }));
   const kpi = await lead.kpi.create({
     key: 'claim.nps',
@@ -43,10 +46,32 @@ beforeAll(async () => {
   // 200 answers in October at NPS +20 (40% promoters, 20% detractors): 10 points short of target.
   await db
     .insertInto('survey_response')
-    .values(Array.from({ length: 200 }, (_, i) => ({ organisation_id: org, source: 's', external_id: `r${i}`, instrument: 'nps' as const, score: i % 5 < 2 ? 10 : i % 5 < 4 ? 8 : 4, journey_id: journey.id, occurred_at: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z` })))
+    .values(
+      Array.from({ length: 200 }, (_, i) => ({
+        organisation_id: org,
+        source: 's',
+        external_id: `r${i}`,
+        instrument: 'nps' as const,
+        score: i % 5 < 2 ? 10 : i % 5 < 4 ? 8 : 4,
+        journey_id: journey.id,
+        occurred_at: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`,
+      })),
+    )
     .execute();
   await lead.kpi.recompute({ kpiId: kpi.id });
-  await lead.failurePoint.create({ journeyId: journey.id, stepId: journey.stepIds[0]!, title: 'Customers chase the assessor', description: '', expectation: 5, capability: 2, frequency: 1_000, frequencyPeriod: 'month', costBasis: 'contact', unitCost: 6, kpiIds: [] });
+  await lead.failurePoint.create({
+    journeyId: journey.id,
+    stepId: journey.stepIds[0]!,
+    title: 'Customers chase the assessor',
+    description: '',
+    expectation: 5,
+    capability: 2,
+    frequency: 1_000,
+    frequencyPeriod: 'month',
+    costBasis: 'contact',
+    unitCost: 6,
+    kpiIds: [],
+  });
   const app = createApp({ db, log: () => {} });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -59,7 +84,11 @@ afterAll(async () => {
 });
 
 async function sessionCookie(email: string): Promise<string> {
-  const res = await fetch(`${base}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${base}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
@@ -71,7 +100,9 @@ describe('scorecard export', () => {
   });
 
   it('downloads the scorecard as CSV for a chosen period, one row per journey and KPI with raw numbers', async () => {
-    const res = await fetch(`${base}/export/scorecard.csv?period=2026-10-01`, { headers: { cookie: await sessionCookie('viewer@a.example') } });
+    const res = await fetch(`${base}/export/scorecard.csv?period=2026-10-01`, {
+      headers: { cookie: await sessionCookie('viewer@a.example') },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?scorecard-\d{4}-\d{2}-\d{2}\.csv"?$/);
@@ -103,11 +134,18 @@ describe('scorecard export', () => {
     const rows = parse<Record<string, string>>(await res.text(), { columns: true });
     const today = new Date().toISOString().slice(0, 10);
     const lastMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 1)).toISOString().slice(0, 10);
-    expect(rows[0]).toMatchObject({ period_start: lastMonth, period_complete: 'true', value: lastMonth === '2026-10-01' ? '20' : '', value_at_stake: lastMonth === '2026-10-01' ? '120000' : '' });
+    expect(rows[0]).toMatchObject({
+      period_start: lastMonth,
+      period_complete: 'true',
+      value: lastMonth === '2026-10-01' ? '20' : '',
+      value_at_stake: lastMonth === '2026-10-01' ? '120000' : '',
+    });
   });
 
   it('refuses half a range by field, as the page would', async () => {
-    const res = await fetch(`${base}/export/scorecard.csv?from=2026-10-01`, { headers: { cookie: await sessionCookie('viewer@a.example') } });
+    const res = await fetch(`${base}/export/scorecard.csv?from=2026-10-01`, {
+      headers: { cookie: await sessionCookie('viewer@a.example') },
+    });
     expect(res.status).toBe(400);
   });
 

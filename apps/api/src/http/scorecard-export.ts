@@ -18,7 +18,9 @@ export function scorecardExport(format: 'csv' | 'pdf', context: (req: Request, r
     try {
       // The same period choice as the page (`?period=` or `?from=&to=`), checked by the procedure.
       const pick = (key: string) => (typeof req.query[key] === 'string' ? req.query[key] : undefined);
-      const params = Object.fromEntries(Object.entries({ period: pick('period'), from: pick('from'), to: pick('to') }).filter(([, v]) => v !== undefined));
+      const params = Object.fromEntries(
+        Object.entries({ period: pick('period'), from: pick('from'), to: pick('to') }).filter(([, v]) => v !== undefined),
+      );
       const scorecard = await createCaller(ctx).scorecard.get(params);
       const stamp = scorecard.generatedAt.slice(0, 10);
       res.setHeader('Cache-Control', 'no-store');
@@ -30,7 +32,9 @@ export function scorecardExport(format: 'csv' | 'pdf', context: (req: Request, r
       // A failure of the server's own, such as a scorecard that fails its output schema: its detail is logged, never sent.
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       if (internal) ctx.log(`[api] scorecard.${format} failed: ${(error.cause ?? error).stack ?? error.message}`);
-      res.status(getHTTPStatusCodeFromError(error)).json({ error: { message: internal ? INTERNAL_ERROR_MESSAGE : error.message, code: error.code } } satisfies ErrorBody);
+      res
+        .status(getHTTPStatusCodeFromError(error))
+        .json({ error: { message: internal ? INTERNAL_ERROR_MESSAGE : error.message, code: error.code } } satisfies ErrorBody);
     }
   };
 }

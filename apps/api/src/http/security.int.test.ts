@@ -54,7 +54,11 @@ async function rpc(path: string, input: unknown, headers: Record<string, string>
   const res =
     method === 'GET'
       ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-      : await fetch(`${base}/trpc/${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+      : await fetch(`${base}/trpc/${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(input),
+        });
   const body = (await res.json()) as { result?: { data: unknown }; error?: { data: { code: string } } };
   return { status: res.status, headers: res.headers, data: body.result?.data, code: body.error?.data.code };
 }
@@ -164,7 +168,9 @@ describe('API tokens', () => {
   it('stop working when they expire', async () => {
     advance(60_000);
     const admin = await signIn('admin@a.example');
-    const { token } = (await rpc('token.create', { name: 'short', scopes: ['kpi:read'], expiresInDays: 1 }, { cookie: admin })).data as { token: string };
+    const { token } = (await rpc('token.create', { name: 'short', scopes: ['kpi:read'], expiresInDays: 1 }, { cookie: admin })).data as {
+      token: string;
+    };
     expect((await rpc('kpi.list', undefined, { authorization: `Bearer ${token}` }, 'GET')).status).toBe(200);
     advance(86_400_000 + 1);
     expect((await rpc('kpi.list', undefined, { authorization: `Bearer ${token}` }, 'GET')).status).toBe(401);
@@ -173,7 +179,9 @@ describe('API tokens', () => {
   it('are rate limited per token with 429 and Retry-After', async () => {
     advance(60_000);
     const admin = await signIn('admin@a.example');
-    const { token } = (await rpc('token.create', { name: 'busy', scopes: ['kpi:read'], expiresInDays: 30 }, { cookie: admin })).data as { token: string };
+    const { token } = (await rpc('token.create', { name: 'busy', scopes: ['kpi:read'], expiresInDays: 30 }, { cookie: admin })).data as {
+      token: string;
+    };
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 4; i++) {
@@ -190,7 +198,11 @@ describe('API tokens', () => {
 describe('sign-in', () => {
   it('is rate limited per address with 429 and Retry-After, and every attempt is audited', async () => {
     advance(60_000);
-    const before = await database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('action', '=', 'auth.sign_in_failed').executeTakeFirstOrThrow();
+    const before = await database.db
+      .selectFrom('audit_event')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('action', '=', 'auth.sign_in_failed')
+      .executeTakeFirstOrThrow();
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     // The viewer, not the admin: five failures in a row also lock the account they name.
@@ -201,7 +213,11 @@ describe('sign-in', () => {
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
-    const after = await database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('action', '=', 'auth.sign_in_failed').executeTakeFirstOrThrow();
+    const after = await database.db
+      .selectFrom('audit_event')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('action', '=', 'auth.sign_in_failed')
+      .executeTakeFirstOrThrow();
     expect(after.n - before.n).toBe(5);
   });
 });
@@ -221,8 +237,11 @@ describe('the database', () => {
   it('never holds a plaintext password or token', async () => {
     advance(60_000);
     const admin = await signIn('admin@a.example');
-    const { token } = (await rpc('token.create', { name: 'secret check', scopes: ['kpi:read'], expiresInDays: 30 }, { cookie: admin })).data as { token: string };
-    const { link } = (await rpc('member.invite', { email: 'new@a.example', role: 'viewer', teamId: null }, { cookie: admin })).data as { link: string };
+    const { token } = (await rpc('token.create', { name: 'secret check', scopes: ['kpi:read'], expiresInDays: 30 }, { cookie: admin }))
+      .data as { token: string };
+    const { link } = (await rpc('member.invite', { email: 'new@a.example', role: 'viewer', teamId: null }, { cookie: admin })).data as {
+      link: string;
+    };
     const invitationToken = new URL(link).searchParams.get('token')!;
     const sessionToken = admin.split('=')[1]!;
     const { rows } = await sql<{ dump: string }>`

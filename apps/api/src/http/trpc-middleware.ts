@@ -22,7 +22,8 @@ export function trpcMiddleware<TRouter extends AnyTRPCRouter>(
   return (req, res) => {
     const path = req.path.slice(req.path.lastIndexOf('/') + 1);
     const handle = async () => {
-      const request = req.method === 'GET' ? queryRequest(req) : incomingMessageToRequest(req, res, { maxBodySize: opts.maxBodySize ?? null });
+      const request =
+        req.method === 'GET' ? queryRequest(req) : incomingMessageToRequest(req, res, { maxBodySize: opts.maxBodySize ?? null });
       const response = await resolveResponse({
         ...opts,
         req: request,

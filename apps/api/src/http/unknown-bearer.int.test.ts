@@ -29,7 +29,13 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
   const signedIn = await call('127.0.0.1', 'POST', '/trpc/auth.signIn', {}, { email: 'admin@harbour.example', password: PASSWORD });
   const cookie = signedIn.headers['set-cookie']![0]!.split(';')[0]!;
-  const created = await call('127.0.0.1', 'POST', '/trpc/token.create', { cookie }, { name: 'CRM', scopes: ['kpi:read', 'model:read'], expiresInDays: 30 });
+  const created = await call(
+    '127.0.0.1',
+    'POST',
+    '/trpc/token.create',
+    { cookie },
+    { name: 'CRM', scopes: ['kpi:read', 'model:read'], expiresInDays: 30 },
+  );
   validToken = (JSON.parse(created.body) as { result: { data: { token: string } } }).result.data.token;
 });
 afterAll(async () => {
@@ -39,10 +45,21 @@ afterAll(async () => {
 
 /** A request from `from`, a loopback address of this machine's own: how another client's address is had without trusting any header. */
 function call(from: string, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: unknown) {
-  return new Promise<{ status: number; headers: Record<string, string[] | string | undefined> & { 'set-cookie'?: string[] }; body: string }>((resolve, reject) => {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string[] | string | undefined> & { 'set-cookie'?: string[] };
+    body: string;
+  }>((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
-      { host: '127.0.0.1', port, localAddress: from, method, path, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        localAddress: from,
+        method,
+        path,
+        headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -65,7 +82,9 @@ describe('unknown bearer tokens', () => {
     const refused = await kpis('127.0.0.2', guess(3));
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBe('45');
-    expect(JSON.parse(refused.body)).toMatchObject({ error: { message: expect.stringMatching(/unknown API tokens from this address/) as unknown } });
+    expect(JSON.parse(refused.body)).toMatchObject({
+      error: { message: expect.stringMatching(/unknown API tokens from this address/) as unknown },
+    });
     // Even a real token from there, so a guess that happens to be right is refused all the same.
     expect((await kpis('127.0.0.2', validToken)).status).toBe(429);
     const exported = await call('127.0.0.2', 'GET', '/export/scorecard.csv', { authorization: `Bearer ${validToken}` });
@@ -74,7 +93,11 @@ describe('unknown bearer tokens', () => {
     expect((await kpis('127.0.0.3', validToken)).status).toBe(200);
     expect((await kpis('127.0.0.3', guess(4))).status).toBe(401);
     // The count is shared through the database, as every API process's is.
-    const stored = await database.db.selectFrom('rate_limit').select('hits').where('key', '=', 'unknown-token:ip:127.0.0.2').executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('rate_limit')
+      .select('hits')
+      .where('key', '=', 'unknown-token:ip:127.0.0.2')
+      .executeTakeFirstOrThrow();
     expect(stored.hits).toBeGreaterThanOrEqual(3);
 
     clock = new Date('2026-12-01T09:02:00Z');

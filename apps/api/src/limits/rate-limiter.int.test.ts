@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 const stored = async (key: string) =>
-  (await database.db.selectFrom('rate_limit').select('hits').where('key', '=', key).where('window_start', '=', clock).executeTakeFirst())?.hits ?? 0;
+  (await database.db.selectFrom('rate_limit').select('hits').where('key', '=', key).where('window_start', '=', clock).executeTakeFirst())
+    ?.hits ?? 0;
 
 async function hits(limiter: ReturnType<typeof createRateLimiter>, key: string, limit: number, n: number) {
   const allowed: boolean[] = [];
@@ -97,9 +98,21 @@ describe('an API token over HTTP', () => {
     const userId = await insertMember(database.db, org, { email: 'admin@l.example', passwordHash: 'x', role: 'admin' });
     await database.db
       .insertInto('api_token')
-      .values({ organisation_id: org, name: 'busy', token_hash: hashSecret(token), prefix: token.slice(0, 9), scopes: ['kpi:read'], created_by: userId })
+      .values({
+        organisation_id: org,
+        name: 'busy',
+        token_hash: hashSecret(token),
+        prefix: token.slice(0, 9),
+        scopes: ['kpi:read'],
+        created_by: userId,
+      })
       .execute();
-    const app = createApp({ db: database.db, now: () => clock, log: () => {}, limits: { signInPerIpPerMinute: 10, tokenRequestsPerMinute: 40 } });
+    const app = createApp({
+      db: database.db,
+      now: () => clock,
+      log: () => {},
+      limits: { signInPerIpPerMinute: 10, tokenRequestsPerMinute: 40 },
+    });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

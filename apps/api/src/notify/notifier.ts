@@ -9,7 +9,8 @@ export interface Notifier {
 
 export function logNotifier(log: (message: string) => void = console.log): Notifier {
   return {
-    invitation: async (to, organisationName, link) => log(`[mail] to ${to}: you are invited to ${organisationName} on Throughline: ${link}`),
+    invitation: async (to, organisationName, link) =>
+      log(`[mail] to ${to}: you are invited to ${organisationName} on Throughline: ${link}`),
     passwordReset: async (to, link) => log(`[mail] to ${to}: reset your Throughline password (valid 30 minutes): ${link}`),
   };
 }

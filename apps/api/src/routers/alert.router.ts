@@ -29,7 +29,11 @@ const ZAlert = z.object({
 export const alertRouter = router({
   /** KPIs past their warning threshold or short of target, newest period first. */
   list: authorizedProcedure('kpi.read')
-    .input(z.object({ includeResolved: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(100) }).default({ includeResolved: false, limit: 100 }))
+    .input(
+      z
+        .object({ includeResolved: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(100) })
+        .default({ includeResolved: false, limit: 100 }),
+    )
     .output(z.array(ZAlert))
     .query(({ ctx, input }) => listAlerts(ctx.db, ctx.organisationId, input)),
 
@@ -38,7 +42,9 @@ export const alertRouter = router({
     .input(z.object({ id: ZId }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      const [alert] = (await listAlerts(ctx.db, ctx.organisationId, { includeResolved: true, limit: 500 })).filter((a) => a.id === input.id);
+      const [alert] = (await listAlerts(ctx.db, ctx.organisationId, { includeResolved: true, limit: 500 })).filter(
+        (a) => a.id === input.id,
+      );
       if (alert && ctx.reach === 'remit') {
         const kpi = await getKpi(ctx.db, ctx.organisationId, alert.kpiId);
         await requireOwnTeam(ctx, kpi.ownerTeamId ?? '', 'kpi.edit', 'This KPI');

@@ -20,7 +20,15 @@ export const auditRouter = router({
     .query(async ({ ctx, input }) => {
       let query = ctx.db
         .selectFrom('audit_event')
-        .select(['id', 'actor_type as actorType', 'actor_id as actorId', 'action', 'entity_type as entityType', 'entity_id as entityId', 'at'])
+        .select([
+          'id',
+          'actor_type as actorType',
+          'actor_id as actorId',
+          'action',
+          'entity_type as entityType',
+          'entity_id as entityId',
+          'at',
+        ])
         .where('organisation_id', '=', ctx.organisationId);
       if (input.action) query = query.where('action', '=', input.action);
       const rows = await query.orderBy('id', 'desc').limit(input.limit).execute();

@@ -45,7 +45,12 @@ const ZDone = z.object({ ok: z.literal(true) });
 async function limitByIp(ctx: Context, what: string) {
   const limit = await hitRateLimit(ctx.db, `${what}:ip:${ctx.clientIp}`, ctx.limits.signInPerIpPerMinute, 60_000, ctx.now());
   if (!limit.allowed) {
-    throw new DomainError('TOO_MANY_REQUESTS', 'Too many attempts from this address; wait a minute and try again', [], limit.retryAfterSeconds);
+    throw new DomainError(
+      'TOO_MANY_REQUESTS',
+      'Too many attempts from this address; wait a minute and try again',
+      [],
+      limit.retryAfterSeconds,
+    );
   }
 }
 
@@ -58,8 +63,16 @@ function forgetReplacedSession(ctx: Context) {
 }
 
 function slugFor(name: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'org';
-  return `${base}-${newSecret().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'org';
+  return `${base}-${newSecret()
+    .slice(0, 6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}`;
 }
 
 export const authRouter = router({
@@ -126,10 +139,14 @@ export const authRouter = router({
         const lock = await ctx.db.transaction().execute(async (db) => {
           const failure = await recordSignInFailure(db, email, now, FAILURE_MEMORY_MS, lockoutMs);
           await auditAs(db, 'auth.sign_in_failed', { failures: failure.failures });
-          if (failure.lockedUntil) await auditAs(db, 'auth.account_locked', { failures: failure.failures, lockedUntil: failure.lockedUntil.toISOString() });
+          if (failure.lockedUntil)
+            await auditAs(db, 'auth.account_locked', { failures: failure.failures, lockedUntil: failure.lockedUntil.toISOString() });
           return failure.lockedUntil;
         });
-        throw new DomainError('UNAUTHORIZED', lock ? `Email or password is incorrect. ${lockedMessage(lock, now)}` : 'Email or password is incorrect');
+        throw new DomainError(
+          'UNAUTHORIZED',
+          lock ? `Email or password is incorrect. ${lockedMessage(lock, now)}` : 'Email or password is incorrect',
+        );
       }
       const actor = await ctx.db.transaction().execute(async (db) => {
         await clearSignInFailures(db, email);
@@ -156,7 +173,10 @@ export const authRouter = router({
   }),
 
   /** Who is signed in, or null: the web app asks this first. */
-  me: publicProcedure.meta({ access: 'public', kept: 'actor' }).output(ZSessionActor.nullable()).query(({ ctx }) => (ctx.actor?.kind === 'member' ? ctx.actor : null)),
+  me: publicProcedure
+    .meta({ access: 'public', kept: 'actor' })
+    .output(ZSessionActor.nullable())
+    .query(({ ctx }) => (ctx.actor?.kind === 'member' ? ctx.actor : null)),
 
   /**
    * Always answers the same, so it cannot be used to find out who has an account. Only the newest
@@ -171,7 +191,11 @@ export const authRouter = router({
       if (user) {
         const token = newSecret();
         await ctx.db.transaction().execute((db) =>
-          insertPasswordReset(db, { tokenHash: hashSecret(token), userId: user.id, expiresAt: new Date(ctx.now().getTime() + PASSWORD_RESET_TTL_MS) }),
+          insertPasswordReset(db, {
+            tokenHash: hashSecret(token),
+            userId: user.id,
+            expiresAt: new Date(ctx.now().getTime() + PASSWORD_RESET_TTL_MS),
+          }),
         );
         await ctx.notifier.passwordReset(user.email, `${ctx.publicUrl}/reset-password?token=${token}`);
       }
@@ -190,7 +214,10 @@ export const authRouter = router({
       const passwordHash = await hashPassword(input.password);
       const userId = await ctx.db.transaction().execute(async (db) => {
         const userId = await consumePasswordReset(db, hashSecret(input.token), ctx.now());
-        if (!userId) throw new DomainError('BAD_REQUEST', 'This reset link is invalid, used or expired; ask for a new one', [{ path: 'token', message: 'is invalid or expired' }]);
+        if (!userId)
+          throw new DomainError('BAD_REQUEST', 'This reset link is invalid, used or expired; ask for a new one', [
+            { path: 'token', message: 'is invalid or expired' },
+          ]);
         await setPassword(db, userId, passwordHash);
         await clearSignInFailuresOfUser(db, userId);
         return userId;

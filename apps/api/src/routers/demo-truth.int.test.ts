@@ -54,29 +54,32 @@ function pdfText(pdf: Buffer): string | null {
 }
 
 describe('the demo, opened on any date', () => {
-  it.each(OPENED_ON.map((d) => [d.toISOString(), d]))('leads with complete periods and claims nothing below the minimum sample (opened %s)', async (_label, now) => {
-    const caller = await callerAt(now);
-    const kpis = await caller.kpi.list();
-    for (const kpi of kpis) {
-      const { headline, change, toDate, series } = await caller.kpi.results({ kpiId: kpi.id });
-      expect(headline.complete, kpi.key).toBe(true);
-      expect(series.filter((p) => !p.complete).length, kpi.key).toBeLessThanOrEqual(1);
-      if (toDate) expect(toDate.label, kpi.key).toMatch(/\(to date\)$/);
-      if (headline.value && belowMinimum(kpi, headline.value.n)) expect(headline.status, kpi.key).toBe('too_few');
-      if (change && !change.tested) expect(change.significant, kpi.key).toBe(false);
-      if (change?.significant) expect(headline.value!.n, kpi.key).toBeGreaterThanOrEqual(kpi.minSample);
-    }
-    for (const alert of await caller.alert.list()) {
-      const kpi = kpis.find((k) => k.id === alert.kpiId)!;
-      expect(belowMinimum(kpi, alert.n), `${kpi.key} alert on ${alert.periodStart}`).toBe(false);
-    }
-    const scorecard = await caller.scorecard.get();
-    for (const k of scorecard.journeys.flatMap((j) => j.kpis)) {
-      expect(k.period.complete, k.name).toBe(true);
-      if (!isJudged(k.status)) expect(k.valueAtStake, k.name).toBeNull();
-      if (k.trend?.significant) expect(k.latest!.n, k.name).toBeGreaterThanOrEqual(k.minSample);
-    }
-  });
+  it.each(OPENED_ON.map((d) => [d.toISOString(), d]))(
+    'leads with complete periods and claims nothing below the minimum sample (opened %s)',
+    async (_label, now) => {
+      const caller = await callerAt(now);
+      const kpis = await caller.kpi.list();
+      for (const kpi of kpis) {
+        const { headline, change, toDate, series } = await caller.kpi.results({ kpiId: kpi.id });
+        expect(headline.complete, kpi.key).toBe(true);
+        expect(series.filter((p) => !p.complete).length, kpi.key).toBeLessThanOrEqual(1);
+        if (toDate) expect(toDate.label, kpi.key).toMatch(/\(to date\)$/);
+        if (headline.value && belowMinimum(kpi, headline.value.n)) expect(headline.status, kpi.key).toBe('too_few');
+        if (change && !change.tested) expect(change.significant, kpi.key).toBe(false);
+        if (change?.significant) expect(headline.value!.n, kpi.key).toBeGreaterThanOrEqual(kpi.minSample);
+      }
+      for (const alert of await caller.alert.list()) {
+        const kpi = kpis.find((k) => k.id === alert.kpiId)!;
+        expect(belowMinimum(kpi, alert.n), `${kpi.key} alert on ${alert.periodStart}`).toBe(false);
+      }
+      const scorecard = await caller.scorecard.get();
+      for (const k of scorecard.journeys.flatMap((j) => j.kpis)) {
+        expect(k.period.complete, k.name).toBe(true);
+        if (!isJudged(k.status)) expect(k.valueAtStake, k.name).toBeNull();
+        if (k.trend?.significant) expect(k.latest!.n, k.name).toBeGreaterThanOrEqual(k.minSample);
+      }
+    },
+  );
 
   it('says the same thing about every KPI on its page, the scorecard, its CSV and its PDF', async () => {
     const caller = await callerAt(new Date());
@@ -87,7 +90,11 @@ describe('the demo, opened on any date', () => {
     expect(rows.length).toBeGreaterThan(5);
     for (const { journey, k } of rows) {
       const page = await caller.kpi.results({ kpiId: k.kpiId });
-      expect([k.status, k.statusLabel, k.period.label], k.name).toEqual([page.headline.status, page.headline.statusLabel, page.headline.label]);
+      expect([k.status, k.statusLabel, k.period.label], k.name).toEqual([
+        page.headline.status,
+        page.headline.statusLabel,
+        page.headline.label,
+      ]);
       expect(k.latest?.value ?? null, k.name).toBe(page.headline.value?.value ?? null);
       expect(k.trend?.sentence ?? null, k.name).toBe(page.change?.description ?? null);
       const line = csv.find((r) => r.journey === journey && r.kpi === k.name)!;
@@ -107,6 +114,7 @@ describe('the demo, opened on any date', () => {
     // The PDF says what its marks and headline periods mean.
     if (pdf !== null) expect(pdf.replace(/\s+/g, ' ')).toMatch(/\* after a value: fewer answers than the KPI's minimum sample/);
     // Renewal churn is lower-is-better: wherever it is judged short of target, every view says "Above".
-    for (const { k } of rows.filter(({ k }) => k.direction === 'lower_is_better' && k.status === 'short_of_target')) expect(k.statusLabel, k.name).toBe('Above target');
+    for (const { k } of rows.filter(({ k }) => k.direction === 'lower_is_better' && k.status === 'short_of_target'))
+      expect(k.statusLabel, k.name).toBe('Above target');
   });
 });

@@ -35,7 +35,9 @@ async function refusal(call: Promise<unknown>): Promise<TRPCError> {
 }
 
 async function stored(): Promise<number> {
-  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM operational_event WHERE organisation_id = ${ids.org}`.execute(database.db);
+  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM operational_event WHERE organisation_id = ${ids.org}`.execute(
+    database.db,
+  );
   return row.rows[0]!.n;
 }
 
@@ -46,7 +48,12 @@ beforeAll(async () => {
   ids.journey = (await insertJourney(database.db, ids.org, 'Claim', { accountableTeamId: team })).id;
   const other = (await insertOrganisation(database.db, 'other', 'Other')).id;
   ids.foreignJourney = (await insertJourney(database.db, other, 'Theirs')).id;
-  const actor: TokenActor = { kind: 'token', tokenId: '00000000-0000-4000-8000-000000000001', organisationId: ids.org, scopes: ['ingest:write'] };
+  const actor: TokenActor = {
+    kind: 'token',
+    tokenId: '00000000-0000-4000-8000-000000000001',
+    organisationId: ids.org,
+    scopes: ['ingest:write'],
+  };
   caller = createCaller(createInnerContext({ db: database.db, actor }));
 });
 afterAll(() => database.close());
@@ -57,13 +64,21 @@ describe('operational event ingestion', () => {
     expect(await caller.ingest.operationalEvents({ events: batch })).toEqual({ received: 50, inserted: 50, duplicates: 0 });
     expect(await caller.ingest.operationalEvents({ events: batch })).toEqual({ received: 50, inserted: 0, duplicates: 50 });
     expect(await stored()).toBe(50);
-    const [row] = (await sql<{ attributes: unknown; value: number }>`SELECT attributes, value FROM operational_event WHERE external_id = 'call-0'`.execute(database.db)).rows;
+    const [row] = (
+      await sql<{
+        attributes: unknown;
+        value: number;
+      }>`SELECT attributes, value FROM operational_event WHERE external_id = 'call-0'`.execute(database.db)
+    ).rows;
     expect(row).toEqual({ attributes: { resolved: true, queue: 'claims' }, value: 12.5 });
   });
 
   it('stores each event once when the same batch arrives twice at the same time', async () => {
     const batch = Array.from({ length: 200 }, (_, i) => event(1_000 + i));
-    const [a, b] = await Promise.all([caller.ingest.operationalEvents({ events: batch }), caller.ingest.operationalEvents({ events: batch })]);
+    const [a, b] = await Promise.all([
+      caller.ingest.operationalEvents({ events: batch }),
+      caller.ingest.operationalEvents({ events: batch }),
+    ]);
     expect(a.inserted + b.inserted).toBe(200);
     expect(a.duplicates + b.duplicates).toBe(200);
     expect(await stored()).toBe(250);
@@ -79,7 +94,9 @@ describe('operational event ingestion', () => {
   });
 
   it('refuses a row naming another organisation’s journey, storing nothing', async () => {
-    const error = await refusal(caller.ingest.operationalEvents({ events: [event(6_000), event(6_001, { journeyId: ids.foreignJourney })] }));
+    const error = await refusal(
+      caller.ingest.operationalEvents({ events: [event(6_000), event(6_001, { journeyId: ids.foreignJourney })] }),
+    );
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toContain('nothing was stored');
     expect(await stored()).toBe(250);
@@ -97,7 +114,8 @@ describe('operational event ingestion', () => {
     const before = await stored();
     const batch = [event(7_000, { value: 1 }), event(0), event(7_001), event(7_000, { value: 2 }), event(1)];
     expect(await caller.ingest.operationalEvents({ events: batch })).toEqual({ received: 5, inserted: 2, duplicates: 3 });
-    const values = (await sql<{ value: number }>`SELECT value FROM operational_event WHERE external_id = 'call-7000'`.execute(database.db)).rows;
+    const values = (await sql<{ value: number }>`SELECT value FROM operational_event WHERE external_id = 'call-7000'`.execute(database.db))
+      .rows;
     expect(values).toEqual([{ value: 1 }]);
     expect(await stored()).toBe(before + 2);
   });
@@ -105,7 +123,12 @@ describe('operational event ingestion', () => {
   it('refuses events dated more than 5 minutes after the server’s clock, by row and field, storing none', async () => {
     const before = await stored();
     const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-    const batch = [event(9_000), event(9_001, { occurredAt: later(60) }), event(9_002, { occurredAt: later(1) }), event(9_003, { occurredAt: '2099-01-01T00:00:00Z' })];
+    const batch = [
+      event(9_000),
+      event(9_001, { occurredAt: later(60) }),
+      event(9_002, { occurredAt: later(1) }),
+      event(9_003, { occurredAt: '2099-01-01T00:00:00Z' }),
+    ];
     const error = await refusal(caller.ingest.operationalEvents({ events: batch }));
     expect(error.code).toBe('BAD_REQUEST');
     const issues = (error.cause as unknown as { issues: { path: (string | number)[]; message: string }[] }).issues;
@@ -116,12 +139,20 @@ describe('operational event ingestion', () => {
 
   it('refuses a near miss of a type the value model reads, and stores a known type given in capitals in lower case', async () => {
     const before = await stored();
-    const error = await refusal(caller.ingest.operationalEvents({ events: [event(9_100, { type: 'churn' }), event(9_101, { type: 'chrun' })] }));
+    const error = await refusal(
+      caller.ingest.operationalEvents({ events: [event(9_100, { type: 'churn' }), event(9_101, { type: 'chrun' })] }),
+    );
     const issues = (error.cause as unknown as { issues: { path: (string | number)[]; message: string }[] }).issues;
-    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([['events.1.type', `is “chrun”, which is not a type Throughline reads: did you mean 'churn'?`]]);
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['events.1.type', `is “chrun”, which is not a type Throughline reads: did you mean 'churn'?`],
+    ]);
     expect(await stored()).toBe(before);
-    expect(await caller.ingest.operationalEvents({ events: [event(9_102, { type: 'Churn' }), event(9_103, { type: 'claim_reported' })] })).toMatchObject({ inserted: 2 });
-    const types = await sql<{ type: string }>`SELECT type FROM operational_event WHERE external_id IN ('call-9102', 'call-9103') ORDER BY external_id`.execute(database.db);
+    expect(
+      await caller.ingest.operationalEvents({ events: [event(9_102, { type: 'Churn' }), event(9_103, { type: 'claim_reported' })] }),
+    ).toMatchObject({ inserted: 2 });
+    const types = await sql<{
+      type: string;
+    }>`SELECT type FROM operational_event WHERE external_id IN ('call-9102', 'call-9103') ORDER BY external_id`.execute(database.db);
     expect(types.rows).toEqual([{ type: 'churn' }, { type: 'claim_reported' }]);
   });
 });
@@ -141,16 +172,24 @@ describe('survey response ingestion', () => {
     occurredAt: new Date(Date.UTC(2026, 9, 1 + (i % 28))).toISOString(),
   });
   const responses = async () =>
-    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE organisation_id = ${ids.org}`.execute(database.db)).rows[0]!.n;
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_response WHERE organisation_id = ${ids.org}`.execute(database.db))
+      .rows[0]!.n;
 
   it('stores each response once when overlapping batches arrive at the same time', async () => {
     const first = Array.from({ length: 300 }, (_, i) => response(i));
     const second = Array.from({ length: 300 }, (_, i) => response(200 + i));
-    const [a, b] = await Promise.all([caller.ingest.surveyResponses({ responses: first }), caller.ingest.surveyResponses({ responses: second })]);
+    const [a, b] = await Promise.all([
+      caller.ingest.surveyResponses({ responses: first }),
+      caller.ingest.surveyResponses({ responses: second }),
+    ]);
     expect(a.inserted + b.inserted).toBe(500);
     expect(a.duplicates + b.duplicates).toBe(100);
     expect(await responses()).toBe(500);
-    expect(await caller.ingest.surveyResponses({ responses: [...second, response(999)] })).toEqual({ received: 301, inserted: 1, duplicates: 300 });
+    expect(await caller.ingest.surveyResponses({ responses: [...second, response(999)] })).toEqual({
+      received: 301,
+      inserted: 1,
+      duplicates: 300,
+    });
   });
 
   it('stores what customers wrote exactly: line breaks, tabs, backslashes, quotes, any script', async () => {
@@ -159,14 +198,21 @@ describe('survey response ingestion', () => {
     const quiet = { ...response(6_001), verbatim: '' };
     expect(await caller.ingest.surveyResponses({ responses: [answer, quiet] })).toMatchObject({ inserted: 2 });
     const rows = await sql<{ verbatim: string | null; segment: string | null; customer_id: string | null; channel: string | null }>`
-      SELECT verbatim, segment, customer_id, channel FROM survey_response WHERE external_id IN ('r-6000', 'r-6001') ORDER BY external_id`.execute(database.db);
+      SELECT verbatim, segment, customer_id, channel FROM survey_response WHERE external_id IN ('r-6000', 'r-6001') ORDER BY external_id`.execute(
+      database.db,
+    );
     expect(rows.rows).toEqual([
       { verbatim: written, segment: 'Home\towner', customer_id: '\\N', channel: null },
       { verbatim: '', segment: null, customer_id: null, channel: 'web' },
     ]);
     const attributes = { note: 'a\tb\\c\nd', quote: '"', flag: false, n: 3 };
     expect(await caller.ingest.operationalEvents({ events: [event(8_000, { attributes, value: 1e-7 })] })).toMatchObject({ inserted: 1 });
-    const [stored8000] = (await sql<{ attributes: unknown; value: number }>`SELECT attributes, value FROM operational_event WHERE external_id = 'call-8000'`.execute(database.db)).rows;
+    const [stored8000] = (
+      await sql<{
+        attributes: unknown;
+        value: number;
+      }>`SELECT attributes, value FROM operational_event WHERE external_id = 'call-8000'`.execute(database.db)
+    ).rows;
     expect(stored8000).toEqual({ attributes, value: 1e-7 });
   });
 
@@ -184,9 +230,14 @@ describe('survey response ingestion', () => {
   it('keeps the scale a CSAT answer was given on, and refuses a score beyond it', async () => {
     const seven = { ...response(5_000), instrument: 'csat' as const, score: 7, scale: 7 };
     expect(await caller.ingest.surveyResponses({ responses: [seven] })).toMatchObject({ inserted: 1 });
-    const row = await sql<{ scale: number; score: number }>`SELECT scale, score FROM survey_response WHERE external_id = ${seven.externalId}`.execute(database.db);
+    const row = await sql<{
+      scale: number;
+      score: number;
+    }>`SELECT scale, score FROM survey_response WHERE external_id = ${seven.externalId}`.execute(database.db);
     expect(row.rows).toEqual([{ scale: 7, score: 7 }]);
-    const error = await refusal(caller.ingest.surveyResponses({ responses: [{ ...response(5_001), instrument: 'csat' as const, score: 7 }] }));
+    const error = await refusal(
+      caller.ingest.surveyResponses({ responses: [{ ...response(5_001), instrument: 'csat' as const, score: 7 }] }),
+    );
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toContain('csat scores run 1–5');
     expect(error.message).toContain('"score"');

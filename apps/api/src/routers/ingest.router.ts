@@ -1,4 +1,12 @@
-import { insertOperationalEventBatch, insertSurveyResponses, kpisFedBy, noteRowsStored, unknownJourneyRefs, type Db, type IngestedKinds } from '@throughline/db';
+import {
+  insertOperationalEventBatch,
+  insertSurveyResponses,
+  kpisFedBy,
+  noteRowsStored,
+  unknownJourneyRefs,
+  type Db,
+  type IngestedKinds,
+} from '@throughline/db';
 import { DomainError, ZIngestResult, ZOperationalIngestInput, ZSurveyIngestInput } from '@throughline/domain';
 import type { z } from 'zod';
 import type { AuthorizedContext } from '../access/remit-scope.ts';
@@ -42,8 +50,10 @@ async function checkJourneyRefs(ctx: AuthorizedContext, field: string, rows: rea
   if (unknown.journeys.size === 0 && unknown.steps.size === 0) return;
   const issues: FieldIssue[] = [];
   rows.forEach((r, i) => {
-    if (r.journeyId && unknown.journeys.has(r.journeyId)) issues.push({ path: `${field}.${i}.journeyId`, message: 'is not a journey of this organisation' });
-    if (r.stepId && unknown.steps.has(r.stepId)) issues.push({ path: `${field}.${i}.stepId`, message: 'is not a step of this organisation' });
+    if (r.journeyId && unknown.journeys.has(r.journeyId))
+      issues.push({ path: `${field}.${i}.journeyId`, message: 'is not a journey of this organisation' });
+    if (r.stepId && unknown.steps.has(r.stepId))
+      issues.push({ path: `${field}.${i}.stepId`, message: 'is not a step of this organisation' });
   });
   throw new DomainError('BAD_REQUEST', `${issues.length} rows refer to unknown journeys or steps; nothing was stored`, issues);
 }
@@ -53,14 +63,27 @@ async function checkJourneyRefs(ctx: AuthorizedContext, field: string, rows: rea
  * 20,000 new rows the table's planner statistics are refreshed (the embedded database has no
  * autovacuum); a failure there is logged, never the batch's.
  */
-async function store(ctx: AuthorizedContext, kind: 'survey_responses' | 'operational_events', rows: readonly JourneyRefs[], insert: (db: Db) => Promise<number>) {
+async function store(
+  ctx: AuthorizedContext,
+  kind: 'survey_responses' | 'operational_events',
+  rows: readonly JourneyRefs[],
+  insert: (db: Db) => Promise<number>,
+) {
   const inserted = await ctx.db.transaction().execute(async (db) => {
     const n = await insert(db);
-    await audit(db, ctx, `ingest.${kind}`, { type: `${kind}_batch`, id: rows[0]!.source }, { after: { received: rows.length, inserted: n } });
+    await audit(
+      db,
+      ctx,
+      `ingest.${kind}`,
+      { type: `${kind}_batch`, id: rows[0]!.source },
+      { after: { received: rows.length, inserted: n } },
+    );
     return n;
   });
   await noteRowsStored(ctx.db, kind === 'survey_responses' ? 'survey_response' : 'operational_event', inserted).catch((error: unknown) => {
-    ctx.log(`[api] stored an ingest batch but could not refresh the table's statistics: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.log(
+      `[api] stored an ingest batch but could not refresh the table's statistics: ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
   return { received: rows.length, inserted, duplicates: rows.length - inserted };
 }
@@ -82,7 +105,9 @@ async function refreshFedKpis(ctx: AuthorizedContext, kinds: IngestedKinds): Pro
   try {
     await ctx.kpiRefresh.send(ctx.organisationId, await kpisFedBy(ctx.db, ctx.organisationId, kinds));
   } catch (error) {
-    ctx.log(`[api] stored an ingest batch but could not queue its KPIs' refresh (they update at their next scheduled run): ${error instanceof Error ? error.message : String(error)}`);
+    ctx.log(
+      `[api] stored an ingest batch but could not queue its KPIs' refresh (they update at their next scheduled run): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -97,7 +122,9 @@ export const ingestRouter = router({
     .output(ZIngestResult)
     .mutation(async ({ ctx, input }) => {
       await checkJourneyRefs(ctx, 'responses', input.responses);
-      const result = await store(ctx, 'survey_responses', input.responses, (db) => insertSurveyResponses(db, ctx.organisationId, input.responses));
+      const result = await store(ctx, 'survey_responses', input.responses, (db) =>
+        insertSurveyResponses(db, ctx.organisationId, input.responses),
+      );
       if (result.inserted > 0) await refreshFedKpis(ctx, { instruments: distinct(input.responses, (r) => r.instrument), eventTypes: [] });
       return result;
     }),
@@ -108,7 +135,9 @@ export const ingestRouter = router({
     .output(ZIngestResult)
     .mutation(async ({ ctx, input }) => {
       await checkJourneyRefs(ctx, 'events', input.events);
-      const result = await store(ctx, 'operational_events', input.events, (db) => insertOperationalEventBatch(db, ctx.organisationId, input.events));
+      const result = await store(ctx, 'operational_events', input.events, (db) =>
+        insertOperationalEventBatch(db, ctx.organisationId, input.events),
+      );
       if (result.inserted > 0) await refreshFedKpis(ctx, { instruments: [], eventTypes: distinct(input.events, (e) => e.type) });
       return result;
     }),

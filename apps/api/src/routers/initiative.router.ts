@@ -70,7 +70,11 @@ export const initiativeRouter = router({
 
   get: authorizedProcedure('initiative.read')
     .input(z.object({ id: ZId }))
-    .output(ZInitiative.extend({ funding: z.object({ approver: z.enum(['team', 'council']), reason: z.string(), amount: z.number(), authority: z.number() }) }))
+    .output(
+      ZInitiative.extend({
+        funding: z.object({ approver: z.enum(['team', 'council']), reason: z.string(), amount: z.number(), authority: z.number() }),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const initiative = await getInitiative(ctx.db, ctx.organisationId, input.id);
       const { approver, reason, amount, authority } = await fundingRoute(ctx.db, ctx.organisationId, initiative);
@@ -102,7 +106,9 @@ export const initiativeRouter = router({
         const before = await getInitiative(db, ctx.organisationId, input.id);
         // Once funded, the money is what was approved: a bigger case goes back through funding.
         if (before.fundingApprover && fundingAmount(input) > fundingAmount(before)) {
-          throw new DomainError('PRECONDITION_FAILED', 'The costs exceed what was funded; a larger case needs a new funding decision', [{ path: 'oneOffBusiness', message: 'raises the funded cost' }]);
+          throw new DomainError('PRECONDITION_FAILED', 'The costs exceed what was funded; a larger case needs a new funding decision', [
+            { path: 'oneOffBusiness', message: 'raises the funded cost' },
+          ]);
         }
         const after = await updateInitiative(db, ctx.organisationId, input);
         await audit(db, ctx, 'initiative.updated', { type: 'initiative', id: input.id }, { before, after });
@@ -117,12 +123,20 @@ export const initiativeRouter = router({
     .mutation(async ({ ctx, input }) => {
       const current = await getInitiative(ctx.db, ctx.organisationId, input.id);
       await requireOwnTeam(ctx, current.teamId, 'initiative.edit', 'This initiative');
-      const resultsAfterImplementation = input.to === 'measured' && current.kpiId && current.implementedOn ? await kpiHasDataAfter(ctx.db, current.kpiId, current.implementedOn) : false;
+      const resultsAfterImplementation =
+        input.to === 'measured' && current.kpiId && current.implementedOn
+          ? await kpiHasDataAfter(ctx.db, current.kpiId, current.implementedOn)
+          : false;
       return ctx.db.transaction().execute(async (db) => {
         await lockAtVersion(db, 'initiative', { organisationId: ctx.organisationId, ...input });
         const before = await getInitiative(db, ctx.organisationId, input.id);
         refuseGate(checkGate(before.stage, input.to, before, { today: today(ctx), resultsAfterImplementation }));
-        const after = await setInitiativeStage(db, ctx.organisationId, { id: input.id, version: input.version, stage: input.to, ...(input.to === 'measured' && { measuredOn: today(ctx) }) });
+        const after = await setInitiativeStage(db, ctx.organisationId, {
+          id: input.id,
+          version: input.version,
+          stage: input.to,
+          ...(input.to === 'measured' && { measuredOn: today(ctx) }),
+        });
         await audit(db, ctx, `initiative.${input.to}`, { type: 'initiative', id: input.id }, { before, after });
         return after;
       });
@@ -145,7 +159,9 @@ export const initiativeRouter = router({
           ctx,
           { type: 'initiative', id: current.id },
           'initiative.fund',
-          route.approver === 'council' ? `${route.reason} A CX lead must decide it.` : `Only ${current.teamName} or the CX council may fund this initiative`,
+          route.approver === 'council'
+            ? `${route.reason} A CX lead must decide it.`
+            : `Only ${current.teamName} or the CX council may fund this initiative`,
           `funding routed to the ${route.approver}`,
         );
       }
@@ -153,10 +169,17 @@ export const initiativeRouter = router({
         await lockAtVersion(db, 'initiative', { organisationId: ctx.organisationId, ...input });
         const before = await getInitiative(db, ctx.organisationId, input.id);
         if (input.decision === 'approve') refuseGate(checkGate(before.stage, 'funded', before, { today: today(ctx) }, true));
-        else if (before.stage !== 'designed') throw new DomainError('PRECONDITION_FAILED', 'Only a designed initiative awaits a funding decision.');
+        else if (before.stage !== 'designed')
+          throw new DomainError('PRECONDITION_FAILED', 'Only a designed initiative awaits a funding decision.');
         const after =
           input.decision === 'approve'
-            ? await setInitiativeStage(db, ctx.organisationId, { id: input.id, version: input.version, stage: 'funded', fundingApprover: route.approver, fundedOn: today(ctx) })
+            ? await setInitiativeStage(db, ctx.organisationId, {
+                id: input.id,
+                version: input.version,
+                stage: 'funded',
+                fundingApprover: route.approver,
+                fundedOn: today(ctx),
+              })
             : await touchInitiative(db, ctx.organisationId, input.id, input.version);
         await insertDecision(db, ctx.organisationId, {
           subjectType: 'initiative',
@@ -167,7 +190,13 @@ export const initiativeRouter = router({
           decidedBy: await actorName(db, ctx.actor),
           decidedByBody: route.approver === 'council' || role === 'cx_lead' || role === 'admin' ? 'council' : 'team',
         });
-        await audit(db, ctx, input.decision === 'approve' ? 'initiative.funded' : 'initiative.funding_refused', { type: 'initiative', id: input.id }, { before, after });
+        await audit(
+          db,
+          ctx,
+          input.decision === 'approve' ? 'initiative.funded' : 'initiative.funding_refused',
+          { type: 'initiative', id: input.id },
+          { before, after },
+        );
         return after;
       });
     }),
@@ -179,7 +208,8 @@ export const initiativeRouter = router({
     .mutation(async ({ ctx, input }) => {
       const current = await getInitiative(ctx.db, ctx.organisationId, input.id);
       await requireOwnTeam(ctx, current.teamId, 'initiative.edit', 'This initiative');
-      if (current.stage !== 'idea') throw new DomainError('PRECONDITION_FAILED', `Only an idea can be withdrawn; this one is ${current.stage.replace('_', ' ')}.`);
+      if (current.stage !== 'idea')
+        throw new DomainError('PRECONDITION_FAILED', `Only an idea can be withdrawn; this one is ${current.stage.replace('_', ' ')}.`);
       return ctx.db.transaction().execute(async (db) => {
         await deleteInitiative(db, ctx.organisationId, input.id);
         await audit(db, ctx, 'initiative.deleted', { type: 'initiative', id: input.id }, { before: current });
@@ -196,5 +226,7 @@ export const initiativeRouter = router({
   acidTest: authorizedProcedure('initiative.read')
     .input(z.object({ initiativeId: ZId.optional() }).default({}))
     .output(z.array(ZAcidTestEntry))
-    .query(({ ctx, input }) => acidTest(ctx.db, ctx.organisationId, today(ctx), input.initiativeId ? { initiativeId: input.initiativeId } : undefined)),
+    .query(({ ctx, input }) =>
+      acidTest(ctx.db, ctx.organisationId, today(ctx), input.initiativeId ? { initiativeId: input.initiativeId } : undefined),
+    ),
 });

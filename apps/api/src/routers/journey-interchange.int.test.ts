@@ -15,7 +15,10 @@ let northwind: Caller;
 let journeyId = '';
 
 async function callerAs(email: string): Promise<Caller> {
-  const actor = await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({ email, password: PASSWORD });
+  const actor = await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({
+    email,
+    password: PASSWORD,
+  });
   return createCaller(createInnerContext({ db: database.db, actor }));
 }
 
@@ -47,10 +50,26 @@ beforeAll(async () => {
   let v = created.version;
   const { stageId: report, journeyVersion: v1 } = await harbour.journey.addStage({ journeyId, journeyVersion: v, name: 'Report' });
   const { stageId: settle, journeyVersion: v2 } = await harbour.journey.addStage({ journeyId, journeyVersion: v1, name: 'Settle' });
-  const { stepId: call, journeyVersion: v3 } = await harbour.journey.addStep({ stageId: report, journeyVersion: v2, name: 'Call us', channel: 'phone' });
-  const { stepId: pay, journeyVersion: v4 } = await harbour.journey.addStep({ stageId: settle, journeyVersion: v3, name: 'Get paid', channel: 'email' });
+  const { stepId: call, journeyVersion: v3 } = await harbour.journey.addStep({
+    stageId: report,
+    journeyVersion: v2,
+    name: 'Call us',
+    channel: 'phone',
+  });
+  const { stepId: pay, journeyVersion: v4 } = await harbour.journey.addStep({
+    stageId: settle,
+    journeyVersion: v3,
+    name: 'Get paid',
+    channel: 'email',
+  });
   v = v4;
-  await harbour.journey.updateStep({ stepId: call, version: 1, customerAction: 'Phones the helpline', frontstage: 'Adviser', systemIds: [crm.id, core.id] });
+  await harbour.journey.updateStep({
+    stepId: call,
+    version: 1,
+    customerAction: 'Phones the helpline',
+    frontstage: 'Adviser',
+    systemIds: [crm.id, core.id],
+  });
   await harbour.journey.updateStep({ stepId: pay, version: 1, backstage: 'Finance pays', systemIds: [core.id], dependsOnStepIds: [call] });
   expect(v).toBeGreaterThan(1);
 });
@@ -74,7 +93,9 @@ describe('journey interchange', () => {
     doc.journey.stages[1]!.steps[0]!.dependsOn = ['no-such-step'];
     doc.journey.stages[0]!.steps[0]!.systems = ['CRM', 'Mainframe'];
     const before = await counts(northwind);
-    const error = await northwind.journey.interchange.import({ document: doc, createMissingSystems: false }).catch((e: unknown) => e as TRPCError);
+    const error = await northwind.journey.interchange
+      .import({ document: doc, createMissingSystems: false })
+      .catch((e: unknown) => e as TRPCError);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
     expect((error as TRPCError).cause).toMatchObject({
@@ -90,7 +111,9 @@ describe('journey interchange', () => {
     const doc = await harbour.journey.interchange.export({ id: journeyId });
     doc.journey.stages[0]!.steps[0]!.systems = ['A brand new system'];
     const before = await counts(northwind);
-    const error = await northwind.journey.interchange.import({ document: doc, createMissingSystems: true }).catch((e: unknown) => e as TRPCError);
+    const error = await northwind.journey.interchange
+      .import({ document: doc, createMissingSystems: true })
+      .catch((e: unknown) => e as TRPCError);
     expect((error as TRPCError).code).toBe('CONFLICT');
     expect(await counts(northwind)).toEqual(before);
   });
@@ -100,8 +123,13 @@ describe('operating model health', () => {
   it('finds the journey without an owner and the step relying on a system owned outside its remit, each pointing to the journey', async () => {
     const { findings, counts: byKind } = await harbour.operatingModel.health();
     expect(byKind.journey_without_owner).toBe(1);
-    expect(findings.find((f) => f.kind === 'journey_without_owner')).toMatchObject({ severity: 'critical', fixAt: { area: 'journey', id: journeyId } });
-    expect(findings.find((f) => f.kind === 'cross_boundary_dependency')?.message).toBe('“Call us” in “Make a claim” depends on CRM, owned by Sales outside the journey’s remit.');
+    expect(findings.find((f) => f.kind === 'journey_without_owner')).toMatchObject({
+      severity: 'critical',
+      fixAt: { area: 'journey', id: journeyId },
+    });
+    expect(findings.find((f) => f.kind === 'cross_boundary_dependency')?.message).toBe(
+      '“Call us” in “Make a claim” depends on CRM, owned by Sales outside the journey’s remit.',
+    );
     expect(byKind.system_without_owner).toBe(1);
     // Another organisation's model is its own: its copy of the journey is not counted here.
     expect(findings.filter((f) => f.kind === 'journey_without_owner')).toHaveLength(1);

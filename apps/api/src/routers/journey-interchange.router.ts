@@ -18,7 +18,13 @@ export const journeyInterchangeRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute(async (db) => {
         const result = await importJourney(db, ctx.organisationId, input.document, { createMissingSystems: input.createMissingSystems });
-        await audit(db, ctx, 'journey.imported', { type: 'journey', id: result.journeyId }, { after: { name: input.document.journey.name, ...result } });
+        await audit(
+          db,
+          ctx,
+          'journey.imported',
+          { type: 'journey', id: result.journeyId },
+          { after: { name: input.document.journey.name, ...result } },
+        );
         return result;
       }),
     ),

@@ -70,9 +70,13 @@ async function stepOf(ctx: AuthorizedContext, stepId: string) {
 }
 
 export const journeyRouter = router({
-  list: authorizedProcedure('journey.read', 'stored').output(z.array(ZJourneySummary)).query(({ ctx }) => listJourneys(ctx.db, ctx.organisationId)),
+  list: authorizedProcedure('journey.read', 'stored')
+    .output(z.array(ZJourneySummary))
+    .query(({ ctx }) => listJourneys(ctx.db, ctx.organisationId)),
   /** Every step's name and journey, in one statement: what views naming KPIs' steps need, without each journey's blueprint. */
-  stepNames: authorizedProcedure('journey.read', 'stored').output(z.array(ZStepName)).query(({ ctx }) => listStepNames(ctx.db, ctx.organisationId)),
+  stepNames: authorizedProcedure('journey.read', 'stored')
+    .output(z.array(ZStepName))
+    .query(({ ctx }) => listStepNames(ctx.db, ctx.organisationId)),
   get: authorizedProcedure('journey.read')
     .input(z.object({ id: ZId }))
     .output(ZJourney)
@@ -140,7 +144,13 @@ export const journeyRouter = router({
       const stage = await findStage(ctx.db, ctx.organisationId, input.stageId);
       return structuralEdit(ctx, stage.journeyId, input.journeyVersion, async (db) => {
         const order = await moveStage(db, stage.journeyId, stage.id, input.toPosition);
-        await audit(db, ctx, 'stage.moved', { type: 'journey_stage', id: stage.id }, { before: { position: stage.position }, after: { position: order.indexOf(stage.id) } });
+        await audit(
+          db,
+          ctx,
+          'stage.moved',
+          { type: 'journey_stage', id: stage.id },
+          { before: { position: stage.position }, after: { position: order.indexOf(stage.id) } },
+        );
         return {};
       });
     }),
@@ -177,14 +187,22 @@ export const journeyRouter = router({
       const step = await stepOf(ctx, input.stepId);
       const target = await findStage(ctx.db, ctx.organisationId, input.toStageId);
       if (target.journeyId !== step.journeyId) {
-        throw new DomainError('BAD_REQUEST', 'A step can move only between stages of its own journey', [{ path: 'toStageId', message: 'is a stage of another journey' }]);
+        throw new DomainError('BAD_REQUEST', 'A step can move only between stages of its own journey', [
+          { path: 'toStageId', message: 'is a stage of another journey' },
+        ]);
       }
       return structuralEdit(ctx, step.journeyId, input.journeyVersion, async (db) => {
         await moveStep(db, step, input.toStageId, input.toPosition);
-        await audit(db, ctx, 'step.moved', { type: 'journey_step', id: step.id }, {
-          before: { stageId: step.stageId, position: step.position },
-          after: { stageId: input.toStageId, position: input.toPosition },
-        });
+        await audit(
+          db,
+          ctx,
+          'step.moved',
+          { type: 'journey_step', id: step.id },
+          {
+            before: { stageId: step.stageId, position: step.position },
+            after: { stageId: input.toStageId, position: input.toPosition },
+          },
+        );
         return {};
       });
     }),

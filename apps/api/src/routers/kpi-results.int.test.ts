@@ -30,9 +30,21 @@ const inMonth = (m: string) => (i: number) => `2026-${m}-${String(1 + (i % 28)).
 beforeAll(async () => {
   database = await createTestDatabase();
   orgId = (await insertOrganisation(database.db, 'harbour', 'Harbour')).id;
-  await insertMember(database.db, orgId, { email: 'lead@h.example', passwordHash: await hashPassword('a long enough password'), role: 'cx_lead' });
-  await insertMember(database.db, orgId, { email: 'admin@h.example', passwordHash: await hashPassword('a long enough password'), role: 'admin' });
-  const signIn = (email: string) => createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({ email, password: 'a long enough password' });
+  await insertMember(database.db, orgId, {
+    email: 'lead@h.example',
+    passwordHash: await hashPassword('a long enough password'),
+    role: 'cx_lead',
+  });
+  await insertMember(database.db, orgId, {
+    email: 'admin@h.example',
+    passwordHash: await hashPassword('a long enough password'),
+    role: 'admin',
+  });
+  const signIn = (email: string) =>
+    createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({
+      email,
+      password: 'a long enough password',
+    });
   lead = createCaller(createInnerContext({ db: database.db, actor: await signIn('lead@h.example'), now: () => NOW }));
   kpiId = (
     await lead.kpi.create({
@@ -54,10 +66,20 @@ beforeAll(async () => {
   ).id;
   // September: 200 answers at NPS +35; October: 200 at +57.5 (a significant rise); November so
   // far: six promoters (NPS +100, far too few to say anything).
-  const month = (m: string, promoters: number, detractors: number) => answers(m, 200, (i) => (i < promoters ? 10 : i < 200 - detractors ? 8 : 3), inMonth(m));
+  const month = (m: string, promoters: number, detractors: number) =>
+    answers(m, 200, (i) => (i < promoters ? 10 : i < 200 - detractors ? 8 : 3), inMonth(m));
   await database.db
     .insertInto('survey_response')
-    .values([...month('09', 110, 40), ...month('10', 140, 25), ...answers('nov', 6, () => 10, (i) => `2026-11-0${1 + (i % 2)}T08:00:00Z`)])
+    .values([
+      ...month('09', 110, 40),
+      ...month('10', 140, 25),
+      ...answers(
+        'nov',
+        6,
+        () => 10,
+        (i) => `2026-11-0${1 + (i % 2)}T08:00:00Z`,
+      ),
+    ])
     .execute();
 });
 afterAll(() => database.close());
@@ -65,12 +87,25 @@ afterAll(() => database.close());
 describe('KPI results', () => {
   it('lead with the last complete period, never the partial one, which is shown beside it to date', async () => {
     const before = await lead.kpi.results({ kpiId });
-    expect(before).toMatchObject({ headline: { label: 'Oct 2026', complete: true, value: null, status: 'no_data' }, series: [], lastRunAt: null, today: '2026-11-02', timeZone: 'UTC' });
+    expect(before).toMatchObject({
+      headline: { label: 'Oct 2026', complete: true, value: null, status: 'no_data' },
+      series: [],
+      lastRunAt: null,
+      today: '2026-11-02',
+      timeZone: 'UTC',
+    });
     // Three months, each for all segments and for its two.
     expect(await lead.kpi.recompute({ kpiId })).toEqual({ results: 9 });
 
     const { headline, toDate, series, segments, change } = await lead.kpi.results({ kpiId });
-    expect(headline).toMatchObject({ from: '2026-10-01', to: '2026-11-01', label: 'Oct 2026', complete: true, status: 'on_target', statusLabel: 'On target' });
+    expect(headline).toMatchObject({
+      from: '2026-10-01',
+      to: '2026-11-01',
+      label: 'Oct 2026',
+      complete: true,
+      status: 'on_target',
+      statusLabel: 'On target',
+    });
     expect(headline.value).toMatchObject({ value: 57.5, n: 200 });
     expect(toDate).toMatchObject({ periodStart: '2026-11-01', label: 'Nov 2026 (to date)', value: { value: 100, n: 6 } });
     expect(series.map((p) => [p.periodStart, p.value, p.n, p.complete])).toEqual([
@@ -82,14 +117,26 @@ describe('KPI results', () => {
       ['homeowner', 100],
       ['landlord', 100],
     ]);
-    expect(change).toMatchObject({ fromLabel: 'Sep 2026', toLabel: 'Oct 2026', difference: 22.5, significant: true, tested: true, method: 'adjusted-Wald difference' });
+    expect(change).toMatchObject({
+      fromLabel: 'Sep 2026',
+      toLabel: 'Oct 2026',
+      difference: 22.5,
+      significant: true,
+      tested: true,
+      method: 'adjusted-Wald difference',
+    });
     expect(change!.ciLow).toBeLessThan(22.5);
     expect(change!.description).toMatch(/^up 22\.5 points, significant \(p [=<] 0\.0\d+, adjusted-Wald difference\)/);
   });
 
   it('show a chosen period or a range by the same formulas, and claim nothing below the minimum sample', async () => {
     const november = await lead.kpi.results({ kpiId, period: '2026-11-15' });
-    expect(november.headline).toMatchObject({ label: 'Nov 2026', complete: false, status: 'too_few', statusLabel: 'Too few answers: n = 6 of 30' });
+    expect(november.headline).toMatchObject({
+      label: 'Nov 2026',
+      complete: false,
+      status: 'too_few',
+      statusLabel: 'Too few answers: n = 6 of 30',
+    });
     // n = 6 against 200: a +42.5 jump that the old z-test called significant is not tested at all.
     expect(november.change).toMatchObject({ difference: 42.5, tested: false, significant: false, pValue: null });
     expect(november.change!.description).toMatch(/too few/);
@@ -107,13 +154,33 @@ describe('KPI results', () => {
     expect(await lead.alert.list()).toEqual([]);
     // November so far is six promoters; six detractors instead would be NPS −100, yet n = 6 raises nothing.
     await database.db.deleteFrom('survey_response').where('external_id', 'like', 'nov-%').execute();
-    await database.db.insertInto('survey_response').values(answers('nov-bad', 6, () => 0, () => '2026-11-01T09:00:00Z')).execute();
+    await database.db
+      .insertInto('survey_response')
+      .values(
+        answers(
+          'nov-bad',
+          6,
+          () => 0,
+          () => '2026-11-01T09:00:00Z',
+        ),
+      )
+      .execute();
     await lead.kpi.recompute({ kpiId });
     expect(await lead.alert.list()).toEqual([]);
 
     // A wave of detractors in October pulls it far under the threshold: two alerts, raised once,
     // each stating the interval that triggered it.
-    await database.db.insertInto('survey_response').values(answers('wave', 300, () => 2, () => '2026-10-20T12:00:00Z')).execute();
+    await database.db
+      .insertInto('survey_response')
+      .values(
+        answers(
+          'wave',
+          300,
+          () => 2,
+          () => '2026-10-20T12:00:00Z',
+        ),
+      )
+      .execute();
     await lead.kpi.recompute({ kpiId });
     await lead.kpi.recompute({ kpiId });
     const open = await lead.alert.list();
@@ -125,14 +192,32 @@ describe('KPI results', () => {
     expect(open[0]!.ciLow).toBeLessThan(open[0]!.value);
 
     // November to date reaches the minimum sample with its interval wholly below: it alerts too.
-    await database.db.insertInto('survey_response').values(answers('nov-more', 40, () => 1, () => '2026-11-02T09:00:00Z')).execute();
+    await database.db
+      .insertInto('survey_response')
+      .values(
+        answers(
+          'nov-more',
+          40,
+          () => 1,
+          () => '2026-11-02T09:00:00Z',
+        ),
+      )
+      .execute();
     await lead.kpi.recompute({ kpiId });
-    expect((await lead.alert.list()).filter((a) => a.periodStart === '2026-11-01').map((a) => a.kind).sort()).toEqual(['target', 'threshold']);
+    expect(
+      (await lead.alert.list())
+        .filter((a) => a.periodStart === '2026-11-01')
+        .map((a) => a.kind)
+        .sort(),
+    ).toEqual(['target', 'threshold']);
 
     await lead.alert.acknowledge({ id: open[0]!.id });
     expect((await lead.alert.list()).find((a) => a.id === open[0]!.id)?.acknowledgedBy).toBeTruthy();
     // The wave and November's detractors were a data error: removed, the periods recover and the alerts resolve.
-    await database.db.deleteFrom('survey_response').where((eb) => eb.or([eb('external_id', 'like', 'wave-%'), eb('external_id', 'like', 'nov-more-%')])).execute();
+    await database.db
+      .deleteFrom('survey_response')
+      .where((eb) => eb.or([eb('external_id', 'like', 'wave-%'), eb('external_id', 'like', 'nov-more-%')]))
+      .execute();
     await lead.kpi.recompute({ kpiId });
     expect(await lead.alert.list()).toEqual([]);
     expect((await lead.alert.list({ includeResolved: true, limit: 10 })).filter((a) => a.resolvedAt !== null)).toHaveLength(4);
@@ -142,12 +227,25 @@ describe('KPI results', () => {
     const admin = createCaller(
       createInnerContext({
         db: database.db,
-        actor: await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({ email: 'admin@h.example', password: 'a long enough password' }),
+        actor: await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({
+          email: 'admin@h.example',
+          password: 'a long enough password',
+        }),
         now: () => NOW,
       }),
     );
     // 12:00 UTC on 30 September is 01:00 on 1 October in Auckland.
-    await database.db.insertInto('survey_response').values(answers('edge', 1, () => 10, () => '2026-09-30T12:00:00Z')).execute();
+    await database.db
+      .insertInto('survey_response')
+      .values(
+        answers(
+          'edge',
+          1,
+          () => 10,
+          () => '2026-09-30T12:00:00Z',
+        ),
+      )
+      .execute();
     await lead.kpi.recompute({ kpiId });
     const nOf = async (period: string) => (await lead.kpi.results({ kpiId, period })).headline.value?.n;
     const [sepUtc, octUtc] = [await nOf('2026-09-01'), await nOf('2026-10-01')];
@@ -172,7 +270,10 @@ describe('KPI results', () => {
         return super.view(key, () => (this.builds++, build()));
       }
     })();
-    const actor = await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({ email: 'lead@h.example', password: 'a long enough password' });
+    const actor = await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({
+      email: 'lead@h.example',
+      password: 'a long enough password',
+    });
     const as = () => createCaller(createInnerContext({ db: database.db, actor, views, now: () => now }));
     await as().kpi.recompute({ kpiId });
     const first = await as().kpi.dashboard();
@@ -181,7 +282,10 @@ describe('KPI results', () => {
     expect(views.builds).toBe(2);
 
     // Rows stored are not results until a run stores them; then the view moves.
-    await database.db.insertInto('survey_response').values(answers('late', 40, () => 0, inMonth('10'))).execute();
+    await database.db
+      .insertInto('survey_response')
+      .values(answers('late', 40, () => 0, inMonth('10')))
+      .execute();
     expect(await as().kpi.dashboard()).toEqual(first);
     expect(views.builds).toBe(2);
     await as().kpi.recompute({ kpiId });
@@ -219,21 +323,42 @@ describe('KPI definitions', () => {
   };
 
   it('refuse a kind the instrument cannot give, by field, and take CES “% agree” as its own kind', async () => {
-    await expect(lead.kpi.create({ ...base, key: 'ces.as.csat', name: 'CSAT on CES', kind: 'csat', source: { stream: 'survey', instrument: 'ces' } })).rejects.toMatchObject({
+    await expect(
+      lead.kpi.create({ ...base, key: 'ces.as.csat', name: 'CSAT on CES', kind: 'csat', source: { stream: 'survey', instrument: 'ces' } }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('kind'),
     });
-    const agree = await lead.kpi.create({ ...base, key: 'ces.agree', name: 'CES % agree', kind: 'ces_agree', source: { stream: 'survey', instrument: 'ces' }, minSample: 50 });
+    const agree = await lead.kpi.create({
+      ...base,
+      key: 'ces.agree',
+      name: 'CES % agree',
+      kind: 'ces_agree',
+      source: { stream: 'survey', instrument: 'ces' },
+      minSample: 50,
+    });
     expect(agree).toMatchObject({ kind: 'ces_agree', minSample: 50 });
     // An update that does not name the minimum sample (an older client) leaves it as it was.
     const { minSample: _kept, valuePerPointReason: _reason, ...older } = agree;
     expect(await lead.kpi.update({ ...older, name: 'CES agreement' })).toMatchObject({ name: 'CES agreement', minSample: 50 });
     await database.db
       .insertInto('survey_response')
-      .values(Array.from({ length: 60 }, (_, i) => ({ organisation_id: orgId, source: 's', external_id: `ces-${i}`, instrument: 'ces' as const, score: i < 45 ? 6 : 3, occurred_at: '2026-10-10T10:00:00Z' })))
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          organisation_id: orgId,
+          source: 's',
+          external_id: `ces-${i}`,
+          instrument: 'ces' as const,
+          score: i < 45 ? 6 : 3,
+          occurred_at: '2026-10-10T10:00:00Z',
+        })),
+      )
       .execute();
     await lead.kpi.recompute({ kpiId: agree.id });
-    expect((await lead.kpi.results({ kpiId: agree.id })).headline).toMatchObject({ status: 'no_target', value: { value: 75, n: 60, method: 'agresti-coull' } });
+    expect((await lead.kpi.results({ kpiId: agree.id })).headline).toMatchObject({
+      status: 'no_target',
+      value: { value: 75, n: 60, method: 'agresti-coull' },
+    });
   });
 
   it('need a reason to enter a value per point outside the value model’s interval, and keep it', async () => {
@@ -247,7 +372,13 @@ describe('KPI definitions', () => {
       periodEnd: '2026-10-31',
       detail: {
         bands: [],
-        thresholds: { scaleMin: 0, bottomMax: 6, topMin: 9, scaleMax: 10, labels: { bottom: 'Detractor', middle: 'Passive', top: 'Promoter' } },
+        thresholds: {
+          scaleMin: 0,
+          bottomMax: 6,
+          topMin: 9,
+          scaleMax: 10,
+          labels: { bottom: 'Detractor', middle: 'Passive', top: 'Promoter' },
+        },
         upliftPerMover: 1,
         resamples: 200,
         seed: 1,
@@ -256,17 +387,30 @@ describe('KPI definitions', () => {
     await saveValueEstimates(database.db, orgId, kpiId, [estimate], NOW);
     const kpi = (await lead.kpi.list()).find((k) => k.id === kpiId)!;
     const refused = lead.kpi.update({ ...kpi, valuePerPoint: 42_000 });
-    await expect(refused).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/£42,000 per point lies outside the value model's 95% interval £251–£463 \(estimate £357\)/) });
+    await expect(refused).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/£42,000 per point lies outside the value model's 95% interval £251–£463 \(estimate £357\)/),
+    });
     expect((await lead.kpi.list()).find((k) => k.id === kpiId)!.valuePerPoint).toBeNull();
     // Within the interval no reason is asked.
     const inside = await lead.kpi.update({ ...kpi, valuePerPoint: 400 });
-    const saved = await lead.kpi.update({ ...inside, valuePerPoint: 42_000, valuePerPointReason: 'Board-agreed figure from the 2026 retention study' });
+    const saved = await lead.kpi.update({
+      ...inside,
+      valuePerPoint: 42_000,
+      valuePerPointReason: 'Board-agreed figure from the 2026 retention study',
+    });
     expect(saved).toMatchObject({ valuePerPoint: 42_000, valuePerPointReason: 'Board-agreed figure from the 2026 retention study' });
     const model = await lead.value.kpi({ kpiId });
     expect(model.divergence).toMatchObject({ entered: 42_000, modelled: 357, ciLow: 251, ciHigh: 463 });
     expect(model.divergence!.description).toMatch(/118× the model/);
     expect(model.reason).toBe('Board-agreed figure from the 2026 retention study');
-    const audited = await database.db.selectFrom('audit_event').select('after').where('action', '=', 'kpi.updated').where('entity_id', '=', kpiId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audited = await database.db
+      .selectFrom('audit_event')
+      .select('after')
+      .where('action', '=', 'kpi.updated')
+      .where('entity_id', '=', kpiId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(audited.after)).toContain('Board-agreed figure');
   });
 });

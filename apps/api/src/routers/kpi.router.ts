@@ -1,7 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { dayIn, describeDivergence, DomainError, selectionOf, valueDivergence, ZId, ZKpiDefinition, ZKpiInput, ZKpiCardResults, ZKpiResults, ZKpiUpdateInput, ZPeriodParams, type KpiInput } from '@throughline/domain';
-import { buildKpiDashboard, buildKpiResults, createKpi, getKpi, kpiViewVersion, listKpis, listValueEstimates, recomputeKpi, updateKpi, type Db } from '@throughline/db';
+import {
+  dayIn,
+  describeDivergence,
+  DomainError,
+  selectionOf,
+  valueDivergence,
+  ZId,
+  ZKpiDefinition,
+  ZKpiInput,
+  ZKpiCardResults,
+  ZKpiResults,
+  ZKpiUpdateInput,
+  ZPeriodParams,
+  type KpiInput,
+} from '@throughline/domain';
+import {
+  buildKpiDashboard,
+  buildKpiResults,
+  createKpi,
+  getKpi,
+  kpiViewVersion,
+  listKpis,
+  listValueEstimates,
+  recomputeKpi,
+  updateKpi,
+  type Db,
+} from '@throughline/db';
 import { requireOwnTeam } from '../access/remit-scope.ts';
 import { audit } from '../audit.ts';
 import type { Context } from '../context.ts';
@@ -12,7 +37,13 @@ import { authorizedProcedure, router } from '../trpc.ts';
  * (kept with the KPI and in the audit event). Asked when the value is new or changed, so an edit
  * of something else does not trip on a model refitted since.
  */
-async function requireReasonForDivergence(db: Db, organisationId: string, kpiId: string | null, input: Pick<KpiInput, 'valuePerPoint'> & { valuePerPointReason?: string | null | undefined }, storedValue: number | null): Promise<void> {
+async function requireReasonForDivergence(
+  db: Db,
+  organisationId: string,
+  kpiId: string | null,
+  input: Pick<KpiInput, 'valuePerPoint'> & { valuePerPointReason?: string | null | undefined },
+  storedValue: number | null,
+): Promise<void> {
   if (input.valuePerPoint === null || input.valuePerPoint === storedValue || input.valuePerPointReason) return;
   const estimates = kpiId ? await listValueEstimates(db, organisationId, kpiId) : [];
   const divergence = valueDivergence(input.valuePerPoint, estimates);
@@ -58,11 +89,19 @@ export const kpiRouter = router({
    * sparkline — in a few statements whatever the number of KPIs, read from the stored figures.
    */
   dashboard: authorizedProcedure('kpi.read', 'stored')
-    .input(z.object({ periods: z.number().int().min(1).max(60).default(12) }).and(ZPeriodParams).default({ periods: 12 }))
+    .input(
+      z
+        .object({ periods: z.number().int().min(1).max(60).default(12) })
+        .and(ZPeriodParams)
+        .default({ periods: 12 }),
+    )
     .output(z.array(ZKpiCardResults))
     .query(({ ctx, input }) =>
       storedView(ctx, 'kpi.dashboard', input, async () =>
-        buildKpiDashboard(ctx.db, ctx.organisationId, await listKpis(ctx.db, ctx.organisationId), selectionOf(input), { now: ctx.now(), periods: input.periods }),
+        buildKpiDashboard(ctx.db, ctx.organisationId, await listKpis(ctx.db, ctx.organisationId), selectionOf(input), {
+          now: ctx.now(),
+          periods: input.periods,
+        }),
       ),
     ),
 

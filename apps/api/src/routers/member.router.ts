@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { countAdmins, findMember, insertInvitation, listMembers, removeMember, revokeTokensCreatedBy, setMemberRole, writeAuditEvent } from '@throughline/db';
+import {
+  countAdmins,
+  findMember,
+  insertInvitation,
+  listMembers,
+  removeMember,
+  revokeTokensCreatedBy,
+  setMemberRole,
+  writeAuditEvent,
+} from '@throughline/db';
 import { DomainError, notFound, ZId, ZInviteInput, ZMemberSummary, ZRole } from '@throughline/domain';
 import { hashSecret, INVITATION_TTL_MS, newSecret } from '../auth/session-token.ts';
 import { auditActor, authorizedProcedure, router } from '../trpc.ts';
@@ -15,7 +24,12 @@ export const memberRouter = router({
     .output(z.object({ invitationId: ZId, link: z.string() }))
     .mutation(async ({ ctx, input }) => {
       if (input.teamId) {
-        const team = await ctx.db.selectFrom('team').select('id').where('organisation_id', '=', ctx.organisationId).where('id', '=', input.teamId).executeTakeFirst();
+        const team = await ctx.db
+          .selectFrom('team')
+          .select('id')
+          .where('organisation_id', '=', ctx.organisationId)
+          .where('id', '=', input.teamId)
+          .executeTakeFirst();
         if (!team) throw notFound('Team');
       }
       const token = newSecret();

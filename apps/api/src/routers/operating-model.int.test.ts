@@ -16,7 +16,10 @@ let member: Caller;
 const ids = { org: '', claims: '', sales: '', memberUser: '' };
 
 async function callerAs(email: string): Promise<Caller> {
-  const actor = await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({ email, password: PASSWORD });
+  const actor = await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({
+    email,
+    password: PASSWORD,
+  });
   return createCaller(createInnerContext({ db: database.db, actor }));
 }
 
@@ -33,13 +36,20 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 const team = (name: string, spendingAuthority: number) => ({
   name,
   purpose: `${name} purpose`,
-  capabilities: ['design', 'engineering', 'data', 'operations', 'compliance'] as ('design' | 'engineering' | 'data' | 'operations' | 'compliance')[],
+  capabilities: ['design', 'engineering', 'data', 'operations', 'compliance'] as (
+    'design' | 'engineering' | 'data' | 'operations' | 'compliance'
+  )[],
   annualBudget: 1_000_000,
   spendingAuthority,
 });
 
 async function auditCount(): Promise<number> {
-  const row = await database.db.selectFrom('audit_event').select(sql<number>`count(*)::int`.as('n')).where('organisation_id', '=', ids.org).where('action', '!=', 'access.denied').executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom('audit_event')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('organisation_id', '=', ids.org)
+    .where('action', '!=', 'access.denied')
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -56,7 +66,12 @@ beforeAll(async () => {
   const passwordHash = await hashPassword(PASSWORD);
   ids.org = (await insertOrganisation(database.db, 'harbour', 'Harbour')).id;
   await insertMember(database.db, ids.org, { email: 'lead@h.example', passwordHash, role: 'cx_lead', name: 'Lee Lead' });
-  ids.memberUser = await insertMember(database.db, ids.org, { email: 'member@h.example', passwordHash, role: 'team_member', name: 'Mo Member' });
+  ids.memberUser = await insertMember(database.db, ids.org, {
+    email: 'member@h.example',
+    passwordHash,
+    role: 'team_member',
+    name: 'Mo Member',
+  });
   lead = await callerAs('lead@h.example');
   member = await callerAs('member@h.example');
   ids.claims = (await lead.team.create(team('Claims', 20_000))).id;
@@ -70,21 +85,39 @@ describe('building a journey blueprint', () => {
   let version = 0;
 
   it('creates a journey with stages and steps, each change audited once', async () => {
-    const created = await once(lead.journey.create({ name: 'Make a claim', description: 'From loss to settlement', personas: ['Homeowner'] }));
+    const created = await once(
+      lead.journey.create({ name: 'Make a claim', description: 'From loss to settlement', personas: ['Homeowner'] }),
+    );
     journeyId = created.id;
     version = created.version;
-    for (const name of ['Report', 'Assess', 'Settle']) version = (await once(lead.journey.addStage({ journeyId, journeyVersion: version, name }))).journeyVersion;
+    for (const name of ['Report', 'Assess', 'Settle'])
+      version = (await once(lead.journey.addStage({ journeyId, journeyVersion: version, name }))).journeyVersion;
     const [report, assess] = (await lead.journey.get({ id: journeyId })).stages;
     for (const name of ['Call the helpline', 'Upload photos', 'Get a reference']) {
       version = (await once(lead.journey.addStep({ stageId: report!.id, journeyVersion: version, name, channel: 'phone' }))).journeyVersion;
     }
-    version = (await once(lead.journey.addStep({ stageId: assess!.id, journeyVersion: version, name: 'Assessor visit', channel: 'in_person' }))).journeyVersion;
+    version = (
+      await once(lead.journey.addStep({ stageId: assess!.id, journeyVersion: version, name: 'Assessor visit', channel: 'in_person' }))
+    ).journeyVersion;
     // Inserted at the front of its stage, not at the end.
-    version = (await lead.journey.addStep({ stageId: report!.id, journeyVersion: version, name: 'Notice the damage', channel: 'in_person', position: 0 })).journeyVersion;
+    version = (
+      await lead.journey.addStep({
+        stageId: report!.id,
+        journeyVersion: version,
+        name: 'Notice the damage',
+        channel: 'in_person',
+        position: 0,
+      })
+    ).journeyVersion;
 
     const journey = await lead.journey.get({ id: journeyId });
     expect(journey.stages.map((s) => s.name)).toEqual(['Report', 'Assess', 'Settle']);
-    expect(journey.stages[0]!.steps.map((s) => s.name)).toEqual(['Notice the damage', 'Call the helpline', 'Upload photos', 'Get a reference']);
+    expect(journey.stages[0]!.steps.map((s) => s.name)).toEqual([
+      'Notice the damage',
+      'Call the helpline',
+      'Upload photos',
+      'Get a reference',
+    ]);
     expect(journeyStructureProblems(journey.stages)).toEqual([]);
   });
 
@@ -92,9 +125,13 @@ describe('building a journey blueprint', () => {
     let journey = await lead.journey.get({ id: journeyId });
     const [report, assess] = journey.stages;
     const upload = report!.steps[2]!;
-    version = (await once(lead.journey.moveStep({ stepId: upload.id, journeyVersion: version, toStageId: report!.id, toPosition: 0 }))).journeyVersion;
-    version = (await once(lead.journey.moveStep({ stepId: report!.steps[3]!.id, journeyVersion: version, toStageId: assess!.id, toPosition: 0 }))).journeyVersion;
-    version = (await once(lead.journey.moveStage({ stageId: journey.stages[2]!.id, journeyVersion: version, toPosition: 0 }))).journeyVersion;
+    version = (await once(lead.journey.moveStep({ stepId: upload.id, journeyVersion: version, toStageId: report!.id, toPosition: 0 })))
+      .journeyVersion;
+    version = (
+      await once(lead.journey.moveStep({ stepId: report!.steps[3]!.id, journeyVersion: version, toStageId: assess!.id, toPosition: 0 }))
+    ).journeyVersion;
+    version = (await once(lead.journey.moveStage({ stageId: journey.stages[2]!.id, journeyVersion: version, toPosition: 0 })))
+      .journeyVersion;
 
     journey = await lead.journey.get({ id: journeyId });
     expect(journey.stages.map((s) => s.name)).toEqual(['Settle', 'Report', 'Assess']);
@@ -106,7 +143,9 @@ describe('building a journey blueprint', () => {
   it('refuses a structural edit on a stale journey version with CONFLICT, changing nothing', async () => {
     const before = await lead.journey.get({ id: journeyId });
     const stage = before.stages[0]!;
-    expect(await codeOf(lead.journey.addStep({ stageId: stage.id, journeyVersion: version - 1, name: 'Late', channel: 'web' }))).toBe('CONFLICT');
+    expect(await codeOf(lead.journey.addStep({ stageId: stage.id, journeyVersion: version - 1, name: 'Late', channel: 'web' }))).toBe(
+      'CONFLICT',
+    );
     expect(await lead.journey.get({ id: journeyId })).toEqual(before);
   });
 
@@ -127,12 +166,20 @@ describe('building a journey blueprint', () => {
     const journey = await lead.journey.get({ id: journeyId });
     const [first, second] = journey.stages[0]!.steps;
     await once(
-      lead.journey.updateStep({ stepId: second!.id, version: second!.version, frontstage: 'Adviser logs the claim', systemIds: [crm.id], dependsOnStepIds: [first!.id] }),
+      lead.journey.updateStep({
+        stepId: second!.id,
+        version: second!.version,
+        frontstage: 'Adviser logs the claim',
+        systemIds: [crm.id],
+        dependsOnStepIds: [first!.id],
+      }),
     );
     const step = (await lead.journey.get({ id: journeyId })).stages[0]!.steps[1]!;
     expect(step.blueprint).toMatchObject({ frontstage: 'Adviser logs the claim', systemIds: [crm.id] });
     expect(step.dependsOnStepIds).toEqual([first!.id]);
-    expect(await codeOf(lead.journey.updateStep({ stepId: second!.id, version: step.version, dependsOnStepIds: [second!.id] }))).toBe('BAD_REQUEST');
+    expect(await codeOf(lead.journey.updateStep({ stepId: second!.id, version: step.version, dependsOnStepIds: [second!.id] }))).toBe(
+      'BAD_REQUEST',
+    );
   });
 });
 
@@ -146,7 +193,10 @@ describe('remits', () => {
     expect((refused as TRPCError).message).toContain('already has an accountable team');
     // The database itself refuses, whatever the code does.
     await expect(
-      database.db.insertInto('remit').values({ organisation_id: ids.org, journey_id: journeyId, team_id: ids.sales, role: 'accountable' }).execute(),
+      database.db
+        .insertInto('remit')
+        .values({ organisation_id: ids.org, journey_id: journeyId, team_id: ids.sales, role: 'accountable' })
+        .execute(),
     ).rejects.toThrow(/remit_one_accountable_per_journey/);
     await once(lead.remit.add({ journeyId, teamId: ids.sales, role: 'contributing', stepIds: [] }));
     const decisions = await lead.proposal.decisions();
@@ -175,30 +225,62 @@ describe('governed policy change', () => {
   let policyId = '';
 
   beforeAll(async () => {
-    policyId = (await lead.policy.create({ name: 'Assessor visits', statement: 'Claims over £5,000 need an assessor visit.', ownerTeamId: ids.claims, stepIds: [], decisionRightTeamIds: [] })).id;
+    policyId = (
+      await lead.policy.create({
+        name: 'Assessor visits',
+        statement: 'Claims over £5,000 need an assessor visit.',
+        ownerTeamId: ids.claims,
+        stepIds: [],
+        decisionRightTeamIds: [],
+      })
+    ).id;
   });
 
   it('routes a change within the team’s rights and authority to the team, which approves it, and logs the decision', async () => {
     const draft = await once(
-      member.proposal.create({ policyId, teamId: ids.claims, title: 'Raise the threshold', proposedStatement: 'Claims over £10,000 need an assessor visit.', rationale: 'Photos suffice below it', cost: 15_000 }),
+      member.proposal.create({
+        policyId,
+        teamId: ids.claims,
+        title: 'Raise the threshold',
+        proposedStatement: 'Claims over £10,000 need an assessor visit.',
+        rationale: 'Photos suffice below it',
+        cost: 15_000,
+      }),
     );
     expect(draft.state).toBe('draft');
     const proposed = await once(member.proposal.submit({ id: draft.id, version: draft.version }));
     expect(proposed).toMatchObject({ state: 'proposed', approver: 'team' });
-    const approved = await once(member.proposal.decide({ id: draft.id, version: proposed.version, decision: 'approve', reason: 'Within our authority and evidence' }));
+    const approved = await once(
+      member.proposal.decide({ id: draft.id, version: proposed.version, decision: 'approve', reason: 'Within our authority and evidence' }),
+    );
     expect(approved).toMatchObject({ state: 'approved', decisionReason: 'Within our authority and evidence' });
     const implemented = await once(member.proposal.implement({ id: draft.id, version: approved.version }));
     expect(implemented.state).toBe('implemented');
     expect((await lead.policy.get({ id: policyId })).statement).toBe('Claims over £10,000 need an assessor visit.');
     const [decision] = await lead.proposal.decisions();
-    expect(decision).toMatchObject({ subjectId: draft.id, outcome: 'approved', decidedBy: 'Mo Member', decidedByBody: 'team', reason: 'Within our authority and evidence' });
+    expect(decision).toMatchObject({
+      subjectId: draft.id,
+      outcome: 'approved',
+      decidedBy: 'Mo Member',
+      decidedByBody: 'team',
+      reason: 'Within our authority and evidence',
+    });
   });
 
   it('sends a change above the team’s spending authority to the council, which a team member cannot decide', async () => {
-    const draft = await member.proposal.create({ policyId, teamId: ids.claims, title: 'Drone surveys', proposedStatement: 'Drones survey roofs.', rationale: '', cost: 80_000 });
+    const draft = await member.proposal.create({
+      policyId,
+      teamId: ids.claims,
+      title: 'Drone surveys',
+      proposedStatement: 'Drones survey roofs.',
+      rationale: '',
+      cost: 80_000,
+    });
     const proposed = await member.proposal.submit({ id: draft.id, version: draft.version });
     expect(proposed).toMatchObject({ approver: 'council', routingReason: 'The cost exceeds the team’s spending authority.' });
-    expect(await codeOf(member.proposal.decide({ id: draft.id, version: proposed.version, decision: 'approve', reason: 'Mine' }))).toBe('FORBIDDEN');
+    expect(await codeOf(member.proposal.decide({ id: draft.id, version: proposed.version, decision: 'approve', reason: 'Mine' }))).toBe(
+      'FORBIDDEN',
+    );
     const rejected = await lead.proposal.decide({ id: draft.id, version: proposed.version, decision: 'reject', reason: 'Not this year' });
     expect(rejected.state).toBe('rejected');
     expect(await codeOf(lead.proposal.implement({ id: draft.id, version: rejected.version }))).toBe('PRECONDITION_FAILED');
@@ -207,18 +289,38 @@ describe('governed policy change', () => {
   });
 
   it('sends a change to a policy outside the team’s decision rights to the council, whatever it costs', async () => {
-    const draft = await lead.proposal.create({ policyId, teamId: ids.sales, title: 'Sales tweak', proposedStatement: 'x', rationale: '', cost: 0 });
+    const draft = await lead.proposal.create({
+      policyId,
+      teamId: ids.sales,
+      title: 'Sales tweak',
+      proposedStatement: 'x',
+      rationale: '',
+      cost: 0,
+    });
     expect((await lead.proposal.submit({ id: draft.id, version: draft.version })).approver).toBe('council');
   });
 
   it('keeps a team member to proposals for their own team', async () => {
-    expect(await codeOf(member.proposal.create({ policyId, teamId: ids.sales, title: 'Not mine', proposedStatement: 'x', rationale: '', cost: 0 }))).toBe('FORBIDDEN');
+    expect(
+      await codeOf(
+        member.proposal.create({ policyId, teamId: ids.sales, title: 'Not mine', proposedStatement: 'x', rationale: '', cost: 0 }),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('refuses a stale decision with CONFLICT and changes nothing', async () => {
-    const draft = await lead.proposal.create({ policyId, teamId: ids.claims, title: 'Stale', proposedStatement: 'y', rationale: '', cost: 0 });
+    const draft = await lead.proposal.create({
+      policyId,
+      teamId: ids.claims,
+      title: 'Stale',
+      proposedStatement: 'y',
+      rationale: '',
+      cost: 0,
+    });
     await lead.proposal.submit({ id: draft.id, version: draft.version });
-    expect(await codeOf(lead.proposal.decide({ id: draft.id, version: draft.version, decision: 'approve', reason: 'late' }))).toBe('CONFLICT');
+    expect(await codeOf(lead.proposal.decide({ id: draft.id, version: draft.version, decision: 'approve', reason: 'late' }))).toBe(
+      'CONFLICT',
+    );
     expect((await lead.proposal.get({ id: draft.id })).state).toBe('proposed');
   });
 });

@@ -23,10 +23,14 @@ const ZOverview = z.object({
 });
 
 export const organisationRouter = router({
-  overview: authorizedProcedure('organisation.read').output(ZOverview).query(({ ctx }) => getOrganisationOverview(ctx.db, ctx.organisationId)),
+  overview: authorizedProcedure('organisation.read')
+    .output(ZOverview)
+    .query(({ ctx }) => getOrganisationOverview(ctx.db, ctx.organisationId)),
 
   /** Name, currency and the time zone whose midnight ends a period. */
-  get: authorizedProcedure('organisation.read').output(ZOrganisation).query(({ ctx }) => getOrganisation(ctx.db, ctx.organisationId)),
+  get: authorizedProcedure('organisation.read')
+    .output(ZOrganisation)
+    .query(({ ctx }) => getOrganisation(ctx.db, ctx.organisationId)),
 
   /**
    * An admin sets the time zone (every KPI is then rebuilt on the new days by its next run) and
@@ -49,7 +53,9 @@ export const organisationRouter = router({
         if (input.maxTokenLifetimeDays !== undefined && input.maxTokenLifetimeDays !== before.maxTokenLifetimeDays) {
           await setMaxTokenLifetime(db, ctx.organisationId, input.maxTokenLifetimeDays);
           const shortened =
-            input.maxTokenLifetimeDays === null ? [] : await capTokenExpiry(db, ctx.organisationId, latestTokenExpiry(input.maxTokenLifetimeDays, ctx.now()));
+            input.maxTokenLifetimeDays === null
+              ? []
+              : await capTokenExpiry(db, ctx.organisationId, latestTokenExpiry(input.maxTokenLifetimeDays, ctx.now()));
           tokensShortened = shortened.length;
           await audit(db, ctx, 'organisation.updated', entity, {
             before: { maxTokenLifetimeDays: before.maxTokenLifetimeDays },

@@ -29,7 +29,9 @@ beforeAll(async () => {
   for (const kpi of await listKpis(database.db, orgId)) {
     await database.db.transaction().execute((trx) => recomputeKpi(trx, orgId, kpi, { full: true, now: new Date(), runId: randomUUID() }));
   }
-  journeyId = (await database.db.selectFrom('journey').select('id').where('organisation_id', '=', orgId).orderBy('name').executeTakeFirstOrThrow()).id;
+  journeyId = (
+    await database.db.selectFrom('journey').select('id').where('organisation_id', '=', orgId).orderBy('name').executeTakeFirstOrThrow()
+  ).id;
   counting = countingDb(database.db);
   server = await new Promise<Server>((resolve) => {
     const s = createApp({ db: counting.db, log: () => {} }).listen(0, '127.0.0.1', () => resolve(s));
@@ -54,7 +56,11 @@ async function pageCalls() {
   const caller = createCaller(createInnerContext({ db: counting.db, actor }));
   // A fresh session per download, so no "last seen" write falls inside one measurement and not the other.
   const download = async (format: 'csv' | 'pdf') => {
-    const signIn = await fetch(`${base}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_SIGN_IN) });
+    const signIn = await fetch(`${base}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(DEMO_SIGN_IN),
+    });
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     return statementsOf(async () => {
       const res = await fetch(`${base}/export/scorecard.${format}`, { headers: { cookie } });
@@ -66,10 +72,16 @@ async function pageCalls() {
   const blueprint = await statementsOf(() => caller.journey.blueprint({ id: journeyId }));
   const backlog = await statementsOf(() => caller.initiative.backlog());
   return {
-    scorecard: { statements: scorecard.statements, rows: scorecard.result.journeys.flatMap((j) => j.kpis).length + scorecard.result.journeys.length },
+    scorecard: {
+      statements: scorecard.statements,
+      rows: scorecard.result.journeys.flatMap((j) => j.kpis).length + scorecard.result.journeys.length,
+    },
     csv: { statements: (await download('csv')).statements },
     pdf: { statements: (await download('pdf')).statements },
-    blueprint: { statements: blueprint.statements, rows: blueprint.result.journey.stepCount + blueprint.result.systems.length + blueprint.result.remits.length },
+    blueprint: {
+      statements: blueprint.statements,
+      rows: blueprint.result.journey.stepCount + blueprint.result.systems.length + blueprint.result.remits.length,
+    },
     backlog: { statements: backlog.statements, rows: backlog.result.initiatives.length },
   };
 }
@@ -100,15 +112,34 @@ async function grow(db: Db) {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await sql`INSERT INTO kpi_day SELECT organisation_id, ${id}::uuid, day, segment, n, positives, negatives, sum, sum_squares, denominator, samples FROM kpi_day WHERE kpi_id = ${model.id}`.execute(db);
+    await sql`INSERT INTO kpi_day SELECT organisation_id, ${id}::uuid, day, segment, n, positives, negatives, sum, sum_squares, denominator, samples FROM kpi_day WHERE kpi_id = ${model.id}`.execute(
+      db,
+    );
   }
   const team = (await db.selectFrom('team').select('id').where('organisation_id', '=', orgId).orderBy('name').executeTakeFirstOrThrow()).id;
   const other = await insertJourney(db, orgId, 'Zz grown journey', { accountableTeamId: team, stages: 3, stepsPerStage: 4 });
-  await db.insertInto('remit').values({ organisation_id: orgId, journey_id: journeyId, team_id: team, role: 'contributing' }).onConflict((oc) => oc.doNothing()).execute();
-  const stage = await db.insertInto('journey_stage').values({ organisation_id: orgId, journey_id: journeyId, name: 'Grown stage', position: 99 }).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('remit')
+    .values({ organisation_id: orgId, journey_id: journeyId, team_id: team, role: 'contributing' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const stage = await db
+    .insertInto('journey_stage')
+    .values({ organisation_id: orgId, journey_id: journeyId, name: 'Grown stage', position: 99 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const steps = await db
     .insertInto('journey_step')
-    .values(Array.from({ length: 8 }, (_, p) => ({ organisation_id: orgId, journey_id: journeyId, stage_id: stage.id, name: `Grown step ${p}`, channel: 'web', position: p })))
+    .values(
+      Array.from({ length: 8 }, (_, p) => ({
+        organisation_id: orgId,
+        journey_id: journeyId,
+        stage_id: stage.id,
+        name: `Grown step ${p}`,
+        channel: 'web',
+        position: p,
+      })),
+    )
     .returning('id')
     .execute();
   const systems = await db
@@ -116,22 +147,70 @@ async function grow(db: Db) {
     .values(Array.from({ length: 6 }, (_, i) => ({ organisation_id: orgId, name: `Grown system ${i}`, owner_team_id: team })))
     .returning('id')
     .execute();
-  await db.insertInto('step_system').values(steps.map((s, i) => ({ organisation_id: orgId, step_id: s.id, system_id: systems[i % systems.length]!.id }))).execute();
-  await db.insertInto('step_dependency').values(steps.slice(1).map((s, i) => ({ organisation_id: orgId, step_id: s.id, depends_on_step_id: steps[i]!.id }))).execute();
+  await db
+    .insertInto('step_system')
+    .values(steps.map((s, i) => ({ organisation_id: orgId, step_id: s.id, system_id: systems[i % systems.length]!.id })))
+    .execute();
+  await db
+    .insertInto('step_dependency')
+    .values(steps.slice(1).map((s, i) => ({ organisation_id: orgId, step_id: s.id, depends_on_step_id: steps[i]!.id })))
+    .execute();
   const failures = await db
     .insertInto('failure_point')
-    .values(steps.map((s, i) => ({ organisation_id: orgId, journey_id: journeyId, step_id: s.id, title: `Grown failure ${i}`, expectation: 5, capability: 2, frequency: 100 + i, frequency_period: 'month' as const, cost_basis: 'contact', unit_cost: 5 })))
+    .values(
+      steps.map((s, i) => ({
+        organisation_id: orgId,
+        journey_id: journeyId,
+        step_id: s.id,
+        title: `Grown failure ${i}`,
+        expectation: 5,
+        capability: 2,
+        frequency: 100 + i,
+        frequency_period: 'month' as const,
+        cost_basis: 'contact',
+        unit_cost: 5,
+      })),
+    )
     .returning('id')
     .execute();
   const initiatives = await db
     .insertInto('initiative')
-    .values(Array.from({ length: 12 }, (_, i) => ({ organisation_id: orgId, title: `Grown initiative ${i}`, journey_id: i % 2 ? journeyId : other.id, team_id: team, kpi_id: model.id, expected_uplift: 1 + i, one_off_business: 10_000 })))
+    .values(
+      Array.from({ length: 12 }, (_, i) => ({
+        organisation_id: orgId,
+        title: `Grown initiative ${i}`,
+        journey_id: i % 2 ? journeyId : other.id,
+        team_id: team,
+        kpi_id: model.id,
+        expected_uplift: 1 + i,
+        one_off_business: 10_000,
+      })),
+    )
     .returning('id')
     .execute();
-  await db.insertInto('initiative_failure_point').values(initiatives.map((init, i) => ({ organisation_id: orgId, initiative_id: init.id, failure_point_id: failures[i % failures.length]!.id }))).execute();
+  await db
+    .insertInto('initiative_failure_point')
+    .values(
+      initiatives.map((init, i) => ({
+        organisation_id: orgId,
+        initiative_id: init.id,
+        failure_point_id: failures[i % failures.length]!.id,
+      })),
+    )
+    .execute();
   await db
     .insertInto('outcome')
-    .values([0, 1, 2].map((i) => ({ organisation_id: orgId, journey_id: other.id, kpi_id: model.id, title: `Grown outcome ${i}`, baseline: 10, target: 20 + i, by_date: '2027-06-30' })))
+    .values(
+      [0, 1, 2].map((i) => ({
+        organisation_id: orgId,
+        journey_id: other.id,
+        kpi_id: model.id,
+        title: `Grown outcome ${i}`,
+        baseline: 10,
+        target: 20 + i,
+        by_date: '2027-06-30',
+      })),
+    )
     .execute();
 }
 

@@ -6,7 +6,9 @@ import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
 
 export const policyRouter = router({
-  list: authorizedProcedure('policy.read').output(z.array(ZPolicy)).query(({ ctx }) => listPolicies(ctx.db, ctx.organisationId)),
+  list: authorizedProcedure('policy.read')
+    .output(z.array(ZPolicy))
+    .query(({ ctx }) => listPolicies(ctx.db, ctx.organisationId)),
 
   /** A team member creates policies for their own teams; the council for any team. */
   create: authorizedProcedure('policy.edit')

@@ -77,9 +77,22 @@ export const proposalRouter = router({
         await lockAtVersion(db, 'change_proposal', { organisationId: ctx.organisationId, ...input });
         const before = await getProposal(db, ctx.organisationId, input.id);
         const state = transition(before, 'submit');
-        const [policy, team] = await Promise.all([getPolicy(db, ctx.organisationId, before.policyId), findTeam(db, ctx.organisationId, before.teamId)]);
-        const route = routeProposal({ changeTeamIds: changeTeamIds(policy), proposingTeamId: team.id, spendingAuthority: team.spendingAuthority, cost: before.cost });
-        const after = await updateProposalState(db, ctx.organisationId, { ...input, state, approver: route.approver, routingReason: route.reason });
+        const [policy, team] = await Promise.all([
+          getPolicy(db, ctx.organisationId, before.policyId),
+          findTeam(db, ctx.organisationId, before.teamId),
+        ]);
+        const route = routeProposal({
+          changeTeamIds: changeTeamIds(policy),
+          proposingTeamId: team.id,
+          spendingAuthority: team.spendingAuthority,
+          cost: before.cost,
+        });
+        const after = await updateProposalState(db, ctx.organisationId, {
+          ...input,
+          state,
+          approver: route.approver,
+          routingReason: route.reason,
+        });
         await audit(db, ctx, 'proposal.submitted', { type: 'change_proposal', id: input.id }, { before, after });
         return after;
       });
@@ -98,7 +111,9 @@ export const proposalRouter = router({
           ctx,
           { type: 'change_proposal', id: current.id },
           'proposal.decide',
-          current.approver === 'council' ? 'This change goes to the CX council: a CX lead must decide it' : `Only ${current.teamName} or the CX council may decide this change`,
+          current.approver === 'council'
+            ? 'This change goes to the CX council: a CX lead must decide it'
+            : `Only ${current.teamName} or the CX council may decide this change`,
           `routed to the ${current.approver}`,
         );
       }
@@ -106,7 +121,12 @@ export const proposalRouter = router({
         await lockAtVersion(db, 'change_proposal', { organisationId: ctx.organisationId, ...input });
         const before = await getProposal(db, ctx.organisationId, input.id);
         const state = transition(before, input.decision);
-        const after = await updateProposalState(db, ctx.organisationId, { id: input.id, version: input.version, state, decisionReason: input.reason });
+        const after = await updateProposalState(db, ctx.organisationId, {
+          id: input.id,
+          version: input.version,
+          state,
+          decisionReason: input.reason,
+        });
         await insertDecision(db, ctx.organisationId, {
           subjectType: 'change_proposal',
           subjectId: input.id,
@@ -135,10 +155,16 @@ export const proposalRouter = router({
         const policyAfter = await setPolicyStatement(db, ctx.organisationId, before.policyId, before.proposedStatement);
         const after = await updateProposalState(db, ctx.organisationId, { ...input, state });
         // One change, one audit event: the proposal's move and the policy's new wording together.
-        await audit(db, ctx, 'proposal.implemented', { type: 'change_proposal', id: input.id }, {
-          before: { proposal: before, policy: { statement: policyBefore.statement, version: policyBefore.version } },
-          after: { proposal: after, policy: policyAfter },
-        });
+        await audit(
+          db,
+          ctx,
+          'proposal.implemented',
+          { type: 'change_proposal', id: input.id },
+          {
+            before: { proposal: before, policy: { statement: policyBefore.statement, version: policyBefore.version } },
+            after: { proposal: after, policy: policyAfter },
+          },
+        );
         return after;
       });
     }),

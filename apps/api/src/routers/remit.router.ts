@@ -6,7 +6,9 @@ import { actorName } from '../actor-name.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
 
 export const remitRouter = router({
-  list: authorizedProcedure('journey.read').output(z.array(ZRemitView)).query(({ ctx }) => listRemits(ctx.db, ctx.organisationId)),
+  list: authorizedProcedure('journey.read')
+    .output(z.array(ZRemitView))
+    .query(({ ctx }) => listRemits(ctx.db, ctx.organisationId)),
 
   /** Gives a team a remit over a journey; the council's decision, so it is logged as one. */
   add: authorizedProcedure('remit.edit')

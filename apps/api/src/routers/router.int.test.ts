@@ -23,7 +23,9 @@ beforeAll(async () => {
   const claims = await insertTeam(db, harbour.id, 'Claims Experience');
   await insertTeam(db, harbour.id, 'Digital Sales');
   const otherTeam = await insertTeam(db, other.id, 'Other Team');
-  ids.harbourJourney = (await insertJourney(db, harbour.id, 'Report a claim', { accountableTeamId: claims, stages: 3, stepsPerStage: 2 })).id;
+  ids.harbourJourney = (
+    await insertJourney(db, harbour.id, 'Report a claim', { accountableTeamId: claims, stages: 3, stepsPerStage: 2 })
+  ).id;
   ids.otherJourney = (await insertJourney(db, other.id, 'Other journey', { accountableTeamId: otherTeam })).id;
 });
 afterAll(() => database.close());

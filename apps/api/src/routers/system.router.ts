@@ -7,7 +7,9 @@ import { authorizedProcedure, router } from '../trpc.ts';
 const ZSaved = z.object({ id: ZId, version: z.number().int() });
 
 export const systemRouter = router({
-  list: authorizedProcedure('system.read').output(z.array(ZSystemWithOwner)).query(({ ctx }) => listSystems(ctx.db, ctx.organisationId)),
+  list: authorizedProcedure('system.read')
+    .output(z.array(ZSystemWithOwner))
+    .query(({ ctx }) => listSystems(ctx.db, ctx.organisationId)),
 
   create: authorizedProcedure('system.edit')
     .input(ZSystemInput)

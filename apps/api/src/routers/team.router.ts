@@ -7,7 +7,9 @@ import { authorizedProcedure, router } from '../trpc.ts';
 const ZSaved = z.object({ id: ZId, version: z.number().int() });
 
 export const teamRouter = router({
-  list: authorizedProcedure('team.read', 'stored').output(z.array(ZTeam)).query(({ ctx }) => listTeams(ctx.db, ctx.organisationId)),
+  list: authorizedProcedure('team.read', 'stored')
+    .output(z.array(ZTeam))
+    .query(({ ctx }) => listTeams(ctx.db, ctx.organisationId)),
 
   create: authorizedProcedure('team.edit')
     .input(ZTeamInput)

@@ -17,8 +17,17 @@ const ids = { org: '', admin: '' };
 beforeAll(async () => {
   database = await createTestDatabase();
   ids.org = (await insertOrganisation(database.db, 'harbour', 'Harbour')).id;
-  ids.admin = await insertMember(database.db, ids.org, { email: 'admin@harbour.example', passwordHash: await hashPassword(PASSWORD), role: 'admin' });
-  const app = createApp({ db: database.db, now: () => clock, log: () => {}, limits: { signInPerIpPerMinute: 1_000, tokenRequestsPerMinute: 1_000 } });
+  ids.admin = await insertMember(database.db, ids.org, {
+    email: 'admin@harbour.example',
+    passwordHash: await hashPassword(PASSWORD),
+    role: 'admin',
+  });
+  const app = createApp({
+    db: database.db,
+    now: () => clock,
+    log: () => {},
+    limits: { signInPerIpPerMinute: 1_000, tokenRequestsPerMinute: 1_000 },
+  });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -38,13 +47,21 @@ async function rpc(path: string, input: unknown, headers: Record<string, string>
   const res =
     method === 'GET'
       ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-      : await fetch(`${base}/trpc/${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+      : await fetch(`${base}/trpc/${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(input),
+        });
   const body = (await res.json()) as { result?: { data: unknown }; error?: Answer['error'] };
   return { status: res.status, data: body.result?.data, error: body.error };
 }
 
 async function signIn(email: string): Promise<{ cookie: string }> {
-  const res = await fetch(`${base}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${base}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
 }
@@ -90,7 +107,12 @@ describe("a removed member's API tokens", () => {
     expect(await bearerStatus(ours.token)).toBe(200);
     const tokens = await listed(admin);
     expect(tokens.get(theirs.id)).toMatchObject({ revokedAt: clock.toISOString(), attention: null });
-    const audited = await database.db.selectFrom('audit_event').select(['actor_id', 'after']).where('action', '=', 'token.revoked').where('entity_id', '=', theirs.id).execute();
+    const audited = await database.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'after'])
+      .where('action', '=', 'token.revoked')
+      .where('entity_id', '=', theirs.id)
+      .execute();
     expect(audited).toEqual([{ actor_id: ids.admin, after: { reason: 'creator_removed', creator: leaver.userId } }]);
   });
 });
@@ -143,7 +165,9 @@ describe("the organisation's longest token lifetime", () => {
 
   it('brings tokens already out within it, counted from when it is set, and says how many', async () => {
     const admin = await signIn('admin@harbour.example');
-    expect((await rpc('organisation.updateSettings', { maxTokenLifetimeDays: null }, admin)).data).toMatchObject({ maxTokenLifetimeDays: null });
+    expect((await rpc('organisation.updateSettings', { maxTokenLifetimeDays: null }, admin)).data).toMatchObject({
+      maxTokenLifetimeDays: null,
+    });
     const forever = await createToken(admin, 'Forever', null);
     const long = await createToken(admin, 'A year', 365);
     const short = await createToken(admin, 'A week', 7);
@@ -170,7 +194,11 @@ describe("the organisation's longest token lifetime", () => {
   });
 
   it('is for admins only', async () => {
-    await insertMember(database.db, ids.org, { email: 'lead@harbour.example', passwordHash: await hashPassword(PASSWORD), role: 'cx_lead' });
+    await insertMember(database.db, ids.org, {
+      email: 'lead@harbour.example',
+      passwordHash: await hashPassword(PASSWORD),
+      role: 'cx_lead',
+    });
     const lead = await signIn('lead@harbour.example');
     expect((await rpc('organisation.updateSettings', { maxTokenLifetimeDays: 365 }, lead)).status).toBe(403);
   });

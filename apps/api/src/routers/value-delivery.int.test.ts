@@ -13,10 +13,24 @@ type Caller = ReturnType<typeof createCaller>;
 let lead: Caller;
 let member: Caller;
 let outsider: Caller;
-const ids = { org: '', claims: '', journey: '', steps: [] as string[], nps: '', csat: '', memberUser: '', fpCheap: '', fpDear: '', insight: '' };
+const ids = {
+  org: '',
+  claims: '',
+  journey: '',
+  steps: [] as string[],
+  nps: '',
+  csat: '',
+  memberUser: '',
+  fpCheap: '',
+  fpDear: '',
+  insight: '',
+};
 
 async function callerAs(email: string): Promise<Caller> {
-  const actor = await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({ email, password: PASSWORD });
+  const actor = await createCaller(createInnerContext({ db: database.db, cookies: recordingCookies(null) })).auth.signIn({
+    email,
+    password: PASSWORD,
+  });
   return createCaller(createInnerContext({ db: database.db, actor }));
 }
 
@@ -160,13 +174,42 @@ describe('failure points and insights', () => {
 });
 
 function insightOf(title: string) {
-  return { kind: 'finding' as const, title, body: title, source: 'interview' as const, observedOn: '2026-05-01', confidence: 'medium' as const, personas: [], journeyIds: [ids.journey], stepIds: [], failurePointIds: [], initiativeIds: [] };
+  return {
+    kind: 'finding' as const,
+    title,
+    body: title,
+    source: 'interview' as const,
+    observedOn: '2026-05-01',
+    confidence: 'medium' as const,
+    personas: [],
+    journeyIds: [ids.journey],
+    stepIds: [],
+    failurePointIds: [],
+    initiativeIds: [],
+  };
 }
 
 describe('outcomes', () => {
   it('takes five per journey and refuses a sixth with the reason, storing nothing', async () => {
-    for (let i = 1; i <= 5; i++) await member.outcome.create({ journeyId: ids.journey, kpiId: ids.nps, title: `Outcome ${i}`, baseline: 10, target: 10 + 5 * i, byDate: '2027-06-30' });
-    const r = await refusal(member.outcome.create({ journeyId: ids.journey, kpiId: ids.nps, title: 'One too many', baseline: 10, target: 50, byDate: '2027-06-30' }));
+    for (let i = 1; i <= 5; i++)
+      await member.outcome.create({
+        journeyId: ids.journey,
+        kpiId: ids.nps,
+        title: `Outcome ${i}`,
+        baseline: 10,
+        target: 10 + 5 * i,
+        byDate: '2027-06-30',
+      });
+    const r = await refusal(
+      member.outcome.create({
+        journeyId: ids.journey,
+        kpiId: ids.nps,
+        title: 'One too many',
+        baseline: 10,
+        target: 50,
+        byDate: '2027-06-30',
+      }),
+    );
     expect(r.code).toBe('PRECONDITION_FAILED');
     expect(r.message).toMatch(/at most 5 targeted outcomes, and this one has 5/);
     const outcomes = await lead.outcome.list({ journeyId: ids.journey });
@@ -187,7 +230,14 @@ describe('initiatives', () => {
     expect(created).toMatchObject({ stage: 'idea', figures: { priority: null, noTechnologyScope: true } });
     const r = await refusal(member.initiative.advance({ id: created.id, version: created.version, to: 'designed' }));
     expect(r.code).toBe('PRECONDITION_FAILED');
-    expect(r.issues.map((i) => i.path)).toEqual(['failurePointIds', 'hypothesis', 'outcomeIds', 'kpiId', 'expectedUplift', 'oneOffBusiness']);
+    expect(r.issues.map((i) => i.path)).toEqual([
+      'failurePointIds',
+      'hypothesis',
+      'outcomeIds',
+      'kpiId',
+      'expectedUplift',
+      'oneOffBusiness',
+    ]);
     expect((await lead.initiative.get({ id: created.id })).stage).toBe('idea');
     big = created;
   });
@@ -213,7 +263,14 @@ describe('initiatives', () => {
       itEffortDays: 60,
     });
     // 6 points × £10,000 = £60,000 a year; 3-year cost 120,000 + 60,000 = 180,000; ROI (180,000 − 180,000)/180,000 = 0
-    expect(bigCase.figures).toMatchObject({ annualValue: 60_000, roi: 0, paybackMonths: 36, priority: 0.9, valuePerPointSource: 'kpi_entered', noTechnologyScope: false });
+    expect(bigCase.figures).toMatchObject({
+      annualValue: 60_000,
+      roi: 0,
+      paybackMonths: 36,
+      priority: 0.9,
+      valuePerPointSource: 'kpi_entered',
+      noTechnologyScope: false,
+    });
     big = await member.initiative.advance({ id: big.id, version: bigCase.version, to: 'designed' });
     const smallIdea = await member.initiative.create({
       ...base(),
@@ -235,13 +292,25 @@ describe('initiatives', () => {
     small = await member.initiative.decideFunding({ id: small.id, version: small.version, decision: 'approve', reason: 'Cheap and quick' });
     expect(small).toMatchObject({ stage: 'funded', fundingApprover: 'team' });
     // £140,000 > £25,000: a team member is refused, and the refusal is audited.
-    const r = await refusal(member.initiative.decideFunding({ id: big.id, version: big.version, decision: 'approve', reason: 'We want it' }));
+    const r = await refusal(
+      member.initiative.decideFunding({ id: big.id, version: big.version, decision: 'approve', reason: 'We want it' }),
+    );
     expect(r.code).toBe('FORBIDDEN');
     expect(r.message).toMatch(/exceeds the owning team’s spending authority/);
-    const denied = await database.db.selectFrom('audit_event').select('after').where('action', '=', 'access.denied').where('entity_id', '=', big.id).execute();
+    const denied = await database.db
+      .selectFrom('audit_event')
+      .select('after')
+      .where('action', '=', 'access.denied')
+      .where('entity_id', '=', big.id)
+      .execute();
     expect(denied).toHaveLength(1);
     expect((await lead.initiative.get({ id: big.id })).stage).toBe('designed');
-    big = await lead.initiative.decideFunding({ id: big.id, version: big.version, decision: 'approve', reason: 'Top failure point by cost' });
+    big = await lead.initiative.decideFunding({
+      id: big.id,
+      version: big.version,
+      decision: 'approve',
+      reason: 'Top failure point by cost',
+    });
     expect(big).toMatchObject({ stage: 'funded', fundingApprover: 'council' });
     const decisions = (await lead.proposal.decisions()).filter((d) => d.subjectType === 'initiative');
     expect(decisions.map((d) => [d.subjectId, d.outcome, d.decidedByBody, d.reason])).toEqual([
@@ -276,10 +345,22 @@ describe('initiatives', () => {
       const { funding: _funding, ...rest } = current;
       const r = await refusal(member.initiative.advance({ id: target.id, version: current.version, to: 'in_delivery' }));
       expect(r.issues.map((i) => i.path)).toEqual(['deliveryStartOn', 'usageMeasure']);
-      const planned = await member.initiative.update({ ...rest, deliveryStartOn: '2026-04-01', usageMeasure: 'Share of claims using it', peopleToTrain: 40, peopleTrained: 32 });
+      const planned = await member.initiative.update({
+        ...rest,
+        deliveryStartOn: '2026-04-01',
+        usageMeasure: 'Share of claims using it',
+        peopleToTrain: 40,
+        peopleTrained: 32,
+      });
       const delivering = await member.initiative.advance({ id: target.id, version: planned.version, to: 'in_delivery' });
       const { funding: _f, ...deliveringInput } = { ...delivering, funding: null };
-      const done = await member.initiative.update({ ...deliveringInput, implementedOn: '2026-06-01', changeSummary: 'Live for every claim', spentBusiness: 10_000, spentTechnology: 2_000 });
+      const done = await member.initiative.update({
+        ...deliveringInput,
+        implementedOn: '2026-06-01',
+        changeSummary: 'Live for every claim',
+        spentBusiness: 10_000,
+        spentTechnology: 2_000,
+      });
       const implemented = await member.initiative.advance({ id: target.id, version: done.version, to: 'implemented' });
       const measured = await member.initiative.advance({ id: target.id, version: implemented.version, to: 'measured' });
       expect(measured).toMatchObject({ stage: 'measured', measuredOn: new Date().toISOString().slice(0, 10) });
@@ -300,7 +381,11 @@ describe('initiatives', () => {
     expect(moved.insights.map((i) => i.id)).toEqual([ids.insight]);
     expect(moved.change.summary).toBe('Live for every claim');
     const flat = report.find((e) => e.initiativeId === small.id)!;
-    expect(flat.kpis.find((k) => k.kpiId === ids.csat)).toMatchObject({ before: { value: 70 }, after: { value: 70 }, movement: 'no_measurable_movement' });
+    expect(flat.kpis.find((k) => k.kpiId === ids.csat)).toMatchObject({
+      before: { value: 70 },
+      after: { value: 70 },
+      movement: 'no_measurable_movement',
+    });
     // Its outcome is on NPS too, which did move: the KPIs it targets are judged together.
     expect(flat.kpis.map((k) => k.kpiId).sort()).toEqual([ids.nps, ids.csat].sort());
   });
@@ -332,7 +417,13 @@ describe('scorecard', () => {
     const claim = journeys.find((j) => j.journeyId === ids.journey)!;
     expect(claim.owner).toBe('Claims');
     const nps = claim.kpis.find((k) => k.kpiId === ids.nps)!;
-    expect(nps).toMatchObject({ period: { label: 'Aug 2026', complete: true }, status: 'on_target', statusLabel: 'On target', valueAtStake: 0, valuePerPointSource: 'entered' });
+    expect(nps).toMatchObject({
+      period: { label: 'Aug 2026', complete: true },
+      status: 'on_target',
+      statusLabel: 'On target',
+      valueAtStake: 0,
+      valuePerPointSource: 'entered',
+    });
     const csat = claim.kpis.find((k) => k.kpiId === ids.csat)!;
     // CSAT 70 against 90 at £2,000 a point: £40,000 at stake
     expect(csat.latest!.value).toBe(70);

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { defaultValuePerPoint, describeDivergence, DomainError, valueDivergence, ZId, ZValueDivergence, ZValueEstimate, ZValuePerPointChoice } from '@throughline/domain';
+import {
+  defaultValuePerPoint,
+  describeDivergence,
+  DomainError,
+  valueDivergence,
+  ZId,
+  ZValueDivergence,
+  ZValueEstimate,
+  ZValuePerPointChoice,
+} from '@throughline/domain';
 import { getKpi, isScoreKpi, listValueEstimates, refitValueModel, type RefitResult } from '@throughline/db';
 import { audit } from '../audit.ts';
 import { authorizedProcedure, router } from '../trpc.ts';
@@ -44,10 +53,20 @@ export const valueRouter = router({
     .output(z.object({ kpiId: ZId, methods: z.array(z.enum(['band_ltv', 'churn_regression'])), problems: z.array(z.string()) }))
     .mutation(async ({ ctx, input }) => {
       const kpi = await getKpi(ctx.db, ctx.organisationId, input.kpiId);
-      if (!isScoreKpi(kpi)) throw new DomainError('PRECONDITION_FAILED', 'Only NPS, CSAT and CES KPIs have a value model; enter a value per point for this one.');
-      const outcome = (result: RefitResult) => ({ kpiId: kpi.id, methods: result.estimates.map((e) => e.method), problems: result.problems });
+      if (!isScoreKpi(kpi))
+        throw new DomainError(
+          'PRECONDITION_FAILED',
+          'Only NPS, CSAT and CES KPIs have a value model; enter a value per point for this one.',
+        );
+      const outcome = (result: RefitResult) => ({
+        kpiId: kpi.id,
+        methods: result.estimates.map((e) => e.method),
+        problems: result.problems,
+      });
       // Saved and audited in one transaction; the fit before it holds none.
-      const result = await refitValueModel(ctx.db, ctx.organisationId, kpi, ctx.now(), (trx, r) => audit(trx, ctx, 'value.refitted', { type: 'kpi', id: kpi.id }, { after: outcome(r) }).then(() => undefined));
+      const result = await refitValueModel(ctx.db, ctx.organisationId, kpi, ctx.now(), (trx, r) =>
+        audit(trx, ctx, 'value.refitted', { type: 'kpi', id: kpi.id }, { after: outcome(r) }).then(() => undefined),
+      );
       return outcome(result);
     }),
 });

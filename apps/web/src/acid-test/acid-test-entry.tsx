@@ -16,7 +16,12 @@ interface AcidTestEntryProps {
 export function AcidTestEntryCard({ entry, units, targeted }: AcidTestEntryProps) {
   const headingId = `acid-${entry.initiativeId}-title`;
   return (
-    <article id={`acid-${entry.initiativeId}`} tabIndex={-1} className={`acid-entry acid-entry--${entry.verdict}${targeted ? ' is-target' : ''}`} aria-labelledby={headingId}>
+    <article
+      id={`acid-${entry.initiativeId}`}
+      tabIndex={-1}
+      className={`acid-entry acid-entry--${entry.verdict}${targeted ? ' is-target' : ''}`}
+      aria-labelledby={headingId}
+    >
       <header className="acid-entry__header">
         <div>
           <h2 id={headingId} className="acid-entry__title">

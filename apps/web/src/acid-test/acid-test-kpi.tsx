@@ -20,7 +20,10 @@ function sideText(side: Side, unit: KpiUnit): string {
 /** The difference with its interval and p-value, or what stands in for them. */
 export function differenceText(result: AcidTestKpi, unit: KpiUnit): string {
   if (result.difference === null) return result.movement === 'insufficient_data' ? 'Not computed: too little data' : 'Not computed';
-  const interval = result.differenceLow !== null && result.differenceHigh !== null ? ` (95% CI ${formatDifferenceInterval(unit.kind, result.differenceLow, result.differenceHigh)})` : '';
+  const interval =
+    result.differenceLow !== null && result.differenceHigh !== null
+      ? ` (95% CI ${formatDifferenceInterval(unit.kind, result.differenceLow, result.differenceHigh)})`
+      : '';
   const p = result.pValue !== null ? `, ${formatPValue(result.pValue)}` : '';
   return `${formatDifference(unit.kind, unit.unit, result.difference)}${interval}${p}`;
 }

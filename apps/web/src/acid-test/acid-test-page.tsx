@@ -59,8 +59,9 @@ export function AcidTestPage() {
             }
           >
             <p>
-              The acid test compares each targeted KPI in the {ACID_TEST_WINDOW_DAYS} days before an initiative went live with the days after. Once an initiative on the
-              backlog is marked implemented, with its implementation date and what changed, it appears here, whether or not its KPIs moved.
+              The acid test compares each targeted KPI in the {ACID_TEST_WINDOW_DAYS} days before an initiative went live with the days
+              after. Once an initiative on the backlog is marked implemented, with its implementation date and what changed, it appears
+              here, whether or not its KPIs moved.
             </p>
           </EmptyState>
         }
@@ -69,14 +70,19 @@ export function AcidTestPage() {
           <>
             {waiting ? (
               <p className="notice" role="status">
-                Some targeted KPIs have no values yet, so they read as insufficient data. The KPI engine computes them on its schedule; this page
-                refreshes itself meanwhile.
+                Some targeted KPIs have no values yet, so they read as insufficient data. The KPI engine computes them on its schedule; this
+                page refreshes itself meanwhile.
               </p>
             ) : null}
             <AcidTestOverview entries={list} units={units} />
             <div className="acid-entries">
               {list.map((entry) => (
-                <AcidTestEntryCard key={entry.initiativeId} entry={entry} units={units} targeted={target === `acid-${entry.initiativeId}`} />
+                <AcidTestEntryCard
+                  key={entry.initiativeId}
+                  entry={entry}
+                  units={units}
+                  targeted={target === `acid-${entry.initiativeId}`}
+                />
               ))}
             </div>
           </>

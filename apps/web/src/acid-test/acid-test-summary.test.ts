@@ -3,8 +3,12 @@ import { acidTestSummary } from './acid-test-summary.ts';
 
 describe('acid test summary', () => {
   it('counts the initiatives that did not move their KPI as plainly as those that did', () => {
-    expect(acidTestSummary(['improved', 'no_measurable_movement'])).toBe('2 implemented initiatives: 1 moved its KPI significantly, 1 did not.');
-    expect(acidTestSummary(['no_measurable_movement', 'no_measurable_movement'])).toBe('2 implemented initiatives: 2 did not measurably move their KPIs.');
+    expect(acidTestSummary(['improved', 'no_measurable_movement'])).toBe(
+      '2 implemented initiatives: 1 moved its KPI significantly, 1 did not.',
+    );
+    expect(acidTestSummary(['no_measurable_movement', 'no_measurable_movement'])).toBe(
+      '2 implemented initiatives: 2 did not measurably move their KPIs.',
+    );
   });
 
   it('names a worsening, thin data and untestable KPIs', () => {

@@ -22,7 +22,9 @@ export function BeforeAfterChart({ result, unit, summary }: { result: AcidTestKp
       ['After', result.after],
     ] as const
   ).flatMap(([label, side]) =>
-    side.value === null ? [] : [{ label, value: side.value, range: side.ciLow !== null && side.ciHigh !== null ? [side.ciLow, side.ciHigh] : null }],
+    side.value === null
+      ? []
+      : [{ label, value: side.value, range: side.ciLow !== null && side.ciHigh !== null ? [side.ciLow, side.ciHigh] : null }],
   );
   if (points.length === 0) return null;
   const ends = points.flatMap((p) => [p.value, ...(p.range ?? [])]);
@@ -34,7 +36,13 @@ export function BeforeAfterChart({ result, unit, summary }: { result: AcidTestKp
         {/* accessibilityLayer off: the label above and the figures beside the chart are its accessible version. */}
         <ComposedChart data={points} margin={{ top: 10, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" type="category" allowDuplicatedCategory={false} tick={{ fontSize: 12.5 }} padding={{ left: 64, right: 64 }} />
+          <XAxis
+            dataKey="label"
+            type="category"
+            allowDuplicatedCategory={false}
+            tick={{ fontSize: 12.5 }}
+            padding={{ left: 64, right: 64 }}
+          />
           <YAxis
             type="number"
             width={52}
@@ -61,7 +69,14 @@ function ValueDot(props: { cx?: number; cy?: number; payload?: Point; unit: KpiU
     <g>
       <circle cx={cx} cy={cy} r={6} fill={after ? AFTER : '#fff'} stroke={after ? AFTER : BEFORE} strokeWidth={2.5} />
       {/* Before's value to its left, after's to its right: both stay clear of the whiskers and the edges. */}
-      <text x={after ? cx + 12 : cx - 12} y={cy + 4} textAnchor={after ? 'start' : 'end'} fontSize={12.5} fontWeight={650} fill="var(--color-text)">
+      <text
+        x={after ? cx + 12 : cx - 12}
+        y={cy + 4}
+        textAnchor={after ? 'start' : 'end'}
+        fontSize={12.5}
+        fontWeight={650}
+        fill="var(--color-text)"
+      >
         {formatKpiValue(unit, payload.value)}
       </text>
     </g>

@@ -1,6 +1,7 @@
 import { changeUnit, type KpiKind } from '@throughline/domain';
 
-const signed = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' });
+const signed = (digits: number) =>
+  new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' });
 const signedOne = signed(1);
 const signedTwo = signed(2);
 

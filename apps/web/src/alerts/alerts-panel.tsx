@@ -30,7 +30,9 @@ export function AlertsPanel() {
         <h2 id="alerts-heading" className="section__title">
           KPI alerts
         </h2>
-        {alerts.data ? <p className="section__meta">{alerts.data.length === 0 ? 'none open' : `${plural(alerts.data.length, 'open alert')}`}</p> : null}
+        {alerts.data ? (
+          <p className="section__meta">{alerts.data.length === 0 ? 'none open' : `${plural(alerts.data.length, 'open alert')}`}</p>
+        ) : null}
       </div>
       <QueryView
         query={alerts}
@@ -54,7 +56,12 @@ export function AlertsPanel() {
                 {a.acknowledgedBy ? (
                   <span className="alert__ack">Seen by {a.acknowledgedBy}</span>
                 ) : canAcknowledge ? (
-                  <button type="button" className="button button--secondary button--small" onClick={() => acknowledge.mutate({ id: a.id })} disabled={acknowledge.isPending}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => acknowledge.mutate({ id: a.id })}
+                    disabled={acknowledge.isPending}
+                  >
                     Acknowledge<span className="visually-hidden"> the alert on {a.kpiName}</span>
                   </button>
                 ) : null}

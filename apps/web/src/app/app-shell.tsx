@@ -27,7 +27,12 @@ export function AppShell() {
   if (me.isError) {
     return (
       <div className="app-boot">
-        <ErrorState title="Throughline could not load your session" error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
+        <ErrorState
+          title="Throughline could not load your session"
+          error={me.error}
+          onRetry={() => void me.refetch()}
+          retrying={me.isFetching}
+        />
       </div>
     );
   }

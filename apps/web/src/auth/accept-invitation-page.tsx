@@ -25,8 +25,8 @@ export function AcceptInvitationPage() {
     return (
       <AuthPanel title="This invitation link is incomplete">
         <p className="sign-in__text">
-          The address has no invitation code in it. Open the link from your invitation again, in full, or ask the person who invited you to send
-          a new one.
+          The address has no invitation code in it. Open the link from your invitation again, in full, or ask the person who invited you to
+          send a new one.
         </p>
       </AuthPanel>
     );

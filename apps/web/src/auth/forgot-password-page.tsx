@@ -26,12 +26,12 @@ export function ForgotPasswordPage() {
       <AuthPanel title="Check your email" footer={footer}>
         <div className="notice" role="status">
           <p>
-            If <strong>{request.variables.email}</strong> has a Throughline account, a link to choose a new password is on its way. It works once,
-            within 30 minutes.
+            If <strong>{request.variables.email}</strong> has a Throughline account, a link to choose a new password is on its way. It works
+            once, within 30 minutes.
           </p>
           <p>
-            Nothing arrived? Check your spam folder, then ask your Throughline admin: where Throughline sends no mail, they can find the link in the
-            server’s log.
+            Nothing arrived? Check your spam folder, then ask your Throughline admin: where Throughline sends no mail, they can find the
+            link in the server’s log.
           </p>
         </div>
         <button type="button" className="button button--secondary button--block" onClick={() => request.reset()}>
@@ -42,7 +42,11 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <AuthPanel title="Reset your password" lead="Enter the email you sign in with and we will send you a link to choose a new password." footer={footer}>
+    <AuthPanel
+      title="Reset your password"
+      lead="Enter the email you sign in with and we will send you a link to choose a new password."
+      footer={footer}
+    >
       <AuthForm form={form} submitLabel="Send reset link" pendingLabel="Sending…">
         <TextField label="Email" type="email" autoComplete="username" {...form.field('email')} />
       </AuthForm>

@@ -37,7 +37,9 @@ export function ResetPasswordPage() {
   if (!token) {
     return (
       <AuthPanel title="This link is incomplete" footer={askAgain}>
-        <p className="sign-in__text">The address has no reset code in it. Open the link from your email again, in full, or ask for a new one.</p>
+        <p className="sign-in__text">
+          The address has no reset code in it. Open the link from your email again, in full, or ask for a new one.
+        </p>
       </AuthPanel>
     );
   }

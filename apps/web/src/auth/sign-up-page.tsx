@@ -45,8 +45,8 @@ export function SignUpPage() {
           alertAction={
             alreadyRegistered ? (
               <p>
-                <Link to="/sign-in">Sign in</Link> or <Link to="/forgot-password">reset your password</Link>. To join a colleague’s organisation, ask
-                its admin for an invitation.
+                <Link to="/sign-in">Sign in</Link> or <Link to="/forgot-password">reset your password</Link>. To join a colleague’s
+                organisation, ask its admin for an invitation.
               </p>
             ) : null
           }

@@ -41,7 +41,10 @@ export function BudgetChart({ budgets }: { budgets: readonly TeamBudget[] }) {
   }));
   const max = Math.max(1, ...budgets.map((b) => Math.max(b.annualBudget, b.committed.business + b.committed.technology)));
   const summary = budgets
-    .map((b) => `${b.teamName}: budget ${formatGbp(b.annualBudget)}, committed ${formatGbp(b.committed.business + b.committed.technology)}, spent ${formatGbp(b.spent.business + b.spent.technology)}`)
+    .map(
+      (b) =>
+        `${b.teamName}: budget ${formatGbp(b.annualBudget)}, committed ${formatGbp(b.committed.business + b.committed.technology)}, spent ${formatGbp(b.spent.business + b.spent.technology)}`,
+    )
     .join('. ');
 
   const endLabel = (name: string, total: (r: Row) => number) =>
@@ -49,7 +52,13 @@ export function BudgetChart({ budgets }: { budgets: readonly TeamBudget[] }) {
       const row = rows[index];
       if (!row) return null;
       return (
-        <text x={Number(x) + Number(width) + 6} y={Number(y) + Number(height) / 2} dominantBaseline="central" fontSize={12} fill="var(--color-text)">
+        <text
+          x={Number(x) + Number(width) + 6}
+          y={Number(y) + Number(height) / 2}
+          dominantBaseline="central"
+          fontSize={12}
+          fill="var(--color-text)"
+        >
           <tspan fontWeight={600}>{name}</tspan> {formatGbp(total(row))}
         </text>
       );
@@ -61,7 +70,14 @@ export function BudgetChart({ budgets }: { budgets: readonly TeamBudget[] }) {
         <div role="img" aria-label={`Budget, committed and spent by team. ${summary}.`} className="budget-chart__plot">
           <ResponsiveContainer width="100%" height={Math.max(240, rows.length * 92 + 40)}>
             {/* accessibilityLayer off: the wrapper's summary and the table below are the accessible versions. */}
-            <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} barGap={3} barCategoryGap="22%" accessibilityLayer={false}>
+            <BarChart
+              data={rows}
+              layout="vertical"
+              margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+              barGap={3}
+              barCategoryGap="22%"
+              accessibilityLayer={false}
+            >
               <defs>
                 <pattern id="budget-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                   <rect width="6" height="6" fill={TECHNOLOGY} />
@@ -71,16 +87,39 @@ export function BudgetChart({ budgets }: { budgets: readonly TeamBudget[] }) {
               <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" domain={[0, max * 1.3]} tickFormatter={(v: number) => compactGbp.format(v)} tick={{ fontSize: 12 }} />
               <YAxis type="category" dataKey="team" width={170} tick={{ fontSize: 13, fill: 'var(--color-text)' }} />
-              <Tooltip content={({ active, payload }) => <BudgetTooltip active={active} row={payload?.[0]?.payload as Row | undefined} />} cursor={{ fill: 'rgb(15 85 102 / 6%)' }} />
+              <Tooltip
+                content={({ active, payload }) => <BudgetTooltip active={active} row={payload?.[0]?.payload as Row | undefined} />}
+                cursor={{ fill: 'rgb(15 85 102 / 6%)' }}
+              />
               <Bar dataKey="budget" name="Annual budget" stackId="budget" fill={BUDGET} stroke="#b9c6cc" isAnimationActive={false}>
                 <LabelList content={endLabel('Budget', (r) => r.budget)} />
               </Bar>
               <Bar dataKey="committedBusiness" name="Committed, business" stackId="committed" fill={BUSINESS} isAnimationActive={false} />
-              <Bar dataKey="committedTechnology" name="Committed, technology" stackId="committed" fill="url(#budget-hatch)" isAnimationActive={false}>
+              <Bar
+                dataKey="committedTechnology"
+                name="Committed, technology"
+                stackId="committed"
+                fill="url(#budget-hatch)"
+                isAnimationActive={false}
+              >
                 <LabelList content={endLabel('Committed', (r) => r.committedBusiness + r.committedTechnology)} />
               </Bar>
-              <Bar dataKey="spentBusiness" name="Spent, business" stackId="spent" fill={BUSINESS} fillOpacity={0.55} isAnimationActive={false} />
-              <Bar dataKey="spentTechnology" name="Spent, technology" stackId="spent" fill="url(#budget-hatch)" fillOpacity={0.55} isAnimationActive={false}>
+              <Bar
+                dataKey="spentBusiness"
+                name="Spent, business"
+                stackId="spent"
+                fill={BUSINESS}
+                fillOpacity={0.55}
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="spentTechnology"
+                name="Spent, technology"
+                stackId="spent"
+                fill="url(#budget-hatch)"
+                fillOpacity={0.55}
+                isAnimationActive={false}
+              >
                 <LabelList content={endLabel('Spent', (r) => r.spentBusiness + r.spentTechnology)} />
               </Bar>
             </BarChart>
@@ -117,7 +156,8 @@ function BudgetTooltip({ active, row }: { active: boolean | undefined; row: Row 
         {formatGbp(row.committedTechnology)})
       </span>
       <span>
-        Spent {formatGbp(row.spentBusiness + row.spentTechnology)} (business {formatGbp(row.spentBusiness)}, technology {formatGbp(row.spentTechnology)})
+        Spent {formatGbp(row.spentBusiness + row.spentTechnology)} (business {formatGbp(row.spentBusiness)}, technology{' '}
+        {formatGbp(row.spentTechnology)})
       </span>
     </div>
   );

@@ -43,7 +43,9 @@ export function BudgetsPage() {
         isEmpty={(l) => l.length === 0}
         empty={
           <EmptyState title="No teams yet">
-            <p>Budgets belong to teams. Once the operating model has teams with an annual budget, their funded initiatives are counted here.</p>
+            <p>
+              Budgets belong to teams. Once the operating model has teams with an annual budget, their funded initiatives are counted here.
+            </p>
           </EmptyState>
         }
       >
@@ -58,18 +60,24 @@ export function BudgetsPage() {
               <div className="figure">
                 <dt className="figure__label">Committed</dt>
                 <dd className="figure__value">{formatGbp(committed)}</dd>
-                <dd className="figure__note">{budget > 0 ? `${Math.round((100 * committed) / budget)}% of the budgets` : 'no budgets set'}</dd>
+                <dd className="figure__note">
+                  {budget > 0 ? `${Math.round((100 * committed) / budget)}% of the budgets` : 'no budgets set'}
+                </dd>
               </div>
               <div className="figure">
                 <dt className="figure__label">Of which technology</dt>
                 <dd className="figure__value">{formatGbp(technology)}</dd>
-                <dd className="figure__note">{committed > 0 ? `${Math.round((100 * technology) / committed)}% of what is committed` : 'nothing committed yet'}</dd>
+                <dd className="figure__note">
+                  {committed > 0 ? `${Math.round((100 * technology) / committed)}% of what is committed` : 'nothing committed yet'}
+                </dd>
               </div>
               <div className={`figure${over.length > 0 ? ' figure--warning' : ''}`}>
                 <dt className="figure__label">Spent so far</dt>
                 <dd className="figure__value">{formatGbp(spent)}</dd>
                 <dd className={`figure__note${over.length > 0 ? ' figure__note--warning' : ''}`}>
-                  {over.length > 0 ? `${over.map((b) => b.teamName).join(', ')} committed more than its budget` : 'every team within its budget'}
+                  {over.length > 0
+                    ? `${over.map((b) => b.teamName).join(', ')} committed more than its budget`
+                    : 'every team within its budget'}
                 </dd>
               </div>
             </dl>
@@ -81,7 +89,9 @@ export function BudgetsPage() {
                 </h2>
               </div>
               {committed === 0 ? (
-                <p className="notice">No initiative is funded yet, so nothing is committed. Funding decisions on designed initiatives commit their cost here.</p>
+                <p className="notice">
+                  No initiative is funded yet, so nothing is committed. Funding decisions on designed initiatives commit their cost here.
+                </p>
               ) : null}
               <BudgetChart budgets={data} />
               <h3 className="subsection__title">The numbers</h3>
@@ -100,7 +110,11 @@ export function BudgetsPage() {
                   <li key={b.teamId} className="budget-systems__team">
                     <h3 className="budget-systems__name">{b.teamName}</h3>
                     {b.systems.length === 0 ? (
-                      <p className="muted">{b.initiatives === 0 ? 'Nothing funded yet.' : 'Its funded initiatives name no system: check their technology scope.'}</p>
+                      <p className="muted">
+                        {b.initiatives === 0
+                          ? 'Nothing funded yet.'
+                          : 'Its funded initiatives name no system: check their technology scope.'}
+                      </p>
                     ) : (
                       <ul className="chips">
                         {b.systems.map((s) => (

@@ -31,7 +31,8 @@ interface CheckListFieldProps {
 export function CheckListField({ legend, name, options, value, onChange, hint, issue, empty, layout = 'stack' }: CheckListFieldProps) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, issue ? `${id}-issue` : null].filter(Boolean).join(' ') || undefined;
-  const toggle = (optionValue: string, checked: boolean) => onChange(checked ? [...value, optionValue] : value.filter((v) => v !== optionValue));
+  const toggle = (optionValue: string, checked: boolean) =>
+    onChange(checked ? [...value, optionValue] : value.filter((v) => v !== optionValue));
   const framed = layout === 'framed';
   const listClass = framed
     ? `check-list__items${options.length > 6 ? ' check-list__items--scroll' : ''}`
@@ -58,10 +59,21 @@ export function CheckListField({ legend, name, options, value, onChange, hint, i
           {options.map((o) => (
             <li key={o.value}>
               <label className="checks__item">
-                <input type="checkbox" name={name} value={o.value} checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  name={name}
+                  value={o.value}
+                  checked={value.includes(o.value)}
+                  onChange={(e) => toggle(o.value, e.target.checked)}
+                />
                 <span>
                   <span className="check-list__label">{o.label}</span>
-                  {o.detail ? <span className="check-list__detail">{framed ? ' · ' : null}{o.detail}</span> : null}
+                  {o.detail ? (
+                    <span className="check-list__detail">
+                      {framed ? ' · ' : null}
+                      {o.detail}
+                    </span>
+                  ) : null}
                 </span>
               </label>
             </li>

@@ -12,7 +12,16 @@ export function CostField({ label, name, value, onChange, issue, hint }: TextVal
           <span className="money-input__unit" aria-hidden="true">
             £
           </span>
-          <input {...control} name={name} type="text" inputMode="decimal" autoComplete="off" required value={value} onChange={(e) => onChange(e.target.value)} />
+          <input
+            {...control}
+            name={name}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            required
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
         </div>
       )}
     </FieldFrame>

@@ -39,7 +39,10 @@ describe('field issues', () => {
 
   it('keeps the API’s message when it says more than the fields do', () => {
     expect(formAlertText(invalid, ['password'])).toBe(invalid.message);
-    const conflict = { message: 'An account with this email already exists; sign in instead', data: { issues: [{ path: 'email', message: 'is already registered' }] } };
+    const conflict = {
+      message: 'An account with this email already exists; sign in instead',
+      data: { issues: [{ path: 'email', message: 'is already registered' }] },
+    };
     expect(formAlertText(conflict, ['email'])).toBe(conflict.message);
     expect(formAlertText({ message: 'Too many attempts' }, ['email'])).toBe('Too many attempts');
   });

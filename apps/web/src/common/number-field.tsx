@@ -12,7 +12,17 @@ export function parseOptionalNumber(value: string): number | null | undefined {
 export function NumberField({ label, name, value, onChange, issue, hint }: TextValueFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} issue={issue}>
-      {(control) => <input {...control} name={name} type="text" inputMode="decimal" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} />}
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
     </FieldFrame>
   );
 }

@@ -23,7 +23,19 @@ interface PanelFormProps {
 }
 
 /** A form in a panel on the page: its heading, the API's complaint, the fields, then its buttons. */
-export function PanelForm({ form, title, className, titleClassName, headingRef, lead, alertAction, buttonsClassName, buttons, noValidate, children }: PanelFormProps) {
+export function PanelForm({
+  form,
+  title,
+  className,
+  titleClassName,
+  headingRef,
+  lead,
+  alertAction,
+  buttonsClassName,
+  buttons,
+  noValidate,
+  children,
+}: PanelFormProps) {
   const alertId = useId();
   return (
     <form
@@ -33,7 +45,12 @@ export function PanelForm({ form, title, className, titleClassName, headingRef, 
       aria-labelledby={`${alertId}-title`}
       aria-describedby={form.error ? alertId : undefined}
     >
-      <h2 ref={headingRef} id={`${alertId}-title`} className={titleClassName ? `panel__title ${titleClassName}` : 'panel__title'} tabIndex={headingRef ? -1 : undefined}>
+      <h2
+        ref={headingRef}
+        id={`${alertId}-title`}
+        className={titleClassName ? `panel__title ${titleClassName}` : 'panel__title'}
+        tabIndex={headingRef ? -1 : undefined}
+      >
         {title}
       </h2>
       {lead}

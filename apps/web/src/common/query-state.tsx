@@ -58,7 +58,15 @@ interface QueryViewProps<T, E extends { message: string }> {
 }
 
 /** A query's loading skeleton, its error with a retry, its empty state, or its data, in that order. */
-export function QueryView<T, E extends { message: string }>({ query, label, rows, errorTitle, isEmpty, empty, children }: QueryViewProps<T, E>) {
+export function QueryView<T, E extends { message: string }>({
+  query,
+  label,
+  rows,
+  errorTitle,
+  isEmpty,
+  empty,
+  children,
+}: QueryViewProps<T, E>) {
   if (query.isPending) return <LoadingState label={label} rows={rows} />;
   if (query.isError) {
     return <ErrorState title={errorTitle} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;

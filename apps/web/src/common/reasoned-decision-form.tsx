@@ -42,8 +42,21 @@ export function ReasonedDecisionForm({ label, className, buttonsClassName, words
         hint="Recorded in the decision log with your name, for the team and the council to read."
       />
       <div className={buttonsClassName}>
-        <SubmitButton label={words.approve} pendingLabel={words.approving} value="approve" pending={pending === 'approve'} disabled={pending !== null} />
-        <SubmitButton label={words.reject} pendingLabel={words.rejecting} value="reject" variant="secondary" pending={pending === 'reject'} disabled={pending !== null} />
+        <SubmitButton
+          label={words.approve}
+          pendingLabel={words.approving}
+          value="approve"
+          pending={pending === 'approve'}
+          disabled={pending !== null}
+        />
+        <SubmitButton
+          label={words.reject}
+          pendingLabel={words.rejecting}
+          value="reject"
+          variant="secondary"
+          pending={pending === 'reject'}
+          disabled={pending !== null}
+        />
       </div>
     </form>
   );

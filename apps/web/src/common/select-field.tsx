@@ -20,7 +20,17 @@ interface SelectFieldProps<V extends string> {
 }
 
 /** A labelled select with its hint and its issue; the options fix the values it can take. */
-export function SelectField<V extends string>({ label, name, value, options, groups = [], onChange, disabled, issue, hint }: SelectFieldProps<V>) {
+export function SelectField<V extends string>({
+  label,
+  name,
+  value,
+  options,
+  groups = [],
+  onChange,
+  disabled,
+  issue,
+  hint,
+}: SelectFieldProps<V>) {
   return (
     <FieldFrame label={label} hint={hint} issue={issue}>
       {(control) => (

@@ -13,7 +13,15 @@ interface SubmitButtonProps {
 }
 
 /** Every form's submit button: disabled and busy while the form is sent, saying so. */
-export function SubmitButton({ label, pendingLabel = 'Saving…', pending, disabled = false, variant = 'primary', block = false, value }: SubmitButtonProps) {
+export function SubmitButton({
+  label,
+  pendingLabel = 'Saving…',
+  pending,
+  disabled = false,
+  variant = 'primary',
+  block = false,
+  value,
+}: SubmitButtonProps) {
   return (
     <button
       type="submit"

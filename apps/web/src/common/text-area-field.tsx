@@ -18,7 +18,15 @@ export function TextAreaField({ label, name, value, onChange, rows = 3, required
   return (
     <FieldFrame label={label} hint={hint} issue={issue}>
       {(control) => (
-        <textarea {...control} ref={ref} name={name} rows={rows} required={required} value={value} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          {...control}
+          ref={ref}
+          name={name}
+          rows={rows}
+          required={required}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
     </FieldFrame>
   );

@@ -20,7 +20,15 @@ export function TextField({ label, name, value, onChange, type = 'text', autoCom
   return (
     <FieldFrame label={label} hint={hint} issue={issue}>
       {(control) => (
-        <input {...control} name={name} type={type} autoComplete={autoComplete} required={required} value={value} onChange={(e) => onChange(e.target.value)} />
+        <input
+          {...control}
+          name={name}
+          type={type}
+          autoComplete={autoComplete}
+          required={required}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
     </FieldFrame>
   );

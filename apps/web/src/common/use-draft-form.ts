@@ -3,7 +3,9 @@ import { invalidInput, issuesAt, uniqueIssues, type FieldIssue, type FormError }
 
 /** What the form needs of a domain input schema: zod's safeParse, which every domain schema has. */
 export interface InputSchema {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  safeParse(
+    value: unknown,
+  ): { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
 interface DraftFormOptions<D extends object, I> {
@@ -40,7 +42,9 @@ function localIssues<D extends object, I>(options: DraftFormOptions<D, I>, draft
   const own = options.check?.(draft, intent) ?? [];
   const parsed = options.schema?.safeParse(options.toInput(draft, intent));
   const fromSchema =
-    parsed && !parsed.success ? parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message })) : [];
+    parsed && !parsed.success
+      ? parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }))
+      : [];
   // A field the form already faulted ("must be an amount") would only get a vaguer schema issue.
   return [...own, ...fromSchema.filter((i) => !own.some((o) => i.path === o.path || i.path.startsWith(`${o.path}.`)))];
 }
@@ -116,7 +120,12 @@ export function useDraftForm<D extends object, I>(options: DraftFormOptions<D, I
     /** Changes several keys at once, e.g. another journey clears the steps chosen on the last. */
     update: setDraft,
     /** The props a field takes to edit `key`: name, value, onChange and its issue. */
-    field: <K extends keyof D & string>(key: K): FieldBinding<D[K]> => ({ name: key, value: draft[key], onChange: set(key), issue: issue(key) }),
+    field: <K extends keyof D & string>(key: K): FieldBinding<D[K]> => ({
+      name: key,
+      value: draft[key],
+      onChange: set(key),
+      issue: issue(key),
+    }),
     issue,
     issues,
     /** What the alert shows: the form's own issues, else the server's refusal. */

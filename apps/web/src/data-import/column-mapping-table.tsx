@@ -36,7 +36,9 @@ export function ColumnMappingTable({ kind, header, sample, mapping, onChange, di
       <h2 id="import-columns-heading" className="panel__title">
         2. Columns
       </h2>
-      <p className="import-step__lead">Proposed from the column names; check each one. Fields marked required must have a column or a value.</p>
+      <p className="import-step__lead">
+        Proposed from the column names; check each one. Fields marked required must have a column or a value.
+      </p>
       <div className="table-wrap">
         <table className="table import-mapping">
           <caption className="visually-hidden">Which column of the file feeds each field</caption>
@@ -49,16 +51,24 @@ export function ColumnMappingTable({ kind, header, sample, mapping, onChange, di
           </thead>
           <tbody>
             {fieldsFor(kind).map((field) => (
-              <MappingRow key={field.key} field={field} header={header} sample={sample} mapping={mapping} onChange={onChange} disabled={disabled} />
+              <MappingRow
+                key={field.key}
+                field={field}
+                header={header}
+                sample={sample}
+                mapping={mapping}
+                onChange={onChange}
+                disabled={disabled}
+              />
             ))}
           </tbody>
         </table>
       </div>
       {namesJourneyOrStep(mapping) ? null : (
         <p className="notice import-journey-warning" role="status">
-          <strong>No column says which journey or step each row belongs to.</strong> These rows will count only towards
-          organisation-wide KPIs; no journey or step KPI will include them. If the file has one, choose its column for{' '}
-          <em>Journey</em> (a journey’s name or id) or <em>Step</em> (a step id) above.
+          <strong>No column says which journey or step each row belongs to.</strong> These rows will count only towards organisation-wide
+          KPIs; no journey or step KPI will include them. If the file has one, choose its column for <em>Journey</em> (a journey’s name or
+          id) or <em>Step</em> (a step id) above.
         </p>
       )}
       {kind === 'operational' && unmapped.length > 0 ? (
@@ -72,7 +82,9 @@ export function ColumnMappingTable({ kind, header, sample, mapping, onChange, di
                 onChange={(e) =>
                   onChange({
                     ...mapping,
-                    attributeColumns: e.target.checked ? [...mapping.attributeColumns, column].sort((a, b) => a - b) : mapping.attributeColumns.filter((c) => c !== column),
+                    attributeColumns: e.target.checked
+                      ? [...mapping.attributeColumns, column].sort((a, b) => a - b)
+                      : mapping.attributeColumns.filter((c) => c !== column),
                   })
                 }
               />
@@ -135,7 +147,9 @@ function MappingRow({ field, header, sample, mapping, onChange, disabled }: Mapp
           </optgroup>
         </select>
       </td>
-      <td className="import-mapping__sample">{shown === undefined ? <span className="muted">—</span> : shown || <span className="muted">empty</span>}</td>
+      <td className="import-mapping__sample">
+        {shown === undefined ? <span className="muted">—</span> : shown || <span className="muted">empty</span>}
+      </td>
     </tr>
   );
 }

@@ -35,7 +35,12 @@ describe('proposeMapping', () => {
 
   it('offers the unmapped columns of operational events as attributes', () => {
     const mapping = proposeMapping('operational', ['event_id', 'event_type', 'occurred_at', 'amount', 'region', 'agent']);
-    expect(mapping.fields).toMatchObject({ externalId: { column: 0 }, type: { column: 1 }, occurredAt: { column: 2 }, value: { column: 3 } });
+    expect(mapping.fields).toMatchObject({
+      externalId: { column: 0 },
+      type: { column: 1 },
+      occurredAt: { column: 2 },
+      value: { column: 3 },
+    });
     expect(mapping.attributeColumns).toEqual([4, 5]);
   });
 });

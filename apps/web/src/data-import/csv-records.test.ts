@@ -32,7 +32,10 @@ describe('readCsvRecords', () => {
 
   it('strips a byte-order mark and detects semicolons', async () => {
     const records = await all(new Blob(['\uFEFFid;score\n1;9']), 1024);
-    expect(records.map((r) => r.cells)).toEqual([['id', 'score'], ['1', '9']]);
+    expect(records.map((r) => r.cells)).toEqual([
+      ['id', 'score'],
+      ['1', '9'],
+    ]);
   });
 
   it('reports progress in bytes and stops when asked to', async () => {

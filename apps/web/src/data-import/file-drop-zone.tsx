@@ -42,7 +42,14 @@ export function FileDropZone({ file, onChange, disabled = false }: FileDropZoneP
           onChange={(e) => onChange(e.target.files?.[0] ?? null)}
         />
         <svg className="import-drop__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path d="M12 16V4m0 0-5 5m5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M12 16V4m0 0-5 5m5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
         {file ? (
           <span className="import-drop__text">

@@ -11,8 +11,8 @@ function SentSoFar({ progress }: { progress: RunProgress }) {
   if (progress.rowsSent === 0) return <p>Nothing was sent.</p>;
   return (
     <p>
-      The {plural(progress.rowsSent, 'row')} sent before it stopped are stored ({formatCount(progress.stored)} new, {formatCount(progress.duplicates)} already known).
-      Importing the whole file again is safe: those rows will count as duplicates.
+      The {plural(progress.rowsSent, 'row')} sent before it stopped are stored ({formatCount(progress.stored)} new,{' '}
+      {formatCount(progress.duplicates)} already known). Importing the whole file again is safe: those rows will count as duplicates.
     </p>
   );
 }
@@ -32,10 +32,12 @@ export function ImportOutcome({ kind, state }: { kind: ImportKind; state: RunSta
       return (
         <div className="import-outcome import-outcome--bad">
           <p className="import-outcome__title">
-            {badLines === 1 ? '1 line needs fixing' : `${formatCount(badLines)} lines need fixing`} out of {plural(state.rows, 'row')}; nothing was sent.
+            {badLines === 1 ? '1 line needs fixing' : `${formatCount(badLines)} lines need fixing`} out of {plural(state.rows, 'row')};
+            nothing was sent.
           </p>
           <p>
-            Fix these lines in the file and choose it again. Each batch is stored all or nothing, so a file is only sent once every line is valid.
+            Fix these lines in the file and choose it again. Each batch is stored all or nothing, so a file is only sent once every line is
+            valid.
             {badLines > LISTED_LINES ? ` The first ${LISTED_LINES} lines are listed.` : ''}
           </p>
           <p className="import-outcome__counts">
@@ -52,10 +54,12 @@ export function ImportOutcome({ kind, state }: { kind: ImportKind; state: RunSta
       return (
         <div className="import-outcome import-outcome--ok">
           <p className="import-outcome__title">
-            {formatCount(stored)} stored, {formatCount(duplicates)} {duplicates === 1 ? 'duplicate' : 'duplicates'} (already known), from {plural(rowsSent, 'row')} in{' '}
-            {formatSeconds(state.seconds)}.
+            {formatCount(stored)} stored, {formatCount(duplicates)} {duplicates === 1 ? 'duplicate' : 'duplicates'} (already known), from{' '}
+            {plural(rowsSent, 'row')} in {formatSeconds(state.seconds)}.
           </p>
-          {stored === 0 && duplicates > 0 ? <p>Every row was already stored, so nothing changed: this file has been imported before.</p> : null}
+          {stored === 0 && duplicates > 0 ? (
+            <p>Every row was already stored, so nothing changed: this file has been imported before.</p>
+          ) : null}
         </div>
       );
     }

@@ -12,7 +12,10 @@ interface ImportPreviewTableProps {
 function display(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   // Attributes read as "region: North · vip: true"; their types show in the values themselves.
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${String(v)}`).join(' · ');
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${String(v)}`)
+      .join(' · ');
   // What is left is a scalar a CSV cell gives: a string, a number or a boolean.
   return `${value as string | number | boolean}`;
 }
@@ -56,7 +59,13 @@ export function ImportPreviewTable({ plan, records }: ImportPreviewTableProps) {
       </h2>
       <p className="import-step__lead">
         The first {rows.length} rows as they will be sent.{' '}
-        {bad > 0 ? <strong className="import-preview__summary">{bad === 1 ? '1 of them has a problem' : `${bad} of them have problems`}: see the marked cells.</strong> : 'No problems in these rows.'}
+        {bad > 0 ? (
+          <strong className="import-preview__summary">
+            {bad === 1 ? '1 of them has a problem' : `${bad} of them have problems`}: see the marked cells.
+          </strong>
+        ) : (
+          'No problems in these rows.'
+        )}
       </p>
       <div className="table-wrap import-preview">
         <table className="table">
@@ -74,7 +83,10 @@ export function ImportPreviewTable({ plan, records }: ImportPreviewTableProps) {
           </thead>
           <tbody>
             {rows.map(({ record, built }) => {
-              const rowIssues = [...(record.problem ? [{ field: 'row', message: record.problem }] : []), ...built.issues.filter((i) => i.field === 'row')];
+              const rowIssues = [
+                ...(record.problem ? [{ field: 'row', message: record.problem }] : []),
+                ...built.issues.filter((i) => i.field === 'row'),
+              ];
               const issuesOf = (key: string) => built.issues.filter((i) => i.field === key || i.field.startsWith(`${key}.`));
               return (
                 <tr key={record.line} className={built.issues.length > 0 ? 'import-preview__row--bad' : undefined}>
@@ -89,7 +101,14 @@ export function ImportPreviewTable({ plan, records }: ImportPreviewTableProps) {
                   {fields.map((f) => (
                     <Cell key={f.key} text={display(built.values[f.key])} issues={issuesOf(f.key)} journeys={plan.journeys} kind={f.cell} />
                   ))}
-                  {withAttributes ? <Cell text={display(built.values.attributes)} issues={issuesOf('attributes')} journeys={plan.journeys} kind="attributes" /> : null}
+                  {withAttributes ? (
+                    <Cell
+                      text={display(built.values.attributes)}
+                      issues={issuesOf('attributes')}
+                      journeys={plan.journeys}
+                      kind="attributes"
+                    />
+                  ) : null}
                 </tr>
               );
             })}

@@ -14,7 +14,10 @@ const PHASE_LABEL = { checking: 'Checking every line', sending: 'Importing', don
 export function ImportProgress({ phase, progress, onCancel }: ImportProgressProps) {
   const percent = phase === 'done' ? 100 : percentRead(progress.bytesRead, progress.totalBytes);
   const read = `${formatBytes(progress.bytesRead)} of ${formatBytes(progress.totalBytes)} read`;
-  const detail = phase === 'checking' ? `${read}, ${formatCount(progress.rowsRead)} rows checked` : `${read}, ${formatCount(progress.rowsSent)} rows sent`;
+  const detail =
+    phase === 'checking'
+      ? `${read}, ${formatCount(progress.rowsRead)} rows checked`
+      : `${read}, ${formatCount(progress.rowsSent)} rows sent`;
   return (
     <div className="import-progress">
       <div className="import-progress__head">

@@ -23,7 +23,8 @@ export function ImportRunPanel({ kind, state, blockers, onCheck, onImport, onCan
         4. Check and import
       </h2>
       <p className="import-step__lead">
-        Every line is checked before the first row is sent, and a file with any bad line is not sent at all. Rows then go in batches of up to 1,000.
+        Every line is checked before the first row is sent, and a file with any bad line is not sent at all. Rows then go in batches of up
+        to 1,000.
       </p>
       {blocked ? (
         <ul id="import-blockers" className="import-blockers">
@@ -33,10 +34,22 @@ export function ImportRunPanel({ kind, state, blockers, onCheck, onImport, onCan
         </ul>
       ) : null}
       <div className="import-run__buttons">
-        <button type="button" className="button button--primary" onClick={onImport} disabled={blocked || running} aria-describedby={blocked ? 'import-blockers' : undefined}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onImport}
+          disabled={blocked || running}
+          aria-describedby={blocked ? 'import-blockers' : undefined}
+        >
           Import
         </button>
-        <button type="button" className="button button--secondary" onClick={onCheck} disabled={blocked || running} aria-describedby={blocked ? 'import-blockers' : undefined}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onCheck}
+          disabled={blocked || running}
+          aria-describedby={blocked ? 'import-blockers' : undefined}
+        >
           Check only
         </button>
       </div>

@@ -5,7 +5,13 @@ import { indexJourneys } from './journey-index.ts';
 import type { ImportPlan } from './row-builder.ts';
 
 const HEADER = ['response_id', 'submitted_at', 'nps_score'];
-const PLAN: ImportPlan = { kind: 'survey', source: 'test', header: HEADER, mapping: proposeMapping('survey', HEADER), journeys: indexJourneys([]) };
+const PLAN: ImportPlan = {
+  kind: 'survey',
+  source: 'test',
+  header: HEADER,
+  mapping: proposeMapping('survey', HEADER),
+  journeys: indexJourneys([]),
+};
 
 function csv(rows: number, bad: Record<number, string> = {}): Blob {
   const lines = Array.from({ length: rows }, (_, i) => bad[i + 2] ?? `r-${i},2026-03-${String((i % 28) + 1).padStart(2, '0')},${i % 11}`);
@@ -43,7 +49,10 @@ describe('importFile', () => {
     let calls = 0;
     const send: SendBatch = async (rows) => {
       calls += 1;
-      if (calls === 2) throw Object.assign(new Error('1 rows refer to unknown journeys'), { data: { issues: [{ path: 'responses.3.journeyId', message: 'is not a journey' }] } });
+      if (calls === 2)
+        throw Object.assign(new Error('1 rows refer to unknown journeys'), {
+          data: { issues: [{ path: 'responses.3.journeyId', message: 'is not a journey' }] },
+        });
       return { received: rows.length, inserted: rows.length, duplicates: 0 };
     };
     const error = await importFile(csv(1_500), PLAN, send, () => {}).catch((e: unknown) => e);

@@ -47,7 +47,9 @@ export function ImportWizard() {
     ...(sourceIssue ? [`Shorten the source name to ${MAX_SOURCE} characters.`] : []),
     ...(mapping ? missingRequired(kind, mapping).map((label) => `Choose a column for ${label} in step 2.`) : []),
     ...(needsJourneys && journeys.isPending ? ['Loading the journeys, to match the journey column…'] : []),
-    ...(needsJourneys && journeys.isError ? [`The journeys could not be loaded to match the journey column: ${errorMessage(journeys.error)}`] : []),
+    ...(needsJourneys && journeys.isError
+      ? [`The journeys could not be loaded to match the journey column: ${errorMessage(journeys.error)}`]
+      : []),
   ];
 
   return (
@@ -74,13 +76,27 @@ export function ImportWizard() {
       ) : null}
       {head.status === 'read' && mapping && plan ? (
         <>
-          <ColumnMappingTable kind={kind} header={head.header} sample={head.records[0]} mapping={mapping} onChange={setMapping} disabled={locked} />
+          <ColumnMappingTable
+            kind={kind}
+            header={head.header}
+            sample={head.records[0]}
+            mapping={mapping}
+            onChange={setMapping}
+            disabled={locked}
+          />
           {head.records.length > 0 ? (
             <ImportPreviewTable plan={plan} records={head.records} />
           ) : (
             <p className="notice">The file has a header but no rows.</p>
           )}
-          <ImportRunPanel kind={kind} state={run.state} blockers={blockers} onCheck={run.check} onImport={run.start} onCancel={run.cancel} />
+          <ImportRunPanel
+            kind={kind}
+            state={run.state}
+            blockers={blockers}
+            onCheck={run.check}
+            onImport={run.start}
+            onCancel={run.cancel}
+          />
         </>
       ) : null}
     </>

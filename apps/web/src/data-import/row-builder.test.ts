@@ -20,7 +20,14 @@ describe('buildRow for survey responses', () => {
   it('converts a good row into what the API takes', () => {
     const built = buildRow(SURVEY, ['r-1', '2026-03-14 09:30', '9', 'report a CLAIM', ' Quick and kind ']);
     expect(built.issues).toEqual([]);
-    expect(built.row).toMatchObject({ source: 'qualtrics-export', externalId: 'r-1', instrument: 'nps', score: 9, journeyId: CLAIMS, verbatim: 'Quick and kind' });
+    expect(built.row).toMatchObject({
+      source: 'qualtrics-export',
+      externalId: 'r-1',
+      instrument: 'nps',
+      score: 9,
+      journeyId: CLAIMS,
+      verbatim: 'Quick and kind',
+    });
     expect(built.values.occurredAt).toBe('2026-03-14T09:30:00.000Z');
     expect(built.row?.customerId).toBeNull();
   });
@@ -58,13 +65,23 @@ describe('buildRow for CSAT asked on 1–7', () => {
   });
 
   it('checks the score against the stated scale, and a scale the instrument is never asked on', () => {
-    expect(buildRow(CSAT7, ['c-2', '2026-03-14', 'csat', '6', '']).issues).toEqual([{ field: 'score', message: 'is outside the csat scale of 1–5 (6)' }]);
-    expect(buildRow(CSAT7, ['c-3', '2026-03-14', 'csat', '8', '7']).issues).toEqual([{ field: 'score', message: 'is outside the csat scale of 1–7 (8)' }]);
-    expect(buildRow(CSAT7, ['c-4', '2026-03-14', 'csat', '6', '10']).issues).toEqual([{ field: 'scale', message: 'csat is answered on a scale up to 5 or 7' }]);
+    expect(buildRow(CSAT7, ['c-2', '2026-03-14', 'csat', '6', '']).issues).toEqual([
+      { field: 'score', message: 'is outside the csat scale of 1–5 (6)' },
+    ]);
+    expect(buildRow(CSAT7, ['c-3', '2026-03-14', 'csat', '8', '7']).issues).toEqual([
+      { field: 'score', message: 'is outside the csat scale of 1–7 (8)' },
+    ]);
+    expect(buildRow(CSAT7, ['c-4', '2026-03-14', 'csat', '6', '10']).issues).toEqual([
+      { field: 'scale', message: 'csat is answered on a scale up to 5 or 7' },
+    ]);
   });
 
   it('takes one scale for every row when the file has no column for it', () => {
-    const fixed: ImportPlan = { ...CSAT7, header: ['id', 'date', 'instrument', 'score'], mapping: { ...proposeMapping('survey', ['id', 'date', 'instrument', 'score']) } };
+    const fixed: ImportPlan = {
+      ...CSAT7,
+      header: ['id', 'date', 'instrument', 'score'],
+      mapping: { ...proposeMapping('survey', ['id', 'date', 'instrument', 'score']) },
+    };
     fixed.mapping.fields.scale = { fixed: '7' };
     expect(buildRow(fixed, ['c-5', '2026-03-14', 'csat', '7']).row).toMatchObject({ score: 7, scale: 7 });
   });
@@ -90,12 +107,19 @@ describe('buildRow against the rules the API applies', () => {
     const ahead = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const built = buildRow(SURVEY, ['r-9', ahead, '9', '', '']);
     expect(built.row).toBeNull();
-    expect(built.issues).toEqual([{ field: 'occurredAt', message: expect.stringMatching(/^is in the future: .* is more than 5 minutes after the server's clock/) as unknown }]);
+    expect(built.issues).toEqual([
+      {
+        field: 'occurredAt',
+        message: expect.stringMatching(/^is in the future: .* is more than 5 minutes after the server's clock/) as unknown,
+      },
+    ]);
   });
 
   it('flags a type one slip away from one the value model reads, and takes a known type in capitals', () => {
     const ops = plan('operational', ['event_id', 'event_type', 'occurred_at']);
-    expect(buildRow(ops, ['e-3', 'chrun', '2026-03-14']).issues).toEqual([{ field: 'type', message: "is “chrun”, which is not a type Throughline reads: did you mean 'churn'?" }]);
+    expect(buildRow(ops, ['e-3', 'chrun', '2026-03-14']).issues).toEqual([
+      { field: 'type', message: "is “chrun”, which is not a type Throughline reads: did you mean 'churn'?" },
+    ]);
     expect(buildRow(ops, ['e-4', 'Churn', '2026-03-14']).row).toMatchObject({ type: 'churn' });
   });
 });

@@ -1,4 +1,11 @@
-import { ALLOWED_SCALE_MAX, INSTRUMENT_SCALES, ZOperationalEvent, ZSurveyResponse, type OperationalEvent, type SurveyResponse } from '@throughline/domain';
+import {
+  ALLOWED_SCALE_MAX,
+  INSTRUMENT_SCALES,
+  ZOperationalEvent,
+  ZSurveyResponse,
+  type OperationalEvent,
+  type SurveyResponse,
+} from '@throughline/domain';
 import { isUuid, parseAttribute, parseDate, parseInteger, parseNumber, type Parsed } from './cell-parsers.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { fieldsFor, type ImportKind, type TargetField } from './import-fields.ts';
@@ -82,14 +89,18 @@ function checkScale(values: Record<string, unknown>, issues: CellIssue[]): void 
   if (typeof scale === 'number' && !allowed.includes(scale)) return;
   const { min } = INSTRUMENT_SCALES[key];
   const max = typeof scale === 'number' ? scale : INSTRUMENT_SCALES[key].max;
-  if (score < min || score > max) issues.push({ field: 'score', message: `is outside the ${instrument} scale of ${min}–${max} (${score})` });
+  if (score < min || score > max)
+    issues.push({ field: 'score', message: `is outside the ${instrument} scale of ${min}–${max} (${score})` });
 }
 
 /** One CSV record mapped, converted and checked against the same schema the API applies. */
 export function buildRow(plan: ImportPlan, cells: readonly string[]): BuiltRow {
   const issues: CellIssue[] = [];
   if (cells.length !== plan.header.length) {
-    issues.push({ field: 'row', message: `has ${cells.length} values where the header has ${plan.header.length}; check for a stray comma or quote` });
+    issues.push({
+      field: 'row',
+      message: `has ${cells.length} values where the header has ${plan.header.length}; check for a stray comma or quote`,
+    });
   }
   const values: Record<string, unknown> = { source: plan.source };
   for (const field of fieldsFor(plan.kind)) {

@@ -20,8 +20,13 @@ export function useCsvHead(file: File | null): CsvHead {
     const settle = (head: CsvHead) => current && setRead({ file, head });
     readCsvHead(file, PREVIEW_ROWS).then(
       ({ header, records }) =>
-        settle(header.every((h) => h === '') ? { status: 'failed', message: `${file.name} is empty: it has no header line.` } : { status: 'read', header, records }),
-      (error: unknown) => settle({ status: 'failed', message: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` }),
+        settle(
+          header.every((h) => h === '')
+            ? { status: 'failed', message: `${file.name} is empty: it has no header line.` }
+            : { status: 'read', header, records },
+        ),
+      (error: unknown) =>
+        settle({ status: 'failed', message: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` }),
     );
     return () => {
       current = false;

@@ -22,7 +22,9 @@ interface Row {
 
 /** The ranking as bars, costliest at the top; a bar with no evidence behind it is hatched and says so. */
 export function FailureCostChart({ points }: { points: readonly FailurePoint[] }) {
-  const rows: Row[] = points.slice(0, CHART_LIMIT).map((f) => ({ id: f.id, name: f.title, cost: f.annualCost, evidenced: f.evidenceCount > 0, point: f }));
+  const rows: Row[] = points
+    .slice(0, CHART_LIMIT)
+    .map((f) => ({ id: f.id, name: f.title, cost: f.annualCost, evidenced: f.evidenceCount > 0, point: f }));
   const ticks = niceTicks(0, Math.max(...rows.map((r) => r.cost), 1), 5);
   const unevidenced = rows.some((r) => !r.evidenced);
   const summary =
@@ -35,7 +37,13 @@ export function FailureCostChart({ points }: { points: readonly FailurePoint[] }
       <div role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height={rows.length * ROW_HEIGHT + 36}>
           {/* accessibilityLayer off: the summary above and the table below are the accessible versions. */}
-          <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 150, bottom: 4, left: 8 }} barCategoryGap={10} accessibilityLayer={false}>
+          <BarChart
+            data={rows}
+            layout="vertical"
+            margin={{ top: 4, right: 150, bottom: 4, left: 8 }}
+            barCategoryGap={10}
+            accessibilityLayer={false}
+          >
             <defs>
               <pattern id="fp-hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                 <rect width="7" height="7" fill="#fff4e0" />
@@ -43,9 +51,18 @@ export function FailureCostChart({ points }: { points: readonly FailurePoint[] }
               </pattern>
             </defs>
             <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tick={{ fontSize: 12 }} domain={[0, ticks.at(-1)!]} ticks={ticks} tickFormatter={(v: number) => compactGbp.format(v)} />
+            <XAxis
+              type="number"
+              tick={{ fontSize: 12 }}
+              domain={[0, ticks.at(-1)!]}
+              ticks={ticks}
+              tickFormatter={(v: number) => compactGbp.format(v)}
+            />
             <YAxis type="category" dataKey="name" width={270} tick={<NameTick />} interval={0} />
-            <Tooltip cursor={{ fill: 'var(--color-accent-soft)' }} content={({ active, payload }) => <CostTooltip active={active} row={payload?.[0]?.payload as Row | undefined} />} />
+            <Tooltip
+              cursor={{ fill: 'var(--color-accent-soft)' }}
+              content={({ active, payload }) => <CostTooltip active={active} row={payload?.[0]?.payload as Row | undefined} />}
+            />
             <Bar dataKey="cost" isAnimationActive={false} shape={<CostBar />}>
               <LabelList dataKey="cost" position="right" content={<CostLabel rows={rows} />} />
             </Bar>
@@ -55,7 +72,11 @@ export function FailureCostChart({ points }: { points: readonly FailurePoint[] }
       <figcaption className="chart-panel__legend">
         <span className="chart-swatch fp-legend fp-legend--evidenced">Backed by evidence</span>
         {unevidenced ? <span className="chart-swatch fp-legend fp-legend--unevidenced">No evidence yet (hatched)</span> : null}
-        {points.length > rows.length ? <span>The {CHART_LIMIT} costliest of {points.length}; the table lists them all.</span> : null}
+        {points.length > rows.length ? (
+          <span>
+            The {CHART_LIMIT} costliest of {points.length}; the table lists them all.
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   );
@@ -108,7 +129,14 @@ function CostBar(props: { x?: number; y?: number; width?: number; height?: numbe
   );
 }
 
-function CostLabel(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; index?: number; rows: Row[] }) {
+function CostLabel(props: {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  index?: number;
+  rows: Row[];
+}) {
   const { x = 0, y = 0, width = 0, height = 0, index = 0, rows } = props;
   const row = rows[index];
   if (!row) return null;

@@ -9,7 +9,10 @@ import { NoEvidenceFlag } from './no-evidence-flag.tsx';
 
 /** The insights a failure point rests on, or a clear mark that it rests on none. */
 export function FailurePointEvidence({ point, canAdd }: { point: FailurePoint; canAdd: boolean }) {
-  const evidence = useQuery({ ...trpc.insight.search.queryOptions({ failurePointId: point.id, limit: 20 }), enabled: point.evidenceCount > 0 });
+  const evidence = useQuery({
+    ...trpc.insight.search.queryOptions({ failurePointId: point.id, limit: 20 }),
+    enabled: point.evidenceCount > 0,
+  });
   const addLink = `/insights?fp=${point.id}&journey=${point.journeyId}`;
 
   if (point.evidenceCount === 0) {
@@ -18,7 +21,11 @@ export function FailurePointEvidence({ point, canAdd }: { point: FailurePoint; c
         <NoEvidenceFlag />
         <p>
           No insight backs this up yet, so its cost is an assertion.{' '}
-          {canAdd ? <Link to={addLink}>Link research or a verbatim</Link> : 'Research or a customer verbatim linked to it would show why it happens.'}
+          {canAdd ? (
+            <Link to={addLink}>Link research or a verbatim</Link>
+          ) : (
+            'Research or a customer verbatim linked to it would show why it happens.'
+          )}
         </p>
       </div>
     );

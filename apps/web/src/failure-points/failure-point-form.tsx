@@ -45,7 +45,19 @@ interface Draft {
 
 function draftOf(point: FailurePoint | null, journeyId: string): Draft {
   if (!point) {
-    return { journeyId, stepId: '', title: '', description: '', expectation: '4', capability: '2', frequency: '', frequencyPeriod: 'month', costBasis: 'contact', unitCost: '', kpiIds: [] };
+    return {
+      journeyId,
+      stepId: '',
+      title: '',
+      description: '',
+      expectation: '4',
+      capability: '2',
+      frequency: '',
+      frequencyPeriod: 'month',
+      costBasis: 'contact',
+      unitCost: '',
+      kpiIds: [],
+    };
   }
   return {
     journeyId: point.journeyId,
@@ -97,7 +109,12 @@ interface FailurePointFormProps {
 /** Records a failure on a blueprint step with how often it happens and what each occurrence costs. */
 export function FailurePointForm({ titleId, point, startJourneyId, onClose, onSaved }: FailurePointFormProps) {
   const onSuccess = async (saved: FailurePoint) => {
-    onSaved(saved, point ? `Saved “${saved.title}”: ${formatGbp(saved.annualCost)} a year.` : `Added “${saved.title}”: ${formatGbp(saved.annualCost)} a year.`);
+    onSaved(
+      saved,
+      point
+        ? `Saved “${saved.title}”: ${formatGbp(saved.annualCost)} a year.`
+        : `Added “${saved.title}”: ${formatGbp(saved.annualCost)} a year.`,
+    );
   };
   const create = useMutation(trpc.failurePoint.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.failurePoint.update.mutationOptions({ onSuccess }));
@@ -118,12 +135,22 @@ export function FailurePointForm({ titleId, point, startJourneyId, onClose, onSa
   const unitCost = parseOptionalNumber(draft.unitCost);
   const preview =
     typeof frequency === 'number' && typeof unitCost === 'number' && frequency >= 0 && unitCost >= 0
-      ? costSentence({ frequency, frequencyPeriod: draft.frequencyPeriod, costBasis: draft.costBasis, unitCost, annualCost: annualCostOfFailure({ frequency, frequencyPeriod: draft.frequencyPeriod, unitCost }) })
+      ? costSentence({
+          frequency,
+          frequencyPeriod: draft.frequencyPeriod,
+          costBasis: draft.costBasis,
+          unitCost,
+          annualCost: annualCostOfFailure({ frequency, frequencyPeriod: draft.frequencyPeriod, unitCost }),
+        })
       : null;
   const gap = failureGap({ expectation: Number(draft.expectation), capability: Number(draft.capability) });
 
   const kpiOptions = kpisFor(kpis.data ?? [], draft.journeyId)
-    .concat((kpis.data ?? []).filter((k) => draft.kpiIds.includes(k.id) && k.scope.level !== 'organisation' && k.scope.journeyId !== draft.journeyId))
+    .concat(
+      (kpis.data ?? []).filter(
+        (k) => draft.kpiIds.includes(k.id) && k.scope.level !== 'organisation' && k.scope.journeyId !== draft.journeyId,
+      ),
+    )
     .map((k) => ({ value: k.id, label: k.name, detail: k.scope.level === 'organisation' ? 'whole organisation' : undefined }));
 
   return (
@@ -146,7 +173,11 @@ export function FailurePointForm({ titleId, point, startJourneyId, onClose, onSa
         <SelectField
           label="Step"
           options={[{ value: '', label: journey.isFetching ? 'Loading the steps…' : 'Choose a step' }]}
-          groups={journey.data?.stages.map((stage) => ({ key: stage.id, label: stage.name, options: stage.steps.map((step) => ({ value: step.id, label: step.name })) }))}
+          groups={journey.data?.stages.map((stage) => ({
+            key: stage.id,
+            label: stage.name,
+            options: stage.steps.map((step) => ({ value: step.id, label: step.name })),
+          }))}
           disabled={!journey.data}
           {...field('stepId')}
           hint={draft.journeyId ? undefined : 'Choose the journey first.'}
@@ -155,8 +186,18 @@ export function FailurePointForm({ titleId, point, startJourneyId, onClose, onSa
       <TextField label="Title" {...field('title')} hint="What goes wrong, as customers would say it." />
       <TextAreaField label="Description" required={false} rows={3} {...field('description')} />
       <div className="form__row">
-        <SelectField label="Customer expectation" options={RATINGS} {...field('expectation')} hint="What customers expect at this step, 1 to 5." />
-        <SelectField label="Operational capability" options={RATINGS} {...field('capability')} hint={`What operations deliver today. Gap: ${gap}.`} />
+        <SelectField
+          label="Customer expectation"
+          options={RATINGS}
+          {...field('expectation')}
+          hint="What customers expect at this step, 1 to 5."
+        />
+        <SelectField
+          label="Operational capability"
+          options={RATINGS}
+          {...field('capability')}
+          hint={`What operations deliver today. Gap: ${gap}.`}
+        />
       </div>
       <div className="form__row">
         <NumberField label="How often" {...field('frequency')} />

@@ -47,7 +47,13 @@ export function FailurePointTable({ points }: { points: readonly FailurePoint[] 
               <td>{frequencyText(f)}</td>
               <td className="num">{formatUnitCost(f.unitCost)}</td>
               <td className="num fp-table__cost">{formatGbp(f.annualCost)}</td>
-              <td className="nowrap">{f.evidenceCount === 0 ? <NoEvidenceFlag /> : `${formatCount(f.evidenceCount)} ${f.evidenceCount === 1 ? 'insight' : 'insights'}`}</td>
+              <td className="nowrap">
+                {f.evidenceCount === 0 ? (
+                  <NoEvidenceFlag />
+                ) : (
+                  `${formatCount(f.evidenceCount)} ${f.evidenceCount === 1 ? 'insight' : 'insights'}`
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -107,9 +107,9 @@ export function FailurePointsPage() {
             }
           >
             <p>
-              A failure point is a step where operations fall short of what customers expect: a claim status nobody can give, a price rise nobody
-              explains. Give it how often it happens and what each occurrence costs (a repeat call, an escalation, a lost customer), and Throughline
-              ranks them by annual cost.
+              A failure point is a step where operations fall short of what customers expect: a claim status nobody can give, a price rise
+              nobody explains. Give it how often it happens and what each occurrence costs (a repeat call, an escalation, a lost customer),
+              and Throughline ranks them by annual cost.
             </p>
             {canEdit ? null : <p>Only {whoCan('failure_point.edit')} record failure points.</p>}
           </EmptyState>
@@ -123,7 +123,9 @@ export function FailurePointsPage() {
                   Ranked by annual cost
                 </h2>
                 <p className="section__meta">
-                  {list.some((f) => f.evidenceCount === 0) ? 'Hatched bars have no evidence behind them yet.' : 'Every failure point has evidence behind it.'}
+                  {list.some((f) => f.evidenceCount === 0)
+                    ? 'Hatched bars have no evidence behind them yet.'
+                    : 'Every failure point has evidence behind it.'}
                 </p>
               </div>
               <FailureCostChart points={list} />

@@ -43,7 +43,9 @@ export function DecisionLog({ decisions, proposals }: DecisionLogProps) {
                 </td>
                 <td>
                   <span className="decision-log__who">{d.decidedBy}</span>
-                  <span className="decision-log__body">{d.decidedByBody === 'council' ? 'for the CX council' : `for ${team ?? 'the team'}`}</span>
+                  <span className="decision-log__body">
+                    {d.decidedByBody === 'council' ? 'for the CX council' : `for ${team ?? 'the team'}`}
+                  </span>
                 </td>
                 <td className="decision-log__reason">{d.reason}</td>
               </tr>

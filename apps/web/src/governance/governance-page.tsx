@@ -75,8 +75,8 @@ export function GovernancePage() {
           empty={
             <EmptyState title="No change proposals yet" headingLevel={3}>
               <p>
-                When a team wants a policy to read differently, it proposes the new wording here. The team decides itself when the policy is in its
-                decision rights and the cost within its spending authority; otherwise the CX council decides.
+                When a team wants a policy to read differently, it proposes the new wording here. The team decides itself when the policy is
+                in its decision rights and the cost within its spending authority; otherwise the CX council decides.
               </p>
               {rights.canPropose ? <p>Start with “Propose a change” below, or from any policy.</p> : null}
             </EmptyState>
@@ -116,8 +116,9 @@ export function GovernancePage() {
           empty={
             <EmptyState title="No policies yet" headingLevel={3}>
               <p>
-                Policies are the business rules and procedures behind your journeys’ steps, such as “claims over £5,000 need an assessor visit”. Each is
-                owned by a team. Record them through the API (<code>policy.create</code>), then propose changes to them here.
+                Policies are the business rules and procedures behind your journeys’ steps, such as “claims over £5,000 need an assessor
+                visit”. Each is owned by a team. Record them through the API (<code>policy.create</code>), then propose changes to them
+                here.
               </p>
             </EmptyState>
           }
@@ -148,7 +149,10 @@ export function GovernancePage() {
           isEmpty={(list) => list.length === 0}
           empty={
             <EmptyState title="No decisions yet" headingLevel={3}>
-              <p>Each time a team or the CX council approves or rejects a proposal, it is recorded here with who decided, for which body, and why.</p>
+              <p>
+                Each time a team or the CX council approves or rejects a proposal, it is recorded here with who decided, for which body, and
+                why.
+              </p>
             </EmptyState>
           }
         >

@@ -40,11 +40,19 @@ export function PolicyList({ policies, teams, proposals, onPropose }: PolicyList
                 </div>
                 <div>
                   <dt>Also may change it</dt>
-                  <dd>{rightHolders.length > 0 ? rightHolders.map((t) => teamName.get(t) ?? 'Unknown team').join(', ') : <span className="muted">No other team</span>}</dd>
+                  <dd>
+                    {rightHolders.length > 0 ? (
+                      rightHolders.map((t) => teamName.get(t) ?? 'Unknown team').join(', ')
+                    ) : (
+                      <span className="muted">No other team</span>
+                    )}
+                  </dd>
                 </div>
                 <div>
                   <dt>Governs</dt>
-                  <dd>{policy.stepIds.length > 0 ? plural(policy.stepIds.length, 'step') : <span className="muted">No steps linked</span>}</dd>
+                  <dd>
+                    {policy.stepIds.length > 0 ? plural(policy.stepIds.length, 'step') : <span className="muted">No steps linked</span>}
+                  </dd>
                 </div>
                 {open > 0 ? (
                   <div>

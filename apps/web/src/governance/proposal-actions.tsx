@@ -48,7 +48,10 @@ function SubmitAction({ proposal, onMoved }: ProposalActionsProps) {
   const submit = useMutation(
     trpc.proposal.submit.mutationOptions({
       onSuccess: (after) =>
-        onMoved(after, `“${after.title}” was submitted: ${after.approver ? deciderName(after.approver, after.teamName) : 'the approver'} decides it next.`),
+        onMoved(
+          after,
+          `“${after.title}” was submitted: ${after.approver ? deciderName(after.approver, after.teamName) : 'the approver'} decides it next.`,
+        ),
     }),
   );
   return (

@@ -19,7 +19,13 @@ interface ProposalCardProps {
 export function ProposalCard({ proposal: p, policy, team, onMoved }: ProposalCardProps) {
   const titleId = `proposal-${p.id}-title`;
   return (
-    <article id={`proposal-${p.id}`} className={`proposal proposal--${p.state}`} data-proposal-id={p.id} data-state={p.state} aria-labelledby={titleId}>
+    <article
+      id={`proposal-${p.id}`}
+      className={`proposal proposal--${p.state}`}
+      data-proposal-id={p.id}
+      data-state={p.state}
+      aria-labelledby={titleId}
+    >
       <header className="proposal__header">
         {/* Focusable so focus can follow the proposal after an action moves it. */}
         <h4 id={titleId} className="proposal__title" tabIndex={-1}>
@@ -88,7 +94,8 @@ function RoutingNote({ proposal: p, policy, team }: Omit<ProposalCardProps, 'onM
     const decided = p.state === 'proposed' ? 'decides this' : 'decided this';
     return (
       <p className={`route route--${p.approver}`}>
-        <span className="route__who">{p.approver === 'council' ? `The CX council ${decided}.` : `${p.teamName} ${decided} itself.`}</span> {p.routingReason}
+        <span className="route__who">{p.approver === 'council' ? `The CX council ${decided}.` : `${p.teamName} ${decided} itself.`}</span>{' '}
+        {p.routingReason}
         {p.approver === 'council' ? authority : null}
       </p>
     );
@@ -97,7 +104,9 @@ function RoutingNote({ proposal: p, policy, team }: Omit<ProposalCardProps, 'onM
   const route = previewRoute(policy, team, p.cost);
   return (
     <p className="route route--preview">
-      <span className="route__who">{route.approver === 'council' ? 'Once submitted, the CX council decides.' : `Once submitted, ${p.teamName} decides itself.`}</span>{' '}
+      <span className="route__who">
+        {route.approver === 'council' ? 'Once submitted, the CX council decides.' : `Once submitted, ${p.teamName} decides itself.`}
+      </span>{' '}
       {route.reason}
       {route.approver === 'council' ? authority : null}
     </p>

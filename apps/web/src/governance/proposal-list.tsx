@@ -26,7 +26,11 @@ export function ProposalList({ proposals, policies, teams, filter, onFilterChang
 
   return (
     <>
-      <StateFilter filter={filter} onChange={onFilterChange} counts={(s) => (s === 'all' ? proposals.length : (byState.get(s)?.length ?? 0))} />
+      <StateFilter
+        filter={filter}
+        onChange={onFilterChange}
+        counts={(s) => (s === 'all' ? proposals.length : (byState.get(s)?.length ?? 0))}
+      />
       {states.map((state) => {
         const list = byState.get(state) ?? [];
         return (

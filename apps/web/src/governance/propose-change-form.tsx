@@ -57,7 +57,14 @@ export function ProposeChangeForm({ policies, teams, request, onSaved }: Propose
   const teamOf = (draft: Draft) => teams.find((t) => t.id === draft.teamId) ?? teams[0];
 
   const form = useDraftForm({
-    initial: (): Draft => ({ policyId: policies[0]?.id ?? '', teamId: teams[0]?.id ?? '', title: '', editedWording: null, rationale: '', cost: '' }),
+    initial: (): Draft => ({
+      policyId: policies[0]?.id ?? '',
+      teamId: teams[0]?.id ?? '',
+      title: '',
+      editedWording: null,
+      rationale: '',
+      cost: '',
+    }),
     toInput: (draft) => ({
       policyId: draft.policyId,
       teamId: teamOf(draft)?.id ?? '',
@@ -79,7 +86,10 @@ export function ProposeChangeForm({ policies, teams, request, onSaved }: Propose
       }
       try {
         const after = await submit.mutateAsync({ id: draft.id, version: draft.version });
-        onSaved(after, `“${after.title}” was submitted: ${after.approver === 'council' ? 'the CX council' : after.teamName} decides it next.`);
+        onSaved(
+          after,
+          `“${after.title}” was submitted: ${after.approver === 'council' ? 'the CX council' : after.teamName} decides it next.`,
+        );
       } catch (error) {
         onSaved(draft, `“${draft.title}” was saved as a draft but not submitted: ${errorMessage(error as Error)}`);
       }
@@ -155,14 +165,31 @@ export function ProposeChangeForm({ policies, teams, request, onSaved }: Propose
         hint="The whole policy as it would read after the change; it starts as the current wording."
         issue={form.issue('proposedStatement')}
       />
-      {policy ? <WordingDiffView current={policy.statement} proposed={wording} proposedTitle="Your wording" headingLevel={3} unchangedNote="Edit the wording above: the words you change are marked here." /> : null}
+      {policy ? (
+        <WordingDiffView
+          current={policy.statement}
+          proposed={wording}
+          proposedTitle="Your wording"
+          headingLevel={3}
+          unchangedNote="Edit the wording above: the words you change are marked here."
+        />
+      ) : null}
       <div className="form__row">
-        <TextAreaField label="Rationale" rows={3} required={false} {...field('rationale')} hint="Why: the customer problem, the evidence, the effect on the journey." />
+        <TextAreaField
+          label="Rationale"
+          rows={3}
+          required={false}
+          {...field('rationale')}
+          hint="Why: the customer problem, the evidence, the effect on the journey."
+        />
         <CostField label="One-off cost" {...field('cost')} hint="What making the change costs, once. Enter 0 if nothing." />
       </div>
       {route && team ? (
         <p className={`route route--${route.approver}`}>
-          <span className="route__who">{route.approver === 'council' ? 'The CX council would decide this.' : `${team.name} would decide this itself.`}</span> {route.reason}
+          <span className="route__who">
+            {route.approver === 'council' ? 'The CX council would decide this.' : `${team.name} would decide this itself.`}
+          </span>{' '}
+          {route.reason}
         </p>
       ) : null}
     </PanelForm>

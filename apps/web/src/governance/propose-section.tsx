@@ -26,14 +26,21 @@ export function ProposeSection({ policies, teams, rights, request, onSaved }: Pr
             return (
               <EmptyState title="You are not in a team yet" headingLevel={2}>
                 <p>
-                  Changes are proposed on behalf of a team. Ask an admin to add you to your team under <Link to="/settings/people">People</Link>, then
-                  propose changes to the policies it works with.
+                  Changes are proposed on behalf of a team. Ask an admin to add you to your team under{' '}
+                  <Link to="/settings/people">People</Link>, then propose changes to the policies it works with.
                 </p>
               </EmptyState>
             );
           }
           return (
-            <QueryView query={policies} label="policies" rows={2} errorTitle="The policies could not be loaded" isEmpty={(list) => list.length === 0} empty={null}>
+            <QueryView
+              query={policies}
+              label="policies"
+              rows={2}
+              errorTitle="The policies could not be loaded"
+              isEmpty={(list) => list.length === 0}
+              empty={null}
+            >
               {(list) => <ProposeChangeForm policies={list} teams={mine} request={request} onSaved={onSaved} />}
             </QueryView>
           );

@@ -49,7 +49,11 @@ export function WordingDiffView({
         </Heading>
         <p className="wording-diff__text">
           {segments.map((s, i) =>
-            s.kind === 'added' ? null : s.kind === 'removed' ? <ChangeMark key={i} as="del" text={s.text} /> : <span key={i}>{s.text}</span>,
+            s.kind === 'added' ? null : s.kind === 'removed' ? (
+              <ChangeMark key={i} as="del" text={s.text} />
+            ) : (
+              <span key={i}>{s.text}</span>
+            ),
           )}
         </p>
       </section>
@@ -62,7 +66,11 @@ export function WordingDiffView({
         </Heading>
         <p className="wording-diff__text">
           {segments.map((s, i) =>
-            s.kind === 'removed' ? null : s.kind === 'added' ? <ChangeMark key={i} as="ins" text={s.text} /> : <span key={i}>{s.text}</span>,
+            s.kind === 'removed' ? null : s.kind === 'added' ? (
+              <ChangeMark key={i} as="ins" text={s.text} />
+            ) : (
+              <span key={i}>{s.text}</span>
+            ),
           )}
         </p>
       </section>

@@ -28,7 +28,10 @@ describe('diffing a policy’s wording', () => {
   });
 
   it('keeps a rewritten phrase together, words shared only by their spaces included', () => {
-    const segments = diffWording('must be inspected by an assessor before liability is decided.', 'must be inspected by video call within two days.');
+    const segments = diffWording(
+      'must be inspected by an assessor before liability is decided.',
+      'must be inspected by video call within two days.',
+    );
     expect(segments).toEqual([
       { kind: 'same', text: 'must be inspected by ' },
       { kind: 'removed', text: 'an assessor before liability is decided.' },

@@ -35,8 +35,22 @@ export function BacklogFilters({ view, journeys, teams, shown, total, onChange }
         ))}
       </div>
       <div role="group" aria-label="Filter initiatives" className="filter-bar">
-        <FilterSelect label="Journey" name="journey" value={view.journey} any="All journeys" options={journeys.map((j) => ({ value: j.id, label: j.name }))} onChange={(v) => onChange({ journey: v })} />
-        <FilterSelect label="Team" name="team" value={view.team} any="All teams" options={teams.map((t) => ({ value: t.id, label: t.name }))} onChange={(v) => onChange({ team: v })} />
+        <FilterSelect
+          label="Journey"
+          name="journey"
+          value={view.journey}
+          any="All journeys"
+          options={journeys.map((j) => ({ value: j.id, label: j.name }))}
+          onChange={(v) => onChange({ journey: v })}
+        />
+        <FilterSelect
+          label="Team"
+          name="team"
+          value={view.team}
+          any="All teams"
+          options={teams.map((t) => ({ value: t.id, label: t.name }))}
+          onChange={(v) => onChange({ team: v })}
+        />
         <FilterSelect
           label="Stage"
           name="stage"

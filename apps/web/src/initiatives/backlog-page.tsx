@@ -87,7 +87,9 @@ export function BacklogPage() {
         <NewInitiativeForm journeys={backlog.data?.journeys ?? []} teams={ownTeams} onCreated={onCreated} onCancel={closeForm} />
       ) : null}
       {rights.canEdit && rights.teamsKnown && ownTeams.length === 0 ? (
-        <p className="notice">You are not in a team yet, so you cannot propose initiatives. Ask an admin to add you to the team you work in.</p>
+        <p className="notice">
+          You are not in a team yet, so you cannot propose initiatives. Ask an admin to add you to the team you work in.
+        </p>
       ) : null}
 
       <PriorityExplainer />
@@ -101,10 +103,15 @@ export function BacklogPage() {
         empty={
           <EmptyState title="No initiatives yet">
             <p>
-              An initiative is a change to a journey with its case: the failure points it fixes, what it should move on a KPI, what that is worth and
-              what it costs. Start from the costliest failure points on your journeys (<Link to="/insights/failure-points">Failure points</Link>).
+              An initiative is a change to a journey with its case: the failure points it fixes, what it should move on a KPI, what that is
+              worth and what it costs. Start from the costliest failure points on your journeys (
+              <Link to="/insights/failure-points">Failure points</Link>).
             </p>
-            {canAdd ? <p>Use “New initiative” above to propose the first one.</p> : <p>Initiatives are proposed by {whoCan('initiative.edit')}.</p>}
+            {canAdd ? (
+              <p>Use “New initiative” above to propose the first one.</p>
+            ) : (
+              <p>Initiatives are proposed by {whoCan('initiative.edit')}.</p>
+            )}
           </EmptyState>
         }
       >
@@ -117,7 +124,11 @@ export function BacklogPage() {
                 headingLevel={2}
                 action={
                   filtered ? (
-                    <button type="button" className="button button--secondary" onClick={() => setView({ journey: '', team: '', stage: DEFAULT_VIEW.stage })}>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => setView({ journey: '', team: '', stage: DEFAULT_VIEW.stage })}
+                    >
                       Show all initiatives
                     </button>
                   ) : null

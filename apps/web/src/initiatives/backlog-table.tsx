@@ -27,8 +27,8 @@ export function BacklogTable({ initiatives, view, onSort }: BacklogTableProps) {
     <div className="table-wrap">
       <table className="table backlog-table">
         <caption className="visually-hidden">
-          Initiatives, sorted by {COLUMNS.find((c) => c.key === view.sort)?.label.toLowerCase()} {view.direction === 'asc' ? 'lowest' : 'highest'} first. Column
-          buttons change the order.
+          Initiatives, sorted by {COLUMNS.find((c) => c.key === view.sort)?.label.toLowerCase()}{' '}
+          {view.direction === 'asc' ? 'lowest' : 'highest'} first. Column buttons change the order.
         </caption>
         <thead>
           <tr>
@@ -38,7 +38,12 @@ export function BacklogTable({ initiatives, view, onSort }: BacklogTableProps) {
             {COLUMNS.map((c) => {
               const sorted = view.sort === c.key;
               return (
-                <th key={c.key} scope="col" className="num" aria-sort={sorted ? (view.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  className="num"
+                  aria-sort={sorted ? (view.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
                   <button type="button" className="sort-button" onClick={() => onSort(c.key)} title={c.hint}>
                     {c.label}
                     <span className="sort-button__mark" aria-hidden="true">

@@ -23,7 +23,12 @@ describe('the backlog view in the address', () => {
 
   it('writes only what differs from the default', () => {
     expect(writeView(DEFAULT_VIEW)).toEqual({});
-    expect(writeView({ ...DEFAULT_VIEW, layout: 'list', sort: 'roi', direction: 'asc', journey: 'j1' })).toEqual({ view: 'list', sort: 'roi', dir: 'asc', journey: 'j1' });
+    expect(writeView({ ...DEFAULT_VIEW, layout: 'list', sort: 'roi', direction: 'asc', journey: 'j1' })).toEqual({
+      view: 'list',
+      sort: 'roi',
+      dir: 'asc',
+      journey: 'j1',
+    });
   });
 
   it('flips the order on the same column and starts a new one at its better end', () => {
@@ -46,6 +51,9 @@ describe('filtering and sorting initiatives', () => {
 
   it('filters by journey, team and stage together', () => {
     expect([a, b, c].filter((i) => matchesView(i, { journey: '', team: 't2', stage: '' })).map((i) => i.title)).toEqual(['Bravo']);
-    expect([a, b, c].filter((i) => matchesView(i, { journey: 'j1', team: '', stage: 'idea' })).map((i) => i.title)).toEqual(['Alpha', 'Charlie']);
+    expect([a, b, c].filter((i) => matchesView(i, { journey: 'j1', team: '', stage: 'idea' })).map((i) => i.title)).toEqual([
+      'Alpha',
+      'Charlie',
+    ]);
   });
 });

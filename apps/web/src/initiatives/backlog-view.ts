@@ -59,7 +59,9 @@ export function writeView(view: BacklogView): Record<string, string> {
 }
 
 export function matchesView(i: Initiative, view: Pick<BacklogView, 'journey' | 'team' | 'stage'>): boolean {
-  return (!view.journey || i.journeyId === view.journey) && (!view.team || i.teamId === view.team) && (!view.stage || i.stage === view.stage);
+  return (
+    (!view.journey || i.journeyId === view.journey) && (!view.team || i.teamId === view.team) && (!view.stage || i.stage === view.stage)
+  );
 }
 
 function sortValue(i: Initiative, key: SortKey): number | null {

@@ -15,7 +15,12 @@ export function CaseAdoptionFieldset({ form }: { form: DraftForm<CaseForm> }) {
         <NumberField label={FIELD_LABEL.peopleTrained} {...field('peopleTrained')} />
       </div>
       <div className="form__row">
-        <TextField label={FIELD_LABEL.usageMeasure} required={false} {...field('usageMeasure')} hint="How use is measured, e.g. “share of claims triaged with the new tool”." />
+        <TextField
+          label={FIELD_LABEL.usageMeasure}
+          required={false}
+          {...field('usageMeasure')}
+          hint="How use is measured, e.g. “share of claims triaged with the new tool”."
+        />
         <NumberField label={FIELD_LABEL.usageValue} {...field('usageValue')} hint="The latest reading of that measure." />
       </div>
     </fieldset>

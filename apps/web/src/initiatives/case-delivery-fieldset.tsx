@@ -13,9 +13,18 @@ export function CaseDeliveryFieldset({ form }: { form: DraftForm<CaseForm> }) {
       <legend>Delivery</legend>
       <div className="form__row">
         <DateField label={FIELD_LABEL.deliveryStartOn} {...field('deliveryStartOn')} />
-        <DateField label={FIELD_LABEL.implementedOn} {...field('implementedOn')} hint="When it went live: the acid test compares the KPI before and after." />
+        <DateField
+          label={FIELD_LABEL.implementedOn}
+          {...field('implementedOn')}
+          hint="When it went live: the acid test compares the KPI before and after."
+        />
       </div>
-      <TextAreaField label={FIELD_LABEL.changeSummary} required={false} {...field('changeSummary')} hint="What actually changed for customers and staff when it went live." />
+      <TextAreaField
+        label={FIELD_LABEL.changeSummary}
+        required={false}
+        {...field('changeSummary')}
+        hint="What actually changed for customers and staff when it went live."
+      />
       <div className="form__row">
         <CostField label={FIELD_LABEL.spentBusiness} {...field('spentBusiness')} />
         <CostField label={FIELD_LABEL.spentTechnology} {...field('spentTechnology')} />

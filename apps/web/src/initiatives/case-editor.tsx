@@ -1,5 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import { checkGate, ZInitiativeInput, type Initiative, type JourneySummary, type KpiDefinition, type SystemWithOwner, type Team } from '@throughline/domain';
+import {
+  checkGate,
+  ZInitiativeInput,
+  type Initiative,
+  type JourneySummary,
+  type KpiDefinition,
+  type SystemWithOwner,
+  type Team,
+} from '@throughline/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FieldIssue } from '../common/field-issues.ts';
 import { FormAlert } from '../common/form-alert.tsx';

@@ -22,8 +22,14 @@ export function CaseFigures({ initiative: i }: { initiative: Initiative }) {
       </div>
       <div className="figure">
         <dt className="figure__label">Payback</dt>
-        <dd className={`figure__value figure__value--text${f.paybackMonths === null ? ' figure__value--unknown' : ''}`}>{formatPayback(f.paybackMonths, f.annualValue, true)}</dd>
-        <dd className="figure__note">{f.paybackMonths === null && f.annualValue !== null ? 'Running costs exceed the value it returns' : 'One-off cost ÷ monthly net value'}</dd>
+        <dd className={`figure__value figure__value--text${f.paybackMonths === null ? ' figure__value--unknown' : ''}`}>
+          {formatPayback(f.paybackMonths, f.annualValue, true)}
+        </dd>
+        <dd className="figure__note">
+          {f.paybackMonths === null && f.annualValue !== null
+            ? 'Running costs exceed the value it returns'
+            : 'One-off cost ÷ monthly net value'}
+        </dd>
       </div>
       <div className="figure">
         <dt className="figure__label">Priority</dt>

@@ -51,7 +51,14 @@ describe('the case editor’s form', () => {
   });
 
   it('reads amounts as people type them and blanks as nothing', () => {
-    const form = { ...caseFormOf(initiative), oneOffBusiness: '£120,000', runningTechnology: '', expectedUplift: '2.5', kpiId: '', implementedOn: '' };
+    const form = {
+      ...caseFormOf(initiative),
+      oneOffBusiness: '£120,000',
+      runningTechnology: '',
+      expectedUplift: '2.5',
+      kpiId: '',
+      implementedOn: '',
+    };
     const { input, issues } = caseInputOf(initiative, form);
     expect(issues).toEqual([]);
     expect(input.oneOffBusiness).toBe(120_000);

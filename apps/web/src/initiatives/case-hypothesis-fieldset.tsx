@@ -29,7 +29,11 @@ export function CaseHypothesisFieldset({ form }: { form: DraftForm<CaseForm> }) 
           detail: `${o.kpiName}: ${o.baseline} → ${o.target} by ${formatDate(o.byDate)}`,
         }))}
         hint="The journey’s targeted outcomes this should move (up to five)."
-        empty={outcomes.isPending ? 'Loading the journey’s outcomes…' : 'This journey has no targeted outcomes yet: its owner team sets 3–5 of them.'}
+        empty={
+          outcomes.isPending
+            ? 'Loading the journey’s outcomes…'
+            : 'This journey has no targeted outcomes yet: its owner team sets 3–5 of them.'
+        }
       />
     </fieldset>
   );

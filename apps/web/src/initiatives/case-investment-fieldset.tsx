@@ -25,7 +25,10 @@ export function CaseInvestmentFieldset({ form, kpis, systems }: CaseInvestmentFi
   const { draft, field } = form;
   const kpiOptions = [
     { value: '', label: 'None chosen yet' },
-    ...orderKpis(kpis, draft.journeyId).map((k) => ({ value: k.id, label: k.valuePerPoint !== null ? `${k.name} (${formatGbp(k.valuePerPoint)} a point)` : k.name })),
+    ...orderKpis(kpis, draft.journeyId).map((k) => ({
+      value: k.id,
+      label: k.valuePerPoint !== null ? `${k.name} (${formatGbp(k.valuePerPoint)} a point)` : k.name,
+    })),
   ];
   const kpi = kpis.find((k) => k.id === draft.kpiId);
   return (
@@ -44,20 +47,38 @@ export function CaseInvestmentFieldset({ form, kpis, systems }: CaseInvestmentFi
         legend={FIELD_LABEL.systemIds}
         {...field('systemIds')}
         layout="columns"
-        options={systems.map((s) => ({ value: s.id, label: s.name, detail: s.ownerTeamName ? `Owned by ${s.ownerTeamName}` : 'No owner team' }))}
+        options={systems.map((s) => ({
+          value: s.id,
+          label: s.name,
+          detail: s.ownerTeamName ? `Owned by ${s.ownerTeamName}` : 'No owner team',
+        }))}
         hint="A change that touches no system and costs technology nothing is flagged: name what it changes."
         empty="No systems are recorded for the organisation yet."
       />
       <div className="form__row">
-        <SelectField label={FIELD_LABEL.kpiId} options={kpiOptions} {...field('kpiId')} hint="The KPI the uplift is promised on; its value per point prices the uplift." />
+        <SelectField
+          label={FIELD_LABEL.kpiId}
+          options={kpiOptions}
+          {...field('kpiId')}
+          hint="The KPI the uplift is promised on; its value per point prices the uplift."
+        />
         <NumberField
           label={FIELD_LABEL.expectedUplift}
           {...field('expectedUplift')}
-          hint={kpi ? `Points of ${kpi.name}${kpi.direction === 'lower_is_better' ? ' (lower is better: a fall is an improvement)' : ''}.` : 'Points of the KPI.'}
+          hint={
+            kpi
+              ? `Points of ${kpi.name}${kpi.direction === 'lower_is_better' ? ' (lower is better: a fall is an improvement)' : ''}.`
+              : 'Points of the KPI.'
+          }
         />
       </div>
       <div className="form__row">
-        <SelectField label={FIELD_LABEL.upliftConfidence} options={CONFIDENCE_OPTIONS} {...field('upliftConfidence')} hint="Weights the priority: low 0.3, medium 0.6, high 0.9." />
+        <SelectField
+          label={FIELD_LABEL.upliftConfidence}
+          options={CONFIDENCE_OPTIONS}
+          {...field('upliftConfidence')}
+          hint="Weights the priority: low 0.3, medium 0.6, high 0.9."
+        />
         <NumberField
           label={FIELD_LABEL.valuePerPointOverride}
           {...field('valuePerPointOverride')}
@@ -74,6 +95,7 @@ export function CaseInvestmentFieldset({ form, kpis, systems }: CaseInvestmentFi
 
 /** The journey's own KPIs first, then the organisation's, then the rest. */
 function orderKpis(kpis: readonly KpiDefinition[], journeyId: string): KpiDefinition[] {
-  const rank = (k: KpiDefinition) => (k.scope.level !== 'organisation' && k.scope.journeyId === journeyId ? 0 : k.scope.level === 'organisation' ? 1 : 2);
+  const rank = (k: KpiDefinition) =>
+    k.scope.level !== 'organisation' && k.scope.journeyId === journeyId ? 0 : k.scope.level === 'organisation' ? 1 : 2;
   return [...kpis].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }

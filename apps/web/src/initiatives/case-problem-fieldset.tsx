@@ -23,7 +23,11 @@ export function CaseProblemFieldset({ form }: { form: DraftForm<CaseForm> }) {
           detail: `${f.stepName} · ${formatGbp(f.annualCost)} a year`,
         }))}
         hint="The costed failures on this journey it should fix, costliest first."
-        empty={failurePoints.isPending ? 'Loading the journey’s failure points…' : 'This journey has no failure points recorded yet: describe the problem below instead.'}
+        empty={
+          failurePoints.isPending
+            ? 'Loading the journey’s failure points…'
+            : 'This journey has no failure points recorded yet: describe the problem below instead.'
+        }
       />
       <TextAreaField
         label={FIELD_LABEL.problem}

@@ -52,7 +52,9 @@ export function DeliverySection({ initiative: i }: { initiative: Initiative }) {
         <dl className="facts facts--row">
           <div>
             <dt>Funded</dt>
-            <dd>{i.fundedOn ? `${formatDate(i.fundedOn)}, by ${i.fundingApprover === 'council' ? 'the CX council' : i.teamName}` : 'Not yet'}</dd>
+            <dd>
+              {i.fundedOn ? `${formatDate(i.fundedOn)}, by ${i.fundingApprover === 'council' ? 'the CX council' : i.teamName}` : 'Not yet'}
+            </dd>
           </div>
           <div>
             <dt>Delivery started</dt>

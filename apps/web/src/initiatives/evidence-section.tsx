@@ -5,7 +5,12 @@ import { formatDate, plural } from '../common/locale-format.ts';
 import { LoadingState } from '../common/query-state.tsx';
 import { trpc } from '../trpc.ts';
 
-const SOURCE: Record<Insight['source'], string> = { interview: 'Interview', survey: 'Survey', analytics: 'Analytics', frontline: 'Frontline' };
+const SOURCE: Record<Insight['source'], string> = {
+  interview: 'Interview',
+  survey: 'Survey',
+  analytics: 'Analytics',
+  frontline: 'Frontline',
+};
 
 interface EvidenceItem {
   insight: Insight;
@@ -16,7 +21,10 @@ interface EvidenceItem {
 }
 
 /** Merges the insights filed on the initiative with those on its failure points, each once. */
-function gatherEvidence(direct: readonly Insight[], byPoint: readonly { point: FailurePoint | undefined; insights: readonly Insight[] }[]): EvidenceItem[] {
+function gatherEvidence(
+  direct: readonly Insight[],
+  byPoint: readonly { point: FailurePoint | undefined; insights: readonly Insight[] }[],
+): EvidenceItem[] {
   const items = new Map<string, EvidenceItem>();
   for (const insight of direct) items.set(insight.id, { insight, direct: true, via: [] });
   for (const { point, insights } of byPoint) {
@@ -33,7 +41,9 @@ function gatherEvidence(direct: readonly Insight[], byPoint: readonly { point: F
 export function EvidenceSection({ initiative: i }: { initiative: Initiative }) {
   const direct = useQuery(trpc.insight.search.queryOptions({ initiativeId: i.id, limit: 50 }));
   const points = useQuery(trpc.failurePoint.list.queryOptions({}));
-  const byPoint = useQueries({ queries: i.failurePointIds.map((id) => trpc.insight.search.queryOptions({ failurePointId: id, limit: 50 })) });
+  const byPoint = useQueries({
+    queries: i.failurePointIds.map((id) => trpc.insight.search.queryOptions({ failurePointId: id, limit: 50 })),
+  });
   const loading = direct.isPending || byPoint.some((q) => q.isPending);
   const failed = direct.isError || byPoint.some((q) => q.isError);
   const items = gatherEvidence(
@@ -58,19 +68,23 @@ export function EvidenceSection({ initiative: i }: { initiative: Initiative }) {
         <p className="muted">The evidence could not be loaded. Reload the page to try again.</p>
       ) : items.length === 0 ? (
         <p className="muted">
-          No insights rest on it yet. An initiative without evidence is an assertion: file the research findings and customer verbatims behind it in
-          the insight repository, linked to this initiative or its failure points.
+          No insights rest on it yet. An initiative without evidence is an assertion: file the research findings and customer verbatims
+          behind it in the insight repository, linked to this initiative or its failure points.
         </p>
       ) : (
         <ul className="evidence-list">
           {items.map(({ insight: s, direct: isDirect, via }) => (
             <li key={s.id} className={`evidence evidence--${s.kind}`}>
               <p className="evidence__meta">
-                <span className="evidence__kind">{s.kind === 'verbatim' ? 'Verbatim' : 'Finding'}</span> · {SOURCE[s.source]} · {formatDate(s.observedOn)} ·{' '}
-                {s.confidence} confidence
+                <span className="evidence__kind">{s.kind === 'verbatim' ? 'Verbatim' : 'Finding'}</span> · {SOURCE[s.source]} ·{' '}
+                {formatDate(s.observedOn)} · {s.confidence} confidence
               </p>
               <h3 className="evidence__title">{s.title}</h3>
-              {s.kind === 'verbatim' ? <blockquote className="evidence__body">“{s.body}”</blockquote> : <p className="evidence__body">{s.body}</p>}
+              {s.kind === 'verbatim' ? (
+                <blockquote className="evidence__body">“{s.body}”</blockquote>
+              ) : (
+                <p className="evidence__body">{s.body}</p>
+              )}
               <p className="evidence__link">
                 {isDirect ? 'Filed on this initiative' : null}
                 {isDirect && via.length > 0 ? '; ' : null}

@@ -7,7 +7,9 @@ const MAX_FRAMES = 60;
  */
 export function focusField(path: string, frame = 0): void {
   const form = document.querySelector('form.case-editor');
-  const target = form?.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`) ?? form?.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"]`);
+  const target =
+    form?.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`) ??
+    form?.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"]`);
   if (target) {
     const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     target.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });

@@ -43,15 +43,17 @@ export function FundingPanel({ initiative: i, mayDecide, onDecided, headingRef }
         <div>
           <dt>{i.teamName} may approve up to</dt>
           <dd>{formatGbp(funding.authority)}</dd>
-          <dd className="route-panel__note">{council ? `${formatGbp(funding.amount - funding.authority)} over its authority` : 'within its authority'}</dd>
+          <dd className="route-panel__note">
+            {council ? `${formatGbp(funding.amount - funding.authority)} over its authority` : 'within its authority'}
+          </dd>
         </div>
       </dl>
       {mayDecide ? (
         <FundingDecisionForm initiative={i} onDecided={onDecided} />
       ) : (
         <p className="next-step__waiting">
-          Waiting for {council ? 'the CX council: a CX lead decides it' : `${i.teamName} or the CX council to decide it`}. The decision and its reason go
-          into the <Link to="/governance#decisions">decision log</Link>.
+          Waiting for {council ? 'the CX council: a CX lead decides it' : `${i.teamName} or the CX council to decide it`}. The decision and
+          its reason go into the <Link to="/governance#decisions">decision log</Link>.
         </p>
       )}
     </section>

@@ -35,7 +35,17 @@ interface GatePanelProps {
  * The next gate and its button. The server checks the gate: when it refuses, its issues are
  * listed here and beside their fields in the case editor, and focus moves to the list.
  */
-export function GatePanel({ initiative: i, to, canAct, refused, onAdvanced, onRefused, onAttempt, onShowField, headingRef }: GatePanelProps) {
+export function GatePanel({
+  initiative: i,
+  to,
+  canAct,
+  refused,
+  onAdvanced,
+  onRefused,
+  onAttempt,
+  onShowField,
+  headingRef,
+}: GatePanelProps) {
   const action = gateAction(to);
   const advance = useMutation(
     trpc.initiative.advance.mutationOptions({
@@ -81,7 +91,11 @@ export function GatePanel({ initiative: i, to, canAct, refused, onAdvanced, onRe
       {shownRefusal ? (
         <GateRefusal
           headingId="gate-refusal-heading"
-          title={shownRefusal.issues.length > 0 ? `It cannot be ${stageLabel(to).toLowerCase()} yet: ${shownRefusal.issues.length === 1 ? 'one thing is' : `${shownRefusal.issues.length} things are`} missing` : shownRefusal.message}
+          title={
+            shownRefusal.issues.length > 0
+              ? `It cannot be ${stageLabel(to).toLowerCase()} yet: ${shownRefusal.issues.length === 1 ? 'one thing is' : `${shownRefusal.issues.length} things are`} missing`
+              : shownRefusal.message
+          }
           issues={shownRefusal.issues}
           onShowField={canAct ? onShowField : undefined}
         />

@@ -19,7 +19,9 @@ export function InitiativeDecisions({ initiative: i }: { initiative: Initiative 
         </Link>
       </div>
       {decisions.isPending ? null : mine.length === 0 ? (
-        <p className="muted">No decisions yet. Its funding decision will be recorded here and in the governance decision log, with who decided and why.</p>
+        <p className="muted">
+          No decisions yet. Its funding decision will be recorded here and in the governance decision log, with who decided and why.
+        </p>
       ) : (
         <ul className="initiative-decisions">
           {mine.map((d) => (
@@ -28,7 +30,8 @@ export function InitiativeDecisions({ initiative: i }: { initiative: Initiative 
                 <span className={`initiative-decision__outcome initiative-decision__outcome--${d.outcome === 'funded' ? 'yes' : 'no'}`}>
                   {d.outcome === 'funded' ? '✓ Funded' : '✕ Funding refused'}
                 </span>{' '}
-                by {d.decidedBy} for {d.decidedByBody === 'council' ? 'the CX council' : i.teamName}, <time dateTime={d.decidedAt}>{formatDateTime(d.decidedAt)}</time>
+                by {d.decidedBy} for {d.decidedByBody === 'council' ? 'the CX council' : i.teamName},{' '}
+                <time dateTime={d.decidedAt}>{formatDateTime(d.decidedAt)}</time>
               </p>
               <p className="initiative-decision__reason">“{d.reason}”</p>
             </li>

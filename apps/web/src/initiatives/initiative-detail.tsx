@@ -37,7 +37,9 @@ export function InitiativeDetail({ initiative: i, created }: InitiativeDetailPro
   // 'heading' when opened with its button; 'elsewhere' when a refusal or a field link takes focus.
   const [editing, setEditing] = useState<false | 'heading' | 'elsewhere'>(false);
   const [refused, setRefused] = useState<GateRefused | null>(null);
-  const [notice, setNotice] = useState(created ? `“${created}” was created as an idea. Edit its case to describe the problem, then mark it as designed.` : '');
+  const [notice, setNotice] = useState(
+    created ? `“${created}” was created as an idea. Edit its case to describe the problem, then mark it as designed.` : '',
+  );
   const editButton = useRef<HTMLButtonElement>(null);
   const nextHeading = useRef<HTMLHeadingElement>(null);
 
@@ -101,8 +103,9 @@ export function InitiativeDetail({ initiative: i, created }: InitiativeDetailPro
           <div>
             <p className="no-tech-banner__title">No technology scope</p>
             <p>
-              This case changes no system, has no IT effort and costs technology nothing. A customer-experience change that touches no system is
-              often a poster, not a change: name the systems it changes and the IT effort it needs, or say in the problem why none is needed.
+              This case changes no system, has no IT effort and costs technology nothing. A customer-experience change that touches no
+              system is often a poster, not a change: name the systems it changes and the IT effort it needs, or say in the problem why none
+              is needed.
             </p>
           </div>
         </div>
@@ -115,7 +118,12 @@ export function InitiativeDetail({ initiative: i, created }: InitiativeDetailPro
       <section aria-label="Lifecycle" className="lifecycle">
         <LifecycleStepper stage={i.stage} />
         {step.kind === 'funding' ? (
-          <FundingPanel initiative={i} mayDecide={rights.mayFund(i.funding.approver, i.teamId)} onDecided={onMoved} headingRef={nextHeading} />
+          <FundingPanel
+            initiative={i}
+            mayDecide={rights.mayFund(i.funding.approver, i.teamId)}
+            onDecided={onMoved}
+            headingRef={nextHeading}
+          />
         ) : step.kind === 'gate' && isGateTarget(step.to) ? (
           <GatePanel
             initiative={i}
@@ -138,8 +146,8 @@ export function InitiativeDetail({ initiative: i, created }: InitiativeDetailPro
               Measured{i.measuredOn ? ` on ${formatDate(i.measuredOn)}` : ''}
             </h2>
             <p>
-              Its KPI has results since it went live. <Link to="/acid-test">The acid test</Link> compares {i.kpiName ?? 'the KPI'} before and after{' '}
-              {i.implementedOn ? formatDate(i.implementedOn) : 'the implementation date'}, with significance.
+              Its KPI has results since it went live. <Link to="/acid-test">The acid test</Link> compares {i.kpiName ?? 'the KPI'} before
+              and after {i.implementedOn ? formatDate(i.implementedOn) : 'the implementation date'}, with significance.
             </p>
           </section>
         )}

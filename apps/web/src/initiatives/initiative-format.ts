@@ -37,7 +37,9 @@ export function valueSourceText(figures: Pick<InvestmentFigures, 'valuePerPointS
     case 'value_model':
       return `Estimated by the value model from your own customers’ data for ${kpi}.`;
     default:
-      return kpiName ? `${kpi} has no value per point yet: enter one here, or set it on the KPI.` : 'Choose the KPI the uplift is promised on.';
+      return kpiName
+        ? `${kpi} has no value per point yet: enter one here, or set it on the KPI.`
+        : 'Choose the KPI the uplift is promised on.';
   }
 }
 

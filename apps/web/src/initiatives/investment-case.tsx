@@ -74,7 +74,11 @@ export function InvestmentCase({ initiative: i, systems }: InvestmentCaseProps) 
           </div>
           <div>
             <dt>Expected uplift</dt>
-            <dd>{i.expectedUplift !== null ? `${i.expectedUplift > 0 ? '+' : ''}${i.expectedUplift} points, ${CONFIDENCE[i.upliftConfidence]} confidence` : 'Not stated yet'}</dd>
+            <dd>
+              {i.expectedUplift !== null
+                ? `${i.expectedUplift > 0 ? '+' : ''}${i.expectedUplift} points, ${CONFIDENCE[i.upliftConfidence]} confidence`
+                : 'Not stated yet'}
+            </dd>
           </div>
           <div>
             <dt>Value per point</dt>

@@ -67,8 +67,8 @@ export function NewInitiativeForm({ journeys, teams, onCreated, onCancel }: NewI
       noValidate
       lead={
         <p className="muted">
-          It starts as an idea. Next, on its own page, you describe the problem and the case; the designed gate checks it is complete before it can ask
-          for funding.
+          It starts as an idea. Next, on its own page, you describe the problem and the case; the designed gate checks it is complete before
+          it can ask for funding.
         </p>
       }
       buttonsClassName="form__buttons"
@@ -81,21 +81,34 @@ export function NewInitiativeForm({ journeys, teams, onCreated, onCancel }: NewI
         </>
       }
     >
-      <TextField label="Title" autoComplete="off" {...form.field('title')} hint="The change, in a few words: “Photo triage for escape-of-water claims”." />
+      <TextField
+        label="Title"
+        autoComplete="off"
+        {...form.field('title')}
+        hint="The change, in a few words: “Photo triage for escape-of-water claims”."
+      />
       <div className="form__row">
         <SelectField
           label="Owning team"
           options={teams.map((t) => ({ value: t.id, label: t.name }))}
           {...form.field('teamId')}
           value={team?.id ?? ''}
-          hint={team ? `Delivers it and answers for it. ${team.name} may fund up to ${formatGbp(team.spendingAuthority)} itself; more goes to the CX council.` : undefined}
+          hint={
+            team
+              ? `Delivers it and answers for it. ${team.name} may fund up to ${formatGbp(team.spendingAuthority)} itself; more goes to the CX council.`
+              : undefined
+          }
         />
         <SelectField
           label="Journey"
           options={journeys.map((j) => ({ value: j.id, label: j.name }))}
           {...form.field('journeyId')}
           value={journeyOf(form.draft)}
-          hint={accountable.length > 0 && team ? `${team.name} is accountable for ${accountable.map((j) => `“${j.name}”`).join(' and ')}.` : 'The customer journey it changes.'}
+          hint={
+            accountable.length > 0 && team
+              ? `${team.name} is accountable for ${accountable.map((j) => `“${j.name}”`).join(' and ')}.`
+              : 'The customer journey it changes.'
+          }
         />
       </div>
     </PanelForm>

@@ -6,7 +6,6 @@ import { trpc } from '../trpc.ts';
 
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
-
 /** The hypothesis and the journey outcomes it targets, each with where its KPI stands now. */
 export function OutcomesSection({ initiative: i }: { initiative: Initiative }) {
   const outcomes = useQuery(trpc.outcome.list.queryOptions({ journeyId: i.journeyId }));
@@ -17,7 +16,11 @@ export function OutcomesSection({ initiative: i }: { initiative: Initiative }) {
           Hypothesis and outcomes
         </h2>
       </div>
-      {i.hypothesis ? <p className="prose hypothesis">{i.hypothesis}</p> : <p className="muted">No hypothesis yet: what do you believe will change, and why?</p>}
+      {i.hypothesis ? (
+        <p className="prose hypothesis">{i.hypothesis}</p>
+      ) : (
+        <p className="muted">No hypothesis yet: what do you believe will change, and why?</p>
+      )}
       <h3 className="subsection__title">Outcomes targeted</h3>
       {i.outcomeIds.length === 0 ? (
         <p className="muted">None chosen yet: pick at least one of the targeted outcomes of “{i.journeyName}”.</p>
@@ -36,7 +39,9 @@ export function OutcomesSection({ initiative: i }: { initiative: Initiative }) {
                     </span>
                     <span className={`outcome__status outcome__status--${o.status}`}>
                       {o.status === 'achieved' ? <span aria-hidden="true">✓ </span> : null}
-                      {o.status === 'too_few' ? `Too few answers to judge: n = ${o.n.toLocaleString('en-GB')} of ${o.minSample.toLocaleString('en-GB')}` : OUTCOME_STATUS_LABEL[o.status]}
+                      {o.status === 'too_few'
+                        ? `Too few answers to judge: n = ${o.n.toLocaleString('en-GB')} of ${o.minSample.toLocaleString('en-GB')}`
+                        : OUTCOME_STATUS_LABEL[o.status]}
                     </span>
                   </li>
                 ))}

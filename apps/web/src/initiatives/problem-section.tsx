@@ -20,7 +20,11 @@ export function ProblemSection({ initiative: i }: { initiative: Initiative }) {
       </div>
       {i.problem ? <p className="prose">{i.problem}</p> : null}
       {i.failurePointIds.length === 0 ? (
-        <p className="muted">{i.problem ? 'No failure points linked: link the costed failures it fixes to put a number on the problem.' : 'Not described yet: link the failure points it fixes, or state the problem.'}</p>
+        <p className="muted">
+          {i.problem
+            ? 'No failure points linked: link the costed failures it fixes to put a number on the problem.'
+            : 'Not described yet: link the failure points it fixes, or state the problem.'}
+        </p>
       ) : (
         <QueryView query={failurePoints} label="failure points" rows={2} errorTitle="The failure points could not be loaded">
           {(all) => {

@@ -27,7 +27,10 @@ describe('search headline', () => {
 
   it('says where a headline was cut from a longer text', () => {
     const body = 'I was chasing them every other day. Nobody could tell me when the assessor would visit.';
-    expect(headlineCuts(body, '«chasing» them every other day. Nobody could tell me when the «assessor» would visit')).toEqual({ start: true, end: false });
+    expect(headlineCuts(body, '«chasing» them every other day. Nobody could tell me when the «assessor» would visit')).toEqual({
+      start: true,
+      end: false,
+    });
     expect(headlineCuts(body, 'I was «chasing» them every other day')).toEqual({ start: false, end: true });
     expect(headlineCuts('The assessor never came.', 'The «assessor» never came')).toEqual({ start: false, end: false });
   });

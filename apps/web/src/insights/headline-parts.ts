@@ -45,7 +45,11 @@ const unpunctuated = (text: string) => text.trim().replace(/[\s.,;:!?…]+$/u, '
  * so there and only there: a short verbatim shown whole needs none.
  */
 export function headlineCuts(body: string, headline: string): { start: boolean; end: boolean } {
-  const plain = unpunctuated(headlineParts(headline).map((p) => p.text).join(''));
+  const plain = unpunctuated(
+    headlineParts(headline)
+      .map((p) => p.text)
+      .join(''),
+  );
   const whole = unpunctuated(body);
   return { start: !whole.startsWith(plain.slice(0, 24)), end: !whole.endsWith(plain.slice(-24)) };
 }

@@ -37,16 +37,29 @@ export function InsightCard({ insight, names, targeted, onEdit }: InsightCardPro
       insight.body
     );
   const links: { label: string; items: ReactNode[] }[] = [
-    { label: 'Journeys', items: insight.journeyIds.map((id) => <Link to={`/journeys/${id}`}>{names.journeys.get(id) ?? 'A journey'}</Link>) },
+    {
+      label: 'Journeys',
+      items: insight.journeyIds.map((id) => <Link to={`/journeys/${id}`}>{names.journeys.get(id) ?? 'A journey'}</Link>),
+    },
     {
       label: 'Failure points',
-      items: insight.failurePointIds.map((id) => <Link to={`/insights/failure-points#fp-${id}`}>{names.failurePoints.get(id) ?? 'A failure point'}</Link>),
+      items: insight.failurePointIds.map((id) => (
+        <Link to={`/insights/failure-points#fp-${id}`}>{names.failurePoints.get(id) ?? 'A failure point'}</Link>
+      )),
     },
-    { label: 'Initiatives', items: insight.initiativeIds.map((id) => <Link to={`/backlog/${id}`}>{names.initiatives.get(id) ?? 'An initiative'}</Link>) },
+    {
+      label: 'Initiatives',
+      items: insight.initiativeIds.map((id) => <Link to={`/backlog/${id}`}>{names.initiatives.get(id) ?? 'An initiative'}</Link>),
+    },
   ].filter((l) => l.items.length > 0);
 
   return (
-    <li id={`insight-${insight.id}`} tabIndex={-1} className={`insight-card insight-card--${insight.kind}${targeted ? ' is-target' : ''}`} aria-labelledby={headingId}>
+    <li
+      id={`insight-${insight.id}`}
+      tabIndex={-1}
+      className={`insight-card insight-card--${insight.kind}${targeted ? ' is-target' : ''}`}
+      aria-labelledby={headingId}
+    >
       <p className="insight-card__meta">
         <span className={`insight-kind insight-kind--${insight.kind}`}>{kindLabel(insight.kind)}</span>
         <span>{sourceLabel(insight.source)}</span>
@@ -61,7 +74,11 @@ export function InsightCard({ insight, names, targeted, onEdit }: InsightCardPro
       <h3 id={headingId} className="insight-card__title">
         {insight.title}
       </h3>
-      {insight.kind === 'verbatim' ? <blockquote className="insight-card__quote">{text}</blockquote> : <p className="insight-card__body">{text}</p>}
+      {insight.kind === 'verbatim' ? (
+        <blockquote className="insight-card__quote">{text}</blockquote>
+      ) : (
+        <p className="insight-card__body">{text}</p>
+      )}
       {insight.personas.length > 0 ? (
         <ul className="chips" aria-label="Personas">
           {insight.personas.map((p) => (

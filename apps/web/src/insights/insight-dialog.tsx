@@ -19,7 +19,16 @@ export function InsightDialog({ editing, onClose, onSaved }: InsightDialogProps)
   const startLinks = editing?.kind === 'new' ? { journeyId: editing.journeyId, failurePointId: editing.failurePointId } : {};
   return (
     <ModalDialog open={editing !== null} labelledBy={titleId} onClose={onClose}>
-      {editing ? <InsightForm key={insight?.id ?? 'new'} titleId={titleId} insight={insight} startLinks={startLinks} onClose={onClose} onSaved={onSaved} /> : null}
+      {editing ? (
+        <InsightForm
+          key={insight?.id ?? 'new'}
+          titleId={titleId}
+          insight={insight}
+          startLinks={startLinks}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      ) : null}
     </ModalDialog>
   );
 }

@@ -21,7 +21,19 @@ function today(): string {
 function draftOf(insight: Insight | null, links: { journeyId?: string; failurePointId?: string }): Draft {
   if (insight) {
     const { kind, title, body, source, observedOn, confidence, personas, journeyIds, stepIds, failurePointIds, initiativeIds } = insight;
-    return { kind, title, body, source, observedOn, confidence, personas: personas.join(', '), journeyIds, stepIds, failurePointIds, initiativeIds };
+    return {
+      kind,
+      title,
+      body,
+      source,
+      observedOn,
+      confidence,
+      personas: personas.join(', '),
+      journeyIds,
+      stepIds,
+      failurePointIds,
+      initiativeIds,
+    };
   }
   return {
     kind: 'finding',
@@ -40,7 +52,14 @@ function draftOf(insight: Insight | null, links: { journeyId?: string; failurePo
 
 /** Personas typed as "Homeowner, Landlord": trimmed, blanks and repeats dropped. */
 function personaList(text: string): string[] {
-  return [...new Set(text.split(',').map((p) => p.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 interface InsightFormProps {
@@ -78,10 +97,16 @@ export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: 
   const inChosenJourneys = (journeyId: string, id: string, chosen: readonly string[]) =>
     draft.journeyIds.length === 0 || draft.journeyIds.includes(journeyId) || chosen.includes(id);
   const stepOptions: CheckOption[] = structures.flatMap((q) =>
-    q.data ? q.data.stages.flatMap((stage) => stage.steps.map((step) => ({ value: step.id, label: step.name, detail: `${q.data.name} · ${stage.name}` }))) : [],
+    q.data
+      ? q.data.stages.flatMap((stage) =>
+          stage.steps.map((step) => ({ value: step.id, label: step.name, detail: `${q.data.name} · ${stage.name}` })),
+        )
+      : [],
   );
   // Unticking a journey takes its steps with it: they would otherwise be linked without being shown.
-  const stepJourney = new Map(structures.flatMap((q) => (q.data ? q.data.stages.flatMap((stage) => stage.steps.map((step) => [step.id, q.data.id] as const)) : [])));
+  const stepJourney = new Map(
+    structures.flatMap((q) => (q.data ? q.data.stages.flatMap((stage) => stage.steps.map((step) => [step.id, q.data.id] as const)) : [])),
+  );
   const failurePointOptions: CheckOption[] = (failurePoints.data ?? [])
     .filter((f) => inChosenJourneys(f.journeyId, f.id, draft.failurePointIds))
     .map((f) => ({ value: f.id, label: f.title, detail: f.stepName }));
@@ -113,17 +138,31 @@ export function InsightForm({ titleId, insight, startLinks, onClose, onSaved }: 
         <DateField label="Observed on" required {...field('observedOn')} />
         <SelectField
           label="Confidence"
-          options={(['high', 'medium', 'low'] as const satisfies readonly Confidence[]).map((c) => ({ value: c, label: confidenceLabel(c) }))}
+          options={(['high', 'medium', 'low'] as const satisfies readonly Confidence[]).map((c) => ({
+            value: c,
+            label: confidenceLabel(c),
+          }))}
           {...field('confidence')}
         />
       </div>
-      <TextField label="Personas" required={false} {...field('personas')} hint="Who it is about, separated by commas: Homeowner, Landlord." />
+      <TextField
+        label="Personas"
+        required={false}
+        {...field('personas')}
+        hint="Who it is about, separated by commas: Homeowner, Landlord."
+      />
       <CheckListField
         layout="framed"
         legend="Journeys"
         options={(journeys.data ?? []).map((j) => ({ value: j.id, label: j.name }))}
         {...field('journeyIds')}
-        onChange={(ids) => form.update((d) => ({ ...d, journeyIds: ids, stepIds: d.stepIds.filter((s) => !stepJourney.has(s) || ids.includes(stepJourney.get(s)!)) }))}
+        onChange={(ids) =>
+          form.update((d) => ({
+            ...d,
+            journeyIds: ids,
+            stepIds: d.stepIds.filter((s) => !stepJourney.has(s) || ids.includes(stepJourney.get(s)!)),
+          }))
+        }
         empty="No journeys yet."
       />
       <CheckListField

@@ -144,8 +144,9 @@ export function InsightsPage() {
               }
             >
               <p>
-                Record what interviews, surveys, analytics and frontline staff tell you: a finding in a sentence, or a customer’s own words. Link each to
-                the journeys and failure points it explains, so the teams who fix them can see why, and the acid test can trace delivery back to it.
+                Record what interviews, surveys, analytics and frontline staff tell you: a finding in a sentence, or a customer’s own words.
+                Link each to the journeys and failure points it explains, so the teams who fix them can see why, and the acid test can trace
+                delivery back to it.
               </p>
               {canEdit ? null : <p>Only {whoCan('insight.edit')} add insights.</p>}
             </EmptyState>

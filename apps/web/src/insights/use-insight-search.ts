@@ -22,7 +22,11 @@ const NO_FILTERS: InsightFilters = { journey: '', source: '', fp: '' };
 function filtersFrom(params: URLSearchParams): InsightFilters {
   const id = (value: string | null) => (value && ZId.safeParse(value).success ? value : '');
   const source = params.get('source');
-  return { journey: id(params.get('journey')), source: source && ZInsightSource.safeParse(source).success ? source : '', fp: id(params.get('fp')) };
+  return {
+    journey: id(params.get('journey')),
+    source: source && ZInsightSource.safeParse(source).success ? source : '',
+    fp: id(params.get('fp')),
+  };
 }
 
 function searchInput(query: string, f: InsightFilters): InsightSearch {

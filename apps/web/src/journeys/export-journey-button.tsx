@@ -12,7 +12,12 @@ export function ExportJourneyButton({ journeyId, journeyName }: { journeyId: str
       const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
       const link = document.createElement('a');
       link.href = url;
-      link.download = `${journeyName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'journey'}.journey.json`;
+      link.download = `${
+        journeyName
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'journey'
+      }.journey.json`;
       link.click();
       URL.revokeObjectURL(url);
       setState({ busy: false, error: null });
@@ -22,7 +27,13 @@ export function ExportJourneyButton({ journeyId, journeyName }: { journeyId: str
   };
   return (
     <>
-      <button type="button" className="button button--secondary" onClick={() => void download()} disabled={state.busy} aria-busy={state.busy}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void download()}
+        disabled={state.busy}
+        aria-busy={state.busy}
+      >
         {state.busy ? 'Exporting…' : 'Export as JSON'}
       </button>
       {state.error ? (

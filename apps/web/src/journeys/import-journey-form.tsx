@@ -55,14 +55,22 @@ export function ImportJourneyForm() {
   return (
     <div className="panel import-journey">
       <h2 className="panel__title">Import a journey</h2>
-      <p className="muted">A JSON file exported from Throughline: its stages, steps and blueprint lanes. Nothing is created if any part of it is invalid.</p>
+      <p className="muted">
+        A JSON file exported from Throughline: its stages, steps and blueprint lanes. Nothing is created if any part of it is invalid.
+      </p>
       <label className="checks__item">
         <input type="checkbox" checked={createMissingSystems} onChange={(e) => setCreateMissingSystems(e.target.checked)} />
         <span>Create systems this organisation does not have yet (without an owner)</span>
       </label>
       <div className="field">
         <label htmlFor={fileId}>Journey file</label>
-        <input id={fileId} type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} disabled={importJourney.isPending} />
+        <input
+          id={fileId}
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void onFile(e)}
+          disabled={importJourney.isPending}
+        />
       </div>
       {summary ? (
         <div role="alert" className="form__alert">

@@ -87,7 +87,13 @@ export function InlineTextEditor({ label, value, placeholder, multiline = false,
     <div className="inline-edit__form">
       {multiline ? <textarea rows={4} {...fieldProps} /> : <input type="text" {...fieldProps} />}
       <div className="inline-edit__buttons">
-        <button type="button" className="button button--primary button--small" onClick={() => void save()} disabled={saving} aria-busy={saving}>
+        <button
+          type="button"
+          className="button button--primary button--small"
+          onClick={() => void save()}
+          disabled={saving}
+          aria-busy={saving}
+        >
           {saving ? 'Saving…' : 'Save'}
         </button>
         <button type="button" className="button button--secondary button--small" onClick={stop} disabled={saving}>

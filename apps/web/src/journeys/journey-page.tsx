@@ -108,18 +108,26 @@ function BlueprintSection({ journey, systems, remits }: BlueprintSectionProps) {
           Service blueprint
         </h2>
         <p className="section__meta">
-          {editing ? 'Editing: click any lane to change it; move steps with the handle’s arrow keys or by dragging' : 'Scroll sideways for later stages'}
+          {editing
+            ? 'Editing: click any lane to change it; move steps with the handle’s arrow keys or by dragging'
+            : 'Scroll sideways for later stages'}
         </p>
         {canEdit ? (
-          <button type="button" className={editing ? 'button button--primary' : 'button button--secondary'} aria-pressed={editing} onClick={() => setEditing((e) => !e)}>
+          <button
+            type="button"
+            className={editing ? 'button button--primary' : 'button button--secondary'}
+            aria-pressed={editing}
+            onClick={() => setEditing((e) => !e)}
+          >
             {editing ? 'Done editing' : 'Edit blueprint'}
           </button>
         ) : null}
       </div>
       {contributors.length > 0 ? (
         <p className="blueprint-remit">
-          Contributing teams: {contributors.map((r) => `${r.teamName}${r.stepIds.length > 0 ? ` (${r.stepIds.length} steps)` : ''}`).join(', ')}. Systems owned by any other
-          team are marked as outside the journey’s remit.
+          Contributing teams:{' '}
+          {contributors.map((r) => `${r.teamName}${r.stepIds.length > 0 ? ` (${r.stepIds.length} steps)` : ''}`).join(', ')}. Systems owned
+          by any other team are marked as outside the journey’s remit.
         </p>
       ) : null}
       {/* Every edit's outcome is announced here, success or failure, without moving focus. */}
@@ -130,11 +138,19 @@ function BlueprintSection({ journey, systems, remits }: BlueprintSectionProps) {
         <EmptyState
           title="No stages mapped yet"
           headingLevel={3}
-          action={canEdit && editing ? <AddStageForm edits={edits} first /> : canEdit ? <button type="button" className="button button--primary" onClick={() => setEditing(true)}>Start mapping</button> : null}
+          action={
+            canEdit && editing ? (
+              <AddStageForm edits={edits} first />
+            ) : canEdit ? (
+              <button type="button" className="button button--primary" onClick={() => setEditing(true)}>
+                Start mapping
+              </button>
+            ) : null
+          }
         >
           <p>
-            Break the journey into stages (for example “Report”, “Assess”, “Settle”) and each stage into the steps the customer takes. Every step then
-            gets its blueprint: what the customer does, what happens frontstage and backstage, and the systems behind it.
+            Break the journey into stages (for example “Report”, “Assess”, “Settle”) and each stage into the steps the customer takes. Every
+            step then gets its blueprint: what the customer does, what happens frontstage and backstage, and the systems behind it.
           </p>
         </EmptyState>
       ) : (

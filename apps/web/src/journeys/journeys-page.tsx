@@ -44,10 +44,14 @@ export function JourneysPage() {
         empty={
           <EmptyState title="No journeys yet">
             <p>
-              Map the journeys your customers take as stages and steps, with what happens frontstage and backstage at each one, then give each
-              journey one accountable owner team.
+              Map the journeys your customers take as stages and steps, with what happens frontstage and backstage at each one, then give
+              each journey one accountable owner team.
             </p>
-            <p>{canCreate ? 'Choose “New journey” above to map the first one, or import a journey file.' : 'A CX lead or admin creates journeys; ask one to map the first.'}</p>
+            <p>
+              {canCreate
+                ? 'Choose “New journey” above to map the first one, or import a journey file.'
+                : 'A CX lead or admin creates journeys; ask one to map the first.'}
+            </p>
           </EmptyState>
         }
       >

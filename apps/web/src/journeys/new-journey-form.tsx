@@ -19,14 +19,24 @@ export function NewJourneyForm() {
   );
   const form = useDraftForm({
     initial: { name: '', description: '', personas: '' },
-    toInput: (draft) => ({ ...draft, personas: draft.personas.split(',').map((p) => p.trim()).filter(Boolean) }),
+    toInput: (draft) => ({
+      ...draft,
+      personas: draft.personas
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    }),
     schema: ZJourneyInput,
     submit: (input) => create.mutateAsync(input),
   });
   const { field } = form;
 
   return (
-    <PanelForm form={form} title="Map a new journey" buttons={<SubmitButton label="Create journey" pendingLabel="Creating…" pending={form.submitting} />}>
+    <PanelForm
+      form={form}
+      title="Map a new journey"
+      buttons={<SubmitButton label="Create journey" pendingLabel="Creating…" pending={form.submitting} />}
+    >
       <div className="form__row">
         <TextField label="Journey name" {...field('name')} hint="As the customer would put it, e.g. “Report a home-insurance claim”." />
         <TextField label="Personas" {...field('personas')} required={false} hint="Who takes it, separated by commas." />

@@ -183,25 +183,30 @@ export function ServiceBlueprint({ journey, systems, remits, edits }: ServiceBlu
                     {edits ? (
                       <StepCardEditor step={col.step} number={col.number} stages={stages} edits={edits} />
                     ) : (
-                    <div className="step-card">
-                      <span className="step-card__number" aria-label={`Step ${col.number}`}>
-                        {col.number}
-                      </span>
-                      <span className="step-card__name">{col.step.name}</span>
-                      <span className="chip chip--channel">
-                        <span className="visually-hidden">Channel: </span>
-                        {channelLabel(col.step.channel)}
-                      </span>
-                      {col.step.dependsOnStepIds.length > 0 ? (
-                        <span className="step-card__deps">
-                          After {col.step.dependsOnStepIds.map((id) => stepNames.get(id) ?? 'another step').join(', ')}
+                      <div className="step-card">
+                        <span className="step-card__number" aria-label={`Step ${col.number}`}>
+                          {col.number}
                         </span>
-                      ) : null}
-                    </div>
+                        <span className="step-card__name">{col.step.name}</span>
+                        <span className="chip chip--channel">
+                          <span className="visually-hidden">Channel: </span>
+                          {channelLabel(col.step.channel)}
+                        </span>
+                        {col.step.dependsOnStepIds.length > 0 ? (
+                          <span className="step-card__deps">
+                            After {col.step.dependsOnStepIds.map((id) => stepNames.get(id) ?? 'another step').join(', ')}
+                          </span>
+                        ) : null}
+                      </div>
                     )}
                   </th>
                 ) : (
-                  <th key={col.stage.id} scope="col" className="blueprint__step blueprint__step--empty is-stage-start" {...dropTarget(edits, col.stage.id, 0)}>
+                  <th
+                    key={col.stage.id}
+                    scope="col"
+                    className="blueprint__step blueprint__step--empty is-stage-start"
+                    {...dropTarget(edits, col.stage.id, 0)}
+                  >
                     No steps in this stage yet
                   </th>
                 ),

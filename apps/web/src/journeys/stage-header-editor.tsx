@@ -28,9 +28,20 @@ export function StageHeaderEditor({ stage, index, stageCount, edits }: StageHead
   return (
     <div className="stage-editor">
       <span className="blueprint__stage-index">Stage {index + 1}</span>
-      <InlineTextEditor label={`Name of stage ${index + 1}`} value={stage.name} placeholder="Name the stage" onSave={(n) => edits.renameStage(stage.id, n)} />
+      <InlineTextEditor
+        label={`Name of stage ${index + 1}`}
+        value={stage.name}
+        placeholder="Name the stage"
+        onSave={(n) => edits.renameStage(stage.id, n)}
+      />
       <div className="stage-editor__tools">
-        <button type="button" className="icon-button" aria-label={`Move stage “${stage.name}” left`} disabled={index === 0 || edits.pending} onClick={() => void edits.moveStage(stage.id, index - 1).catch(() => undefined)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Move stage “${stage.name}” left`}
+          disabled={index === 0 || edits.pending}
+          onClick={() => void edits.moveStage(stage.id, index - 1).catch(() => undefined)}
+        >
           ←
         </button>
         <button
@@ -42,7 +53,12 @@ export function StageHeaderEditor({ stage, index, stageCount, edits }: StageHead
         >
           →
         </button>
-        <button type="button" className="button button--secondary button--small" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-expanded={adding}
+          onClick={() => setAdding((a) => !a)}
+        >
           Add step<span className="visually-hidden"> to {stage.name}</span>
         </button>
         {stage.steps.length === 0 ? (
@@ -61,7 +77,15 @@ export function StageHeaderEditor({ stage, index, stageCount, edits }: StageHead
         <form className="stage-editor__add" onSubmit={(e) => void addStep(e)} aria-label={`New step in ${stage.name}`}>
           <label>
             <span className="visually-hidden">New step’s name</span>
-            <input type="text" placeholder="Step name, e.g. “Upload photos”" value={name} onChange={(e) => setName(e.target.value)} autoFocus required maxLength={200} />
+            <input
+              type="text"
+              placeholder="Step name, e.g. “Upload photos”"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoFocus
+              required
+              maxLength={200}
+            />
           </label>
           <label>
             <span className="visually-hidden">New step’s channel</span>

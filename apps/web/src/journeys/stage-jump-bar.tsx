@@ -8,7 +8,9 @@ export function stageAnchorId(stageId: string): string {
 
 function jumpTo(stageId: string): void {
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  document.getElementById(stageAnchorId(stageId))?.scrollIntoView({ behavior: reduceMotion ? 'auto' : 'smooth', block: 'nearest', inline: 'start' });
+  document
+    .getElementById(stageAnchorId(stageId))
+    ?.scrollIntoView({ behavior: reduceMotion ? 'auto' : 'smooth', block: 'nearest', inline: 'start' });
 }
 
 /** Wide journeys scroll sideways; these buttons bring a stage's columns into view. */

@@ -53,12 +53,24 @@ export function StepCardEditor({ step, number, stages, edits }: StepCardEditorPr
   };
 
   return (
-    <div className={dragging ? 'step-card step-card--editing is-dragging' : 'step-card step-card--editing'} draggable onDragStart={onDragStart} onDragEnd={() => setDragging(false)}>
+    <div
+      className={dragging ? 'step-card step-card--editing is-dragging' : 'step-card step-card--editing'}
+      draggable
+      onDragStart={onDragStart}
+      onDragEnd={() => setDragging(false)}
+    >
       <div className="step-card__top">
         <span className="step-card__number" aria-label={`Step ${number}`}>
           {number}
         </span>
-        <button type="button" className="move-handle" data-move-step={step.id} aria-label={`Move “${step.name}”`} aria-describedby={hintId} onKeyDown={onKeyDown}>
+        <button
+          type="button"
+          className="move-handle"
+          data-move-step={step.id}
+          aria-label={`Move “${step.name}”`}
+          aria-describedby={hintId}
+          onKeyDown={onKeyDown}
+        >
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M9 5h.01M15 5h.01M9 12h.01M15 12h.01M9 19h.01M15 19h.01" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
           </svg>
@@ -67,13 +79,20 @@ export function StepCardEditor({ step, number, stages, edits }: StepCardEditorPr
           Press the left or right arrow key to move this step one place; with a mouse, drag the card onto another step or stage.
         </span>
       </div>
-      <InlineTextEditor label={`Name of step ${number}`} value={step.name} placeholder="Name the step" onSave={(name) => edits.updateStep({ stepId: step.id, version: step.version, name })} />
+      <InlineTextEditor
+        label={`Name of step ${number}`}
+        value={step.name}
+        placeholder="Name the step"
+        onSave={(name) => edits.updateStep({ stepId: step.id, version: step.version, name })}
+      />
       <label className="step-card__channel">
         <span className="visually-hidden">Channel of “{step.name}”</span>
         <select
           className="inline-select"
           value={step.channel}
-          onChange={(e) => void edits.updateStep({ stepId: step.id, version: step.version, channel: e.target.value as Channel }).catch(() => undefined)}
+          onChange={(e) =>
+            void edits.updateStep({ stepId: step.id, version: step.version, channel: e.target.value as Channel }).catch(() => undefined)
+          }
         >
           {CHANNELS.map((c) => (
             <option key={c} value={c}>

@@ -16,8 +16,17 @@ export function StepDependenciesEditor({ step, stages, edits }: { step: Step; st
 
   return (
     <div className="step-deps">
-      {step.dependsOnStepIds.length > 0 ? <span className="step-card__deps">After {step.dependsOnStepIds.map((id) => names.get(id) ?? 'another step').join(', ')}</span> : null}
-      <button type="button" className="inline-edit inline-edit--small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)} disabled={others.length === 0}>
+      {step.dependsOnStepIds.length > 0 ? (
+        <span className="step-card__deps">After {step.dependsOnStepIds.map((id) => names.get(id) ?? 'another step').join(', ')}</span>
+      ) : null}
+      <button
+        type="button"
+        className="inline-edit inline-edit--small"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((o) => !o)}
+        disabled={others.length === 0}
+      >
         {open ? 'Done' : 'Depends on…'}
         <span className="visually-hidden"> for {step.name}</span>
       </button>
@@ -26,7 +35,12 @@ export function StepDependenciesEditor({ step, stages, edits }: { step: Step; st
           <legend className="visually-hidden">Steps “{step.name}” depends on</legend>
           {others.map((s) => (
             <label key={s.id} className="checks__item">
-              <input type="checkbox" checked={step.dependsOnStepIds.includes(s.id)} disabled={edits.pending} onChange={(e) => toggle(s.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={step.dependsOnStepIds.includes(s.id)}
+                disabled={edits.pending}
+                onChange={(e) => toggle(s.id, e.target.checked)}
+              />
               <span>
                 {s.name} <span className="checks__hint">({s.stageName})</span>
               </span>

@@ -48,7 +48,13 @@ export function SystemsCell({ step, systems, remitTeamIds, edits }: SystemsCellP
       )}
       {edits ? (
         <>
-          <button type="button" className="inline-edit inline-edit--small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+          <button
+            type="button"
+            className="inline-edit inline-edit--small"
+            aria-expanded={open}
+            aria-controls={listId}
+            onClick={() => setOpen((o) => !o)}
+          >
             {open ? 'Done' : 'Choose systems'}
             <span className="visually-hidden"> for {step.name}</span>
           </button>
@@ -57,7 +63,12 @@ export function SystemsCell({ step, systems, remitTeamIds, edits }: SystemsCellP
               <legend className="visually-hidden">Systems {step.name} relies on</legend>
               {[...systems.values()].map((s) => (
                 <label key={s.id} className="checks__item">
-                  <input type="checkbox" checked={step.blueprint.systemIds.includes(s.id)} disabled={edits.pending} onChange={(e) => toggle(s.id, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={step.blueprint.systemIds.includes(s.id)}
+                    disabled={edits.pending}
+                    onChange={(e) => toggle(s.id, e.target.checked)}
+                  />
                   <span>{s.name}</span>
                 </label>
               ))}

@@ -16,7 +16,11 @@ export function useJourneyEdits(journey: Journey) {
       setNotice(typeof done === 'string' ? done : done());
     },
     onError: (error: { message: string; data?: { code?: string } | null }) => {
-      setNotice(error.data?.code === 'CONFLICT' ? 'Someone else changed this journey a moment ago; it has been reloaded, try again.' : errorMessage(error));
+      setNotice(
+        error.data?.code === 'CONFLICT'
+          ? 'Someone else changed this journey a moment ago; it has been reloaded, try again.'
+          : errorMessage(error),
+      );
     },
   });
 
@@ -40,7 +44,8 @@ export function useJourneyEdits(journey: Journey) {
     removeStage: (stageId: string) => removeStage.mutateAsync({ stageId, journeyVersion }),
     addStep: (stageId: string, name: string, channel: Journey['stages'][number]['steps'][number]['channel']) =>
       addStep.mutateAsync({ stageId, journeyVersion, name, channel }),
-    moveStep: (stepId: string, toStageId: string, toPosition: number) => moveStep.mutateAsync({ stepId, journeyVersion, toStageId, toPosition }),
+    moveStep: (stepId: string, toStageId: string, toPosition: number) =>
+      moveStep.mutateAsync({ stepId, journeyVersion, toStageId, toPosition }),
     removeStep: (stepId: string) => removeStep.mutateAsync({ stepId, journeyVersion }),
     updateStep: (input: Parameters<typeof updateStep.mutateAsync>[0]) => updateStep.mutateAsync(input),
   };

@@ -55,7 +55,11 @@ export function KpiCard({ kpi, results, failed, teamName, names, canRecompute }:
       ) : (
         <>
           <p className="kpi-card__value">
-            {value ? <KpiFigure kpi={kpi} value={value.value} /> : <span className="kpi-card__figure kpi-card__figure--none">No answers</span>}
+            {value ? (
+              <KpiFigure kpi={kpi} value={value.value} />
+            ) : (
+              <span className="kpi-card__figure kpi-card__figure--none">No answers</span>
+            )}
             <span className="kpi-card__period">{headlineLabel(headline)}</span>
           </p>
           {value ? (

@@ -87,7 +87,10 @@ export function KpiDashboard({ kpis, teams, names, canEdit }: KpiDashboardProps)
           name="journey"
           value={journey}
           any="All journeys"
-          options={[{ value: ORGANISATION, label: 'Whole organisation' }, ...[...names.journeys].map(([id, name]) => ({ value: id, label: name }))]}
+          options={[
+            { value: ORGANISATION, label: 'Whole organisation' },
+            ...[...names.journeys].map(([id, name]) => ({ value: id, label: name })),
+          ]}
           onChange={(v) => setFilter('journey', v)}
         />
         <FilterSelect
@@ -105,8 +108,14 @@ export function KpiDashboard({ kpis, teams, names, canEdit }: KpiDashboardProps)
       {noneComputed ? (
         <div className="kpi-dashboard__empty">
           <EmptyState title="No measured values yet" headingLevel={3}>
-            <p>Each KPI is computed on its own schedule from the events it counts; the first values usually arrive within a minute of start.</p>
-            {kpis.some(canEdit) ? <p>To see a KPI now, use “Recompute now” on its card.</p> : <p>This page refreshes itself while it waits.</p>}
+            <p>
+              Each KPI is computed on its own schedule from the events it counts; the first values usually arrive within a minute of start.
+            </p>
+            {kpis.some(canEdit) ? (
+              <p>To see a KPI now, use “Recompute now” on its card.</p>
+            ) : (
+              <p>This page refreshes itself while it waits.</p>
+            )}
           </EmptyState>
         </div>
       ) : null}

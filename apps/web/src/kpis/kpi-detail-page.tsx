@@ -92,12 +92,17 @@ function KpiDetail({ kpi }: { kpi: KpiDefinition }) {
       <PageHeader title={kpi.name} eyebrow={<code className="kpis-table__key">{kpi.key}</code>} lead={kpi.description || undefined}>
         <p className="page-header__meta">
           {kindDescription(kpi)} · <KpiScopeText scope={kpi.scope} names={names} /> · Owner:{' '}
-          {owner ? <Link to={`/teams/${owner.id}`}>{owner.name}</Link> : 'no owner team'} · {directionLabel(kpi.direction)} · {grainLabel(kpi.grain)}
+          {owner ? <Link to={`/teams/${owner.id}`}>{owner.name}</Link> : 'no owner team'} · {directionLabel(kpi.direction)} ·{' '}
+          {grainLabel(kpi.grain)}
         </p>
       </PageHeader>
       <div className="kpi-detail__run">
         <p className="kpi-detail__last-run">
-          {results.data?.lastRunAt ? `Last computed ${formatDateTime(results.data.lastRunAt)}` : results.isSuccess ? 'Not computed yet' : ''}
+          {results.data?.lastRunAt
+            ? `Last computed ${formatDateTime(results.data.lastRunAt)}`
+            : results.isSuccess
+              ? 'Not computed yet'
+              : ''}
           <span className="muted"> · recomputed {describeSchedule(kpi.schedule)} and when new answers arrive</span>
         </p>
         {canRecompute ? <KpiRecomputeButton kpiId={kpi.id} kpiName={kpi.name} /> : null}
@@ -122,7 +127,10 @@ function KpiDetail({ kpi }: { kpi: KpiDefinition }) {
         isEmpty={(r) => r.series.length === 0 && r.headline.value === null}
         empty={
           <EmptyState title="No values yet">
-            <p>This KPI is computed on its schedule from the events it counts; the first values usually arrive within a minute of start. This page refreshes itself while it waits.</p>
+            <p>
+              This KPI is computed on its schedule from the events it counts; the first values usually arrive within a minute of start. This
+              page refreshes itself while it waits.
+            </p>
             {canRecompute ? <p>Use “Recompute now” above to compute it at once.</p> : null}
           </EmptyState>
         }
@@ -137,7 +145,11 @@ function KpiDetail({ kpi }: { kpi: KpiDefinition }) {
                 </h2>
                 <p className="section__meta">{periodCount(r.series.length, kpi.grain)}, shaded by the 95% confidence interval</p>
               </div>
-              {r.series.length > 0 ? <KpiSeriesChart kpi={kpi} series={r.series} window={r.headline} /> : <p className="muted">No stored periods up to this window yet.</p>}
+              {r.series.length > 0 ? (
+                <KpiSeriesChart kpi={kpi} series={r.series} window={r.headline} />
+              ) : (
+                <p className="muted">No stored periods up to this window yet.</p>
+              )}
               <h3 className="kpi-detail__subtitle">The numbers</h3>
               <KpiPointsTable kpi={kpi} points={[...r.series].reverse()} by="period" caption={`${kpi.name} by period, newest first`} />
             </section>

@@ -62,8 +62,12 @@ function draftOf(kpi: KpiDefinition): Draft {
 
 /** Figures typed as something other than a number, by field. */
 function numberIssues(draft: Draft): FieldIssue[] {
-  const notNumbers = (['target', 'threshold', 'valuePerPoint'] as const).filter((path) => parseOptionalNumber(draft[path]) === undefined).map((path) => ({ path, message: 'must be a number' }));
-  return parseMinSample(draft.minSample) === undefined ? [...notNumbers, { path: 'minSample', message: 'must be a whole number, 2 or more' }] : notNumbers;
+  const notNumbers = (['target', 'threshold', 'valuePerPoint'] as const)
+    .filter((path) => parseOptionalNumber(draft[path]) === undefined)
+    .map((path) => ({ path, message: 'must be a number' }));
+  return parseMinSample(draft.minSample) === undefined
+    ? [...notNumbers, { path: 'minSample', message: 'must be a whole number, 2 or more' }]
+    : notNumbers;
 }
 
 function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: string; kpi: KpiDefinition } & Omit<KpiEditDialogProps, 'kpi'>) {
@@ -114,7 +118,11 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
 
   const changeValue = (next: string) =>
     // A reason given for one value does not carry over to another.
-    form.update((d) => ({ ...d, valuePerPoint: next, valuePerPointReason: d.valuePerPointReason === (kpi.valuePerPointReason ?? '') ? '' : d.valuePerPointReason }));
+    form.update((d) => ({
+      ...d,
+      valuePerPoint: next,
+      valuePerPointReason: d.valuePerPointReason === (kpi.valuePerPointReason ?? '') ? '' : d.valuePerPointReason,
+    }));
 
   const options = [{ value: NO_OWNER, label: 'No owner team' }, ...teams.map((t) => ({ value: t.id, label: t.name }))];
   const unit = kpi.unit ? ` (${kpi.unit})` : '';
@@ -131,7 +139,11 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
         <NumberField
           label={`Target${unit}`}
           {...field('target')}
-          hint={kpi.direction === 'higher_is_better' ? 'Higher is better. Leave blank for no target.' : 'Lower is better. Leave blank for no target.'}
+          hint={
+            kpi.direction === 'higher_is_better'
+              ? 'Higher is better. Leave blank for no target.'
+              : 'Lower is better. Leave blank for no target.'
+          }
         />
         <NumberField label={`Warning at${unit}`} {...field('threshold')} hint="An alert is raised past this value. Optional." />
       </div>
@@ -151,7 +163,9 @@ function KpiEditForm({ titleId, kpi, teams, onClose, onSaved }: { titleId: strin
         hint={
           <>
             Leave blank to use the value model’s estimate.
-            {estimate ? ` The model estimates ${formatGbp(estimate.valuePerPoint)} a point (95% interval ${formatGbp(estimate.ciLow)} to ${formatGbp(estimate.ciHigh)}).` : ''}
+            {estimate
+              ? ` The model estimates ${formatGbp(estimate.valuePerPoint)} a point (95% interval ${formatGbp(estimate.ciLow)} to ${formatGbp(estimate.ciHigh)}).`
+              : ''}
           </>
         }
       />

@@ -12,7 +12,8 @@ export const NO_TEAM = 'none';
 /** Whether a KPI belongs in the dashboard under the chosen journey and owner team. */
 export function matchesKpiFilter(kpi: KpiDefinition, journey: JourneyFilter, team: TeamFilter): boolean {
   const journeyOk =
-    journey === ANY || (journey === ORGANISATION ? kpi.scope.level === 'organisation' : kpi.scope.level !== 'organisation' && kpi.scope.journeyId === journey);
+    journey === ANY ||
+    (journey === ORGANISATION ? kpi.scope.level === 'organisation' : kpi.scope.level !== 'organisation' && kpi.scope.journeyId === journey);
   const teamOk = team === ANY || (team === NO_TEAM ? kpi.ownerTeamId === null : kpi.ownerTeamId === team);
   return journeyOk && teamOk;
 }

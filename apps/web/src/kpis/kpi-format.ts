@@ -9,7 +9,11 @@ interface KpiUnit {
 const CURRENCY = /^([£$€])\s*(.*)$/;
 
 function numberFormat(digits: number, signed = false): Intl.NumberFormat {
-  return new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: signed ? 'exceptZero' : 'auto' });
+  return new Intl.NumberFormat('en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  });
 }
 
 const signedOne = numberFormat(1, true);
@@ -71,7 +75,12 @@ export function formatPeriod(periodStart: string, grain: Grain): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(periodStart) ? periodLabel(periodStart, grain) : periodStart;
 }
 
-const GRAIN_NOUN: Record<Grain, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'], quarter: ['quarter', 'quarters'] };
+const GRAIN_NOUN: Record<Grain, [string, string]> = {
+  day: ['day', 'days'],
+  week: ['week', 'weeks'],
+  month: ['month', 'months'],
+  quarter: ['quarter', 'quarters'],
+};
 
 /** "12 months", "1 week". */
 export function periodCount(n: number, grain: Grain): string {

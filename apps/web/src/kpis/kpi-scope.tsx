@@ -25,9 +25,7 @@ export function useScopeNames(kpis: readonly KpiDefinition[] | undefined): Scope
 /** Where a KPI is measured, in words, linking to the journey it belongs to. */
 export function KpiScopeText({ scope, names }: { scope: KpiScope; names: ScopeNames }) {
   if (scope.level === 'organisation') return <>Whole organisation</>;
-  const journey = (
-    <Link to={`/journeys/${scope.journeyId}`}>{names.journeys.get(scope.journeyId) ?? 'the journey'}</Link>
-  );
+  const journey = <Link to={`/journeys/${scope.journeyId}`}>{names.journeys.get(scope.journeyId) ?? 'the journey'}</Link>;
   if (scope.level === 'journey') return <>Journey: {journey}</>;
   return (
     <>

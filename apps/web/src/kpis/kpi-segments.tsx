@@ -17,8 +17,15 @@ export function KpiSegments({ kpi, segments, period }: { kpi: KpiDefinition; seg
   // Only "no segment" is no breakdown at all: the KPI's events do not carry one.
   const meaningful = segments.some((p) => p.segment !== NO_SEGMENT);
   const empty = segments.length === 0;
-  const rows = points.map((p) => ({ segment: p.segment, value: p.value, interval: p.ciLow !== null && p.ciHigh !== null ? [p.ciLow, p.ciHigh] : null }));
-  const summary = `${kpi.name} by segment in ${period}: ` + points.map((p) => `${p.segment} ${formatKpiValue(kpi, p.value)} (n = ${p.n})`).join(', ') + '.';
+  const rows = points.map((p) => ({
+    segment: p.segment,
+    value: p.value,
+    interval: p.ciLow !== null && p.ciHigh !== null ? [p.ciLow, p.ciHigh] : null,
+  }));
+  const summary =
+    `${kpi.name} by segment in ${period}: ` +
+    points.map((p) => `${p.segment} ${formatKpiValue(kpi, p.value)} (n = ${p.n})`).join(', ') +
+    '.';
 
   return (
     <section aria-labelledby="kpi-segments-heading" className="section">
@@ -37,16 +44,32 @@ export function KpiSegments({ kpi, segments, period }: { kpi: KpiDefinition; seg
           <div role="img" aria-label={summary} className="kpi-segments__chart">
             <ResponsiveContainer width="100%" height={Math.max(140, rows.length * 48 + 40)}>
               {/* The interval bar sits exactly over the value bar (gap = −bar size) and is drawn as a whisker. */}
-              <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }} barSize={BAR_SIZE} barGap={-BAR_SIZE} accessibilityLayer={false}>
+              <BarChart
+                data={rows}
+                layout="vertical"
+                margin={{ top: 8, right: 24, bottom: 4, left: 8 }}
+                barSize={BAR_SIZE}
+                barGap={-BAR_SIZE}
+                accessibilityLayer={false}
+              >
                 <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" tick={{ fontSize: 12 }} domain={[(min: number) => Math.min(0, min), 'auto']} tickFormatter={(v: number) => formatAxisTick(kpi, v)} />
+                <XAxis
+                  type="number"
+                  tick={{ fontSize: 12 }}
+                  domain={[(min: number) => Math.min(0, min), 'auto']}
+                  tickFormatter={(v: number) => formatAxisTick(kpi, v)}
+                />
                 <YAxis type="category" dataKey="segment" tick={{ fontSize: 12 }} width={130} />
-                {kpi.target !== null ? <ReferenceLine x={kpi.target} stroke="var(--color-ok-text)" strokeDasharray="6 4" ifOverflow="extendDomain" /> : null}
+                {kpi.target !== null ? (
+                  <ReferenceLine x={kpi.target} stroke="var(--color-ok-text)" strokeDasharray="6 4" ifOverflow="extendDomain" />
+                ) : null}
                 <Bar dataKey="value" fill="var(--color-accent)" fillOpacity={0.8} isAnimationActive={false} />
                 <Bar dataKey="interval" shape={Whisker} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
-            {kpi.target !== null ? <p className="kpi-segments__note">Dashed line: target {formatKpiValue(kpi, kpi.target)}. Whiskers: 95% interval.</p> : null}
+            {kpi.target !== null ? (
+              <p className="kpi-segments__note">Dashed line: target {formatKpiValue(kpi, kpi.target)}. Whiskers: 95% interval.</p>
+            ) : null}
           </div>
           <KpiPointsTable kpi={kpi} points={points} by="segment" caption={`${kpi.name} by segment in ${period}`} />
         </div>

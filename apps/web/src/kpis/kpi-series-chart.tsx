@@ -1,5 +1,17 @@
 import { belowMinimum, type KpiDefinition, type KpiResults } from '@throughline/domain';
-import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatCount } from '../common/locale-format.ts';
 import { formatAxisTick, formatKpiInterval, formatKpiValue } from './kpi-format.ts';
 import { seriesRows, type SeriesRow } from './kpi-series-rows.ts';
@@ -20,7 +32,15 @@ const WARNING = '#c77700';
  * minimum sample are ringed in amber; the period still running is a hollow point of its own,
  * labelled "to date" with its interval as a whisker, not joined to the line: never read as complete.
  */
-export function KpiSeriesChart({ kpi, series, window }: { kpi: KpiDefinition; series: KpiPoint[]; window: { from: string; to: string; label: string } }) {
+export function KpiSeriesChart({
+  kpi,
+  series,
+  window,
+}: {
+  kpi: KpiDefinition;
+  series: KpiPoint[];
+  window: { from: string; to: string; label: string };
+}) {
   const rows: ChartRow[] = seriesRows(series).map((r) => ({
     ...r,
     band: r.point.complete && r.point.ciLow !== null && r.point.ciHigh !== null ? [r.point.ciLow, r.point.ciHigh] : null,
@@ -39,7 +59,9 @@ export function KpiSeriesChart({ kpi, series, window }: { kpi: KpiDefinition; se
     (running.length > 0 ? ` ${running.map((p) => p.label).join(', ')} is still running: its value covers part of the period.` : '') +
     (kpi.target !== null ? ` Target ${formatKpiValue(kpi, kpi.target)}.` : '') +
     (kpi.threshold !== null ? ` Warning threshold ${formatKpiValue(kpi, kpi.threshold)}.` : '') +
-    (small > 0 ? ` ${formatCount(small)} ${small === 1 ? 'period has' : 'periods have'} fewer than ${formatCount(kpi.minSample)} answers.` : '');
+    (small > 0
+      ? ` ${formatCount(small)} ${small === 1 ? 'period has' : 'periods have'} fewer than ${formatCount(kpi.minSample)} answers.`
+      : '');
 
   return (
     <figure className="chart-panel kpi-chart">
@@ -50,9 +72,19 @@ export function KpiSeriesChart({ kpi, series, window }: { kpi: KpiDefinition; se
             <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} tickMargin={6} minTickGap={16} padding={{ left: 8, right: 16 }} />
             <YAxis tick={{ fontSize: 12 }} width={64} domain={['auto', 'auto']} tickFormatter={(v: number) => formatAxisTick(kpi, v)} />
-            <Tooltip content={({ active, payload }) => <PeriodTooltip active={active} row={payload?.[0]?.payload as ChartRow | undefined} kpi={kpi} />} />
+            <Tooltip
+              content={({ active, payload }) => (
+                <PeriodTooltip active={active} row={payload?.[0]?.payload as ChartRow | undefined} kpi={kpi} />
+              )}
+            />
             {shown.length === 1 ? (
-              <ReferenceLine x={shown[0]!.label} stroke="var(--color-accent)" strokeOpacity={0.6} strokeDasharray="2 3" label={{ value: 'Shown', position: 'insideTop', fontSize: 11, fill: 'var(--color-text-muted)' }} />
+              <ReferenceLine
+                x={shown[0]!.label}
+                stroke="var(--color-accent)"
+                strokeOpacity={0.6}
+                strokeDasharray="2 3"
+                label={{ value: 'Shown', position: 'insideTop', fontSize: 11, fill: 'var(--color-text-muted)' }}
+              />
             ) : shown.length > 1 ? (
               <ReferenceArea
                 x1={shown[0]!.label}
@@ -66,16 +98,55 @@ export function KpiSeriesChart({ kpi, series, window }: { kpi: KpiDefinition; se
                 label={{ value: 'Shown', position: 'insideTop', fontSize: 11, fill: 'var(--color-text-muted)' }}
               />
             ) : null}
-            {hasBand ? <Area dataKey="band" stroke="none" fill={ACCENT} fillOpacity={0.16} isAnimationActive={false} activeDot={false} name="95% interval" /> : null}
+            {hasBand ? (
+              <Area
+                dataKey="band"
+                stroke="none"
+                fill={ACCENT}
+                fillOpacity={0.16}
+                isAnimationActive={false}
+                activeDot={false}
+                name="95% interval"
+              />
+            ) : null}
             {kpi.target !== null ? (
-              <ReferenceLine y={kpi.target} stroke="var(--color-ok-text)" strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: 'Target', position: 'insideTopRight', fontSize: 12, fill: 'var(--color-ok-text)' }} />
+              <ReferenceLine
+                y={kpi.target}
+                stroke="var(--color-ok-text)"
+                strokeDasharray="6 4"
+                ifOverflow="extendDomain"
+                label={{ value: 'Target', position: 'insideTopRight', fontSize: 12, fill: 'var(--color-ok-text)' }}
+              />
             ) : null}
             {kpi.threshold !== null ? (
-              <ReferenceLine y={kpi.threshold} stroke="var(--color-danger-text)" strokeDasharray="2 4" ifOverflow="extendDomain" label={{ value: 'Warning', position: 'insideBottomRight', fontSize: 12, fill: 'var(--color-danger-text)' }} />
+              <ReferenceLine
+                y={kpi.threshold}
+                stroke="var(--color-danger-text)"
+                strokeDasharray="2 4"
+                ifOverflow="extendDomain"
+                label={{ value: 'Warning', position: 'insideBottomRight', fontSize: 12, fill: 'var(--color-danger-text)' }}
+              />
             ) : null}
-            <Line dataKey="value" stroke={ACCENT} strokeWidth={2.5} isAnimationActive={false} dot={(props) => renderDot(props, kpi)} activeDot={{ r: 5 }} name={kpi.name} connectNulls={false} />
+            <Line
+              dataKey="value"
+              stroke={ACCENT}
+              strokeWidth={2.5}
+              isAnimationActive={false}
+              dot={(props) => renderDot(props, kpi)}
+              activeDot={{ r: 5 }}
+              name={kpi.name}
+              connectNulls={false}
+            />
             {running.length > 0 ? (
-              <Line dataKey="partial" stroke="none" isAnimationActive={false} dot={renderRunningDot} activeDot={{ r: 5 }} name="To date" legendType="none">
+              <Line
+                dataKey="partial"
+                stroke="none"
+                isAnimationActive={false}
+                dot={renderRunningDot}
+                activeDot={{ r: 5 }}
+                name="To date"
+                legendType="none"
+              >
                 <ErrorBar dataKey="partialError" width={8} strokeWidth={1.5} stroke={ACCENT} strokeDasharray="3 2" direction="y" />
               </Line>
             ) : null}
@@ -84,11 +155,19 @@ export function KpiSeriesChart({ kpi, series, window }: { kpi: KpiDefinition; se
       </div>
       <figcaption className="chart-panel__legend">
         <span className="chart-swatch kpi-legend kpi-legend--value">Value, complete periods</span>
-        {running.length > 0 ? <span className="chart-swatch kpi-legend kpi-legend--to-date">To date, with its interval (period still running)</span> : null}
+        {running.length > 0 ? (
+          <span className="chart-swatch kpi-legend kpi-legend--to-date">To date, with its interval (period still running)</span>
+        ) : null}
         {hasBand ? <span className="chart-swatch kpi-legend kpi-legend--band">95% confidence interval</span> : null}
-        {kpi.target !== null ? <span className="chart-swatch kpi-legend kpi-legend--target">Target {formatKpiValue(kpi, kpi.target)}</span> : null}
-        {kpi.threshold !== null ? <span className="chart-swatch kpi-legend kpi-legend--threshold">Warning at {formatKpiValue(kpi, kpi.threshold)}</span> : null}
-        {small > 0 ? <span className="chart-swatch kpi-legend kpi-legend--small">Fewer than {formatCount(kpi.minSample)} answers</span> : null}
+        {kpi.target !== null ? (
+          <span className="chart-swatch kpi-legend kpi-legend--target">Target {formatKpiValue(kpi, kpi.target)}</span>
+        ) : null}
+        {kpi.threshold !== null ? (
+          <span className="chart-swatch kpi-legend kpi-legend--threshold">Warning at {formatKpiValue(kpi, kpi.threshold)}</span>
+        ) : null}
+        {small > 0 ? (
+          <span className="chart-swatch kpi-legend kpi-legend--small">Fewer than {formatCount(kpi.minSample)} answers</span>
+        ) : null}
       </figcaption>
     </figure>
   );
@@ -105,7 +184,8 @@ interface DotProps {
 function renderDot(props: DotProps, kpi: KpiDefinition) {
   const { cx, cy, index, payload } = props;
   if (cx === undefined || cy === undefined || !payload || payload.value === null) return <g key={index} />;
-  if (belowMinimum(kpi, payload.point.n)) return <circle key={index} cx={cx} cy={cy} r={5.5} fill="#fff" stroke={WARNING} strokeWidth={2.5} />;
+  if (belowMinimum(kpi, payload.point.n))
+    return <circle key={index} cx={cx} cy={cy} r={5.5} fill="#fff" stroke={WARNING} strokeWidth={2.5} />;
   return <circle key={index} cx={cx} cy={cy} r={3} fill={ACCENT} />;
 }
 

@@ -17,7 +17,11 @@ const point = (periodStart: string, value: number, complete: boolean): KpiResult
 
 describe('seriesRows', () => {
   it('draws the running period apart from the complete ones, with its interval', () => {
-    const rows = seriesRows([point('2026-10-01', 30, true), point('2026-11-01', 32, true), { ...point('2026-12-01', -5, false), ciLow: -40, ciHigh: 20 }]);
+    const rows = seriesRows([
+      point('2026-10-01', 30, true),
+      point('2026-11-01', 32, true),
+      { ...point('2026-12-01', -5, false), ciLow: -40, ciHigh: 20 },
+    ]);
     expect(rows.map((r) => [r.label, r.value, r.partial, r.partialError])).toEqual([
       ['2026-10-01', 30, null, null],
       ['2026-11-01', 32, null, null],

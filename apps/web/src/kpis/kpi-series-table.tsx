@@ -58,7 +58,9 @@ export function KpiPointsTable({ kpi, points, by, caption }: KpiPointsTableProps
                 {p.complete === false ? <span className="kpi-tag">to date</span> : null}
               </th>
               <td className="num">{formatKpiValue(kpi, p.value)}</td>
-              {hasInterval ? <td className="num">{formatKpiInterval(kpi, p.ciLow, p.ciHigh) ?? <span className="muted">None</span>}</td> : null}
+              {hasInterval ? (
+                <td className="num">{formatKpiInterval(kpi, p.ciLow, p.ciHigh) ?? <span className="muted">None</span>}</td>
+              ) : null}
               <td className="num">
                 {formatCount(p.n)}
                 {belowMinimum(kpi, p.n) && p.n > 0 ? <span className="kpi-tag">too few: minimum {formatCount(kpi.minSample)}</span> : null}

@@ -18,8 +18,18 @@ export function KpiSparklineChart({ points, target }: KpiSparklineChartProps) {
       {/* accessibilityLayer off: the wrapper is the one accessible element, nothing inside takes focus. */}
       <LineChart data={points} margin={{ top: 6, right: 4, bottom: 6, left: 4 }} accessibilityLayer={false}>
         <YAxis hide domain={['dataMin', 'dataMax']} />
-        {target !== null ? <ReferenceLine y={target} stroke="var(--color-ok-text)" strokeDasharray="3 3" ifOverflow="extendDomain" /> : null}
-        <Line type="monotone" dataKey="value" stroke="var(--color-accent)" strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />
+        {target !== null ? (
+          <ReferenceLine y={target} stroke="var(--color-ok-text)" strokeDasharray="3 3" ifOverflow="extendDomain" />
+        ) : null}
+        <Line
+          type="monotone"
+          dataKey="value"
+          stroke="var(--color-accent)"
+          strokeWidth={2}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   );

@@ -36,7 +36,10 @@ export function KpiValueLink({ kpi }: { kpi: KpiDefinition }) {
         </h2>
         {chosen ? (
           <p className="section__meta">
-            In use: <strong>{formatGbp(chosen.value)}</strong> a year, {chosen.source === 'entered' ? 'entered on the KPI (it overrides the model)' : `from the ${METHOD_LABEL[chosen.source].toLowerCase()}`}
+            In use: <strong>{formatGbp(chosen.value)}</strong> a year,{' '}
+            {chosen.source === 'entered'
+              ? 'entered on the KPI (it overrides the model)'
+              : `from the ${METHOD_LABEL[chosen.source].toLowerCase()}`}
           </p>
         ) : null}
       </div>
@@ -45,7 +48,12 @@ export function KpiValueLink({ kpi }: { kpi: KpiDefinition }) {
       ) : (
         <>
           <p>
-            Entered: {data.entered === null ? <span className="muted">none — the value model’s estimate is used</span> : <strong>{formatGbp(data.entered)}</strong>}
+            Entered:{' '}
+            {data.entered === null ? (
+              <span className="muted">none — the value model’s estimate is used</span>
+            ) : (
+              <strong>{formatGbp(data.entered)}</strong>
+            )}
           </p>
           {data.divergence ? (
             <div className="kpi-value__divergence" role="note" aria-label="Entered value outside the value model’s interval">
@@ -55,8 +63,9 @@ export function KpiValueLink({ kpi }: { kpi: KpiDefinition }) {
                   <strong>{data.divergence.description}</strong>
                 </p>
                 <p>
-                  Entered {formatGbp(data.divergence.entered)} a point; the {METHOD_LABEL[data.divergence.method].toLowerCase()} estimates {formatGbp(data.divergence.modelled)} (95% interval{' '}
-                  {formatGbp(data.divergence.ciLow)} to {formatGbp(data.divergence.ciHigh)}). The entered value is what value at stake and investment cases use.
+                  Entered {formatGbp(data.divergence.entered)} a point; the {METHOD_LABEL[data.divergence.method].toLowerCase()} estimates{' '}
+                  {formatGbp(data.divergence.modelled)} (95% interval {formatGbp(data.divergence.ciLow)} to{' '}
+                  {formatGbp(data.divergence.ciHigh)}). The entered value is what value at stake and investment cases use.
                 </p>
                 <p>{data.reason ? <>Reason given: “{data.reason}”</> : 'No reason was given for the entered value.'}</p>
               </div>
@@ -65,9 +74,14 @@ export function KpiValueLink({ kpi }: { kpi: KpiDefinition }) {
             <p className="muted">Reason given for the entered value: “{data.reason}”</p>
           ) : null}
           {!data.modelled ? (
-            <p className="muted">Only NPS, CSAT and CES KPIs are priced from customers’ own scores and churn; enter a value per point in the KPI’s definition.</p>
+            <p className="muted">
+              Only NPS, CSAT and CES KPIs are priced from customers’ own scores and churn; enter a value per point in the KPI’s definition.
+            </p>
           ) : data.estimates.length === 0 ? (
-            <p className="muted">Not fitted yet: it needs customers with a score and a known renewal or churn. The worker refits every night{canRefit ? ', or refit now' : ''}.</p>
+            <p className="muted">
+              Not fitted yet: it needs customers with a score and a known renewal or churn. The worker refits every night
+              {canRefit ? ', or refit now' : ''}.
+            </p>
           ) : (
             <table className="table kpi-value__table">
               <caption className="visually-hidden">Value-model estimates for {kpi.name}</caption>
@@ -109,7 +123,13 @@ export function KpiValueLink({ kpi }: { kpi: KpiDefinition }) {
           )}
           {canRefit && data.modelled ? (
             <div className="kpi-value__refit">
-              <button type="button" className="button button--secondary" onClick={() => refit.mutate({ kpiId: kpi.id })} disabled={refit.isPending} aria-busy={refit.isPending}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => refit.mutate({ kpiId: kpi.id })}
+                disabled={refit.isPending}
+                aria-busy={refit.isPending}
+              >
                 {refit.isPending ? 'Refitting…' : 'Refit the value model now'}
               </button>
               <p role="status" className="muted">

@@ -33,7 +33,10 @@ export function KpisPage() {
 
   const unowned = kpis.data?.filter((k) => !k.ownerTeamId).length ?? 0;
   const untargeted = kpis.data?.filter((k) => k.target === null).length ?? 0;
-  const gaps = [unowned > 0 ? `${plural(unowned, 'KPI')} without an owner` : null, untargeted > 0 ? `${plural(untargeted, 'KPI')} without a target` : null];
+  const gaps = [
+    unowned > 0 ? `${plural(unowned, 'KPI')} without an owner` : null,
+    untargeted > 0 ? `${plural(untargeted, 'KPI')} without a target` : null,
+  ];
 
   return (
     <div className="page">
@@ -58,8 +61,8 @@ export function KpisPage() {
         empty={
           <EmptyState title="No KPIs defined yet">
             <p>
-              Define the few measures each journey answers for (claims NPS, first-contact resolution, cost to serve) with a scope, an owner team, a
-              target and a warning threshold. Start with the journeys that already have an accountable team.
+              Define the few measures each journey answers for (claims NPS, first-contact resolution, cost to serve) with a scope, an owner
+              team, a target and a warning threshold. Start with the journeys that already have an accountable team.
             </p>
             <p>KPIs are defined through the Throughline API for now; they then show here.</p>
           </EmptyState>

@@ -44,7 +44,8 @@ export function InviteMemberForm() {
     return (
       <OneTimeValue title={`Invitation for ${sent.email}`} label="Invitation link" value={sent.link} onDone={() => setSent(null)}>
         <p>
-          The link has been sent to {sent.email}. Copy it now if you would rather pass it on yourself: it is shown only once and works for 7 days.
+          The link has been sent to {sent.email}. Copy it now if you would rather pass it on yourself: it is shown only once and works for 7
+          days.
         </p>
       </OneTimeValue>
     );
@@ -53,11 +54,21 @@ export function InviteMemberForm() {
   const teamOptions = [{ value: NO_TEAM, label: 'No team' }, ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))];
 
   return (
-    <PanelForm form={form} title="Invite a colleague" buttons={<SubmitButton label="Send invitation" pendingLabel="Sending…" pending={form.submitting} />}>
+    <PanelForm
+      form={form}
+      title="Invite a colleague"
+      buttons={<SubmitButton label="Send invitation" pendingLabel="Sending…" pending={form.submitting} />}
+    >
       <div className="form__row">
         <TextField label="Email" type="email" autoComplete="off" {...form.field('email')} />
         <SelectField label="Role" options={ROLE_OPTIONS} {...form.field('role')} hint={roleDescription(form.draft.role)} />
-        <SelectField label="Team" options={teamOptions} {...form.field('teamId')} disabled={!teams.data} hint="A team member edits what lies in their team’s remit." />
+        <SelectField
+          label="Team"
+          options={teamOptions}
+          {...form.field('teamId')}
+          disabled={!teams.data}
+          hint="A team member edits what lies in their team’s remit."
+        />
       </div>
     </PanelForm>
   );

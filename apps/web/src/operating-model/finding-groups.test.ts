@@ -33,7 +33,11 @@ describe('grouping health findings', () => {
 
   it('gathers the findings fixed in the same place', () => {
     const onOther = { ...finding('cross_boundary_dependency', 'warning', 'c'), fixAt: { area: 'journey' as const, id: OTHER } };
-    const targets = findingTargets([finding('cross_boundary_dependency', 'warning', 'a'), onOther, finding('cross_boundary_dependency', 'warning', 'b')]);
+    const targets = findingTargets([
+      finding('cross_boundary_dependency', 'warning', 'a'),
+      onOther,
+      finding('cross_boundary_dependency', 'warning', 'b'),
+    ]);
     expect(targets.map((t) => [t.fixAt.id, t.messages])).toEqual([
       [ID, ['a', 'b']],
       [OTHER, ['c']],

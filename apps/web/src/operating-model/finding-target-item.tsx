@@ -56,7 +56,13 @@ export function FindingTargetItem({ target, name }: FindingTargetItemProps) {
         ))}
       </ul>
       {messages.length > SHOWN ? (
-        <button type="button" className="finding__more" aria-expanded={expanded} aria-controls={`${id}-list`} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          className="finding__more"
+          aria-expanded={expanded}
+          aria-controls={`${id}-list`}
+          onClick={() => setExpanded(!expanded)}
+        >
           {expanded ? 'Show fewer' : `Show all ${messages.length}`}
         </button>
       ) : null}

@@ -69,8 +69,8 @@ function HealthyModel() {
     return (
       <EmptyState title="Nothing to check yet">
         <p>
-          The health check looks for journeys without an accountable team, overlapping contributors, systems and KPIs without owners, and policies the
-          journey’s teams cannot change. Set up your teams and journeys first, then come back here.
+          The health check looks for journeys without an accountable team, overlapping contributors, systems and KPIs without owners, and
+          policies the journey’s teams cannot change. Set up your teams and journeys first, then come back here.
         </p>
       </EmptyState>
     );
@@ -86,8 +86,8 @@ function HealthyModel() {
         }
       >
         <p>
-          Every journey has exactly one accountable team, no step is claimed twice, every system and KPI has an owner and every KPI a target, and the
-          teams that own each step may change the policies that govern it.
+          Every journey has exactly one accountable team, no step is claimed twice, every system and KPI has an owner and every KPI a
+          target, and the teams that own each step may change the policies that govern it.
         </p>
       </EmptyState>
     </div>

@@ -20,7 +20,9 @@ export function HealthSummary() {
         </h2>
         {health.data ? (
           <p className="section__meta">
-            {findings.length === 0 ? 'No gaps found' : `${plural(findings.length, 'finding')}${critical > 0 ? ` · ${formatCount(critical)} critical` : ''}`}
+            {findings.length === 0
+              ? 'No gaps found'
+              : `${plural(findings.length, 'finding')}${critical > 0 ? ` · ${formatCount(critical)} critical` : ''}`}
           </p>
         ) : null}
         <Link to="/ownership" className="section__link">

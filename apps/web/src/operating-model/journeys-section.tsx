@@ -39,8 +39,8 @@ export function JourneysSection() {
         empty={
           <EmptyState title="No journeys yet" headingLevel={3}>
             <p>
-              Map the journeys your customers take — “Report a claim”, “Renew a policy” — as stages and steps, then give each one accountable owner
-              team. Set up your teams first: ownership needs someone to own.
+              Map the journeys your customers take — “Report a claim”, “Renew a policy” — as stages and steps, then give each one
+              accountable owner team. Set up your teams first: ownership needs someone to own.
             </p>
             <p>An admin can load journeys through the Throughline API; editing them here is on the way.</p>
           </EmptyState>

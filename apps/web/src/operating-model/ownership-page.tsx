@@ -29,7 +29,10 @@ export function OwnershipPage() {
   const [editing, setEditing] = useState<{ journeyId: string; teamId: string } | null>(null);
   const [status, setStatus] = useState('');
 
-  const rows = useMemo(() => ownershipMatrix(journeys.data ?? [], teams.data ?? [], remits.data ?? []), [journeys.data, teams.data, remits.data]);
+  const rows = useMemo(
+    () => ownershipMatrix(journeys.data ?? [], teams.data ?? [], remits.data ?? []),
+    [journeys.data, teams.data, remits.data],
+  );
   const editRow = editing ? rows.find((r) => r.journey.id === editing.journeyId) : undefined;
   const editCell = editRow?.cells.find((c) => c.team.id === editing?.teamId);
   const target = editRow && editCell ? { row: editRow, cell: editCell } : null;

@@ -49,7 +49,14 @@ export function RemitCellEditor({ titleId, row, cell, journey, stepNames, onDone
               type="button"
               className="button button--primary"
               disabled={change.isPending}
-              onClick={() => change.mutate({ kind: 'add', teamName: team.name, journeyName, input: { journeyId: row.journey.id, teamId: team.id, role: 'accountable', stepIds: [] } })}
+              onClick={() =>
+                change.mutate({
+                  kind: 'add',
+                  teamName: team.name,
+                  journeyName,
+                  input: { journeyId: row.journey.id, teamId: team.id, role: 'accountable', stepIds: [] },
+                })
+              }
             >
               Make {team.name} accountable
             </button>
@@ -58,7 +65,14 @@ export function RemitCellEditor({ titleId, row, cell, journey, stepNames, onDone
             headingId={`${titleId}-contributing`}
             journey={journey}
             pending={change.isPending}
-            onSubmit={(stepIds) => change.mutate({ kind: 'add', teamName: team.name, journeyName, input: { journeyId: row.journey.id, teamId: team.id, role: 'contributing', stepIds } })}
+            onSubmit={(stepIds) =>
+              change.mutate({
+                kind: 'add',
+                teamName: team.name,
+                journeyName,
+                input: { journeyId: row.journey.id, teamId: team.id, role: 'contributing', stepIds },
+              })
+            }
           />
         </>
       ) : null}
@@ -69,7 +83,12 @@ export function RemitCellEditor({ titleId, row, cell, journey, stepNames, onDone
             To make {team.name} accountable, first remove {owner.teamName}’s accountability: a journey has exactly one accountable team.
           </p>
         ) : (
-          <button type="button" className="button button--primary" disabled={change.isPending} onClick={() => change.mutate({ kind: 'promote', remit })}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={change.isPending}
+            onClick={() => change.mutate({ kind: 'promote', remit })}
+          >
             Make {team.name} accountable
           </button>
         )

@@ -41,8 +41,8 @@ export function SystemsSection({ teams }: { teams: Team[] }) {
         empty={
           <EmptyState title="No systems yet" headingLevel={3}>
             <p>
-              List the operational systems your journeys run on (CRM, claims core, telephony…) and give each an owning team. Steps that rely on a system
-              owned outside the journey’s remit are then flagged as cross-boundary dependencies.
+              List the operational systems your journeys run on (CRM, claims core, telephony…) and give each an owning team. Steps that rely
+              on a system owned outside the journey’s remit are then flagged as cross-boundary dependencies.
             </p>
           </EmptyState>
         }
@@ -60,7 +60,12 @@ export function SystemsSection({ teams }: { teams: Team[] }) {
               </thead>
               <tbody>
                 {list.map((system) => (
-                  <tr key={system.id} id={`system-${system.id}`} tabIndex={-1} className={target === `system-${system.id}` ? 'is-target' : undefined}>
+                  <tr
+                    key={system.id}
+                    id={`system-${system.id}`}
+                    tabIndex={-1}
+                    className={target === `system-${system.id}` ? 'is-target' : undefined}
+                  >
                     <th scope="row" className="systems-table__name">
                       {system.name}
                     </th>
@@ -80,9 +85,7 @@ export function SystemsSection({ teams }: { teams: Team[] }) {
 }
 
 function SystemOwner({ system, teams, canEdit }: { system: SystemWithOwner; teams: Team[]; canEdit: boolean }) {
-  const update = useMutation(
-    trpc.system.update.mutationOptions(),
-  );
+  const update = useMutation(trpc.system.update.mutationOptions());
   const flag = system.ownerTeamId ? null : (
     <span className="flag flag--warning">
       <WarningIcon />
@@ -101,7 +104,13 @@ function SystemOwner({ system, teams, canEdit }: { system: SystemWithOwner; team
         value={value}
         disabled={update.isPending}
         onChange={(e) =>
-          update.mutate({ id: system.id, version: system.version, name: system.name, description: system.description, ownerTeamId: e.target.value || null })
+          update.mutate({
+            id: system.id,
+            version: system.version,
+            name: system.name,
+            description: system.description,
+            ownerTeamId: e.target.value || null,
+          })
         }
       >
         <option value={NO_OWNER}>No owning team</option>

@@ -34,8 +34,8 @@ export function TeamsSection() {
         empty={
           <EmptyState title="No teams yet" headingLevel={3}>
             <p>
-              Start here. Journeys are owned by teams, so set up the teams first: each with a purpose, its members, the design, engineering, data,
-              operations and compliance capability it has, and how much it may spend without going to the CX council.
+              Start here. Journeys are owned by teams, so set up the teams first: each with a purpose, its members, the design, engineering,
+              data, operations and compliance capability it has, and how much it may spend without going to the CX council.
             </p>
             <p>An admin can load teams through the Throughline API; editing them on this page is on the way.</p>
           </EmptyState>

@@ -13,7 +13,9 @@ async function apply(change: RemitChange): Promise<string> {
   if (change.kind === 'add') {
     await trpcClient.remit.add.mutate(change.input);
     const { teamName, journeyName, input } = change;
-    return input.role === 'accountable' ? `${teamName} is now accountable for “${journeyName}”.` : `${teamName} now contributes to “${journeyName}”.`;
+    return input.role === 'accountable'
+      ? `${teamName} is now accountable for “${journeyName}”.`
+      : `${teamName} now contributes to “${journeyName}”.`;
   }
   const { remit } = change;
   await trpcClient.remit.remove.mutate({ id: remit.id });

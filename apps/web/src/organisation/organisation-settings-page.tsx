@@ -36,14 +36,22 @@ export function OrganisationSettingsPage() {
                 <dd>{org.currency}</dd>
               </div>
             </dl>
-            {canEdit ? <TimeZoneForm organisation={org} /> : <p>Time zone: {org.timeZone}. Only {whoCan('organisation.edit')} change it.</p>}
+            {canEdit ? (
+              <TimeZoneForm organisation={org} />
+            ) : (
+              <p>
+                Time zone: {org.timeZone}. Only {whoCan('organisation.edit')} change it.
+              </p>
+            )}
             <h3 className="section__title org-settings__subtitle">API tokens</h3>
             {canEdit ? (
               <TokenLifetimeForm organisation={org} />
             ) : (
               <p>
-                {org.maxTokenLifetimeDays === null ? 'API tokens may be created without an expiry.' : `API tokens expire within ${org.maxTokenLifetimeDays} days.`} Only{' '}
-                {whoCan('organisation.edit')} change this.
+                {org.maxTokenLifetimeDays === null
+                  ? 'API tokens may be created without an expiry.'
+                  : `API tokens expire within ${org.maxTokenLifetimeDays} days.`}{' '}
+                Only {whoCan('organisation.edit')} change this.
               </p>
             )}
           </section>
@@ -115,7 +123,9 @@ const lifetimeLabel = (days: number) => (days === 365 ? '1 year' : days === 730 
 /** The longest lifetime new API tokens may have; setting or shortening it also brings the tokens already out within it. */
 function TokenLifetimeForm({ organisation }: { organisation: Organisation }) {
   const [saved, setSaved] = useState('');
-  const days = [...new Set([...LIFETIME_DAYS, ...(organisation.maxTokenLifetimeDays === null ? [] : [organisation.maxTokenLifetimeDays])])].sort((a, b) => a - b);
+  const days = [
+    ...new Set([...LIFETIME_DAYS, ...(organisation.maxTokenLifetimeDays === null ? [] : [organisation.maxTokenLifetimeDays])]),
+  ].sort((a, b) => a - b);
   const update = useMutation(
     trpc.organisation.updateSettings.mutationOptions({
       onSuccess: async (after) => {
@@ -145,7 +155,10 @@ function TokenLifetimeForm({ organisation }: { organisation: Organisation }) {
     <SettingForm form={form} submitLabel="Save token lifetime" saved={saved}>
       <SelectField
         label="Longest API token lifetime"
-        options={[{ value: 'none', label: 'No limit (tokens may never expire)' }, ...days.map((d) => ({ value: String(d), label: lifetimeLabel(d) }))]}
+        options={[
+          { value: 'none', label: 'No limit (tokens may never expire)' },
+          ...days.map((d) => ({ value: String(d), label: lifetimeLabel(d) })),
+        ]}
         {...form.field('maxTokenLifetimeDays')}
         hint="New tokens must expire within it. Setting or shortening it also brings tokens already out within it, counted from today."
       />

@@ -4,7 +4,10 @@ import { isDefaultPeriod, periodParamsOf, periodQuery, withPeriodParams } from '
 describe('period params in the address', () => {
   it('reads a period, a range, or the default', () => {
     expect(periodParamsOf(new URLSearchParams('period=2026-10-14'))).toEqual({ period: '2026-10-14' });
-    expect(periodParamsOf(new URLSearchParams('from=2026-09-01&to=2026-11-30&journey=j'))).toEqual({ from: '2026-09-01', to: '2026-11-30' });
+    expect(periodParamsOf(new URLSearchParams('from=2026-09-01&to=2026-11-30&journey=j'))).toEqual({
+      from: '2026-09-01',
+      to: '2026-11-30',
+    });
     expect(periodParamsOf(new URLSearchParams('journey=j'))).toEqual({});
   });
 

@@ -87,7 +87,14 @@ export function PeriodPicker({ value, onChange, periods, today }: PeriodPickerPr
         periods ? (
           <div className="period-picker__field">
             <label htmlFor={`${id}-period`}>Period</label>
-            <select id={`${id}-period`} name="period" className="inline-select" value={day} onChange={(e) => setDay(e.target.value)} {...invalid}>
+            <select
+              id={`${id}-period`}
+              name="period"
+              className="inline-select"
+              value={day}
+              onChange={(e) => setDay(e.target.value)}
+              {...invalid}
+            >
               {periods.some((p) => p.value === day) ? null : <option value={day}>{day || 'Choose a period'}</option>}
               {periods.map((p) => (
                 <option key={p.value} value={p.value}>
@@ -99,7 +106,16 @@ export function PeriodPicker({ value, onChange, periods, today }: PeriodPickerPr
         ) : (
           <div className="period-picker__field">
             <label htmlFor={`${id}-day`}>A day in the period</label>
-            <input id={`${id}-day`} name="period" type="date" className="inline-select" value={day} max={today} onChange={(e) => setDay(e.target.value)} {...invalid} />
+            <input
+              id={`${id}-day`}
+              name="period"
+              type="date"
+              className="inline-select"
+              value={day}
+              max={today}
+              onChange={(e) => setDay(e.target.value)}
+              {...invalid}
+            />
           </div>
         )
       ) : null}
@@ -107,11 +123,29 @@ export function PeriodPicker({ value, onChange, periods, today }: PeriodPickerPr
         <>
           <div className="period-picker__field">
             <label htmlFor={`${id}-from`}>First day</label>
-            <input id={`${id}-from`} name="from" type="date" className="inline-select" value={from} max={today} onChange={(e) => setFrom(e.target.value)} {...invalid} />
+            <input
+              id={`${id}-from`}
+              name="from"
+              type="date"
+              className="inline-select"
+              value={from}
+              max={today}
+              onChange={(e) => setFrom(e.target.value)}
+              {...invalid}
+            />
           </div>
           <div className="period-picker__field">
             <label htmlFor={`${id}-to`}>Last day</label>
-            <input id={`${id}-to`} name="to" type="date" className="inline-select" value={to} max={today} onChange={(e) => setTo(e.target.value)} {...invalid} />
+            <input
+              id={`${id}-to`}
+              name="to"
+              type="date"
+              className="inline-select"
+              value={to}
+              max={today}
+              onChange={(e) => setTo(e.target.value)}
+              {...invalid}
+            />
           </div>
         </>
       ) : null}

@@ -79,15 +79,16 @@ export function ScorecardJourneySection({ journey }: ScorecardJourneyProps) {
           ) : (
             <ul className="sc-list">
               {journey.outcomes.map((o) => (
-                  <li key={o.title}>
-                    <span>
-                      {o.title}
-                      <span className="sc-list__detail">
-                        {o.current === null ? 'no value yet' : `now ${formatNumber(o.current)}`}, target {formatNumber(o.target)} by {formatDate(o.byDate)}
-                      </span>
+                <li key={o.title}>
+                  <span>
+                    {o.title}
+                    <span className="sc-list__detail">
+                      {o.current === null ? 'no value yet' : `now ${formatNumber(o.current)}`}, target {formatNumber(o.target)} by{' '}
+                      {formatDate(o.byDate)}
                     </span>
-                    <OutcomeFlag status={o.status} />
-                  </li>
+                  </span>
+                  <OutcomeFlag status={o.status} />
+                </li>
               ))}
             </ul>
           )}

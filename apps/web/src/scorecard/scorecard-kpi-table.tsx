@@ -56,7 +56,9 @@ export function ScorecardKpiTable({ journey }: { journey: ScorecardJourney }) {
                   ) : (
                     <span className="muted">No answers</span>
                   )}
-                  <span className="sc-kpis__detail">{k.period.complete ? k.period.label : `${k.period.label} (to date: still running)`}</span>
+                  <span className="sc-kpis__detail">
+                    {k.period.complete ? k.period.label : `${k.period.label} (to date: still running)`}
+                  </span>
                   {k.toDate ? (
                     <span className="sc-kpis__detail sc-kpis__to-date">
                       {toDateLabel(k.toDate.label)} to date: {formatKpiValue(unit, k.toDate.value)}, n = {formatCount(k.toDate.n)}

@@ -25,7 +25,8 @@ export function ScorecardPage() {
   const scorecard = useQuery({
     ...trpc.scorecard.get.queryOptions(period),
     // KPIs the engine has not computed yet (just after start) fill in without a reload.
-    refetchInterval: (query) => (query.state.data?.journeys.some((j) => j.kpis.some((k) => k.status === 'no_data')) ? PENDING_POLL_MS : false),
+    refetchInterval: (query) =>
+      query.state.data?.journeys.some((j) => j.kpis.some((k) => k.status === 'no_data')) ? PENDING_POLL_MS : false,
     placeholderData: (previous) => previous,
   });
   // The downloads carry the period on the page, so the file says what the screen says.
@@ -40,7 +41,8 @@ export function ScorecardPage() {
       >
         {scorecard.data ? (
           <p className="page-header__meta">
-            {scorecard.data.organisationName} · {scorecard.data.periodLabel} · as of {formatDateTime(scorecard.data.generatedAt)} ({scorecard.data.timeZone})
+            {scorecard.data.organisationName} · {scorecard.data.periodLabel} · as of {formatDateTime(scorecard.data.generatedAt)} (
+            {scorecard.data.timeZone})
           </p>
         ) : null}
         <div className="sc-downloads" role="group" aria-label="Download the scorecard">
@@ -58,7 +60,8 @@ export function ScorecardPage() {
       <div className="sc-period">
         <PeriodPicker value={period} onChange={setPeriod} today={scorecard.data?.today} />
         <p className="sc-period__note">
-          Values, status and value at stake are for the period shown; the period still running is beside each value, to date. Below a KPI’s minimum sample no status or value at stake is claimed.
+          Values, status and value at stake are for the period shown; the period still running is beside each value, to date. Below a KPI’s
+          minimum sample no status or value at stake is claimed.
         </p>
       </div>
       <QueryView
@@ -69,7 +72,10 @@ export function ScorecardPage() {
         isEmpty={(s) => s.journeys.length === 0}
         empty={
           <EmptyState title="No journeys to report on yet">
-            <p>The scorecard has a section for each customer journey. Map your journeys, give each an accountable team and its KPIs, and they show here.</p>
+            <p>
+              The scorecard has a section for each customer journey. Map your journeys, give each an accountable team and its KPIs, and they
+              show here.
+            </p>
           </EmptyState>
         }
       >
@@ -122,7 +128,8 @@ function OrganisationTotals({ scorecard }: { scorecard: Scorecard }) {
           <dt className="figure__label">Delivered</dt>
           <dd className="figure__value">{formatCount(t.implemented)}</dd>
           <dd className="figure__note">
-            {t.implemented === 1 ? 'initiative' : 'initiatives'} implemented · {t.outcomesAchieved} of {plural(t.outcomes, 'outcome')} achieved
+            {t.implemented === 1 ? 'initiative' : 'initiatives'} implemented · {t.outcomesAchieved} of {plural(t.outcomes, 'outcome')}{' '}
+            achieved
           </dd>
         </div>
       </dl>
@@ -137,7 +144,18 @@ function OrganisationTotals({ scorecard }: { scorecard: Scorecard }) {
 
 function DownloadIcon() {
   return (
-    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M12 3v12M7 10l5 5 5-5" />
       <path d="M4 17v3h16v-3" />
     </svg>

@@ -20,7 +20,9 @@ describe('scorecard value at stake', () => {
 
   it('makes no claim below the minimum sample or on a running period', () => {
     expect(stakeText(row)).toBe('None: too few answers');
-    expect(stakeText({ ...row, status: 'short_of_target', period: { ...row.period, complete: false } })).toBe('None until the period is complete');
+    expect(stakeText({ ...row, status: 'short_of_target', period: { ...row.period, complete: false } })).toBe(
+      'None until the period is complete',
+    );
     expect(stakeText({ ...row, status: 'short_of_target', valueAtStake: 3570 })).toBe('£3,570 a year');
     expect(stakeText({ ...row, status: 'on_target', valueAtStake: 0 })).toBe('£0 (target met)');
   });

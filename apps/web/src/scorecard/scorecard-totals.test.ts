@@ -55,7 +55,12 @@ describe('scorecard totals', () => {
           backlog: { initiatives: 3, annualValue: 120_000 },
           delivered: { implemented: 1, outcomesAchieved: 1, outcomes: 3 },
         }),
-        journey({ owner: null, valueAtStake: 10_000, kpis: [kpi('no_target')], topFailurePoints: [{ id: 'b', title: 'B', stepName: 's', annualCost: 6_400 }] }),
+        journey({
+          owner: null,
+          valueAtStake: 10_000,
+          kpis: [kpi('no_target')],
+          topFailurePoints: [{ id: 'b', title: 'B', stepName: 's', annualCost: 6_400 }],
+        }),
       ],
     });
     expect(totals).toEqual({

@@ -9,7 +9,11 @@ import { trpc } from '../trpc.ts';
 /** Proposals still in flight: drafted, awaiting a decision, or approved but not yet in force. */
 const OPEN_STATES: readonly ProposalState[] = ['draft', 'proposed', 'approved'];
 
-const STATE_LABEL: Partial<Record<ProposalState, string>> = { draft: 'Draft', proposed: 'Awaiting decision', approved: 'Approved, to implement' };
+const STATE_LABEL: Partial<Record<ProposalState, string>> = {
+  draft: 'Draft',
+  proposed: 'Awaiting decision',
+  approved: 'Approved, to implement',
+};
 
 /** The policies this team may change (as owner or by decision right), and its open change proposals. */
 export function TeamGovernanceSection({ team }: { team: Team }) {
@@ -42,8 +46,8 @@ function TeamPolicies({ team }: { team: Team }) {
         empty={
           <EmptyState title="No policies to change" headingLevel={3}>
             <p>
-              {team.name} owns no policy and holds no decision right, so any change to a business rule it asks for goes to the policy’s owner or the CX
-              council. Give it decision rights over the policies that govern the steps in its remit.
+              {team.name} owns no policy and holds no decision right, so any change to a business rule it asks for goes to the policy’s
+              owner or the CX council. Give it decision rights over the policies that govern the steps in its remit.
             </p>
           </EmptyState>
         }
@@ -55,7 +59,9 @@ function TeamPolicies({ team }: { team: Team }) {
                 <Link to={`/governance#policy-${policy.id}`} className="team-list__name">
                   {policy.name}
                 </Link>
-                <span className="team-list__detail">{policy.ownerTeamId === team.id ? 'Owner' : `Decision right · owned by ${policy.ownerTeamName}`}</span>
+                <span className="team-list__detail">
+                  {policy.ownerTeamId === team.id ? 'Owner' : `Decision right · owned by ${policy.ownerTeamName}`}
+                </span>
               </li>
             ))}
           </ul>
@@ -89,8 +95,8 @@ function TeamProposals({ team }: { team: Team }) {
         empty={
           <EmptyState title="No open proposals" headingLevel={3}>
             <p>
-              When {team.name} wants a policy changed, it drafts a change proposal. Changes inside its decision rights and its {formatGbp(team.spendingAuthority)}{' '}
-              spending authority are approved by the team itself; the rest go to the CX council.
+              When {team.name} wants a policy changed, it drafts a change proposal. Changes inside its decision rights and its{' '}
+              {formatGbp(team.spendingAuthority)} spending authority are approved by the team itself; the rest go to the CX council.
             </p>
           </EmptyState>
         }

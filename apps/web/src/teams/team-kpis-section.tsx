@@ -31,8 +31,8 @@ export function TeamKpisSection({ teamId }: { teamId: string }) {
         empty={
           <EmptyState title="No KPIs owned" headingLevel={3}>
             <p>
-              A team answers for the measures it can move. Make it the owner of the KPIs for the journeys and steps in its remit, each with a target, on
-              the KPIs page.
+              A team answers for the measures it can move. Make it the owner of the KPIs for the journeys and steps in its remit, each with
+              a target, on the KPIs page.
             </p>
           </EmptyState>
         }

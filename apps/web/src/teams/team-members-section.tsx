@@ -6,7 +6,10 @@ import { trpc } from '../trpc.ts';
 
 /** Who is in the team, with their role in the organisation. */
 export function TeamMembersSection({ teamId }: { teamId: string }) {
-  const members = useQuery({ ...trpc.member.list.queryOptions(), select: (list) => list.filter((m) => m.teams.some((t) => t.id === teamId)) });
+  const members = useQuery({
+    ...trpc.member.list.queryOptions(),
+    select: (list) => list.filter((m) => m.teams.some((t) => t.id === teamId)),
+  });
   return (
     <section aria-labelledby="team-members-heading" className="section">
       <div className="section__header">
@@ -22,7 +25,9 @@ export function TeamMembersSection({ teamId }: { teamId: string }) {
         isEmpty={(list) => list.length === 0}
         empty={
           <EmptyState title="Nobody in this team yet" headingLevel={3}>
-            <p>A team member edits what lies in the team’s remit. An admin adds people to the team when inviting them from the People page.</p>
+            <p>
+              A team member edits what lies in the team’s remit. An admin adds people to the team when inviting them from the People page.
+            </p>
           </EmptyState>
         }
       >

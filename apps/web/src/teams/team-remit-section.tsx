@@ -14,7 +14,8 @@ export function TeamRemitSection({ teamId, teamName }: { teamId: string; teamNam
   const narrowed = [...new Set((remits.data ?? []).filter((r) => r.stepIds.length > 0).map((r) => r.journeyId))];
   const stepNames = useQueries({
     queries: narrowed.map((id) => trpc.journey.get.queryOptions({ id })),
-    combine: (results) => new Map(results.flatMap((r) => r.data?.stages.flatMap((s) => s.steps.map((step) => [step.id, step.name] as const)) ?? [])),
+    combine: (results) =>
+      new Map(results.flatMap((r) => r.data?.stages.flatMap((s) => s.steps.map((step) => [step.id, step.name] as const)) ?? [])),
   });
 
   return (
@@ -46,7 +47,12 @@ export function TeamRemitSection({ teamId, teamName }: { teamId: string; teamNam
       >
         {(list) => (
           <div className="team-remit">
-            <RemitList title="Accountable for" remits={list.filter((r) => r.role === 'accountable')} stepNames={stepNames} none="None: other teams are accountable for the journeys it works on." />
+            <RemitList
+              title="Accountable for"
+              remits={list.filter((r) => r.role === 'accountable')}
+              stepNames={stepNames}
+              none="None: other teams are accountable for the journeys it works on."
+            />
             <RemitList title="Contributes to" remits={list.filter((r) => r.role === 'contributing')} stepNames={stepNames} none="None." />
           </div>
         )}
@@ -55,7 +61,17 @@ export function TeamRemitSection({ teamId, teamName }: { teamId: string; teamNam
   );
 }
 
-function RemitList({ title, remits, stepNames, none }: { title: string; remits: RemitView[]; stepNames: ReadonlyMap<string, string>; none: string }) {
+function RemitList({
+  title,
+  remits,
+  stepNames,
+  none,
+}: {
+  title: string;
+  remits: RemitView[];
+  stepNames: ReadonlyMap<string, string>;
+  none: string;
+}) {
   return (
     <div className="panel team-remit__group">
       <h3 className="panel__title">{title}</h3>

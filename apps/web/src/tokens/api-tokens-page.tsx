@@ -36,7 +36,12 @@ function TokensSection() {
   return (
     <>
       {/* Waits for the organisation's longest token lifetime, so it never offers an expiry the API refuses. */}
-      <QueryView query={organisation} label="the token settings" rows={2} errorTitle="The organisation’s token settings could not be loaded">
+      <QueryView
+        query={organisation}
+        label="the token settings"
+        rows={2}
+        errorTitle="The organisation’s token settings could not be loaded"
+      >
         {(org) => <CreateTokenForm maxLifetimeDays={org.maxTokenLifetimeDays} />}
       </QueryView>
       <section aria-labelledby="tokens-heading" className="section">
@@ -54,8 +59,8 @@ function TokensSection() {
           empty={
             <EmptyState title="No tokens yet" headingLevel={3}>
               <p>
-                Create one above for each system that sends data to Throughline, with only the scopes it needs. The README’s integrator guide shows
-                how to send a CSV export with it.
+                Create one above for each system that sends data to Throughline, with only the scopes it needs. The README’s integrator
+                guide shows how to send a CSV export with it.
               </p>
             </EmptyState>
           }

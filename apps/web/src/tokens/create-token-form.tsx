@@ -42,7 +42,11 @@ export function CreateTokenForm({ maxLifetimeDays }: { maxLifetimeDays: number |
     }),
   );
   const form = useDraftForm({
-    initial: (): Draft => ({ name: '', scopes: ['ingest:write'], expiresInDays: maxLifetimeDays === null || maxLifetimeDays >= 90 ? '90' : `${maxLifetimeDays}` }),
+    initial: (): Draft => ({
+      name: '',
+      scopes: ['ingest:write'],
+      expiresInDays: maxLifetimeDays === null || maxLifetimeDays >= 90 ? '90' : `${maxLifetimeDays}`,
+    }),
     toInput: (draft) => ({ ...draft, expiresInDays: draft.expiresInDays === 'never' ? null : Number(draft.expiresInDays) }),
     schema: ZCreateTokenInput,
     submit: async (input): Promise<void> => {
@@ -63,9 +67,18 @@ export function CreateTokenForm({ maxLifetimeDays }: { maxLifetimeDays: number |
   }
 
   return (
-    <PanelForm form={form} title="Create a token" buttons={<SubmitButton label="Create token" pendingLabel="Creating…" pending={form.submitting} />}>
+    <PanelForm
+      form={form}
+      title="Create a token"
+      buttons={<SubmitButton label="Create token" pendingLabel="Creating…" pending={form.submitting} />}
+    >
       <div className="form__row">
-        <TextField label="Name" autoComplete="off" {...form.field('name')} hint="Say which integration uses it, e.g. “Survey tool nightly export”." />
+        <TextField
+          label="Name"
+          autoComplete="off"
+          {...form.field('name')}
+          hint="Say which integration uses it, e.g. “Survey tool nightly export”."
+        />
         <SelectField
           label="Expires after"
           options={options}
@@ -73,7 +86,13 @@ export function CreateTokenForm({ maxLifetimeDays }: { maxLifetimeDays: number |
           hint={maxLifetimeDays === null ? undefined : `Your organisation’s tokens expire within ${maxLifetimeDays} days.`}
         />
       </div>
-      <CheckListField legend="Scopes" options={SCOPE_OPTIONS} {...form.field('scopes')} onChange={(scopes) => form.set('scopes')(scopes as TokenScope[])} empty={null} />
+      <CheckListField
+        legend="Scopes"
+        options={SCOPE_OPTIONS}
+        {...form.field('scopes')}
+        onChange={(scopes) => form.set('scopes')(scopes as TokenScope[])}
+        empty={null}
+      />
     </PanelForm>
   );
 }

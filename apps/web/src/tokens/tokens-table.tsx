@@ -49,9 +49,7 @@ export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
 }
 
 function TokenRow({ token, status }: { token: ApiTokenSummary; status: { label: string; live: boolean } }) {
-  const revoke = useMutation(
-    trpc.token.revoke.mutationOptions(),
-  );
+  const revoke = useMutation(trpc.token.revoke.mutationOptions());
   return (
     <tr className={status.live ? undefined : 'table__row--inactive'}>
       <th scope="row" className="member__who">

@@ -17,7 +17,10 @@ const outputs: { name: string; text: string }[] = [];
 export function startWorkerProcess(databaseUrl: string, name: string): Promise<WorkerProcess> {
   const main = new URL('../main.ts', import.meta.url).pathname;
   // PGAPPNAME is read by node-postgres itself, so the app's pool carries the name; pg-boss names its own.
-  const child = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, DATABASE_URL: databaseUrl, PGAPPNAME: name }, stdio: 'pipe' });
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PGAPPNAME: name },
+    stdio: 'pipe',
+  });
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => running.delete(child));

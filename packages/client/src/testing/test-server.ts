@@ -26,7 +26,13 @@ export async function startTestServer(reply: (request: ReceivedRequest, index: n
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: performance.now() };
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: performance.now(),
+      };
       requests.push(request);
       void Promise.resolve(reply(request, requests.length - 1)).then((answer) => {
         if (answer === 'hang-up') {

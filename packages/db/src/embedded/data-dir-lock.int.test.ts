@@ -18,7 +18,9 @@ afterEach(() => {
 
 /** Another process holding the data dir, as a server would (see testing/hold-data-dir.ts). */
 async function startOwner(dataDir: string): Promise<{ child: ChildProcess; output: () => string; nextOk: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'testing', 'hold-data-dir.ts'), dataDir], { stdio: 'pipe' });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'testing', 'hold-data-dir.ts'), dataDir], {
+    stdio: 'pipe',
+  });
   children.push(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -46,7 +48,8 @@ async function startOwner(dataDir: string): Promise<{ child: ChildProcess; outpu
   };
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 describe("the embedded database's lock", () => {
   it('stays with an owner that is alive but has not refreshed it for longer than the stale time (stopped: SIGSTOP)', async () => {

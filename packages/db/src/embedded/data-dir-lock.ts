@@ -61,22 +61,25 @@ export function lockDataDir(dataDir: string, options: { staleMs: number; onLost:
   let released = false;
   const releaseOnExit = () => release();
   // Kept fresh for an opener on another host; and checked, so a lock taken from under us is noticed.
-  const refresh = setInterval(() => {
-    void (async () => {
-      try {
-        const owner = JSON.parse(await readFile(ownerPath, 'utf8')) as LockOwner;
-        if (!sameProcess(owner, me)) throw new Error(`pid ${owner.pid} on ${owner.host} took it over`);
-        const now = new Date();
-        await utimes(ownerPath, now, now);
-      } catch (error) {
-        if (released) return;
-        clearInterval(refresh);
-        process.off('exit', releaseOnExit);
-        released = true;
-        options.onLost(new Error(`The embedded database's lock ${lockPath} was lost: ${(error as Error).message}`));
-      }
-    })();
-  }, Math.max(200, options.staleMs / 5));
+  const refresh = setInterval(
+    () => {
+      void (async () => {
+        try {
+          const owner = JSON.parse(await readFile(ownerPath, 'utf8')) as LockOwner;
+          if (!sameProcess(owner, me)) throw new Error(`pid ${owner.pid} on ${owner.host} took it over`);
+          const now = new Date();
+          await utimes(ownerPath, now, now);
+        } catch (error) {
+          if (released) return;
+          clearInterval(refresh);
+          process.off('exit', releaseOnExit);
+          released = true;
+          options.onLost(new Error(`The embedded database's lock ${lockPath} was lost: ${(error as Error).message}`));
+        }
+      })();
+    },
+    Math.max(200, options.staleMs / 5),
+  );
   refresh.unref();
   // A process that exits without closing (an uncaught error, process.exit) still gives it back.
   process.on('exit', releaseOnExit);
@@ -115,7 +118,9 @@ function heldBy(lockPath: string, staleMs: number): LockOwner | 'unknown' | 'aba
 function readOwner(ownerPath: string): LockOwner | null {
   try {
     const owner = JSON.parse(readFileSync(ownerPath, 'utf8')) as Partial<LockOwner>;
-    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host, started: owner.started ?? null } : null;
+    return typeof owner.pid === 'number' && typeof owner.host === 'string'
+      ? { pid: owner.pid, host: owner.host, started: owner.started ?? null }
+      : null;
   } catch {
     return null;
   }

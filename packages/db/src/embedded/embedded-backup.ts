@@ -50,9 +50,14 @@ async function askRunningProcess(dataDir: string): Promise<Buffer> {
   try {
     control = JSON.parse(readFileSync(controlFile(dataDir), 'utf8')) as typeof control;
   } catch {
-    throw new Error(`The process holding ${dataDir} does not take backup requests (it may be starting, stopping, or an older release); try again, or stop it and back up the data dir`);
+    throw new Error(
+      `The process holding ${dataDir} does not take backup requests (it may be starting, stopping, or an older release); try again, or stop it and back up the data dir`,
+    );
   }
-  const res = await fetch(`http://127.0.0.1:${control.port}/backup`, { method: 'POST', headers: { authorization: `Bearer ${control.secret}` } });
+  const res = await fetch(`http://127.0.0.1:${control.port}/backup`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${control.secret}` },
+  });
   if (!res.ok) throw new Error(`The running process refused the backup (${res.status}): ${await res.text()}`);
   return Buffer.from(await res.arrayBuffer());
 }
@@ -113,7 +118,9 @@ async function checkBackup(backup: Blob, file: string): Promise<void> {
     pglite = await PGlite.create({ loadDataDir: backup });
     await pglite.query('SELECT count(*) FROM kysely_migration');
   } catch (error) {
-    throw new Error(`${file} is not a backup of a Throughline embedded database (${(error as Error).message}); nothing was changed.`, { cause: error });
+    throw new Error(`${file} is not a backup of a Throughline embedded database (${(error as Error).message}); nothing was changed.`, {
+      cause: error,
+    });
   } finally {
     await pglite?.close().catch(() => {});
   }

@@ -74,7 +74,12 @@ class ThreadedPgliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: ThreadedPglite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters], { rowMode: 'object' }, this.#transaction ?? undefined);
+    const result = await this.pglite.query<R>(
+      compiled.sql,
+      [...compiled.parameters],
+      { rowMode: 'object' },
+      this.#transaction ?? undefined,
+    );
     return {
       rows: result.rows,
       ...(result.affectedRows === undefined ? {} : { numAffectedRows: BigInt(result.affectedRows) }),

@@ -7,14 +7,18 @@ import { uniqueViolation } from '../queries/constraint-errors.ts';
 let database: EmbeddedDatabase;
 beforeAll(async () => {
   database = await openEphemeralPglite(undefined, { thread: true });
-  await sql`CREATE TABLE item (id int PRIMARY KEY, label text NOT NULL CONSTRAINT label_set CHECK (label <> ''), at timestamptz, big bigint, amount numeric)`.execute(database.db);
+  await sql`CREATE TABLE item (id int PRIMARY KEY, label text NOT NULL CONSTRAINT label_set CHECK (label <> ''), at timestamptz, big bigint, amount numeric)`.execute(
+    database.db,
+  );
 }, 60_000);
 afterAll(() => database.close());
 
 describe('the embedded database on its own thread', () => {
   it('returns rows with their types, as the in-thread database does', async () => {
     await sql`INSERT INTO item VALUES (1, 'one', '2026-12-02T10:00:00Z', 9007199254740, 12.5)`.execute(database.db);
-    const rows = (await sql<{ id: number; at: Date; big: number; amount: number }>`SELECT id, at, big, amount FROM item`.execute(database.db)).rows;
+    const rows = (
+      await sql<{ id: number; at: Date; big: number; amount: number }>`SELECT id, at, big, amount FROM item`.execute(database.db)
+    ).rows;
     expect(rows).toEqual([{ id: 1, at: new Date('2026-12-02T10:00:00Z'), big: 9007199254740, amount: 12.5 }]);
   });
 
@@ -22,7 +26,10 @@ describe('the embedded database on its own thread', () => {
     const error = await sql`INSERT INTO item VALUES (1, 'again')`.execute(database.db).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: '23505', constraint: 'item_pkey' });
     expect(uniqueViolation(error)).toBe('item_pkey');
-    await expect(sql`INSERT INTO item VALUES (2, '')`.execute(database.db)).rejects.toMatchObject({ code: '23514', constraint: 'label_set' });
+    await expect(sql`INSERT INTO item VALUES (2, '')`.execute(database.db)).rejects.toMatchObject({
+      code: '23514',
+      constraint: 'label_set',
+    });
   });
 
   it('commits a transaction whole or rolls it back whole, and other statements wait for it', async () => {
@@ -62,7 +69,9 @@ describe('the embedded database on its own thread', () => {
   it('runs several statements at once in exec and loads data through a blob', async () => {
     const results = await database.pglite.exec("INSERT INTO item VALUES (30, 'thirty'); SELECT label FROM item WHERE id = 30;");
     expect(results.at(-1)!.rows).toEqual([{ label: 'thirty' }]);
-    await database.pglite.query(`COPY item (id, label) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob(['31,thirty-one\n32,thirty-two\n']) });
+    await database.pglite.query(`COPY item (id, label) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+      blob: new Blob(['31,thirty-one\n32,thirty-two\n']),
+    });
     expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM item WHERE id IN (31, 32)`.execute(database.db)).rows[0]!.n).toBe(2);
   });
 

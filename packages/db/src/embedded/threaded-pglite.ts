@@ -99,11 +99,7 @@ export class ThreadedPglite implements EmbeddedPglite {
   /** Opens (creating if new) the database in dataDir, or one in memory loaded from a dump. */
   static async open(source: { dataDir: string } | { loadDataDir?: Blob }): Promise<ThreadedPglite> {
     const workerData =
-      'dataDir' in source
-        ? { dataDir: source.dataDir }
-        : source.loadDataDir
-          ? { loadDataDir: await source.loadDataDir.arrayBuffer() }
-          : {};
+      'dataDir' in source ? { dataDir: source.dataDir } : source.loadDataDir ? { loadDataDir: await source.loadDataDir.arrayBuffer() } : {};
     const pglite = new ThreadedPglite(workerData);
     try {
       await pglite.waitReady;

@@ -177,11 +177,17 @@ const UP = `
 `;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of UP.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) {
+  for (const statement of UP.split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await sql.raw(statement).execute(db);
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql.raw(`DROP TABLE kpi, decision_right, policy_step, policy, remit_step, remit, step_dependency, step_system, journey_step, journey_stage, journey, system, team_member, team`).execute(db);
+  await sql
+    .raw(
+      `DROP TABLE kpi, decision_right, policy_step, policy, remit_step, remit, step_dependency, step_system, journey_step, journey_stage, journey, system, team_member, team`,
+    )
+    .execute(db);
 }

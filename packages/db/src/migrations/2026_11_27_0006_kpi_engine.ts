@@ -50,7 +50,9 @@ const UP = `
 `;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of UP.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) {
+  for (const statement of UP.split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await sql.raw(statement).execute(db);
   }
 }

@@ -173,11 +173,17 @@ const UP = `
 `;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const statement of UP.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) {
+  for (const statement of UP.split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await sql.raw(statement).execute(db);
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql.raw(`DROP TABLE value_estimate, insight_link, insight, initiative_system, initiative_outcome, initiative_failure_point, initiative, outcome, failure_point_kpi, failure_point`).execute(db);
+  await sql
+    .raw(
+      `DROP TABLE value_estimate, insight_link, insight, initiative_system, initiative_outcome, initiative_failure_point, initiative, outcome, failure_point_kpi, failure_point`,
+    )
+    .execute(db);
 }

@@ -31,7 +31,10 @@ const DOWN = `
 
 // One statement per call: the embedded database prepares each, and a prepared statement holds one.
 async function run(db: Kysely<any>, script: string): Promise<void> {
-  for (const statement of script.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) {
+  for (const statement of script
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await sql.raw(statement).execute(db);
   }
 }

@@ -28,7 +28,10 @@ const DOWN = `
 
 /** PGlite runs one statement per query through Kysely, so the script goes statement by statement. */
 async function run(db: Kysely<unknown>, script: string): Promise<void> {
-  for (const statement of script.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) {
+  for (const statement of script
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await sql.raw(statement).execute(db);
   }
 }

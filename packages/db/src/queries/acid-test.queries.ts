@@ -33,13 +33,26 @@ async function windowAggregate(db: Db, kpiId: string, from: string, to: string):
     .where('day', '<=', to)
     .execute();
   return rows.reduce<KpiAggregate>(
-    (acc, r) => addAggregates(acc, { n: r.n, positives: r.positives, negatives: r.negatives, sum: r.sum, sumSquares: r.sum_squares, denominator: r.denominator, samples: r.samples }),
+    (acc, r) =>
+      addAggregates(acc, {
+        n: r.n,
+        positives: r.positives,
+        negatives: r.negatives,
+        sum: r.sum,
+        sumSquares: r.sum_squares,
+        denominator: r.denominator,
+        samples: r.samples,
+      }),
     EMPTY_AGGREGATE,
   );
 }
 
 async function lastDataDay(db: Db, kpiId: string): Promise<string | null> {
-  const row = await db.selectFrom('kpi_day').select(sql<string | null>`to_char(max(day), 'YYYY-MM-DD')`.as('day')).where('kpi_id', '=', kpiId).executeTakeFirst();
+  const row = await db
+    .selectFrom('kpi_day')
+    .select(sql<string | null>`to_char(max(day), 'YYYY-MM-DD')`.as('day'))
+    .where('kpi_id', '=', kpiId)
+    .executeTakeFirst();
   return row?.day ?? null;
 }
 
@@ -48,7 +61,10 @@ const scopeLabel = (k: KpiDefinition) => k.scope.level;
 /** One KPI before vs after the implementation date, at the KPI's own scope. */
 export async function measureAcrossDate(db: Db, kpi: KpiDefinition, implementedOn: string, today: string): Promise<AcidTestKpi> {
   const w = acidTestWindows(implementedOn, (await lastDataDay(db, kpi.id)) ?? today);
-  const [before, after] = await Promise.all([windowAggregate(db, kpi.id, w.before.from, w.before.to), windowAggregate(db, kpi.id, w.after.from, w.after.to)]);
+  const [before, after] = await Promise.all([
+    windowAggregate(db, kpi.id, w.before.from, w.before.to),
+    windowAggregate(db, kpi.id, w.after.from, w.after.to),
+  ]);
   const side = (range: { from: string; to: string }, a: KpiAggregate) => {
     if (a.n === 0) return { ...range, value: null, n: 0, ciLow: null, ciHigh: null };
     const v = kpiValue(kpi.kind, a);
@@ -88,9 +104,7 @@ export async function measureAcrossDate(db: Db, kpi: KpiDefinition, implementedO
 export async function acidTest(db: Db, organisationId: string, today: string, only?: { initiativeId: string }): Promise<AcidTestEntry[]> {
   const all = await listInitiatives(db, organisationId, only ? { ids: [only.initiativeId] } : {});
   if (only && all.length === 0) throw notFound('Initiative');
-  const initiatives = all.filter(
-    (i) => (i.stage === 'implemented' || i.stage === 'measured') && i.implementedOn,
-  );
+  const initiatives = all.filter((i) => (i.stage === 'implemented' || i.stage === 'measured') && i.implementedOn);
   if (initiatives.length === 0) return [];
   const kpis = new Map((await listKpis(db, organisationId)).map((k) => [k.id, k]));
   const outcomeKpis = await db.selectFrom('outcome').select(['id', 'kpi_id']).where('organisation_id', '=', organisationId).execute();
@@ -99,7 +113,9 @@ export async function acidTest(db: Db, organisationId: string, today: string, on
   const entries: AcidTestEntry[] = [];
   for (const i of initiatives) {
     const kpiIds = [...new Set([i.kpiId, ...i.outcomeIds.map((o) => kpiOfOutcome.get(o))].filter((x): x is string => !!x))];
-    const measured = await Promise.all(kpiIds.flatMap((id) => (kpis.has(id) ? [measureAcrossDate(db, kpis.get(id)!, i.implementedOn!, today)] : [])));
+    const measured = await Promise.all(
+      kpiIds.flatMap((id) => (kpis.has(id) ? [measureAcrossDate(db, kpis.get(id)!, i.implementedOn!, today)] : [])),
+    );
     const failurePoints = await listFailurePoints(db, organisationId, { ids: i.failurePointIds });
     const insightIds = (
       await db
@@ -107,7 +123,9 @@ export async function acidTest(db: Db, organisationId: string, today: string, on
         .select('insight_id')
         .distinct()
         .where('organisation_id', '=', organisationId)
-        .where((eb) => eb.or([eb('initiative_id', '=', i.id), ...(i.failurePointIds.length ? [eb('failure_point_id', 'in', i.failurePointIds)] : [])]))
+        .where((eb) =>
+          eb.or([eb('initiative_id', '=', i.id), ...(i.failurePointIds.length ? [eb('failure_point_id', 'in', i.failurePointIds)] : [])]),
+        )
         .execute()
     ).map((r) => r.insight_id);
     const insights = await searchInsights(db, organisationId, { ids: insightIds, limit: 50 });
@@ -130,6 +148,13 @@ export async function acidTest(db: Db, organisationId: string, today: string, on
 
 /** Whether a KPI has any events on days after the date: the measured gate's evidence. */
 export async function kpiHasDataAfter(db: Db, kpiId: string, day: string): Promise<boolean> {
-  const row = await db.selectFrom('kpi_day').select('kpi_id').where('kpi_id', '=', kpiId).where('day', '>', day).where('n', '>', 0).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('kpi_day')
+    .select('kpi_id')
+    .where('kpi_id', '=', kpiId)
+    .where('day', '>', day)
+    .where('n', '>', 0)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }

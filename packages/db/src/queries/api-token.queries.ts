@@ -3,7 +3,15 @@ import type { Db } from '../database.ts';
 
 export async function insertApiToken(
   db: Db,
-  t: { organisationId: string; name: string; tokenHash: string; prefix: string; scopes: TokenScope[]; createdBy: string; expiresAt: Date | null },
+  t: {
+    organisationId: string;
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    scopes: TokenScope[];
+    createdBy: string;
+    expiresAt: Date | null;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('api_token')
@@ -29,7 +37,9 @@ export async function listApiTokens(db: Db, organisationId: string, now: Date): 
   const rows = await db
     .selectFrom('api_token')
     .leftJoin('app_user', 'app_user.id', 'api_token.created_by')
-    .leftJoin('member', (j) => j.onRef('member.organisation_id', '=', 'api_token.organisation_id').onRef('member.user_id', '=', 'api_token.created_by'))
+    .leftJoin('member', (j) =>
+      j.onRef('member.organisation_id', '=', 'api_token.organisation_id').onRef('member.user_id', '=', 'api_token.created_by'),
+    )
     .select([
       'api_token.id',
       'api_token.name',
@@ -84,7 +94,12 @@ export async function revokeApiToken(db: Db, organisationId: string, id: string,
 }
 
 /** Revokes every live token `userId` created in the organisation (they are leaving it); returns their ids. */
-export async function revokeTokensCreatedBy(db: Db, organisationId: string, userId: string, now: Date): Promise<{ id: string; name: string }[]> {
+export async function revokeTokensCreatedBy(
+  db: Db,
+  organisationId: string,
+  userId: string,
+  now: Date,
+): Promise<{ id: string; name: string }[]> {
   return db
     .updateTable('api_token')
     .set({ revoked_at: now })
@@ -100,7 +115,11 @@ export async function revokeTokensCreatedBy(db: Db, organisationId: string, user
  * Brings every live token that would outlive `latest` (or never expire) to expire at `latest`;
  * returns the ones changed, with the expiry they had.
  */
-export async function capTokenExpiry(db: Db, organisationId: string, latest: Date): Promise<{ id: string; name: string; expiresAt: Date | null }[]> {
+export async function capTokenExpiry(
+  db: Db,
+  organisationId: string,
+  latest: Date,
+): Promise<{ id: string; name: string; expiresAt: Date | null }[]> {
   const rows = await db
     .selectFrom('api_token')
     .select(['id', 'name', 'expires_at'])
@@ -113,7 +132,11 @@ export async function capTokenExpiry(db: Db, organisationId: string, latest: Dat
   await db
     .updateTable('api_token')
     .set({ expires_at: latest })
-    .where('id', 'in', rows.map((r) => r.id))
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, expiresAt: r.expires_at }));
 }
@@ -140,7 +163,10 @@ export async function findToken(db: Db, tokenHash: string, now: Date): Promise<T
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_USED_PRECISION_MS) {
     await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
-  return { actor: { kind: 'token', tokenId: row.id, organisationId: row.organisation_id, scopes: row.scopes as TokenScope[] }, expiresAt: row.expires_at };
+  return {
+    actor: { kind: 'token', tokenId: row.id, organisationId: row.organisation_id, scopes: row.scopes as TokenScope[] },
+    expiresAt: row.expires_at,
+  };
 }
 
 /** The actor behind a live token (see findToken). */

@@ -38,6 +38,8 @@ export async function teamBudgets(db: Db, organisationId: string): Promise<TeamB
       t.annual_budget,
       lines.filter((l) => l.team_id === t.id).map((l) => ({ ...l, stage: l.stage })),
     ),
-    systems: systems.filter((s) => s.team_id === t.id).map((s) => ({ systemId: s.systemId, systemName: s.systemName, initiatives: Number(s.initiatives) })),
+    systems: systems
+      .filter((s) => s.team_id === t.id)
+      .map((s) => ({ systemId: s.systemId, systemName: s.systemName, initiatives: Number(s.initiatives) })),
   }));
 }

@@ -1,11 +1,23 @@
 import { sql } from 'kysely';
-import { annualCostOfFailure, DomainError, failureGap, notFound, rankFailurePoints, type FailurePoint, type FailurePointInput } from '@throughline/domain';
+import {
+  annualCostOfFailure,
+  DomainError,
+  failureGap,
+  notFound,
+  rankFailurePoints,
+  type FailurePoint,
+  type FailurePointInput,
+} from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { requireOwnedId, requireOwnedIds } from './owned-ids.ts';
 import { updateAtVersion } from './versioned-row.ts';
 
 /** Failure points, costliest first, each with the insights that back it. */
-export async function listFailurePoints(db: Db, organisationId: string, filter: { journeyId?: string | undefined; ids?: readonly string[] } = {}): Promise<FailurePoint[]> {
+export async function listFailurePoints(
+  db: Db,
+  organisationId: string,
+  filter: { journeyId?: string | undefined; ids?: readonly string[] } = {},
+): Promise<FailurePoint[]> {
   let query = db
     .selectFrom('failure_point as f')
     .innerJoin('journey as j', 'j.id', 'f.journey_id')
@@ -25,7 +37,11 @@ export async function listFailurePoints(db: Db, organisationId: string, filter: 
       'f.cost_basis as costBasis',
       'f.unit_cost as unitCost',
       'f.version',
-      sql<string[]>`coalesce((SELECT array_agg(k.kpi_id::text ORDER BY k.kpi_id) FROM failure_point_kpi k WHERE k.failure_point_id = f.id), '{}')`.as('kpiIds'),
+      sql<
+        string[]
+      >`coalesce((SELECT array_agg(k.kpi_id::text ORDER BY k.kpi_id) FROM failure_point_kpi k WHERE k.failure_point_id = f.id), '{}')`.as(
+        'kpiIds',
+      ),
       sql<number>`(SELECT count(*) FROM insight_link l WHERE l.failure_point_id = f.id)::int`.as('evidenceCount'),
     ])
     .where('f.organisation_id', '=', organisationId);
@@ -53,8 +69,15 @@ export async function getFailurePoint(db: Db, organisationId: string, id: string
 
 async function checkLinks(db: Db, organisationId: string, input: FailurePointInput): Promise<void> {
   await requireOwnedId(db, organisationId, 'journey', input.journeyId, 'journeyId', 'a journey');
-  const step = await db.selectFrom('journey_step').select('id').where('organisation_id', '=', organisationId).where('journey_id', '=', input.journeyId).where('id', '=', input.stepId).executeTakeFirst();
-  if (!step) throw new DomainError('BAD_REQUEST', 'The step is not in that journey', [{ path: 'stepId', message: 'is not a step of the journey' }]);
+  const step = await db
+    .selectFrom('journey_step')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('journey_id', '=', input.journeyId)
+    .where('id', '=', input.stepId)
+    .executeTakeFirst();
+  if (!step)
+    throw new DomainError('BAD_REQUEST', 'The step is not in that journey', [{ path: 'stepId', message: 'is not a step of the journey' }]);
   await requireOwnedIds(db, organisationId, 'kpi', input.kpiIds, 'kpiIds', 'a KPI');
 }
 
@@ -74,17 +97,29 @@ const columns = (i: FailurePointInput) => ({
 async function replaceKpis(db: Db, organisationId: string, id: string, kpiIds: readonly string[]) {
   await db.deleteFrom('failure_point_kpi').where('failure_point_id', '=', id).execute();
   const unique = [...new Set(kpiIds)];
-  if (unique.length) await db.insertInto('failure_point_kpi').values(unique.map((kpi_id) => ({ organisation_id: organisationId, failure_point_id: id, kpi_id }))).execute();
+  if (unique.length)
+    await db
+      .insertInto('failure_point_kpi')
+      .values(unique.map((kpi_id) => ({ organisation_id: organisationId, failure_point_id: id, kpi_id })))
+      .execute();
 }
 
 export async function createFailurePoint(db: Db, organisationId: string, input: FailurePointInput): Promise<FailurePoint> {
   await checkLinks(db, organisationId, input);
-  const { id } = await db.insertInto('failure_point').values({ organisation_id: organisationId, ...columns(input) }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('failure_point')
+    .values({ organisation_id: organisationId, ...columns(input) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await replaceKpis(db, organisationId, id, input.kpiIds);
   return getFailurePoint(db, organisationId, id);
 }
 
-export async function updateFailurePoint(db: Db, organisationId: string, input: FailurePointInput & { id: string; version: number }): Promise<FailurePoint> {
+export async function updateFailurePoint(
+  db: Db,
+  organisationId: string,
+  input: FailurePointInput & { id: string; version: number },
+): Promise<FailurePoint> {
   await getFailurePoint(db, organisationId, input.id);
   await checkLinks(db, organisationId, input);
   await updateAtVersion(db, 'failure_point', { organisationId, ...input }, columns(input));
@@ -93,6 +128,11 @@ export async function updateFailurePoint(db: Db, organisationId: string, input: 
 }
 
 export async function deleteFailurePoint(db: Db, organisationId: string, id: string): Promise<void> {
-  const row = await db.deleteFrom('failure_point').where('organisation_id', '=', organisationId).where('id', '=', id).returning('id').executeTakeFirst();
+  const row = await db
+    .deleteFrom('failure_point')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
   if (!row) throw notFound('Failure point');
 }

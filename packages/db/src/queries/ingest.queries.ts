@@ -79,7 +79,9 @@ async function insertNewOrSkipKnown(db: Db, insert: RawBuilder<unknown>): Promis
     if (uniqueViolation(error) === null) throw error;
   }
   await sql`ROLLBACK TO SAVEPOINT ingest_new_rows`.execute(db);
-  const stored = insertedCount((await sql`${insert} ON CONFLICT (organisation_id, source, external_id) DO NOTHING`.execute(db)).numAffectedRows);
+  const stored = insertedCount(
+    (await sql`${insert} ON CONFLICT (organisation_id, source, external_id) DO NOTHING`.execute(db)).numAffectedRows,
+  );
   await sql`RELEASE SAVEPOINT ingest_new_rows`.execute(db);
   return stored;
 }

@@ -1,12 +1,24 @@
 import { sql } from 'kysely';
-import { investmentFigures, notFound, pickValuePerPoint, type Initiative, type InitiativeInput, type InitiativeStage } from '@throughline/domain';
+import {
+  investmentFigures,
+  notFound,
+  pickValuePerPoint,
+  type Initiative,
+  type InitiativeInput,
+  type InitiativeStage,
+} from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { requireOwnedId, requireOwnedIds } from './owned-ids.ts';
 import { kpiValueLinks, type ValueLink } from './value-estimate.queries.ts';
 import { updateAtVersion } from './versioned-row.ts';
 
-const ids = (table: 'initiative_failure_point' | 'initiative_outcome' | 'initiative_system', column: 'failure_point_id' | 'outcome_id' | 'system_id') =>
-  sql<string[]>`coalesce((SELECT array_agg(x.${sql.ref(column)}::text ORDER BY x.${sql.ref(column)}) FROM ${sql.table(table)} x WHERE x.initiative_id = i.id), '{}')`;
+const ids = (
+  table: 'initiative_failure_point' | 'initiative_outcome' | 'initiative_system',
+  column: 'failure_point_id' | 'outcome_id' | 'system_id',
+) =>
+  sql<
+    string[]
+  >`coalesce((SELECT array_agg(x.${sql.ref(column)}::text ORDER BY x.${sql.ref(column)}) FROM ${sql.table(table)} x WHERE x.initiative_id = i.id), '{}')`;
 const day = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
 function baseQuery(db: Db, organisationId: string) {
@@ -68,7 +80,12 @@ export interface InitiativeFilter {
  * The value backlog with each investment case's figures, highest priority first. A caller that
  * has read the KPIs' value links already passes them (`known.links`) rather than reading them twice.
  */
-export async function listInitiatives(db: Db, organisationId: string, filter: InitiativeFilter = {}, known: { links?: Map<string, ValueLink> } = {}): Promise<Initiative[]> {
+export async function listInitiatives(
+  db: Db,
+  organisationId: string,
+  filter: InitiativeFilter = {},
+  known: { links?: Map<string, ValueLink> } = {},
+): Promise<Initiative[]> {
   let query = baseQuery(db, organisationId);
   if (filter.journeyId) query = query.where('i.journey_id', '=', filter.journeyId);
   if (filter.teamId) query = query.where('i.team_id', '=', filter.teamId);
@@ -82,7 +99,8 @@ export async function listInitiatives(db: Db, organisationId: string, filter: In
     .map((r) => {
       const link = r.kpiId ? (links.get(r.kpiId) ?? null) : null;
       const figures = investmentFigures(r, pickValuePerPoint(r.valuePerPointOverride, link));
-      const warning = figures.valuePerPointSource === 'kpi_entered' && link?.divergence ? { divergence: link.divergence, reason: link.reason } : null;
+      const warning =
+        figures.valuePerPointSource === 'kpi_entered' && link?.divergence ? { divergence: link.divergence, reason: link.reason } : null;
       return { ...r, figures, valuePerPointWarning: warning };
     })
     .sort((a, b) => (b.figures.priority ?? -Infinity) - (a.figures.priority ?? -Infinity) || a.title.localeCompare(b.title));
@@ -98,7 +116,8 @@ async function checkLinks(db: Db, organisationId: string, input: InitiativeInput
   await requireOwnedId(db, organisationId, 'journey', input.journeyId, 'journeyId', 'a journey');
   await requireOwnedId(db, organisationId, 'team', input.teamId, 'teamId', 'a team');
   if (input.kpiId) await requireOwnedId(db, organisationId, 'kpi', input.kpiId, 'kpiId', 'a KPI');
-  if (input.changeProposalId) await requireOwnedId(db, organisationId, 'change_proposal', input.changeProposalId, 'changeProposalId', 'a change proposal');
+  if (input.changeProposalId)
+    await requireOwnedId(db, organisationId, 'change_proposal', input.changeProposalId, 'changeProposalId', 'a change proposal');
   await requireOwnedIds(db, organisationId, 'failure_point', input.failurePointIds, 'failurePointIds', 'a failure point');
   await requireOwnedIds(db, organisationId, 'outcome', input.outcomeIds, 'outcomeIds', 'an outcome');
   await requireOwnedIds(db, organisationId, 'system', input.systemIds, 'systemIds', 'a system');
@@ -139,20 +158,40 @@ async function replaceLinks(db: Db, organisationId: string, id: string, input: I
   const fps = [...new Set(input.failurePointIds)];
   const outcomes = [...new Set(input.outcomeIds)];
   const systems = [...new Set(input.systemIds)];
-  if (fps.length) await db.insertInto('initiative_failure_point').values(fps.map((failure_point_id) => ({ ...base, failure_point_id }))).execute();
-  if (outcomes.length) await db.insertInto('initiative_outcome').values(outcomes.map((outcome_id) => ({ ...base, outcome_id }))).execute();
-  if (systems.length) await db.insertInto('initiative_system').values(systems.map((system_id) => ({ ...base, system_id }))).execute();
+  if (fps.length)
+    await db
+      .insertInto('initiative_failure_point')
+      .values(fps.map((failure_point_id) => ({ ...base, failure_point_id })))
+      .execute();
+  if (outcomes.length)
+    await db
+      .insertInto('initiative_outcome')
+      .values(outcomes.map((outcome_id) => ({ ...base, outcome_id })))
+      .execute();
+  if (systems.length)
+    await db
+      .insertInto('initiative_system')
+      .values(systems.map((system_id) => ({ ...base, system_id })))
+      .execute();
 }
 
 export async function createInitiative(db: Db, organisationId: string, input: InitiativeInput): Promise<Initiative> {
   await checkLinks(db, organisationId, input);
-  const { id } = await db.insertInto('initiative').values({ organisation_id: organisationId, ...columns(input) }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('initiative')
+    .values({ organisation_id: organisationId, ...columns(input) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await replaceLinks(db, organisationId, id, input);
   return getInitiative(db, organisationId, id);
 }
 
 /** Rewrites the initiative's fields (not its stage) when it is still at `version`. */
-export async function updateInitiative(db: Db, organisationId: string, input: InitiativeInput & { id: string; version: number }): Promise<Initiative> {
+export async function updateInitiative(
+  db: Db,
+  organisationId: string,
+  input: InitiativeInput & { id: string; version: number },
+): Promise<Initiative> {
   await checkLinks(db, organisationId, input);
   await updateAtVersion(db, 'initiative', { organisationId, ...input }, columns(input));
   await replaceLinks(db, organisationId, input.id, input);
@@ -182,6 +221,11 @@ export async function touchInitiative(db: Db, organisationId: string, id: string
 }
 
 export async function deleteInitiative(db: Db, organisationId: string, id: string): Promise<void> {
-  const row = await db.deleteFrom('initiative').where('organisation_id', '=', organisationId).where('id', '=', id).returning('id').executeTakeFirst();
+  const row = await db
+    .deleteFrom('initiative')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
   if (!row) throw notFound('Initiative');
 }

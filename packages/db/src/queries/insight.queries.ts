@@ -5,14 +5,20 @@ import { requireOwnedIds } from './owned-ids.ts';
 import { updateAtVersion } from './versioned-row.ts';
 
 const links = (column: 'journey_id' | 'step_id' | 'failure_point_id' | 'initiative_id') =>
-  sql<string[]>`coalesce((SELECT array_agg(l.${sql.ref(column)}::text ORDER BY l.${sql.ref(column)}) FROM insight_link l WHERE l.insight_id = i.id AND l.${sql.ref(column)} IS NOT NULL), '{}')`;
+  sql<
+    string[]
+  >`coalesce((SELECT array_agg(l.${sql.ref(column)}::text ORDER BY l.${sql.ref(column)}) FROM insight_link l WHERE l.insight_id = i.id AND l.${sql.ref(column)} IS NOT NULL), '{}')`;
 
 /**
  * The insight repository: with a query, PostgreSQL's own full-text search (English stemming,
  * web-search syntax: "quoted phrases", or, -not), best matches first with the matching passage;
  * without one, the newest first. Filters narrow to what an insight is linked to.
  */
-export async function searchInsights(db: Db, organisationId: string, s: Partial<InsightSearch> & { ids?: readonly string[] }): Promise<Insight[]> {
+export async function searchInsights(
+  db: Db,
+  organisationId: string,
+  s: Partial<InsightSearch> & { ids?: readonly string[] },
+): Promise<Insight[]> {
   const q = s.query?.trim() ? s.query.trim() : null;
   const tsQuery = q ? sql`websearch_to_tsquery('english', ${q})` : null;
   let query = db
@@ -48,7 +54,9 @@ export async function searchInsights(db: Db, organisationId: string, s: Partial<
   if (s.journeyId) query = query.where(linkedTo('journey_id', s.journeyId));
   if (s.failurePointId) query = query.where(linkedTo('failure_point_id', s.failurePointId));
   if (s.initiativeId) query = query.where(linkedTo('initiative_id', s.initiativeId));
-  query = tsQuery ? query.orderBy(sql`ts_rank(i.search, ${tsQuery})`, 'desc').orderBy('i.observed_on', 'desc') : query.orderBy('i.observed_on', 'desc').orderBy('i.title');
+  query = tsQuery
+    ? query.orderBy(sql`ts_rank(i.search, ${tsQuery})`, 'desc').orderBy('i.observed_on', 'desc')
+    : query.orderBy('i.observed_on', 'desc').orderBy('i.title');
   return query.limit(s.limit ?? 50).execute();
 }
 
@@ -74,7 +82,11 @@ async function replaceLinks(db: Db, organisationId: string, insightId: string, i
     ...[...new Set(input.failurePointIds)].map((id) => ({ ...none, failure_point_id: id })),
     ...[...new Set(input.initiativeIds)].map((id) => ({ ...none, initiative_id: id })),
   ];
-  if (rows.length) await db.insertInto('insight_link').values(rows.map((r) => ({ organisation_id: organisationId, insight_id: insightId, ...r }))).execute();
+  if (rows.length)
+    await db
+      .insertInto('insight_link')
+      .values(rows.map((r) => ({ organisation_id: organisationId, insight_id: insightId, ...r })))
+      .execute();
 }
 
 const columns = (i: InsightInput) => ({
@@ -89,12 +101,20 @@ const columns = (i: InsightInput) => ({
 
 export async function createInsight(db: Db, organisationId: string, input: InsightInput): Promise<Insight> {
   await checkLinks(db, organisationId, input);
-  const { id } = await db.insertInto('insight').values({ organisation_id: organisationId, ...columns(input) }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('insight')
+    .values({ organisation_id: organisationId, ...columns(input) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await replaceLinks(db, organisationId, id, input);
   return getInsight(db, organisationId, id);
 }
 
-export async function updateInsight(db: Db, organisationId: string, input: InsightInput & { id: string; version: number }): Promise<Insight> {
+export async function updateInsight(
+  db: Db,
+  organisationId: string,
+  input: InsightInput & { id: string; version: number },
+): Promise<Insight> {
   await getInsight(db, organisationId, input.id);
   await checkLinks(db, organisationId, input);
   await updateAtVersion(db, 'insight', { organisationId, ...input }, columns(input));
@@ -103,6 +123,11 @@ export async function updateInsight(db: Db, organisationId: string, input: Insig
 }
 
 export async function deleteInsight(db: Db, organisationId: string, id: string): Promise<void> {
-  const row = await db.deleteFrom('insight').where('organisation_id', '=', organisationId).where('id', '=', id).returning('id').executeTakeFirst();
+  const row = await db
+    .deleteFrom('insight')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
   if (!row) throw notFound('Insight');
 }

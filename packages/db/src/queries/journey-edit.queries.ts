@@ -32,9 +32,20 @@ export interface StepOfJourney {
   version: number;
 }
 
-const toJourney = (r: Selectable<DB['journey']>): SavedJourney => ({ id: r.id, name: r.name, description: r.description, personas: r.personas, version: r.version });
+const toJourney = (r: Selectable<DB['journey']>): SavedJourney => ({
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  personas: r.personas,
+  version: r.version,
+});
 
-const toStage = (r: Selectable<DB['journey_stage']>): StageOfJourney => ({ id: r.id, journeyId: r.journey_id, name: r.name, position: r.position });
+const toStage = (r: Selectable<DB['journey_stage']>): StageOfJourney => ({
+  id: r.id,
+  journeyId: r.journey_id,
+  name: r.name,
+  position: r.position,
+});
 
 export const toStep = (r: Selectable<DB['journey_step']>): StepOfJourney => ({
   id: r.id,
@@ -51,7 +62,8 @@ export const toStep = (r: Selectable<DB['journey_step']>): StepOfJourney => ({
   version: r.version,
 });
 
-const nameTaken = () => new DomainError('CONFLICT', 'A journey with this name already exists', [{ path: 'name', message: 'is already used by another journey' }]);
+const nameTaken = () =>
+  new DomainError('CONFLICT', 'A journey with this name already exists', [{ path: 'name', message: 'is already used by another journey' }]);
 
 export async function createJourney(db: Db, organisationId: string, input: JourneyInput): Promise<SavedJourney> {
   const row = await db
@@ -63,10 +75,24 @@ export async function createJourney(db: Db, organisationId: string, input: Journ
   return toJourney(row);
 }
 
-export async function updateJourney(db: Db, organisationId: string, input: JourneyInput & { id: string; version: number }): Promise<{ before: SavedJourney; after: SavedJourney }> {
-  const before = await db.selectFrom('journey').selectAll().where('organisation_id', '=', organisationId).where('id', '=', input.id).executeTakeFirst();
+export async function updateJourney(
+  db: Db,
+  organisationId: string,
+  input: JourneyInput & { id: string; version: number },
+): Promise<{ before: SavedJourney; after: SavedJourney }> {
+  const before = await db
+    .selectFrom('journey')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', input.id)
+    .executeTakeFirst();
   if (!before) throw notFound('Journey');
-  const after = await updateAtVersion(db, 'journey', { organisationId, ...input }, { name: input.name, description: input.description, personas: input.personas }).catch(uniqueAs(nameTaken));
+  const after = await updateAtVersion(
+    db,
+    'journey',
+    { organisationId, ...input },
+    { name: input.name, description: input.description, personas: input.personas },
+  ).catch(uniqueAs(nameTaken));
   return { before: toJourney(before), after: toJourney(after) };
 }
 
@@ -79,7 +105,12 @@ export async function claimJourneyVersion(db: Db, organisationId: string, journe
 }
 
 export async function findStage(db: Db, organisationId: string, stageId: string): Promise<StageOfJourney> {
-  const stage = await db.selectFrom('journey_stage').selectAll().where('organisation_id', '=', organisationId).where('id', '=', stageId).executeTakeFirst();
+  const stage = await db
+    .selectFrom('journey_stage')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', stageId)
+    .executeTakeFirst();
   if (!stage) throw notFound('Stage');
   return toStage(stage);
 }
@@ -131,17 +162,32 @@ export async function moveStage(db: Db, journeyId: string, stageId: string, toPo
 export async function removeStage(db: Db, journeyId: string, stageId: string): Promise<void> {
   const steps = await stepIdsOf(db, stageId);
   if (steps.length > 0) {
-    throw new DomainError('PRECONDITION_FAILED', `This stage still has ${steps.length === 1 ? 'a step' : `${steps.length} steps`}: move or remove ${steps.length === 1 ? 'it' : 'them'} first`);
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      `This stage still has ${steps.length === 1 ? 'a step' : `${steps.length} steps`}: move or remove ${steps.length === 1 ? 'it' : 'them'} first`,
+    );
   }
   await db.deleteFrom('journey_stage').where('id', '=', stageId).execute();
   await writeStagePositions(db, await stageIds(db, journeyId));
 }
 
-export async function addStep(db: Db, organisationId: string, stage: { id: string; journeyId: string }, input: { name: string; channel: string; position?: number | undefined }): Promise<StepOfJourney> {
+export async function addStep(
+  db: Db,
+  organisationId: string,
+  stage: { id: string; journeyId: string },
+  input: { name: string; channel: string; position?: number | undefined },
+): Promise<StepOfJourney> {
   const existing = await stepIdsOf(db, stage.id);
   const step = await db
     .insertInto('journey_step')
-    .values({ organisation_id: organisationId, journey_id: stage.journeyId, stage_id: stage.id, name: input.name, channel: input.channel, position: existing.length })
+    .values({
+      organisation_id: organisationId,
+      journey_id: stage.journeyId,
+      stage_id: stage.id,
+      name: input.name,
+      channel: input.channel,
+      position: existing.length,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   if (input.position !== undefined && input.position < existing.length) {
@@ -173,9 +219,16 @@ export async function removeStep(db: Db, step: { id: string; stageId: string }):
 export async function setStepSystems(db: Db, organisationId: string, stepId: string, systemIds: readonly string[]): Promise<void> {
   await db.deleteFrom('step_system').where('step_id', '=', stepId).execute();
   if (systemIds.length === 0) return;
-  const found = await db.selectFrom('system').select('id').where('organisation_id', '=', organisationId).where('id', 'in', systemIds).execute();
+  const found = await db
+    .selectFrom('system')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', systemIds)
+    .execute();
   if (found.length !== new Set(systemIds).size) {
-    throw new DomainError('BAD_REQUEST', 'A system named is not one of this organisation’s', [{ path: 'systemIds', message: 'contains an unknown system' }]);
+    throw new DomainError('BAD_REQUEST', 'A system named is not one of this organisation’s', [
+      { path: 'systemIds', message: 'contains an unknown system' },
+    ]);
   }
   await db
     .insertInto('step_system')
@@ -184,14 +237,24 @@ export async function setStepSystems(db: Db, organisationId: string, stepId: str
 }
 
 /** Replaces what a step depends on; only other steps of the same journey qualify. */
-export async function setStepDependencies(db: Db, organisationId: string, step: { id: string; journeyId: string }, dependsOn: readonly string[]): Promise<void> {
+export async function setStepDependencies(
+  db: Db,
+  organisationId: string,
+  step: { id: string; journeyId: string },
+  dependsOn: readonly string[],
+): Promise<void> {
   await db.deleteFrom('step_dependency').where('step_id', '=', step.id).execute();
   const ids = [...new Set(dependsOn)];
   if (ids.length === 0) return;
-  if (ids.includes(step.id)) throw new DomainError('BAD_REQUEST', 'A step cannot depend on itself', [{ path: 'dependsOnStepIds', message: 'contains the step itself' }]);
+  if (ids.includes(step.id))
+    throw new DomainError('BAD_REQUEST', 'A step cannot depend on itself', [
+      { path: 'dependsOnStepIds', message: 'contains the step itself' },
+    ]);
   const found = await db.selectFrom('journey_step').select('id').where('journey_id', '=', step.journeyId).where('id', 'in', ids).execute();
   if (found.length !== ids.length) {
-    throw new DomainError('BAD_REQUEST', 'A step can depend only on steps of the same journey', [{ path: 'dependsOnStepIds', message: 'contains a step outside this journey' }]);
+    throw new DomainError('BAD_REQUEST', 'A step can depend only on steps of the same journey', [
+      { path: 'dependsOnStepIds', message: 'contains a step outside this journey' },
+    ]);
   }
   await db
     .insertInto('step_dependency')

@@ -51,14 +51,27 @@ export async function importJourney(db: Db, organisationId: string, doc: Journey
       step.systems.forEach((name, k) => {
         if (systemId.has(name.toLowerCase())) return;
         missing.add(name);
-        if (!opts.createMissingSystems) problems.push({ path: `journey.stages.${i}.steps.${j}.systems.${k}`, message: `names no system of this organisation (“${name}”)` });
+        if (!opts.createMissingSystems)
+          problems.push({
+            path: `journey.stages.${i}.steps.${j}.systems.${k}`,
+            message: `names no system of this organisation (“${name}”)`,
+          });
       }),
     ),
   );
-  if (problems.length > 0) throw new DomainError('BAD_REQUEST', `The journey file has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was imported`, problems);
+  if (problems.length > 0)
+    throw new DomainError(
+      'BAD_REQUEST',
+      `The journey file has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was imported`,
+      problems,
+    );
 
   for (const name of missing) {
-    const row = await db.insertInto('system').values({ organisation_id: organisationId, name, owner_team_id: null }).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('system')
+      .values({ organisation_id: organisationId, name, owner_team_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     systemId.set(name.toLowerCase(), row.id);
   }
   const journey = await createJourney(db, organisationId, doc.journey);
@@ -92,12 +105,24 @@ export async function importJourney(db: Db, organisationId: string, doc: Journey
     for (const row of rows) stepId.set(stage.steps[row.position]!.key, row);
   }
   const links = doc.journey.stages.flatMap((stage) =>
-    stage.steps.flatMap((s) => [...new Set(s.systems.map((n) => systemId.get(n.toLowerCase())!))].map((system_id) => ({ organisation_id: organisationId, step_id: stepId.get(s.key)!.id, system_id }))),
+    stage.steps.flatMap((s) =>
+      [...new Set(s.systems.map((n) => systemId.get(n.toLowerCase())!))].map((system_id) => ({
+        organisation_id: organisationId,
+        step_id: stepId.get(s.key)!.id,
+        system_id,
+      })),
+    ),
   );
   if (links.length > 0) await db.insertInto('step_system').values(links).execute();
   for (const stage of doc.journey.stages) {
     for (const s of stage.steps) {
-      if (s.dependsOn.length > 0) await setStepDependencies(db, organisationId, stepId.get(s.key)!, s.dependsOn.map((k) => stepId.get(k)!.id));
+      if (s.dependsOn.length > 0)
+        await setStepDependencies(
+          db,
+          organisationId,
+          stepId.get(s.key)!,
+          s.dependsOn.map((k) => stepId.get(k)!.id),
+        );
     }
   }
   return { journeyId: journey.id, stages: doc.journey.stages.length, steps: stepId.size, systemsCreated: [...missing] };

@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
-import { notFound, type Channel, type Journey, type JourneyBlueprint, type JourneySummary, type StepName, type StepUpdateInput } from '@throughline/domain';
+import {
+  notFound,
+  type Channel,
+  type Journey,
+  type JourneyBlueprint,
+  type JourneySummary,
+  type StepName,
+  type StepUpdateInput,
+} from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { setStepDependencies, setStepSystems, toStep, type StepOfJourney } from './journey-edit.queries.ts';
 import { listRemits } from './remit.queries.ts';
@@ -52,7 +60,11 @@ export async function listJourneys(db: Db, organisationId: string, only?: { jour
  * journey, in seven statements however many stages, steps and systems it has.
  */
 export async function journeyBlueprint(db: Db, organisationId: string, journeyId: string): Promise<JourneyBlueprint> {
-  const [journey, systems, remits] = await Promise.all([getJourney(db, organisationId, journeyId), listSystems(db, organisationId), listRemits(db, organisationId, { journeyId })]);
+  const [journey, systems, remits] = await Promise.all([
+    getJourney(db, organisationId, journeyId),
+    listSystems(db, organisationId),
+    listRemits(db, organisationId, { journeyId }),
+  ]);
   return { journey, systems, remits };
 }
 
@@ -126,7 +138,12 @@ export async function getJourney(db: Db, organisationId: string, journeyId: stri
 
 /** The step where it sits, or undefined when the step is not this organisation's. */
 export async function findStepJourney(db: Db, organisationId: string, stepId: string): Promise<StepOfJourney | undefined> {
-  const row = await db.selectFrom('journey_step').selectAll().where('organisation_id', '=', organisationId).where('id', '=', stepId).executeTakeFirst();
+  const row = await db
+    .selectFrom('journey_step')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', stepId)
+    .executeTakeFirst();
   return row && toStep(row);
 }
 

@@ -6,14 +6,23 @@ import type { Db } from '../database.ts';
  * Raises an alert for each breach in the periods given (once per KPI, period and kind) and
  * resolves those a recompute shows are no longer breached.
  */
-export async function syncKpiAlerts(db: Db, organisationId: string, kpi: KpiDefinition, periods: { periodStart: string; value: KpiValue; complete: boolean }[], now: Date): Promise<number> {
+export async function syncKpiAlerts(
+  db: Db,
+  organisationId: string,
+  kpi: KpiDefinition,
+  periods: { periodStart: string; value: KpiValue; complete: boolean }[],
+  now: Date,
+): Promise<number> {
   let raised = 0;
   for (const { periodStart, value, complete } of periods) {
     const kinds = kpiBreaches(kpi, value, { complete });
     // One statement per period, as a recompute runs it once per KPI: the breaches raised (or
     // refreshed and reopened), and the period's other open alerts resolved. The two touch
     // different kinds, so neither sees the other's rows.
-    const breaches = kinds.map((kind) => sql`(${organisationId}::uuid, ${kpi.id}::uuid, ${periodStart}::date, ${kind}, ${value.value}::float8, ${kind === 'threshold' ? kpi.threshold! : kpi.target!}::float8, ${value.n}::int, ${value.ciLow}::float8, ${value.ciHigh}::float8, ${now}::timestamptz)`);
+    const breaches = kinds.map(
+      (kind) =>
+        sql`(${organisationId}::uuid, ${kpi.id}::uuid, ${periodStart}::date, ${kind}, ${value.value}::float8, ${kind === 'threshold' ? kpi.threshold! : kpi.target!}::float8, ${value.n}::int, ${value.ciLow}::float8, ${value.ciHigh}::float8, ${now}::timestamptz)`,
+    );
     const raise = breaches.length
       ? sql`
         INSERT INTO kpi_alert (organisation_id, kpi_id, period_start, kind, value, line, n, ci_low, ci_high, raised_at) VALUES ${sql.join(breaches)}
@@ -77,7 +86,12 @@ export async function listAlerts(db: Db, organisationId: string, opts: { include
     .where('a.organisation_id', '=', organisationId);
   if (!opts.includeResolved) query = query.where('a.resolved_at', 'is', null);
   const rows = await query.orderBy('a.period_start', 'desc').orderBy('a.kind').limit(opts.limit).execute();
-  return rows.map(({ raised_at, resolved_at, grain, ...r }) => ({ ...r, periodLabel: periodLabel(r.periodStart, grain), raisedAt: raised_at.toISOString(), resolvedAt: resolved_at?.toISOString() ?? null }));
+  return rows.map(({ raised_at, resolved_at, grain, ...r }) => ({
+    ...r,
+    periodLabel: periodLabel(r.periodStart, grain),
+    raisedAt: raised_at.toISOString(),
+    resolvedAt: resolved_at?.toISOString() ?? null,
+  }));
 }
 
 export async function acknowledgeAlert(db: Db, organisationId: string, id: string, by: string, now: Date): Promise<void> {

@@ -27,7 +27,16 @@ const run = (kpi: KpiDefinition, full: boolean) =>
 async function results(kpiId: string) {
   const rows = await database.db
     .selectFrom('kpi_result')
-    .select([sql<string>`to_char(period_start, 'YYYY-MM-DD')`.as('period'), 'segment', 'value', 'n', 'ci_low', 'ci_high', 'method', 'small_sample'])
+    .select([
+      sql<string>`to_char(period_start, 'YYYY-MM-DD')`.as('period'),
+      'segment',
+      'value',
+      'n',
+      'ci_low',
+      'ci_high',
+      'method',
+      'small_sample',
+    ])
     .where('kpi_id', '=', kpiId)
     .orderBy('period_start')
     .orderBy('segment')
@@ -53,7 +62,11 @@ const organisationKpi = (k: Pick<KpiDefinition, 'key' | 'name' | 'unit' | 'kind'
 /** The same numbers by one hand-written GROUP BY per kind, straight from the events. */
 async function independently(kpi: KpiDefinition): Promise<Map<string, { value: number; n: number }>> {
   const scope =
-    kpi.scope.level === 'organisation' ? sql`` : kpi.scope.level === 'journey' ? sql`AND journey_id = ${kpi.scope.journeyId}::uuid` : sql`AND step_id = ${kpi.scope.stepId}::uuid`;
+    kpi.scope.level === 'organisation'
+      ? sql``
+      : kpi.scope.level === 'journey'
+        ? sql`AND journey_id = ${kpi.scope.journeyId}::uuid`
+        : sql`AND step_id = ${kpi.scope.stepId}::uuid`;
   const period = sql`to_char(date_trunc(${kpi.grain}, (occurred_at AT TIME ZONE 'UTC')::date)::date, 'YYYY-MM-DD')`;
   let query;
   if (kpi.source.stream === 'survey') {
@@ -102,7 +115,9 @@ describe('the KPI engine on the demo organisation', () => {
         const e = expected.get(r.period)!;
         expect(r.n, `${kpi.key} ${r.period}`).toBe(e.n);
         // Sums added day by day differ from one big sum only in the last bits of a double.
-        expect(Math.abs(r.value - e.value), `${kpi.key} ${r.period}: ${r.value} vs ${e.value}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(e.value)));
+        expect(Math.abs(r.value - e.value), `${kpi.key} ${r.period}: ${r.value} vs ${e.value}`).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(e.value)),
+        );
       }
     }
   });
@@ -184,7 +199,13 @@ describe('CSAT on a stated scale', () => {
 describe.skipIf(!process.env.TEST_DATABASE_URL)('incremental recompute beside concurrent ingests', () => {
   it('counts the rows of an ingest that began before a run and committed after it', async () => {
     if (database.kind !== 'postgres') throw new Error('runs on PostgreSQL');
-    const kpi = await organisationKpi({ key: 'org.nps.concurrent', name: 'NPS (all journeys)', unit: 'points', kind: 'nps', source: { stream: 'survey', instrument: 'nps' } });
+    const kpi = await organisationKpi({
+      key: 'org.nps.concurrent',
+      name: 'NPS (all journeys)',
+      unit: 'points',
+      kind: 'nps',
+      source: { stream: 'survey', instrument: 'nps' },
+    });
     await run(kpi, true);
     const november = async () => (await results(kpi.id)).find((r) => r.segment === '' && r.period === '2026-11-01')?.n ?? 0;
     const before = await november();
@@ -204,14 +225,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('incremental recompute beside co
     let stored!: () => void;
     const storedEarly = new Promise<void>((resolve) => (stored = resolve));
     const early = other.db.transaction().execute(async (trx) => {
-      await trx.insertInto('survey_response').values(answer('early', '02', 0)).execute();
+      await trx
+        .insertInto('survey_response')
+        .values(answer('early', '02', 0))
+        .execute();
       stored();
       await held;
     });
     try {
       await storedEarly;
       // …while a later ingest commits first, and a run counts it.
-      await database.db.insertInto('survey_response').values(answer('late', '03', 10)).execute();
+      await database.db
+        .insertInto('survey_response')
+        .values(answer('late', '03', 10))
+        .execute();
       await run(kpi, false);
       expect(await november()).toBe(before + 1);
 

@@ -1,5 +1,19 @@
 import { sql, type RawBuilder } from 'kysely';
-import { addAggregates, currentPeriodStart, dayIn, EMPTY_AGGREGATE, isComplete, kpiValue, lastCompletePeriodStart, periodStartOf, periodWindow, surveyScale, type KpiAggregate, type KpiDefinition, type KpiValue } from '@throughline/domain';
+import {
+  addAggregates,
+  currentPeriodStart,
+  dayIn,
+  EMPTY_AGGREGATE,
+  isComplete,
+  kpiValue,
+  lastCompletePeriodStart,
+  periodStartOf,
+  periodWindow,
+  surveyScale,
+  type KpiAggregate,
+  type KpiDefinition,
+  type KpiValue,
+} from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { syncKpiAlerts } from './kpi-alert.queries.ts';
 import { onSurveyScale } from './survey-scale.sql.ts';
@@ -15,10 +29,19 @@ function sourceOf(organisationId: string, kpi: KpiDefinition) {
   if (kpi.source.stream === 'survey') {
     // Only answers on the KPI's stated scale: a 1–7 CSAT and a 1–5 CSAT are different questions.
     const onScale = onSurveyScale(kpi.source.instrument, surveyScale(kpi.source).max);
-    return { table: sql.table('survey_response'), where: sql`organisation_id = ${organisationId}::uuid AND instrument = ${kpi.source.instrument} ${onScale} ${scope}` };
+    return {
+      table: sql.table('survey_response'),
+      where: sql`organisation_id = ${organisationId}::uuid AND instrument = ${kpi.source.instrument} ${onScale} ${scope}`,
+    };
   }
-  const types = [kpi.source.eventType, ...(kpi.kind === 'ratio' && kpi.source.denominatorEventType ? [kpi.source.denominatorEventType] : [])];
-  return { table: sql.table('operational_event'), where: sql`organisation_id = ${organisationId}::uuid AND type = ANY(${types}::text[]) ${scope}` };
+  const types = [
+    kpi.source.eventType,
+    ...(kpi.kind === 'ratio' && kpi.source.denominatorEventType ? [kpi.source.denominatorEventType] : []),
+  ];
+  return {
+    table: sql.table('operational_event'),
+    where: sql`organisation_id = ${organisationId}::uuid AND type = ANY(${types}::text[]) ${scope}`,
+  };
 }
 
 /**
@@ -57,13 +80,26 @@ async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, d
   // midnight), so the (organisation, source, occurred_at) index finds just those days' events
   // instead of reading the whole history.
   const local = (day: string) => sql`(${day.slice(0, 10)}::timestamp AT TIME ZONE ${timeZone})`;
-  const onDays = days === null ? sql`` : sql`AND (${sql.join(dayRanges(days).map(([from, to]) => sql`(occurred_at >= ${local(from)} AND occurred_at < ${local(to)})`), sql` OR `)})`;
+  const onDays =
+    days === null
+      ? sql``
+      : sql`AND (${sql.join(
+          dayRanges(days).map(([from, to]) => sql`(occurred_at >= ${local(from)} AND occurred_at < ${local(to)})`),
+          sql` OR `,
+        )})`;
   const columns = kpi.source.stream === 'survey' ? sql`score` : sql`type, attributes`;
-  const samples = kpi.kind === 'median' || kpi.kind === 'p90' ? sql`coalesce(array_agg(m) FILTER (WHERE m IS NOT NULL AND type_ok), '{}')` : sql`'{}'::float8[]`;
+  const samples =
+    kpi.kind === 'median' || kpi.kind === 'p90'
+      ? sql`coalesce(array_agg(m) FILTER (WHERE m IS NOT NULL AND type_ok), '{}')`
+      : sql`'{}'::float8[]`;
   const typeOk = kpi.source.stream === 'operational' ? sql`type = ${kpi.source.eventType}` : sql`true`;
   await (days === null
     ? db.deleteFrom('kpi_day').where('kpi_id', '=', kpi.id).execute()
-    : db.deleteFrom('kpi_day').where('kpi_id', '=', kpi.id).where(sql<boolean>`day = ANY(${days}::date[])`).execute());
+    : db
+        .deleteFrom('kpi_day')
+        .where('kpi_id', '=', kpi.id)
+        .where(sql<boolean>`day = ANY(${days}::date[])`)
+        .execute());
   await sql`
     INSERT INTO kpi_day (organisation_id, kpi_id, day, segment, n, positives, negatives, sum, sum_squares, denominator, samples)
     SELECT ${organisationId}::uuid, ${kpi.id}::uuid, day,
@@ -94,7 +130,13 @@ export const periodStart = periodStartOf;
  * watermark. The watermark goes in as a value, so the planner sees how few rows lie past it and
  * reads them through the (organisation, ingest_xid) index.
  */
-async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinition, watermark: string, timeZone: string): Promise<string[]> {
+async function daysIngestedSince(
+  db: Db,
+  organisationId: string,
+  kpi: KpiDefinition,
+  watermark: string,
+  timeZone: string,
+): Promise<string[]> {
   const src = sourceOf(organisationId, kpi);
   const { rows } = await sql<{ day: string }>`
     SELECT DISTINCT to_char((occurred_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day
@@ -110,7 +152,11 @@ async function daysIngestedSince(db: Db, organisationId: string, kpi: KpiDefinit
  * began earlier and commits later carries an earlier ingested_at than rows already counted, and
  * would be skipped until a full rebuild.
  */
-async function watermarks(db: Db, organisationId: string, kpiId: string): Promise<{ previous: string | null; current: string; timeZone: string }> {
+async function watermarks(
+  db: Db,
+  organisationId: string,
+  kpiId: string,
+): Promise<{ previous: string | null; current: string; timeZone: string }> {
   // Read beside them: the organisation's time zone, whose midnight cuts the days.
   const { rows } = await sql<{ previous: string | null; current: string; timeZone: string }>`
     SELECT (SELECT watermark::text FROM kpi_run_state WHERE kpi_id = ${kpiId}::uuid) AS previous,
@@ -135,7 +181,12 @@ export interface RecomputeOutcome {
  * holding those days, upserted by (KPI, grain, period, segment). Idempotent; run it inside a
  * transaction. An advisory lock keeps two recomputes of one KPI from interleaving.
  */
-export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefinition, opts: { full: boolean; now: Date; runId: string }): Promise<RecomputeOutcome> {
+export async function recomputeKpi(
+  db: Db,
+  organisationId: string,
+  kpi: KpiDefinition,
+  opts: { full: boolean; now: Date; runId: string },
+): Promise<RecomputeOutcome> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`kpi:${kpi.id}`}))`.execute(db);
   // Read once the lock is held; this run's mark is taken before any event is read.
   const marks = await watermarks(db, organisationId, kpi.id);
@@ -148,7 +199,13 @@ export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefin
   let results = 0;
   if (days === null || days.length > 0) {
     await refreshDays(db, organisationId, kpi, days, timeZone);
-    const { written } = await writeResults(db, organisationId, kpi, days === null ? null : [...new Set(days.map((d) => periodStart(d, kpi.grain)))], opts);
+    const { written } = await writeResults(
+      db,
+      organisationId,
+      kpi,
+      days === null ? null : [...new Set(days.map((d) => periodStart(d, kpi.grain)))],
+      opts,
+    );
     results = written.length;
   }
   // Alerts speak of the last complete period and of the one running (once it has reached the
@@ -158,16 +215,30 @@ export async function recomputeKpi(db: Db, organisationId: string, kpi: KpiDefin
   await sql`
     INSERT INTO kpi_run_state (kpi_id, organisation_id, watermark, last_run_at, last_run_id)
     VALUES (${kpi.id}::uuid, ${organisationId}::uuid, ${watermark}::xid8, ${opts.now}, ${opts.runId}::uuid)
-    ON CONFLICT (kpi_id) DO UPDATE SET watermark = EXCLUDED.watermark, last_run_at = EXCLUDED.last_run_at, last_run_id = EXCLUDED.last_run_id`.execute(db);
+    ON CONFLICT (kpi_id) DO UPDATE SET watermark = EXCLUDED.watermark, last_run_at = EXCLUDED.last_run_at, last_run_id = EXCLUDED.last_run_id`.execute(
+    db,
+  );
   return { mode: full ? 'full' : 'incremental', days: days === null ? null : days.length, results, alerts };
 }
 
 /** The stored all-segment results of the KPI's last complete and current periods, marked complete or not. */
-async function alertPeriods(db: Db, kpi: KpiDefinition, today: string): Promise<{ periodStart: string; value: KpiValue; complete: boolean }[]> {
+async function alertPeriods(
+  db: Db,
+  kpi: KpiDefinition,
+  today: string,
+): Promise<{ periodStart: string; value: KpiValue; complete: boolean }[]> {
   const starts = [lastCompletePeriodStart(kpi.grain, today), currentPeriodStart(kpi.grain, today)];
   const rows = await db
     .selectFrom('kpi_result')
-    .select([sql<string>`to_char(period_start, 'YYYY-MM-DD')`.as('periodStart'), 'value', 'n', 'ci_low', 'ci_high', 'method', 'small_sample'])
+    .select([
+      sql<string>`to_char(period_start, 'YYYY-MM-DD')`.as('periodStart'),
+      'value',
+      'n',
+      'ci_low',
+      'ci_high',
+      'method',
+      'small_sample',
+    ])
     .where('kpi_id', '=', kpi.id)
     .where('grain', '=', kpi.grain)
     .where('segment', '=', '')
@@ -175,7 +246,14 @@ async function alertPeriods(db: Db, kpi: KpiDefinition, today: string): Promise<
     .execute();
   return rows.map((r) => ({
     periodStart: r.periodStart,
-    value: { value: r.value, n: r.n, ciLow: r.ci_low, ciHigh: r.ci_high, method: r.method as KpiValue['method'], smallSample: r.small_sample },
+    value: {
+      value: r.value,
+      n: r.n,
+      ciLow: r.ci_low,
+      ciHigh: r.ci_high,
+      method: r.method as KpiValue['method'],
+      smallSample: r.small_sample,
+    },
     complete: isComplete(periodWindow(r.periodStart, kpi.grain), today),
   }));
 }
@@ -199,16 +277,33 @@ async function writeResults(
   const byKey = new Map<string, { period: string; segment: string; total: KpiAggregate }>();
   for (const r of rows) {
     const key = `${r.period}|${r.segment}`;
-    const day: KpiAggregate = { n: r.n, positives: r.positives, negatives: r.negatives, sum: r.sum, sumSquares: r.sum_squares, denominator: r.denominator, samples: r.samples };
+    const day: KpiAggregate = {
+      n: r.n,
+      positives: r.positives,
+      negatives: r.negatives,
+      sum: r.sum,
+      sumSquares: r.sum_squares,
+      denominator: r.denominator,
+      samples: r.samples,
+    };
     const entry = byKey.get(key);
     if (entry) entry.total = addAggregates(entry.total, day);
     else byKey.set(key, { period: r.period, segment: r.segment, total: addAggregates(EMPTY_AGGREGATE, day) });
   }
 
   await (periods
-    ? db.deleteFrom('kpi_result').where('kpi_id', '=', kpi.id).where('grain', '=', kpi.grain).where(sql<boolean>`period_start = ANY(${periods}::date[])`).execute()
+    ? db
+        .deleteFrom('kpi_result')
+        .where('kpi_id', '=', kpi.id)
+        .where('grain', '=', kpi.grain)
+        .where(sql<boolean>`period_start = ANY(${periods}::date[])`)
+        .execute()
     : db.deleteFrom('kpi_result').where('kpi_id', '=', kpi.id).execute());
-  const computed = [...byKey.values()].map(({ period, segment, total }) => ({ periodStart: period, segment, value: kpiValue(kpi.kind, total) }));
+  const computed = [...byKey.values()].map(({ period, segment, total }) => ({
+    periodStart: period,
+    segment,
+    value: kpiValue(kpi.kind, total),
+  }));
   const values = computed.map(({ periodStart: period, segment, value: v }) => {
     return {
       organisation_id: organisationId,
@@ -226,7 +321,11 @@ async function writeResults(
       run_id: opts.runId,
     };
   });
-  for (let i = 0; i < values.length; i += 1_000) await db.insertInto('kpi_result').values(values.slice(i, i + 1_000)).execute();
+  for (let i = 0; i < values.length; i += 1_000)
+    await db
+      .insertInto('kpi_result')
+      .values(values.slice(i, i + 1_000))
+      .execute();
   return { written: computed };
 }
 

@@ -10,7 +10,17 @@ const ids: Record<string, string> = {};
 async function kpi(db: Db, organisationId: string, key: string, source: object): Promise<string> {
   const row = await db
     .insertInto('kpi')
-    .values({ organisation_id: organisationId, key, name: key, kind: 'count', source: JSON.stringify(source), scope_level: 'organisation', direction: 'higher_is_better', grain: 'month', schedule: '0 2 * * *' })
+    .values({
+      organisation_id: organisationId,
+      key,
+      name: key,
+      kind: 'count',
+      source: JSON.stringify(source),
+      scope_level: 'organisation',
+      direction: 'higher_is_better',
+      grain: 'month',
+      schedule: '0 2 * * *',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -33,7 +43,9 @@ afterAll(() => database.close());
 describe('the KPIs a stored batch feeds', () => {
   it('are the survey KPIs on its instruments, of its organisation only', async () => {
     expect(await kpisFedBy(database.db, ids.org!, { instruments: ['nps'], eventTypes: [] })).toEqual([ids.nps]);
-    expect((await kpisFedBy(database.db, ids.org!, { instruments: ['nps', 'csat', 'ces'], eventTypes: [] })).sort()).toEqual([ids.nps, ids.csat].sort());
+    expect((await kpisFedBy(database.db, ids.org!, { instruments: ['nps', 'csat', 'ces'], eventTypes: [] })).sort()).toEqual(
+      [ids.nps, ids.csat].sort(),
+    );
   });
 
   it('are the operational KPIs on its event types, a ratio’s denominator included', async () => {

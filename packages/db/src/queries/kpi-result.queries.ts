@@ -8,7 +8,12 @@ export interface KpiPoint extends KpiValue {
 }
 
 /** A KPI's stored results, oldest period first; '' is all segments together. */
-export async function listKpiResults(db: Db, organisationId: string, kpiId: string, opts: { segment?: string | undefined; limit?: number } = {}): Promise<KpiPoint[]> {
+export async function listKpiResults(
+  db: Db,
+  organisationId: string,
+  kpiId: string,
+  opts: { segment?: string | undefined; limit?: number } = {},
+): Promise<KpiPoint[]> {
   let query = db
     .selectFrom('kpi_result')
     .select([
@@ -24,7 +29,11 @@ export async function listKpiResults(db: Db, organisationId: string, kpiId: stri
     .where('organisation_id', '=', organisationId)
     .where('kpi_id', '=', kpiId);
   if (opts.segment !== undefined) query = query.where('segment', '=', opts.segment);
-  const rows = await query.orderBy('period_start', 'desc').orderBy('segment').limit(opts.limit ?? 1_000).execute();
+  const rows = await query
+    .orderBy('period_start', 'desc')
+    .orderBy('segment')
+    .limit(opts.limit ?? 1_000)
+    .execute();
   // The newest `limit` rows, returned oldest period first.
   return rows
     .map((r) => ({ ...r, method: r.method as KpiValue['method'] }))
@@ -32,18 +41,40 @@ export async function listKpiResults(db: Db, organisationId: string, kpiId: stri
 }
 
 /** The summed daily figures of each period named, for all segments together. */
-export async function periodAggregates(db: Db, kpiId: string, grain: string, periods: readonly string[]): Promise<Map<string, KpiAggregate>> {
+export async function periodAggregates(
+  db: Db,
+  kpiId: string,
+  grain: string,
+  periods: readonly string[],
+): Promise<Map<string, KpiAggregate>> {
   const out = new Map<string, KpiAggregate>();
   if (periods.length === 0) return out;
   const rows = await db
     .selectFrom('kpi_day')
-    .select([sql<string>`to_char(date_trunc(${grain}, day)::date, 'YYYY-MM-DD')`.as('period'), 'n', 'positives', 'negatives', 'sum', 'sum_squares', 'denominator', 'samples'])
+    .select([
+      sql<string>`to_char(date_trunc(${grain}, day)::date, 'YYYY-MM-DD')`.as('period'),
+      'n',
+      'positives',
+      'negatives',
+      'sum',
+      'sum_squares',
+      'denominator',
+      'samples',
+    ])
     .where('kpi_id', '=', kpiId)
     .where('segment', '=', '')
     .where(sql<boolean>`date_trunc(${grain}, day)::date = ANY(${periods}::date[])`)
     .execute();
   for (const r of rows) {
-    const day: KpiAggregate = { n: r.n, positives: r.positives, negatives: r.negatives, sum: r.sum, sumSquares: r.sum_squares, denominator: r.denominator, samples: r.samples };
+    const day: KpiAggregate = {
+      n: r.n,
+      positives: r.positives,
+      negatives: r.negatives,
+      sum: r.sum,
+      sumSquares: r.sum_squares,
+      denominator: r.denominator,
+      samples: r.samples,
+    };
     out.set(r.period, addAggregates(out.get(r.period) ?? EMPTY_AGGREGATE, day));
   }
   return out;
@@ -51,5 +82,9 @@ export async function periodAggregates(db: Db, kpiId: string, grain: string, per
 
 /** When each KPI of the organisation was last recomputed. */
 export async function kpiRunStates(db: Db, organisationId: string) {
-  return db.selectFrom('kpi_run_state').select(['kpi_id as kpiId', 'last_run_at as lastRunAt']).where('organisation_id', '=', organisationId).execute();
+  return db
+    .selectFrom('kpi_run_state')
+    .select(['kpi_id as kpiId', 'last_run_at as lastRunAt'])
+    .where('organisation_id', '=', organisationId)
+    .execute();
 }

@@ -23,11 +23,23 @@ import { kpiRunStates, listKpiResults, type KpiPoint } from './kpi-result.querie
 
 /** The organisation's clock: its time zone and the date it is there now. */
 export async function organisationClock(db: Db, organisationId: string, now: Date): Promise<{ timeZone: string; today: string }> {
-  const { time_zone: timeZone } = await db.selectFrom('organisation').select('time_zone').where('id', '=', organisationId).executeTakeFirstOrThrow();
+  const { time_zone: timeZone } = await db
+    .selectFrom('organisation')
+    .select('time_zone')
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
   return { timeZone, today: dayIn(timeZone, now) };
 }
 
-const dayAggregate = (r: { n: number; positives: number; negatives: number; sum: number; sum_squares: number; denominator: number; samples: number[] }): KpiAggregate => ({
+const dayAggregate = (r: {
+  n: number;
+  positives: number;
+  negatives: number;
+  sum: number;
+  sum_squares: number;
+  denominator: number;
+  samples: number[];
+}): KpiAggregate => ({
   n: r.n,
   positives: r.positives,
   negatives: r.negatives,
@@ -45,7 +57,16 @@ const dayAggregate = (r: { n: number; positives: number; negatives: number; sum:
 export async function kpiWindowFigures(db: Db, reads: readonly { kpiId: string; window: PeriodWindow }[]): Promise<KpiAggregate[]> {
   if (reads.length === 0) return [];
   const values = sql.join(reads.map((r, i) => sql`(${i}::int, ${r.kpiId}::uuid, ${r.window.from}::date, ${r.window.to}::date)`));
-  const { rows } = await sql<{ i: number; n: number; positives: number; negatives: number; sum: number; sum_squares: number; denominator: number; samples: number[] }>`
+  const { rows } = await sql<{
+    i: number;
+    n: number;
+    positives: number;
+    negatives: number;
+    sum: number;
+    sum_squares: number;
+    denominator: number;
+    samples: number[];
+  }>`
     SELECT w.i, d.n, d.positives, d.negatives, d.sum, d.sum_squares, d.denominator, d.samples
     FROM (VALUES ${values}) AS w(i, kpi_id, f, t)
     JOIN kpi_day d ON d.kpi_id = w.kpi_id AND d.segment = '' AND d.day >= w.f AND d.day < w.t`.execute(db);
@@ -75,7 +96,13 @@ const addDaysBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) -
 function viewWindows(kpi: KpiDefinition, selection: PeriodSelection, today: string) {
   const window = selectedWindow(selection, kpi.grain, today);
   const current = periodWindow(currentPeriodStart(kpi.grain, today), kpi.grain);
-  const previousLabel = selectedWindow(selection.kind === 'range' ? { kind: 'range', from: window.previous.from, to: addDaysBefore(window.previous.to) } : { kind: 'period', start: window.previous.from }, kpi.grain, today).label;
+  const previousLabel = selectedWindow(
+    selection.kind === 'range'
+      ? { kind: 'range', from: window.previous.from, to: addDaysBefore(window.previous.to) }
+      : { kind: 'period', start: window.previous.from },
+    kpi.grain,
+    today,
+  ).label;
   return { window, current, previousLabel, read: [window, window.previous, current] as const };
 }
 
@@ -83,9 +110,16 @@ function viewWindows(kpi: KpiDefinition, selection: PeriodSelection, today: stri
 function viewOf(kpi: KpiDefinition, w: ReturnType<typeof viewWindows>, [total, before, running]: KpiAggregate[]) {
   const { window, current } = w;
   const headline = kpiHeadline(kpi, window, total!);
-  const change = kpiChange(kpi, { window: { from: window.previous.from, label: w.previousLabel }, total: before! }, { window, total: total! });
+  const change = kpiChange(
+    kpi,
+    { window: { from: window.previous.from, label: w.previousLabel }, total: before! },
+    { window, total: total! },
+  );
   const showsCurrent = window.from === current.from && window.to === current.to;
-  const toDate = running!.n > 0 && !showsCurrent ? { periodStart: current.from, label: `${periodLabel(current.from, kpi.grain)} (to date)`, value: kpiValue(kpi.kind, running!) } : null;
+  const toDate =
+    running!.n > 0 && !showsCurrent
+      ? { periodStart: current.from, label: `${periodLabel(current.from, kpi.grain)} (to date)`, value: kpiValue(kpi.kind, running!) }
+      : null;
   return { window, headline, change, toDate };
 }
 
@@ -101,7 +135,13 @@ export interface WindowRead {
  * period still running as "to date" beside it. Every KPI's view, and any further windows asked
  * for (`also`), come from one kpiWindowFigures statement however many KPIs there are.
  */
-export async function kpiHeadlineViews(db: Db, kpis: readonly KpiDefinition[], selection: PeriodSelection, today: string, also: readonly WindowRead[] = []) {
+export async function kpiHeadlineViews(
+  db: Db,
+  kpis: readonly KpiDefinition[],
+  selection: PeriodSelection,
+  today: string,
+  also: readonly WindowRead[] = [],
+) {
   const windows = kpis.map((k) => viewWindows(k, selection, today));
   const reads = kpis.flatMap((k, i) => windows[i]!.read.map((window) => ({ kpiId: k.id, window })));
   const figures = await kpiWindowFigures(db, [...reads, ...also]);
@@ -116,10 +156,20 @@ export async function kpiHeadlineView(db: Db, kpi: KpiDefinition, selection: Per
 }
 
 /** A series point as views show it: marked complete or running, and labelled in words. */
-const seriesPoint = (kpi: KpiDefinition, today: string) => (p: KpiPoint) => ({ ...p, complete: isComplete(periodWindow(p.periodStart, kpi.grain), today), label: periodLabel(p.periodStart, kpi.grain) });
+const seriesPoint = (kpi: KpiDefinition, today: string) => (p: KpiPoint) => ({
+  ...p,
+  complete: isComplete(periodWindow(p.periodStart, kpi.grain), today),
+  label: periodLabel(p.periodStart, kpi.grain),
+});
 
 /** `kpi.results`: the headline view, the stored series with each period marked complete or not, and segments. */
-export async function buildKpiResults(db: Db, organisationId: string, kpi: KpiDefinition, selection: PeriodSelection, opts: { now: Date; periods: number }): Promise<KpiResults> {
+export async function buildKpiResults(
+  db: Db,
+  organisationId: string,
+  kpi: KpiDefinition,
+  selection: PeriodSelection,
+  opts: { now: Date; periods: number },
+): Promise<KpiResults> {
   const { timeZone, today } = await organisationClock(db, organisationId, opts.now);
   const [view, stored, state] = await Promise.all([
     kpiHeadlineView(db, kpi, selection, today),
@@ -171,7 +221,13 @@ export function lastCompleteByKpi(reads: readonly (WindowRead & { periodStart: s
  * the latest stored periods of each, the run states), computed by the same functions as
  * `kpi.results`, so a card and its KPI's page never disagree.
  */
-export async function buildKpiDashboard(db: Db, organisationId: string, kpis: readonly KpiDefinition[], selection: PeriodSelection, opts: { now: Date; periods: number }): Promise<KpiCardResults[]> {
+export async function buildKpiDashboard(
+  db: Db,
+  organisationId: string,
+  kpis: readonly KpiDefinition[],
+  selection: PeriodSelection,
+  opts: { now: Date; periods: number },
+): Promise<KpiCardResults[]> {
   if (kpis.length === 0) return [];
   const { timeZone, today } = await organisationClock(db, organisationId, opts.now);
   const last = selection.kind === 'last_complete' ? null : kpis.map((k) => selectedWindow(selection, k.grain, today).to);
@@ -194,9 +250,7 @@ export async function buildKpiDashboard(db: Db, organisationId: string, kpis: re
   ]);
   return kpis.map((kpi, i) => {
     const view = views[i]!;
-    const series = stored.rows
-      .filter((p) => p.kpiId === kpi.id)
-      .map(({ kpiId: _kpiId, ...p }) => seriesPoint(kpi, today)(p));
+    const series = stored.rows.filter((p) => p.kpiId === kpi.id).map(({ kpiId: _kpiId, ...p }) => seriesPoint(kpi, today)(p));
     return {
       kpiId: kpi.id,
       headline: view.headline,

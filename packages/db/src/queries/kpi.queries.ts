@@ -1,4 +1,12 @@
-import { DEFAULT_MIN_SAMPLE, DomainError, notFound, ZKpiSource, type KpiDefinition, type KpiInput, type KpiScope } from '@throughline/domain';
+import {
+  DEFAULT_MIN_SAMPLE,
+  DomainError,
+  notFound,
+  ZKpiSource,
+  type KpiDefinition,
+  type KpiInput,
+  type KpiScope,
+} from '@throughline/domain';
 
 /** A KPI to store: the minimum sample and the value's reason may be left to their defaults. */
 export type KpiDraft = Omit<KpiInput, 'minSample' | 'valuePerPointReason'> & Partial<Pick<KpiInput, 'minSample' | 'valuePerPointReason'>>;
@@ -49,15 +57,39 @@ export async function getKpi(db: Db, organisationId: string, kpiId: string): Pro
 /** The scope and owner must be this organisation's, and a step must lie in the journey named. */
 async function checkKpiLinks(db: Db, organisationId: string, input: KpiDraft): Promise<void> {
   if (input.ownerTeamId) {
-    const team = await db.selectFrom('team').select('id').where('organisation_id', '=', organisationId).where('id', '=', input.ownerTeamId).executeTakeFirst();
-    if (!team) throw new DomainError('BAD_REQUEST', 'The owner team is not one of this organisation’s', [{ path: 'ownerTeamId', message: 'is not a team here' }]);
+    const team = await db
+      .selectFrom('team')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', input.ownerTeamId)
+      .executeTakeFirst();
+    if (!team)
+      throw new DomainError('BAD_REQUEST', 'The owner team is not one of this organisation’s', [
+        { path: 'ownerTeamId', message: 'is not a team here' },
+      ]);
   }
   if (input.scope.level === 'organisation') return;
-  const journey = await db.selectFrom('journey').select('id').where('organisation_id', '=', organisationId).where('id', '=', input.scope.journeyId).executeTakeFirst();
-  if (!journey) throw new DomainError('BAD_REQUEST', 'The journey is not one of this organisation’s', [{ path: 'scope.journeyId', message: 'is not a journey here' }]);
+  const journey = await db
+    .selectFrom('journey')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', input.scope.journeyId)
+    .executeTakeFirst();
+  if (!journey)
+    throw new DomainError('BAD_REQUEST', 'The journey is not one of this organisation’s', [
+      { path: 'scope.journeyId', message: 'is not a journey here' },
+    ]);
   if (input.scope.level === 'step') {
-    const step = await db.selectFrom('journey_step').select('id').where('journey_id', '=', input.scope.journeyId).where('id', '=', input.scope.stepId).executeTakeFirst();
-    if (!step) throw new DomainError('BAD_REQUEST', 'The step is not in that journey', [{ path: 'scope.stepId', message: 'is not a step of the journey' }]);
+    const step = await db
+      .selectFrom('journey_step')
+      .select('id')
+      .where('journey_id', '=', input.scope.journeyId)
+      .where('id', '=', input.scope.stepId)
+      .executeTakeFirst();
+    if (!step)
+      throw new DomainError('BAD_REQUEST', 'The step is not in that journey', [
+        { path: 'scope.stepId', message: 'is not a step of the journey' },
+      ]);
   }
 }
 
@@ -83,18 +115,28 @@ const columns = (k: KpiDraft) => ({
   min_sample: k.minSample ?? DEFAULT_MIN_SAMPLE,
 });
 
-const keyTaken = () => new DomainError('CONFLICT', 'A KPI with this key already exists', [{ path: 'key', message: 'is already used by another KPI' }]);
+const keyTaken = () =>
+  new DomainError('CONFLICT', 'A KPI with this key already exists', [{ path: 'key', message: 'is already used by another KPI' }]);
 
 export async function createKpi(db: Db, organisationId: string, input: KpiDraft): Promise<KpiDefinition> {
   await checkKpiLinks(db, organisationId, input);
-  const { id } = await db.insertInto('kpi').values({ organisation_id: organisationId, ...columns(input) }).returning('id').executeTakeFirstOrThrow().catch(uniqueAs(keyTaken));
+  const { id } = await db
+    .insertInto('kpi')
+    .values({ organisation_id: organisationId, ...columns(input) })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .catch(uniqueAs(keyTaken));
   return getKpi(db, organisationId, id);
 }
 
 export async function updateKpi(db: Db, organisationId: string, update: KpiDraft & { id: string; version: number }) {
   const before = await getKpi(db, organisationId, update.id);
   // What the update does not name stays as it was.
-  const input = { ...update, minSample: update.minSample ?? before.minSample, valuePerPointReason: update.valuePerPointReason === undefined ? before.valuePerPointReason : update.valuePerPointReason };
+  const input = {
+    ...update,
+    minSample: update.minSample ?? before.minSample,
+    valuePerPointReason: update.valuePerPointReason === undefined ? before.valuePerPointReason : update.valuePerPointReason,
+  };
   await checkKpiLinks(db, organisationId, input);
   await updateAtVersion(db, 'kpi', { organisationId, ...input }, columns(input)).catch(uniqueAs(keyTaken));
   return { before, after: await getKpi(db, organisationId, input.id) };

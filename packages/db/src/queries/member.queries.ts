@@ -15,7 +15,11 @@ export async function listMembers(db: Db, organisationId: string): Promise<Membe
       eb
         .selectFrom('team_member')
         .innerJoin('team', 'team.id', 'team_member.team_id')
-        .select(sql<{ id: string; name: string }[]>`coalesce(json_agg(json_build_object('id', team.id, 'name', team.name) ORDER BY team.name), '[]')`.as('t'))
+        .select(
+          sql<
+            { id: string; name: string }[]
+          >`coalesce(json_agg(json_build_object('id', team.id, 'name', team.name) ORDER BY team.name), '[]')`.as('t'),
+        )
         .whereRef('team_member.user_id', '=', 'member.user_id')
         .whereRef('team_member.organisation_id', '=', 'member.organisation_id')
         .as('teams'),

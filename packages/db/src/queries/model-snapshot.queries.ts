@@ -19,7 +19,12 @@ export async function loadModelSnapshot(db: Db, organisationId: string): Promise
     db.selectFrom('step_system').select(['step_id', 'system_id']).where('organisation_id', '=', organisationId).execute(),
     listRemits(db, organisationId),
     db.selectFrom('system').select(['id', 'name', 'owner_team_id']).where('organisation_id', '=', organisationId).orderBy('name').execute(),
-    db.selectFrom('kpi').select(['id', 'key', 'name', 'owner_team_id', 'target']).where('organisation_id', '=', organisationId).orderBy('key').execute(),
+    db
+      .selectFrom('kpi')
+      .select(['id', 'key', 'name', 'owner_team_id', 'target'])
+      .where('organisation_id', '=', organisationId)
+      .orderBy('key')
+      .execute(),
     listPolicies(db, organisationId),
   ]);
   const systemsOf = new Map<string, string[]>();

@@ -92,7 +92,7 @@ describe("an organisation's stamp", () => {
       // Another process's change arrives as a notification, within milliseconds: waited for.
       await insertTeam(database.db, org, 'Elsewhere');
       const seen = async (stamp: number) => {
-        for (const deadline = performance.now() + 2_000; performance.now() < deadline; ) {
+        for (const deadline = performance.now() + 2_000; performance.now() < deadline;) {
           if ((await stamps.read(org)).stamp === stamp) return true;
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -104,7 +104,9 @@ describe("an organisation's stamp", () => {
       stamps.forgetAll();
       expect((await stamps.read(org)).stamp).toBe(first.stamp + 2);
       // The listening connection cut: no crash, every read goes to the database meanwhile.
-      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN organisation_stamp' AND pid <> pg_backend_pid()`.execute(database.db);
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN organisation_stamp' AND pid <> pg_backend_pid()`.execute(
+        database.db,
+      );
       await insertTeam(database.db, org, 'While cut');
       expect(await seen(first.stamp + 3)).toBe(true);
       expect(logged.join('\n')).toMatch(/read on every call until the listening connection is back/);

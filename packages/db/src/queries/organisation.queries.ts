@@ -42,7 +42,11 @@ export async function getOrganisationOverview(db: Db, organisationId: string) {
 
 /** The organisation as its settings page shows it. */
 export async function getOrganisation(db: Db, organisationId: string) {
-  const row = await db.selectFrom('organisation').select(['id', 'slug', 'name', 'currency', 'time_zone as timeZone', 'max_token_lifetime_days as maxTokenLifetimeDays']).where('id', '=', organisationId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('organisation')
+    .select(['id', 'slug', 'name', 'currency', 'time_zone as timeZone', 'max_token_lifetime_days as maxTokenLifetimeDays'])
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
   return row;
 }
 
@@ -55,8 +59,13 @@ export async function setOrganisationTimeZone(db: Db, organisationId: string, ti
   const before = await getOrganisation(db, organisationId);
   if (before.timeZone === timeZone) return { before, after: before, recompute: false };
   // The database cuts the days, so it must know the zone too (its time-zone data may differ from Node's).
-  const { rows } = await sql<{ known: boolean }>`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${timeZone}) AS known`.execute(db);
-  if (!rows[0]?.known) throw new DomainError('BAD_REQUEST', `The database does not know the time zone ${timeZone}`, [{ path: 'timeZone', message: 'is not a time zone the database knows' }]);
+  const { rows } = await sql<{ known: boolean }>`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${timeZone}) AS known`.execute(
+    db,
+  );
+  if (!rows[0]?.known)
+    throw new DomainError('BAD_REQUEST', `The database does not know the time zone ${timeZone}`, [
+      { path: 'timeZone', message: 'is not a time zone the database knows' },
+    ]);
   await db.updateTable('organisation').set({ time_zone: timeZone }).where('id', '=', organisationId).execute();
   await db.deleteFrom('kpi_run_state').where('organisation_id', '=', organisationId).execute();
   return { before, after: await getOrganisation(db, organisationId), recompute: true };

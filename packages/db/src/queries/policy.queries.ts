@@ -15,9 +15,23 @@ export async function listPolicies(db: Db, organisationId: string, only?: { poli
       'policy.owner_team_id as ownerTeamId',
       'team.name as ownerTeamName',
       'policy.version',
-      eb.fn.coalesce(eb.selectFrom('policy_step').select((e) => e.fn.agg<string[]>('array_agg', ['policy_step.step_id']).as('ids')).whereRef('policy_step.policy_id', '=', 'policy.id'), eb.val<string[]>([])).as('stepIds'),
       eb.fn
-        .coalesce(eb.selectFrom('decision_right').select((e) => e.fn.agg<string[]>('array_agg', ['decision_right.team_id']).as('ids')).whereRef('decision_right.policy_id', '=', 'policy.id'), eb.val<string[]>([]))
+        .coalesce(
+          eb
+            .selectFrom('policy_step')
+            .select((e) => e.fn.agg<string[]>('array_agg', ['policy_step.step_id']).as('ids'))
+            .whereRef('policy_step.policy_id', '=', 'policy.id'),
+          eb.val<string[]>([]),
+        )
+        .as('stepIds'),
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('decision_right')
+            .select((e) => e.fn.agg<string[]>('array_agg', ['decision_right.team_id']).as('ids'))
+            .whereRef('decision_right.policy_id', '=', 'policy.id'),
+          eb.val<string[]>([]),
+        )
         .as('decisionRightTeamIds'),
     ])
     .where('policy.organisation_id', '=', organisationId);
@@ -42,15 +56,21 @@ async function checkLinks(db: Db, organisationId: string, input: PolicyInput): P
   const stepIds = [...new Set(input.stepIds)];
   const [teams, steps] = await Promise.all([
     db.selectFrom('team').select('id').where('organisation_id', '=', organisationId).where('id', 'in', teamIds).execute(),
-    stepIds.length ? db.selectFrom('journey_step').select('id').where('organisation_id', '=', organisationId).where('id', 'in', stepIds).execute() : [],
+    stepIds.length
+      ? db.selectFrom('journey_step').select('id').where('organisation_id', '=', organisationId).where('id', 'in', stepIds).execute()
+      : [],
   ]);
   const knownTeams = new Set(teams.map((t) => t.id));
   if (!knownTeams.has(input.ownerTeamId)) throw notFound('Owner team');
   if (input.decisionRightTeamIds.some((t) => !knownTeams.has(t))) {
-    throw new DomainError('BAD_REQUEST', 'A team given the decision right is not one of this organisation’s', [{ path: 'decisionRightTeamIds', message: 'contains an unknown team' }]);
+    throw new DomainError('BAD_REQUEST', 'A team given the decision right is not one of this organisation’s', [
+      { path: 'decisionRightTeamIds', message: 'contains an unknown team' },
+    ]);
   }
   if (steps.length !== stepIds.length) {
-    throw new DomainError('BAD_REQUEST', 'A governed step is not one of this organisation’s', [{ path: 'stepIds', message: 'contains an unknown step' }]);
+    throw new DomainError('BAD_REQUEST', 'A governed step is not one of this organisation’s', [
+      { path: 'stepIds', message: 'contains an unknown step' },
+    ]);
   }
 }
 
@@ -59,11 +79,20 @@ async function writeLinks(db: Db, organisationId: string, policyId: string, inpu
   await db.deleteFrom('decision_right').where('policy_id', '=', policyId).execute();
   const stepIds = [...new Set(input.stepIds)];
   const rightTeams = [...new Set(input.decisionRightTeamIds)].filter((t) => t !== input.ownerTeamId);
-  if (stepIds.length) await db.insertInto('policy_step').values(stepIds.map((step_id) => ({ organisation_id: organisationId, policy_id: policyId, step_id }))).execute();
-  if (rightTeams.length) await db.insertInto('decision_right').values(rightTeams.map((team_id) => ({ organisation_id: organisationId, policy_id: policyId, team_id }))).execute();
+  if (stepIds.length)
+    await db
+      .insertInto('policy_step')
+      .values(stepIds.map((step_id) => ({ organisation_id: organisationId, policy_id: policyId, step_id })))
+      .execute();
+  if (rightTeams.length)
+    await db
+      .insertInto('decision_right')
+      .values(rightTeams.map((team_id) => ({ organisation_id: organisationId, policy_id: policyId, team_id })))
+      .execute();
 }
 
-const nameTaken = () => new DomainError('CONFLICT', 'A policy with this name already exists', [{ path: 'name', message: 'is already used by another policy' }]);
+const nameTaken = () =>
+  new DomainError('CONFLICT', 'A policy with this name already exists', [{ path: 'name', message: 'is already used by another policy' }]);
 
 export async function createPolicy(db: Db, organisationId: string, input: PolicyInput): Promise<Policy> {
   await checkLinks(db, organisationId, input);
@@ -80,7 +109,12 @@ export async function createPolicy(db: Db, organisationId: string, input: Policy
 export async function updatePolicy(db: Db, organisationId: string, input: PolicyInput & { id: string; version: number }) {
   const before = await getPolicy(db, organisationId, input.id);
   await checkLinks(db, organisationId, input);
-  await updateAtVersion(db, 'policy', { organisationId, ...input }, { name: input.name, statement: input.statement, owner_team_id: input.ownerTeamId }).catch(uniqueAs(nameTaken));
+  await updateAtVersion(
+    db,
+    'policy',
+    { organisationId, ...input },
+    { name: input.name, statement: input.statement, owner_team_id: input.ownerTeamId },
+  ).catch(uniqueAs(nameTaken));
   await writeLinks(db, organisationId, input.id, input);
   return { before, after: await getPolicy(db, organisationId, input.id) };
 }

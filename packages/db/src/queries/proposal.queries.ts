@@ -30,7 +30,11 @@ function baseQuery(db: Db, organisationId: string) {
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 const toProposal = ({ created_at, ...r }: Row): ChangeProposal => ({ ...r, createdAt: created_at.toISOString() });
 
-export async function listProposals(db: Db, organisationId: string, filter: { state?: ProposalState | undefined; teamId?: string | undefined } = {}) {
+export async function listProposals(
+  db: Db,
+  organisationId: string,
+  filter: { state?: ProposalState | undefined; teamId?: string | undefined } = {},
+) {
   let query = baseQuery(db, organisationId);
   if (filter.state) query = query.where('p.state', '=', filter.state);
   if (filter.teamId) query = query.where('p.team_id', '=', filter.teamId);
@@ -67,12 +71,17 @@ export async function updateProposalState(
   organisationId: string,
   p: { id: string; version: number; state: ProposalState; approver?: Approver; routingReason?: string; decisionReason?: string },
 ): Promise<ChangeProposal> {
-  await updateAtVersion(db, 'change_proposal', { organisationId, ...p }, {
-    state: p.state,
-    ...(p.approver !== undefined && { approver: p.approver }),
-    ...(p.routingReason !== undefined && { routing_reason: p.routingReason }),
-    ...(p.decisionReason !== undefined && { decision_reason: p.decisionReason }),
-  });
+  await updateAtVersion(
+    db,
+    'change_proposal',
+    { organisationId, ...p },
+    {
+      state: p.state,
+      ...(p.approver !== undefined && { approver: p.approver }),
+      ...(p.routingReason !== undefined && { routing_reason: p.routingReason }),
+      ...(p.decisionReason !== undefined && { decision_reason: p.decisionReason }),
+    },
+  );
   return getProposal(db, organisationId, p.id);
 }
 

@@ -16,7 +16,15 @@ export async function listRemits(db: Db, organisationId: string, only?: { journe
       'remit.role',
       'team.name as teamName',
       'journey.name as journeyName',
-      eb.fn.coalesce(eb.selectFrom('remit_step').select((e) => e.fn.agg<string[]>('array_agg', ['remit_step.step_id']).as('ids')).whereRef('remit_step.remit_id', '=', 'remit.id'), eb.val<string[]>([])).as('stepIds'),
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('remit_step')
+            .select((e) => e.fn.agg<string[]>('array_agg', ['remit_step.step_id']).as('ids'))
+            .whereRef('remit_step.remit_id', '=', 'remit.id'),
+          eb.val<string[]>([]),
+        )
+        .as('stepIds'),
     ])
     .where('remit.organisation_id', '=', organisationId);
   if (only) query = query.where('remit.journey_id', '=', only.journeyId);
@@ -30,7 +38,12 @@ export async function listRemits(db: Db, organisationId: string, only?: { journe
  */
 export async function addRemit(db: Db, organisationId: string, input: RemitInput): Promise<Remit> {
   const [journey, team] = await Promise.all([
-    db.selectFrom('journey').select('id').where('organisation_id', '=', organisationId).where('id', '=', input.journeyId).executeTakeFirst(),
+    db
+      .selectFrom('journey')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', input.journeyId)
+      .executeTakeFirst(),
     db.selectFrom('team').select('id').where('organisation_id', '=', organisationId).where('id', '=', input.teamId).executeTakeFirst(),
   ]);
   if (!journey) throw notFound('Journey');
@@ -50,18 +63,30 @@ export async function addRemit(db: Db, organisationId: string, input: RemitInput
   } catch (error) {
     const constraint = uniqueViolation(error);
     if (constraint === 'remit_one_accountable_per_journey') {
-      throw new DomainError('CONFLICT', 'This journey already has an accountable team; a journey has exactly one. Hand over accountability by removing the current owner first.', [
-        { path: 'role', message: 'accountable is taken' },
-      ]);
+      throw new DomainError(
+        'CONFLICT',
+        'This journey already has an accountable team; a journey has exactly one. Hand over accountability by removing the current owner first.',
+        [{ path: 'role', message: 'accountable is taken' }],
+      );
     }
-    if (constraint !== null) throw new DomainError('CONFLICT', 'This team already has a remit over this journey', [{ path: 'teamId', message: 'already has a remit here' }]);
+    if (constraint !== null)
+      throw new DomainError('CONFLICT', 'This team already has a remit over this journey', [
+        { path: 'teamId', message: 'already has a remit here' },
+      ]);
     throw error;
   }
   const stepIds = [...new Set(input.stepIds)];
   if (stepIds.length > 0) {
-    const steps = await db.selectFrom('journey_step').select('id').where('journey_id', '=', input.journeyId).where('id', 'in', stepIds).execute();
+    const steps = await db
+      .selectFrom('journey_step')
+      .select('id')
+      .where('journey_id', '=', input.journeyId)
+      .where('id', 'in', stepIds)
+      .execute();
     if (steps.length !== stepIds.length) {
-      throw new DomainError('BAD_REQUEST', 'A contributing remit can cover only steps of its journey', [{ path: 'stepIds', message: 'contains a step outside this journey' }]);
+      throw new DomainError('BAD_REQUEST', 'A contributing remit can cover only steps of its journey', [
+        { path: 'stepIds', message: 'contains a step outside this journey' },
+      ]);
     }
     await db
       .insertInto('remit_step')
@@ -73,8 +98,19 @@ export async function addRemit(db: Db, organisationId: string, input: RemitInput
 
 /** Takes a team's remit away; returns it as it was, with the steps it covered. */
 export async function removeRemit(db: Db, organisationId: string, remitId: string): Promise<Remit> {
-  const steps = await db.selectFrom('remit_step').select('step_id').where('organisation_id', '=', organisationId).where('remit_id', '=', remitId).orderBy('step_id').execute();
-  const remit = await db.deleteFrom('remit').where('organisation_id', '=', organisationId).where('id', '=', remitId).returning(remitColumns).executeTakeFirst();
+  const steps = await db
+    .selectFrom('remit_step')
+    .select('step_id')
+    .where('organisation_id', '=', organisationId)
+    .where('remit_id', '=', remitId)
+    .orderBy('step_id')
+    .execute();
+  const remit = await db
+    .deleteFrom('remit')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', remitId)
+    .returning(remitColumns)
+    .executeTakeFirst();
   if (!remit) throw notFound('Remit');
   return { ...remit, role: remit.role, stepIds: steps.map((s) => s.step_id) };
 }

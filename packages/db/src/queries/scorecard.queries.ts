@@ -1,4 +1,15 @@
-import { dayIn, isJudged, periodLabel, valueAtStake, windowLabel, type KpiDefinition, type PeriodSelection, type Scorecard, type ScorecardJourney, type ScorecardKpi } from '@throughline/domain';
+import {
+  dayIn,
+  isJudged,
+  periodLabel,
+  valueAtStake,
+  windowLabel,
+  type KpiDefinition,
+  type PeriodSelection,
+  type Scorecard,
+  type ScorecardJourney,
+  type ScorecardKpi,
+} from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { listFailurePoints } from './failure-point.queries.ts';
 import { listInitiatives } from './initiative.queries.ts';
@@ -25,7 +36,12 @@ function selectionLabel(selection: PeriodSelection): string {
  * outcomes and failure points, then every KPI window's daily figures at once (kpiHeadlineViews,
  * as `kpi.results` reads them, so a row and its KPI's page never disagree).
  */
-export async function buildScorecard(db: Db, organisationId: string, now: Date, selection: PeriodSelection = { kind: 'last_complete' }): Promise<Scorecard> {
+export async function buildScorecard(
+  db: Db,
+  organisationId: string,
+  now: Date,
+  selection: PeriodSelection = { kind: 'last_complete' },
+): Promise<Scorecard> {
   const [org, journeys, kpis, estimates, failurePoints, outcomes] = await Promise.all([
     db.selectFrom('organisation').select(['name', 'time_zone']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
     db
@@ -59,7 +75,8 @@ export async function buildScorecard(db: Db, organisationId: string, now: Date, 
     const source = link?.entered != null ? 'entered' : link?.modelled != null ? link.modelledMethod : null;
     // Only a complete window that reaches the minimum sample puts money at stake: a partial month or
     // a handful of answers would swing it daily.
-    const stake = headline.complete && isJudged(headline.status) ? valueAtStake(headline.value!.value, k.target, k.direction, valuePerPoint) : null;
+    const stake =
+      headline.complete && isJudged(headline.status) ? valueAtStake(headline.value!.value, k.target, k.direction, valuePerPoint) : null;
     return {
       kpiId: k.id,
       name: k.name,
@@ -72,7 +89,15 @@ export async function buildScorecard(db: Db, organisationId: string, now: Date, 
       period: { from: window.from, to: window.to, label: window.label, complete: window.complete },
       latest: headline.value ? { ...headline.value, periodStart: window.from } : null,
       toDate: toDate ? { label: toDate.label, value: toDate.value.value, n: toDate.value.n } : null,
-      trend: change ? { difference: change.difference, significant: change.significant, tested: change.tested, method: change.method, sentence: change.description } : null,
+      trend: change
+        ? {
+            difference: change.difference,
+            significant: change.significant,
+            tested: change.tested,
+            method: change.method,
+            sentence: change.description,
+          }
+        : null,
       status: headline.status,
       statusLabel: headline.statusLabel,
       valuePerPoint,
@@ -96,7 +121,9 @@ export async function buildScorecard(db: Db, organisationId: string, now: Date, 
       owner: j.owner,
       kpis: journeyKpis,
       valueAtStake: journeyKpis.reduce((sum, k) => sum + (k.valueAtStake ?? 0), 0),
-      topFailurePoints: journeyFailures.slice(0, 3).map((f) => ({ id: f.id, title: f.title, stepName: f.stepName, annualCost: f.annualCost })),
+      topFailurePoints: journeyFailures
+        .slice(0, 3)
+        .map((f) => ({ id: f.id, title: f.title, stepName: f.stepName, annualCost: f.annualCost })),
       backlog: { initiatives: backlog.length, annualValue: backlog.reduce((sum, i) => sum + (i.figures.annualValue ?? 0), 0) },
       delivered: {
         implemented: mine.length - backlog.length,
@@ -106,5 +133,12 @@ export async function buildScorecard(db: Db, organisationId: string, now: Date, 
       outcomes: journeyOutcomes.map((o) => ({ title: o.title, target: o.target, current: o.current, status: o.status, byDate: o.byDate })),
     };
   });
-  return { organisationName: org.name, generatedAt: now.toISOString(), periodLabel: selectionLabel(selection), today, timeZone: org.time_zone, journeys: out };
+  return {
+    organisationName: org.name,
+    generatedAt: now.toISOString(),
+    periodLabel: selectionLabel(selection),
+    today,
+    timeZone: org.time_zone,
+    journeys: out,
+  };
 }

@@ -52,6 +52,11 @@ export async function clearSignInFailures(db: Db, email: string): Promise<void> 
 export async function clearSignInFailuresOfUser(db: Db, userId: string): Promise<void> {
   await db
     .deleteFrom('sign_in_lockout')
-    .where('email', '=', (eb) => eb.selectFrom('app_user').select(sql<string>`lower(email)`.as('email')).where('id', '=', userId))
+    .where('email', '=', (eb) =>
+      eb
+        .selectFrom('app_user')
+        .select(sql<string>`lower(email)`.as('email'))
+        .where('id', '=', userId),
+    )
     .execute();
 }

@@ -5,7 +5,14 @@ export async function listSystems(db: Db, organisationId: string): Promise<Syste
   return db
     .selectFrom('system')
     .leftJoin('team', 'team.id', 'system.owner_team_id')
-    .select(['system.id', 'system.name', 'system.description', 'system.owner_team_id as ownerTeamId', 'team.name as ownerTeamName', 'system.version'])
+    .select([
+      'system.id',
+      'system.name',
+      'system.description',
+      'system.owner_team_id as ownerTeamId',
+      'team.name as ownerTeamName',
+      'system.version',
+    ])
     .where('system.organisation_id', '=', organisationId)
     .orderBy('system.name')
     .execute();

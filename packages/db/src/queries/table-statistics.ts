@@ -16,7 +16,12 @@ export const ANALYZE_SCALE_FACTOR = 0.1;
  * row. On PostgreSQL autovacuum would get there too; this only gets there sooner. Returns whether
  * it analysed.
  */
-export async function noteRowsStored(db: Db, table: 'survey_response' | 'operational_event', rows: number, threshold = ANALYZE_AFTER_ROWS): Promise<boolean> {
+export async function noteRowsStored(
+  db: Db,
+  table: 'survey_response' | 'operational_event',
+  rows: number,
+  threshold = ANALYZE_AFTER_ROWS,
+): Promise<boolean> {
   if (rows <= 0) return false;
   let counts = storedSinceAnalyze.get(db);
   if (!counts) storedSinceAnalyze.set(db, (counts = new Map<string, { stored: number; due: number }>()));
@@ -26,7 +31,9 @@ export async function noteRowsStored(db: Db, table: 'survey_response' | 'operati
   if (state.stored < state.due) return false;
   state.stored = 0;
   await sql`ANALYZE ${sql.table(table)}`.execute(db);
-  const { rows: sized } = await sql<{ rows: number }>`SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = ${table}::regclass`.execute(db);
+  const { rows: sized } = await sql<{
+    rows: number;
+  }>`SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = ${table}::regclass`.execute(db);
   state.due = Math.max(threshold, ANALYZE_SCALE_FACTOR * (sized[0]?.rows ?? 0));
   return true;
 }

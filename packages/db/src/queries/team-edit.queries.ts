@@ -5,7 +5,8 @@ import { uniqueAs } from './constraint-errors.ts';
 import { listTeams } from './team.queries.ts';
 import { updateAtVersion } from './versioned-row.ts';
 
-const nameTaken = () => new DomainError('CONFLICT', 'A team with this name already exists', [{ path: 'name', message: 'is already used by another team' }]);
+const nameTaken = () =>
+  new DomainError('CONFLICT', 'A team with this name already exists', [{ path: 'name', message: 'is already used by another team' }]);
 
 const columns = (t: TeamInput) => ({
   name: t.name,
@@ -16,7 +17,12 @@ const columns = (t: TeamInput) => ({
 });
 
 export async function createTeam(db: Db, organisationId: string, input: TeamInput): Promise<Team> {
-  const { id } = await db.insertInto('team').values({ organisation_id: organisationId, ...columns(input) }).returning('id').executeTakeFirstOrThrow().catch(uniqueAs(nameTaken));
+  const { id } = await db
+    .insertInto('team')
+    .values({ organisation_id: organisationId, ...columns(input) })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .catch(uniqueAs(nameTaken));
   return findTeam(db, organisationId, id);
 }
 
@@ -26,7 +32,11 @@ export async function findTeam(db: Db, organisationId: string, teamId: string): 
   return team;
 }
 
-export async function updateTeam(db: Db, organisationId: string, input: TeamInput & { id: string; version: number }): Promise<{ before: Team; after: Team }> {
+export async function updateTeam(
+  db: Db,
+  organisationId: string,
+  input: TeamInput & { id: string; version: number },
+): Promise<{ before: Team; after: Team }> {
   const before = await findTeam(db, organisationId, input.id);
   await updateAtVersion(db, 'team', { organisationId, ...input }, columns(input)).catch(uniqueAs(nameTaken));
   return { before, after: await findTeam(db, organisationId, input.id) };
@@ -36,11 +46,20 @@ export async function updateTeam(db: Db, organisationId: string, input: TeamInpu
 export async function setTeamMembers(db: Db, organisationId: string, teamId: string, userIds: readonly string[]) {
   await findTeam(db, organisationId, teamId);
   const ids = [...new Set(userIds)];
-  const before = (await db.selectFrom('team_member').select('user_id').where('team_id', '=', teamId).orderBy('user_id').execute()).map((r) => r.user_id);
+  const before = (await db.selectFrom('team_member').select('user_id').where('team_id', '=', teamId).orderBy('user_id').execute()).map(
+    (r) => r.user_id,
+  );
   if (ids.length > 0) {
-    const members = await db.selectFrom('member').select('user_id').where('organisation_id', '=', organisationId).where('user_id', 'in', ids).execute();
+    const members = await db
+      .selectFrom('member')
+      .select('user_id')
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', 'in', ids)
+      .execute();
     if (members.length !== ids.length) {
-      throw new DomainError('BAD_REQUEST', 'Everyone in a team must be a member of the organisation', [{ path: 'userIds', message: 'contains someone who is not a member' }]);
+      throw new DomainError('BAD_REQUEST', 'Everyone in a team must be a member of the organisation', [
+        { path: 'userIds', message: 'contains someone who is not a member' },
+      ]);
     }
   }
   await db.deleteFrom('team_member').where('team_id', '=', teamId).execute();
@@ -50,12 +69,21 @@ export async function setTeamMembers(db: Db, organisationId: string, teamId: str
       .values(ids.map((user_id) => ({ organisation_id: organisationId, team_id: teamId, user_id })))
       .execute();
   }
-  await db.updateTable('team').set({ version: sql<number>`version + 1` }).where('id', '=', teamId).execute();
+  await db
+    .updateTable('team')
+    .set({ version: sql<number>`version + 1` })
+    .where('id', '=', teamId)
+    .execute();
   return { before, after: [...ids].sort() };
 }
 
 /** The teams a user belongs to in an organisation. */
 export async function teamIdsOfUser(db: Db, organisationId: string, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('team_member').select('team_id').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
+  const rows = await db
+    .selectFrom('team_member')
+    .select('team_id')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .execute();
   return rows.map((r) => r.team_id);
 }

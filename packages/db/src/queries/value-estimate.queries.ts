@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
-import { DEFAULT_SURVEY_SCALE, defaultValuePerPoint, describeDivergence, valueDivergence, ZValueEstimate, type ValueEstimate } from '@throughline/domain';
+import {
+  DEFAULT_SURVEY_SCALE,
+  defaultValuePerPoint,
+  describeDivergence,
+  valueDivergence,
+  ZValueEstimate,
+  type ValueEstimate,
+} from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { onSurveyScale } from './survey-scale.sql.ts';
 
@@ -21,7 +28,11 @@ export interface ValueLink {
  */
 export async function kpiValueLinks(db: Db, organisationId: string): Promise<Map<string, ValueLink>> {
   const [kpis, estimates] = await Promise.all([
-    db.selectFrom('kpi').select(['id', 'value_per_point as valuePerPoint', 'value_per_point_reason as valuePerPointReason']).where('organisation_id', '=', organisationId).execute(),
+    db
+      .selectFrom('kpi')
+      .select(['id', 'value_per_point as valuePerPoint', 'value_per_point_reason as valuePerPointReason'])
+      .where('organisation_id', '=', organisationId)
+      .execute(),
     listValueEstimates(db, organisationId),
   ]);
   return valueLinksOf(kpis, estimates);
@@ -120,10 +131,17 @@ export async function customerOutcomes(
 }
 
 /** The first and last day with survey answers on an instrument: the value model's default period. */
-export async function surveyPeriod(db: Db, organisationId: string, instrument: 'nps' | 'csat' | 'ces'): Promise<{ from: string; to: string } | null> {
+export async function surveyPeriod(
+  db: Db,
+  organisationId: string,
+  instrument: 'nps' | 'csat' | 'ces',
+): Promise<{ from: string; to: string } | null> {
   const row = await db
     .selectFrom('survey_response')
-    .select([sql<string | null>`to_char(min(occurred_at), 'YYYY-MM-DD')`.as('from'), sql<string | null>`to_char(max(occurred_at), 'YYYY-MM-DD')`.as('to')])
+    .select([
+      sql<string | null>`to_char(min(occurred_at), 'YYYY-MM-DD')`.as('from'),
+      sql<string | null>`to_char(max(occurred_at), 'YYYY-MM-DD')`.as('to'),
+    ])
     .where('organisation_id', '=', organisationId)
     .where('instrument', '=', instrument)
     .executeTakeFirst();
@@ -133,10 +151,21 @@ export async function surveyPeriod(db: Db, organisationId: string, instrument: '
 export type StoredValueEstimate = ValueEstimate & { kpiId: string; fittedAt: string };
 
 /** Replaces a KPI's estimates by method: refitting is idempotent. */
-export async function saveValueEstimates(db: Db, organisationId: string, kpiId: string, estimates: readonly ValueEstimate[], now: Date): Promise<void> {
+export async function saveValueEstimates(
+  db: Db,
+  organisationId: string,
+  kpiId: string,
+  estimates: readonly ValueEstimate[],
+  now: Date,
+): Promise<void> {
   // A method the data no longer supports is dropped, not left standing at an old value.
   let stale = db.deleteFrom('value_estimate').where('kpi_id', '=', kpiId);
-  if (estimates.length) stale = stale.where('method', 'not in', estimates.map((e) => e.method));
+  if (estimates.length)
+    stale = stale.where(
+      'method',
+      'not in',
+      estimates.map((e) => e.method),
+    );
   await stale.execute();
   for (const e of estimates) {
     const row = {

@@ -17,7 +17,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
   // PostgreSQL's autovacuum could gather statistics mid-test; this database is thrown away after.
-  for (const table of ['survey_response', 'operational_event']) await sql`ALTER TABLE ${sql.table(table)} SET (autovacuum_enabled = off)`.execute(db);
+  for (const table of ['survey_response', 'operational_event'])
+    await sql`ALTER TABLE ${sql.table(table)} SET (autovacuum_enabled = off)`.execute(db);
   // An organisation already there and analysed: the statistics then describe only it, and say a
   // newcomer has next to no rows. That is what once planned the refit as nested loops.
   const settled = await insertOrganisation(db, 'settled');

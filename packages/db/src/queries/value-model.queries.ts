@@ -42,10 +42,18 @@ async function fitValueModel(db: Db, organisationId: string, kpi: KpiDefinition)
   const period = await surveyPeriod(db, organisationId, instrument);
   if (!period) return { kpiId: kpi.id, estimates: [], problems: ['No survey answers yet.'] };
   const scale = surveyScale(kpi.source);
-  const where = kpi.scope.level === 'organisation' ? {} : { journeyId: kpi.scope.journeyId, stepId: kpi.scope.level === 'step' ? kpi.scope.stepId : undefined };
+  const where =
+    kpi.scope.level === 'organisation'
+      ? {}
+      : { journeyId: kpi.scope.journeyId, stepId: kpi.scope.level === 'step' ? kpi.scope.stepId : undefined };
   const customers = await customerOutcomes(db, organisationId, instrument, period, { ...where, scaleMax: scale.max });
   const kind = kpi.kind as 'nps' | 'csat' | 'ces';
-  const fit = fitScoreValueModelSteps(kind, customers, { periodStart: period.from, periodEnd: period.to }, kind === 'csat' ? scale : undefined);
+  const fit = fitScoreValueModelSteps(
+    kind,
+    customers,
+    { periodStart: period.from, periodEnd: period.to },
+    kind === 'csat' ? scale : undefined,
+  );
   const { estimates, problems } = await betweenOtherWork(fit);
   return { kpiId: kpi.id, estimates, problems };
 }

@@ -35,26 +35,84 @@ beforeAll(async () => {
   const db = database.db;
   org = (await insertOrganisation(db, 'versioned-rows')).id;
   elsewhere = (await insertOrganisation(db, 'elsewhere')).id;
-  const team = await createTeam(db, org, { name: 'Claims', purpose: 'Settle claims', capabilities: ['operations'], annualBudget: 100_000, spendingAuthority: 10_000 });
+  const team = await createTeam(db, org, {
+    name: 'Claims',
+    purpose: 'Settle claims',
+    capabilities: ['operations'],
+    annualBudget: 100_000,
+    spendingAuthority: 10_000,
+  });
   const ownerTeamId = await insertTeam(db, org, 'Owners');
   const journey = await insertJourney(db, org, 'Make a claim', { accountableTeamId: team.id, stages: 1, stepsPerStage: 1 });
   const stepId = journey.stepIds[0]!;
   const other = await createJourney(db, org, { name: 'Renew', description: '', personas: [] });
   const system = await createSystem(db, org, { name: 'Claims ledger', description: '', ownerTeamId });
   const kpiId = await insertKpi(db, org, { key: 'nps', name: 'NPS' });
-  const policy = await createPolicy(db, org, { name: 'Assessor visits', statement: 'Claims above £5,000 need a visit.', ownerTeamId: team.id, stepIds: [stepId], decisionRightTeamIds: [] });
-  const proposal = await insertProposal(db, org, { policyId: policy.id, teamId: team.id, title: 'Video calls', proposedStatement: 'Claims may be assessed by video.', rationale: '', cost: 0 }, 'Test');
+  const policy = await createPolicy(db, org, {
+    name: 'Assessor visits',
+    statement: 'Claims above £5,000 need a visit.',
+    ownerTeamId: team.id,
+    stepIds: [stepId],
+    decisionRightTeamIds: [],
+  });
+  const proposal = await insertProposal(
+    db,
+    org,
+    {
+      policyId: policy.id,
+      teamId: team.id,
+      title: 'Video calls',
+      proposedStatement: 'Claims may be assessed by video.',
+      rationale: '',
+      cost: 0,
+    },
+    'Test',
+  );
   const failurePoint = await createFailurePoint(
     db,
     org,
-    ZFailurePointInput.parse({ journeyId: journey.id, stepId, title: 'Lost forms', description: '', expectation: 4, capability: 2, frequency: 10, frequencyPeriod: 'month', costBasis: 'rework', unitCost: 20 }),
+    ZFailurePointInput.parse({
+      journeyId: journey.id,
+      stepId,
+      title: 'Lost forms',
+      description: '',
+      expectation: 4,
+      capability: 2,
+      frequency: 10,
+      frequencyPeriod: 'month',
+      costBasis: 'rework',
+      unitCost: 20,
+    }),
   );
-  const outcome = await createOutcome(db, org, { journeyId: journey.id, kpiId, title: 'Happier claimants', baseline: 10, target: 20, byDate: '2027-06-30' }, NOW);
-  const initiative = await createInitiative(db, org, ZInitiativeInput.parse({ title: 'Claim by video', journeyId: journey.id, teamId: team.id }));
-  const insight = await createInsight(db, org, ZInsightInput.parse({ kind: 'finding', title: 'Forms get lost', body: 'Three calls said so.', source: 'frontline', observedOn: '2026-10-01', confidence: 'medium' }));
+  const outcome = await createOutcome(
+    db,
+    org,
+    { journeyId: journey.id, kpiId, title: 'Happier claimants', baseline: 10, target: 20, byDate: '2027-06-30' },
+    NOW,
+  );
+  const initiative = await createInitiative(
+    db,
+    org,
+    ZInitiativeInput.parse({ title: 'Claim by video', journeyId: journey.id, teamId: team.id }),
+  );
+  const insight = await createInsight(
+    db,
+    org,
+    ZInsightInput.parse({
+      kind: 'finding',
+      title: 'Forms get lost',
+      body: 'Three calls said so.',
+      source: 'frontline',
+      observedOn: '2026-10-01',
+      confidence: 'medium',
+    }),
+  );
 
   cases = {
-    team: { id: team.id, edits: { updateTeam: async (db, version) => updateTeam(db, org, { ...(await findTeam(db, org, team.id)), version }) } },
+    team: {
+      id: team.id,
+      edits: { updateTeam: async (db, version) => updateTeam(db, org, { ...(await findTeam(db, org, team.id)), version }) },
+    },
     system: { id: system.id, edits: { updateSystem: (db, version) => updateSystem(db, org, { ...system, version }) } },
     journey: {
       id: other.id,
@@ -64,11 +122,28 @@ beforeAll(async () => {
       },
     },
     journey_step: { id: stepId, edits: { updateStep: (db, version) => updateStep(db, org, { stepId, version, name: 'Renamed' }) } },
-    policy: { id: policy.id, edits: { updatePolicy: async (db, version) => updatePolicy(db, org, { ...(await getPolicy(db, org, policy.id)), version }) } },
+    policy: {
+      id: policy.id,
+      edits: { updatePolicy: async (db, version) => updatePolicy(db, org, { ...(await getPolicy(db, org, policy.id)), version }) },
+    },
     kpi: { id: kpiId, edits: { updateKpi: async (db, version) => updateKpi(db, org, { ...(await getKpi(db, org, kpiId)), version }) } },
-    change_proposal: { id: proposal.id, edits: { updateProposalState: (db, version) => updateProposalState(db, org, { id: proposal.id, version, state: 'proposed' }) } },
-    failure_point: { id: failurePoint.id, edits: { updateFailurePoint: async (db, version) => updateFailurePoint(db, org, { ...(await getFailurePoint(db, org, failurePoint.id)), version }) } },
-    outcome: { id: outcome.id, edits: { updateOutcome: async (db, version) => updateOutcome(db, org, { ...(await getOutcome(db, org, outcome.id, NOW)), version }, NOW) } },
+    change_proposal: {
+      id: proposal.id,
+      edits: { updateProposalState: (db, version) => updateProposalState(db, org, { id: proposal.id, version, state: 'proposed' }) },
+    },
+    failure_point: {
+      id: failurePoint.id,
+      edits: {
+        updateFailurePoint: async (db, version) =>
+          updateFailurePoint(db, org, { ...(await getFailurePoint(db, org, failurePoint.id)), version }),
+      },
+    },
+    outcome: {
+      id: outcome.id,
+      edits: {
+        updateOutcome: async (db, version) => updateOutcome(db, org, { ...(await getOutcome(db, org, outcome.id, NOW)), version }, NOW),
+      },
+    },
     initiative: {
       id: initiative.id,
       edits: {
@@ -77,7 +152,10 @@ beforeAll(async () => {
         touchInitiative: (db, version) => touchInitiative(db, org, initiative.id, version),
       },
     },
-    insight: { id: insight.id, edits: { updateInsight: async (db, version) => updateInsight(db, org, { ...(await getInsight(db, org, insight.id)), version }) } },
+    insight: {
+      id: insight.id,
+      edits: { updateInsight: async (db, version) => updateInsight(db, org, { ...(await getInsight(db, org, insight.id)), version }) },
+    },
   };
 });
 afterAll(() => database.close());
@@ -132,7 +210,11 @@ describe.each(tables)('a stale edit of a %s row', (table) => {
   it('of a row that is not there (or not this organisation’s) is NOT_FOUND, not CONFLICT', async () => {
     const { id } = cases[table];
     const { version } = await rowOf(database.db, table, id);
-    await expect(updateAtVersion(database.db, table, { organisationId: elsewhere, id, version }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(lockAtVersion(database.db, table, { organisationId: elsewhere, id, version })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(updateAtVersion(database.db, table, { organisationId: elsewhere, id, version }, {})).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(lockAtVersion(database.db, table, { organisationId: elsewhere, id, version })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -4,7 +4,9 @@ import type { Db } from '../database.ts';
 import type { DB } from '../schema.ts';
 
 /** Every table whose rows carry an organisation, an id and a version an editor loaded. */
-export type VersionedTable = { [T in keyof DB]: DB[T] extends { organisation_id: unknown; id: unknown; version: unknown } ? T : never }[keyof DB];
+export type VersionedTable = {
+  [T in keyof DB]: DB[T] extends { organisation_id: unknown; id: unknown; version: unknown } ? T : never;
+}[keyof DB];
 
 /**
  * What a refusal calls each versioned table's row. Typed over every versioned table, so a new
@@ -38,7 +40,12 @@ const atVersion = (row: LoadedVersion) => ({ organisation_id: row.organisationId
  * it is still at the version the caller loaded; otherwise nothing changes and the caller hears
  * someone else got there first. Returns the row as it now is.
  */
-export async function updateAtVersion<T extends VersionedTable>(db: Db, table: T, row: LoadedVersion, set: Updateable<DB[T]>): Promise<Selectable<DB[T]>> {
+export async function updateAtVersion<T extends VersionedTable>(
+  db: Db,
+  table: T,
+  row: LoadedVersion,
+  set: Updateable<DB[T]>,
+): Promise<Selectable<DB[T]>> {
   // Every versioned table has organisation_id, id and version; Kysely checks `set` against the
   // table's own columns at the call, and the statement is typed through one of them.
   const updated = await db

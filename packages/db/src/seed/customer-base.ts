@@ -19,13 +19,22 @@ export interface CustomerBaseOptions {
  * survey, and those due in the year renew or churn, churn following their latest answer. About
  * twenty rows per customer: 20,000 customers are ~25,000 answers and ~400,000 events.
  */
-export function generateCustomerBase(options: CustomerBaseOptions): { surveys: EventLog<SurveyRow>; operational: EventLog<OperationalRow> } {
+export function generateCustomerBase(options: CustomerBaseOptions): {
+  surveys: EventLog<SurveyRow>;
+  operational: EventLog<OperationalRow>;
+} {
   const rng = new SeededRandom(options.seed ?? 0x5eed_c0de);
   const calendar = new DemoCalendar(options.now);
   const surveys = new EventLog<SurveyRow>();
   const operational = new EventLog<OperationalRow>();
-  const event = (customerId: string, type: string, value: number | null, at: number, source = 'guidewire', attributes: OperationalRow['attributes'] = {}) =>
-    operational.push({ source, type, value, customerId, journeyId: null, stepId: null, attributes, occurredAt: at });
+  const event = (
+    customerId: string,
+    type: string,
+    value: number | null,
+    at: number,
+    source = 'guidewire',
+    attributes: OperationalRow['attributes'] = {},
+  ) => operational.push({ source, type, value, customerId, journeyId: null, stepId: null, attributes, occurredAt: at });
   for (let i = 0; i < options.customers; i++) {
     const id = `C${String(i + 1).padStart(7, '0')}`;
     const segment = rng.pick(['Homeowner', 'Homeowner', 'Homeowner', 'Landlord', 'First-time buyer', 'Tenant (contents only)']);
@@ -39,7 +48,8 @@ export function generateCustomerBase(options: CustomerBaseOptions): { surveys: E
 
     // Premiums: monthly direct debits, or one payment a year on the anniversary.
     if (rng.chance(0.62)) {
-      for (let at = from + rng.int(1, 27) * DAY_MS; at < calendar.end; at += 30 * DAY_MS) event(id, 'revenue', Math.round(premium * 8.5) / 100, at, 'billing', { kind: 'monthly_dd' });
+      for (let at = from + rng.int(1, 27) * DAY_MS; at < calendar.end; at += 30 * DAY_MS)
+        event(id, 'revenue', Math.round(premium * 8.5) / 100, at, 'billing', { kind: 'monthly_dd' });
     } else event(id, 'revenue', premium, joinedAt ?? calendar.uniform(rng), 'billing', { kind: 'annual' });
 
     // Contacts through the year, each with its cost, some escalated.
@@ -48,7 +58,9 @@ export function generateCustomerBase(options: CustomerBaseOptions): { surveys: E
       const at = from + Math.floor(rng.next() * (calendar.end - from));
       const resolved = rng.chance(0.72);
       event(id, 'contact', null, at, 'genesys', { channel: rng.pick(['phone', 'chat', 'email']), resolved_first_time: resolved });
-      event(id, 'cost', Math.round(rng.logNormal(5.5, 0.25) * (resolved ? 100 : 135)) / 100, at, 'finance', { cost_centre: 'contact-centre' });
+      event(id, 'cost', Math.round(rng.logNormal(5.5, 0.25) * (resolved ? 100 : 135)) / 100, at, 'finance', {
+        cost_centre: 'contact-centre',
+      });
       if (!resolved && rng.chance(0.3)) event(id, 'escalation', null, at + rng.int(1, 48) * HOUR_MS, 'genesys');
     }
 
@@ -57,7 +69,18 @@ export function generateCustomerBase(options: CustomerBaseOptions): { surveys: E
     const answer = (at: number, target: number) => {
       if (at < calendar.start || at >= calendar.end) return;
       const score = sampleNps(rng, target + shift);
-      surveys.push({ source: 'qualtrics', instrument: 'nps', score, customerId: id, journeyId: null, stepId: null, channel: 'email', segment, verbatim: null, occurredAt: at });
+      surveys.push({
+        source: 'qualtrics',
+        instrument: 'nps',
+        score,
+        customerId: id,
+        journeyId: null,
+        stepId: null,
+        channel: 'email',
+        segment,
+        verbatim: null,
+        occurredAt: at,
+      });
       answers.push([at, score]);
     };
     if (rng.chance(0.4)) answer(from + Math.floor(rng.next() * (calendar.end - from)), 18);
@@ -66,14 +89,19 @@ export function generateCustomerBase(options: CustomerBaseOptions): { surveys: E
 
     const before = answers.filter(([at]) => at <= dueAt).sort((a, b) => b[0] - a[0])[0];
     event(id, 'renewal_due', premium, dueAt - 21 * DAY_MS);
-    if (rng.chance(churnProbability(before?.[1] ?? null))) event(id, 'churn', premium, dueAt - rng.int(0, 4) * DAY_MS, 'guidewire', { segment });
+    if (rng.chance(churnProbability(before?.[1] ?? null)))
+      event(id, 'churn', premium, dueAt - rng.int(0, 4) * DAY_MS, 'guidewire', { segment });
     else event(id, 'renewal', Math.round(premium * rng.between(0.95, 1.2) * 100) / 100, dueAt);
   }
   return { surveys, operational };
 }
 
 /** Generates a customer base (see generateCustomerBase) and stores it; returns the rows stored. */
-export async function insertCustomerBase(db: Db, organisationId: string, options: CustomerBaseOptions): Promise<{ surveys: number; operational: number }> {
+export async function insertCustomerBase(
+  db: Db,
+  organisationId: string,
+  options: CustomerBaseOptions,
+): Promise<{ surveys: number; operational: number }> {
   const { surveys, operational } = generateCustomerBase(options);
   return {
     surveys: await insertSurveyResponses(db, organisationId, surveys.inTimeOrder()),

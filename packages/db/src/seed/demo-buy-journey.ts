@@ -16,7 +16,7 @@ export const BUY_JOURNEY: DemoJourney = {
           name: 'Compare prices on a comparison site',
           channel: 'partner',
           customerAction: 'Enters their details once on a price-comparison site and shortlists insurers by price and Defaqto rating.',
-          frontstage: 'Harbour\'s listing shows the price, excess and cover highlights next to competitors.',
+          frontstage: "Harbour's listing shows the price, excess and cover highlights next to competitors.",
           backstage: 'Rating Engine returns a price to the aggregator in under a second; declines are returned for out-of-appetite risks.',
           supportProcesses: 'Aggregator data-mapping; price-response SLA; appetite rules; commission reconciliation.',
           evidence: 'Comparison-site results table, Harbour listing and click-through.',

@@ -73,7 +73,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   {
     name: 'Identity and bank details verified before any claim payment',
     statement:
-      'Before a settlement is paid, the payee\'s identity and bank account must be verified (Confirmation of Payee) and match the policyholder or an authorised third party.',
+      "Before a settlement is paid, the payee's identity and bank account must be verified (Confirmation of Payee) and match the policyholder or an authorised third party.",
     owner: 'claims',
     steps: ['claim.settlement'],
   },
@@ -87,8 +87,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
   {
     name: 'Quotes are honoured for 30 days at the quoted price',
-    statement:
-      'A saved quote may be bought at the quoted price for 30 days unless the information given changes.',
+    statement: 'A saved quote may be bought at the quoted price for 30 days unless the information given changes.',
     owner: 'pricing',
     steps: ['buy.see-quote', 'buy.save-quote'],
     decisionRights: ['sales'],
@@ -96,7 +95,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   {
     name: 'Auto-renewal only with recorded consent',
     statement:
-      'A policy renews automatically only when the customer\'s consent to auto-renewal is recorded; otherwise the customer must confirm before the renewal date.',
+      "A policy renews automatically only when the customer's consent to auto-renewal is recorded; otherwise the customer must confirm before the renewal date.",
     owner: 'renewals',
     steps: ['renew.reminder', 'renew.auto-renewal'],
   },
@@ -150,7 +149,11 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
     state: 'rejected',
     approver: 'council',
     routingReason: 'The policy is outside the team’s decision rights.',
-    decision: { by: 'Priya Shah', body: 'council', reason: 'Fraud losses in this band are too high; revisit with Pricing & Underwriting and better scoring.' },
+    decision: {
+      by: 'Priya Shah',
+      body: 'council',
+      reason: 'Fraud losses in this band are too high; revisit with Pricing & Underwriting and better scoring.',
+    },
   },
   {
     policy: 'Renewal price increases above 10% need a retention call',

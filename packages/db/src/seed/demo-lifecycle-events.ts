@@ -71,7 +71,12 @@ export function generateSales(ctx: EventContext): void {
     const route = rng.pick(SALE_ROUTES);
     const payment = rng.chance(0.62) ? 'monthly_dd' : 'annual_card';
     const sale: EventWhere = { customer, journey: 'buy', stepKey: 'buy.pay', at };
-    recordEvent(ctx, sale, { source: 'guidewire', type: 'sale', value: customer.premium, attributes: { route, segment: customer.segment, payment } });
+    recordEvent(ctx, sale, {
+      source: 'guidewire',
+      type: 'sale',
+      value: customer.premium,
+      attributes: { route, segment: customer.segment, payment },
+    });
     recordEvent(ctx, sale, { source: 'billing', type: 'revenue', value: customer.premium, attributes: { kind: 'new_business' } });
 
     const surveyAt = at + rng.int(2, 10) * DAY_MS + rng.int(8, 20) * HOUR_MS;
@@ -156,7 +161,12 @@ export function generateRenewals(ctx: EventContext): void {
       recordEvent(
         ctx,
         { customer, journey: 'renew', stepKey: 'renew.auto-renewal', at: dueAt },
-        { source: 'guidewire', type: 'renewal', value: newPremium, attributes: { auto_renewed: autoRenewed, price_change_pct: priceChange } },
+        {
+          source: 'guidewire',
+          type: 'renewal',
+          value: newPremium,
+          attributes: { auto_renewed: autoRenewed, price_change_pct: priceChange },
+        },
       );
       const paidAt = dueAt + rng.int(0, 2) * DAY_MS + rng.int(1, 12) * HOUR_MS;
       recordEvent(
@@ -170,4 +180,12 @@ export function generateRenewals(ctx: EventContext): void {
 
 const SALE_ROUTES = ['aggregator', 'aggregator', 'aggregator', 'direct_web', 'direct_web', 'phone'];
 const COOLING_OFF_REASONS = ['found_cheaper', 'bought_wrong_cover', 'sale_fell_through'];
-const CHURN_REASONS = ['found_cheaper', 'found_cheaper', 'found_cheaper', 'price_increase', 'sold_property', 'unhappy_with_claim', 'cover_not_needed'];
+const CHURN_REASONS = [
+  'found_cheaper',
+  'found_cheaper',
+  'found_cheaper',
+  'price_increase',
+  'sold_property',
+  'unhappy_with_claim',
+  'cover_not_needed',
+];

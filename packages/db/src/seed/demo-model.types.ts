@@ -7,17 +7,7 @@ import type { Capability, Channel, KpiSource, Role } from '@throughline/domain';
 export type TeamKey = 'claims' | 'renewals' | 'sales' | 'contact' | 'pricing' | 'insight';
 export type JourneyKey = 'claim' | 'buy' | 'renew';
 export type SystemKey =
-  | 'claims-core'
-  | 'policy-admin'
-  | 'crm'
-  | 'telephony'
-  | 'portal'
-  | 'mobile-app'
-  | 'payments'
-  | 'documents'
-  | 'fraud'
-  | 'survey'
-  | 'rating';
+  'claims-core' | 'policy-admin' | 'crm' | 'telephony' | 'portal' | 'mobile-app' | 'payments' | 'documents' | 'fraud' | 'survey' | 'rating';
 
 export interface DemoTeam {
   key: TeamKey;

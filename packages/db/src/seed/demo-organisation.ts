@@ -56,8 +56,7 @@ export const DEMO_TEAMS: DemoTeam[] = [
   {
     key: 'insight',
     name: 'Data & Insight',
-    purpose:
-      'Runs the survey programme, customer analytics and the data platform that every journey team measures itself with.',
+    purpose: 'Runs the survey programme, customer analytics and the data platform that every journey team measures itself with.',
     capabilities: ['design', 'engineering', 'data'],
     annualBudget: 1_200_000,
     spendingAuthority: 60_000,

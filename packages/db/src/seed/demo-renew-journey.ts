@@ -4,8 +4,7 @@ import type { DemoJourney } from './demo-model.types.ts';
 export const RENEW_JOURNEY: DemoJourney = {
   key: 'renew',
   name: 'Renew my policy',
-  description:
-    'From the renewal invitation four weeks before the policy ends to the new policy year starting, or the customer leaving.',
+  description: 'From the renewal invitation four weeks before the policy ends to the new policy year starting, or the customer leaving.',
   personas: ['Long-standing homeowner', 'Price-sensitive switcher', 'Landlord with several properties'],
   stages: [
     {
@@ -24,10 +23,10 @@ export const RENEW_JOURNEY: DemoJourney = {
         },
         {
           key: 'renew.last-year-price',
-          name: 'Compare with last year\'s premium',
+          name: "Compare with last year's premium",
           channel: 'post',
-          customerAction: 'Reads the renewal notice showing last year\'s premium next to this year\'s.',
-          frontstage: 'Statutory renewal notice with last year\'s premium and the prompt to shop around.',
+          customerAction: "Reads the renewal notice showing last year's premium next to this year's.",
+          frontstage: "Statutory renewal notice with last year's premium and the prompt to shop around.",
           backstage: 'Document Service prints the notice from PolicyAdmin data for customers without e-delivery consent.',
           supportProcesses: 'Renewal-notice template control; print and post supplier; consent check.',
           evidence: 'Printed renewal notice.',
@@ -121,7 +120,7 @@ export const RENEW_JOURNEY: DemoJourney = {
           name: 'Retention call for a large price increase',
           channel: 'phone',
           customerAction: 'Takes a call from the retention team before deciding whether to shop around.',
-          frontstage: 'Retention adviser reviews the customer\'s needs and offers a fair alternative (higher excess, different cover).',
+          frontstage: "Retention adviser reviews the customer's needs and offers a fair alternative (higher excess, different cover).",
           backstage: 'Renewals above the increase threshold are queued for an outbound call; outcomes are logged in the CRM.',
           supportProcesses: 'Retention-call policy; fair-value guardrails (no loyalty penalty); outbound dialler campaigns.',
           evidence: 'Outbound call, revised renewal offer.',

@@ -37,14 +37,19 @@ const CLAIMS: StepActivityProfile = {
   customers: [0, 11_000],
   instrument: 'csat',
   surveyRate: 0.6,
-  stepWeights: { 'claim.report-online': 1.6, 'claim.report-by-phone': 1.8, 'claim.track-progress': 1.4, [ASSESSOR]: 1.2, 'claim.complaint': 0.4 },
+  stepWeights: {
+    'claim.report-online': 1.6,
+    'claim.report-by-phone': 1.8,
+    'claim.track-progress': 1.4,
+    [ASSESSOR]: 1.2,
+    'claim.complaint': 0.4,
+  },
   quality: (step, month) => {
     const base = step === ASSESSOR ? 0.42 : step === 'claim.challenge-decision' || step === 'claim.complaint' ? 0.68 : 0.85;
     return base - (isWinter(month) ? 0.13 : month === 10 || month === 2 ? 0.05 : 0);
   },
   firstContactResolution: (step, month) => (step === ASSESSOR ? 0.42 : 0.77) - (isWinter(month) ? 0.08 : 0),
-  escalationRate: (step, month) =>
-    (step === ASSESSOR ? 0.16 : step === 'claim.complaint' ? 0.1 : 0.03) + (isWinter(month) ? 0.02 : 0),
+  escalationRate: (step, month) => (step === ASSESSOR ? 0.16 : step === 'claim.complaint' ? 0.1 : 0.03) + (isWinter(month) ? 0.02 : 0),
   resolutionMedianHours: (step, month) =>
     (step === ASSESSOR ? 260 : step === 'claim.contractor-repair' ? 96 : step === 'claim.fraud-questions' ? 60 : 26) *
     (isWinter(month) ? 1.5 : 1),
@@ -116,9 +121,7 @@ export function generateStepActivity(ctx: EventContext, profile: StepActivityPro
         stepId: step.id,
         channel: step.channel,
         segment: customer.segment,
-        verbatim: leavesVerbatim(ctx, band)
-          ? pickVerbatim(rng, stepKey === ASSESSOR ? 'assessor' : profile.journey, band)
-          : null,
+        verbatim: leavesVerbatim(ctx, band) ? pickVerbatim(rng, stepKey === ASSESSOR ? 'assessor' : profile.journey, band) : null,
         occurredAt: answeredAt,
       });
     }

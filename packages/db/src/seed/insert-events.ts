@@ -72,11 +72,7 @@ export async function insertSurveyResponses(db: Db, organisationId: string, even
   return events.rows.length;
 }
 
-export async function insertOperationalEvents(
-  db: Db,
-  organisationId: string,
-  events: OrderedEvents<OperationalRow>,
-): Promise<number> {
+export async function insertOperationalEvents(db: Db, organisationId: string, events: OrderedEvents<OperationalRow>): Promise<number> {
   for (const { rows: chunk, externalIds } of chunks(events)) {
     const source = dictionary(chunk, (r) => r.source);
     const type = dictionary(chunk, (r) => r.type);

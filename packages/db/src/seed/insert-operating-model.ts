@@ -20,11 +20,7 @@ function must<K, V>(map: Map<K, V>, key: K, what: string): V {
 }
 
 /** Inserts the organisation, its people and its operating model; a handful of statements. */
-export async function insertOperatingModel(
-  db: Db,
-  slug: string,
-  adminPasswordHash: string,
-): Promise<SeededOperatingModel> {
+export async function insertOperatingModel(db: Db, slug: string, adminPasswordHash: string): Promise<SeededOperatingModel> {
   let rows = 0;
   const { id: org } = await db
     .insertInto('organisation')
@@ -69,7 +65,9 @@ export async function insertOperatingModel(
   const teamIdByName = new Map(teams.map((t) => [t.name, t.id]));
   const teamIds = new Map<TeamKey, string>(DEMO_TEAMS.map((t) => [t.key, must(teamIdByName, t.name, 'team')]));
   const teamOf = (key: TeamKey) => must(teamIds, key, 'team');
-  const teamMembers = DEMO_PEOPLE.flatMap((p) => p.teams.map((t) => ({ organisation_id: org, team_id: teamOf(t), user_id: userOf(p.email) })));
+  const teamMembers = DEMO_PEOPLE.flatMap((p) =>
+    p.teams.map((t) => ({ organisation_id: org, team_id: teamOf(t), user_id: userOf(p.email) })),
+  );
   await db.insertInto('team_member').values(teamMembers).execute();
   rows += teams.length + teamMembers.length;
 
@@ -120,7 +118,8 @@ export async function insertOperatingModel(
         const id = must(stepIdAt, `${must(stageIdAt, stagePosition, 'stage position')}/${position}`, 'step');
         if (steps.has(step.key)) throw new Error(`Demo seed: duplicate step key ${step.key}`);
         steps.set(step.key, { id, journey: journey.key, channel: step.channel });
-        for (const system of step.systems) stepSystems.push({ organisation_id: org, step_id: id, system_id: must(systemIds, system, 'system') });
+        for (const system of step.systems)
+          stepSystems.push({ organisation_id: org, step_id: id, system_id: must(systemIds, system, 'system') });
       }),
     );
     rows += 1 + stages.length + inserted.length;
@@ -129,7 +128,9 @@ export async function insertOperatingModel(
 
   const dependencies = DEMO_JOURNEYS.flatMap((j) =>
     j.stages.flatMap((s) =>
-      s.steps.flatMap((step) => (step.dependsOn ?? []).map((d) => ({ organisation_id: org, step_id: stepOf(step.key), depends_on_step_id: stepOf(d) }))),
+      s.steps.flatMap((step) =>
+        (step.dependsOn ?? []).map((d) => ({ organisation_id: org, step_id: stepOf(step.key), depends_on_step_id: stepOf(d) })),
+      ),
     ),
   );
   await db.insertInto('step_system').values(stepSystems).execute();
@@ -209,10 +210,16 @@ async function insertGovernance(
   return remits.length + remitSteps.length + policies.length + policySteps.length + decisionRights.length + proposals + DEMO_KPIS.length;
 }
 
-const DEMO_VALUE_REASON = 'Finance’s figure for the 2026 budget (premium retained per point, from the 2024 loyalty study), agreed at the CX council before the value model was fitted; to be reviewed against it.';
+const DEMO_VALUE_REASON =
+  'Finance’s figure for the 2026 budget (premium retained per point, from the 2024 loyalty study), agreed at the CX council before the value model was fitted; to be reviewed against it.';
 
 /** The demo's change proposals, each decided one with its entry in the decision log. */
-async function insertDemoProposals(db: Db, org: string, teamOf: (key: TeamKey) => string, policyOf: (name: string) => string): Promise<number> {
+async function insertDemoProposals(
+  db: Db,
+  org: string,
+  teamOf: (key: TeamKey) => string,
+  policyOf: (name: string) => string,
+): Promise<number> {
   let rows = 0;
   for (const p of DEMO_PROPOSALS) {
     const policyId = policyOf(p.policy);

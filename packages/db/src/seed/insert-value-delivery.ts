@@ -28,7 +28,8 @@ export async function insertValueAndDelivery(
   const teamByName = new Map(teams.map((t) => [t.name, t.id]));
   const teamOf = (key: string) => must(teamByName, must(new Map(DEMO_TEAMS.map((t) => [t.key, t.name])), key, 'team'), 'team');
   const systemByName = new Map(systems.map((s) => [s.name, s.id]));
-  const systemOf = (key: string) => must(systemByName, must(new Map(DEMO_SYSTEMS.map((s) => [s.key as string, s.name])), key, 'system'), 'system');
+  const systemOf = (key: string) =>
+    must(systemByName, must(new Map(DEMO_SYSTEMS.map((s) => [s.key as string, s.name])), key, 'system'), 'system');
   const kpiByKey = new Map(kpis.map((k) => [k.key, k.id]));
   const kpiOf = (key: string) => must(kpiByKey, key, 'KPI');
   const journeyOfStep = (step: string) => journeyIds[step.split('.')[0] as JourneyKey];
@@ -54,7 +55,10 @@ export async function insertValueAndDelivery(
       .returning('id')
       .executeTakeFirstOrThrow();
     fpIds.set(key, id);
-    await db.insertInto('failure_point_kpi').values(fpKpis.map((k) => ({ organisation_id: org, failure_point_id: id, kpi_id: kpiOf(k) }))).execute();
+    await db
+      .insertInto('failure_point_kpi')
+      .values(fpKpis.map((k) => ({ organisation_id: org, failure_point_id: id, kpi_id: kpiOf(k) })))
+      .execute();
     rows += 1 + fpKpis.length;
   }
 
@@ -117,9 +121,21 @@ export async function insertValueAndDelivery(
       .executeTakeFirstOrThrow();
     initiativeIds.set(i.key, id);
     const links = { organisation_id: org, initiative_id: id };
-    if (i.failurePoints.length) await db.insertInto('initiative_failure_point').values(i.failurePoints.map((f) => ({ ...links, failure_point_id: must(fpIds, f, 'failure point') }))).execute();
-    if (i.outcomes.length) await db.insertInto('initiative_outcome').values(i.outcomes.map((o) => ({ ...links, outcome_id: must(outcomeIds, o, 'outcome') }))).execute();
-    if (i.systems.length) await db.insertInto('initiative_system').values(i.systems.map((s) => ({ ...links, system_id: systemOf(s) }))).execute();
+    if (i.failurePoints.length)
+      await db
+        .insertInto('initiative_failure_point')
+        .values(i.failurePoints.map((f) => ({ ...links, failure_point_id: must(fpIds, f, 'failure point') })))
+        .execute();
+    if (i.outcomes.length)
+      await db
+        .insertInto('initiative_outcome')
+        .values(i.outcomes.map((o) => ({ ...links, outcome_id: must(outcomeIds, o, 'outcome') })))
+        .execute();
+    if (i.systems.length)
+      await db
+        .insertInto('initiative_system')
+        .values(i.systems.map((s) => ({ ...links, system_id: systemOf(s) })))
+        .execute();
     if (i.funding) {
       const amount = i.cost.oneOffBusiness + i.cost.oneOffTechnology + i.cost.runningBusiness + i.cost.runningTechnology;
       await db
@@ -154,7 +170,10 @@ export async function insertValueAndDelivery(
       ...failurePoints.map((f) => ({ ...none, failure_point_id: must(fpIds, f, 'failure point') })),
       ...initiatives.map((i) => ({ ...none, initiative_id: must(initiativeIds, i, 'initiative') })),
     ];
-    await db.insertInto('insight_link').values(links.map((l) => ({ organisation_id: org, insight_id: id, ...l }))).execute();
+    await db
+      .insertInto('insight_link')
+      .values(links.map((l) => ({ organisation_id: org, insight_id: id, ...l })))
+      .execute();
     rows += 1 + links.length;
   }
   return rows;

@@ -23,7 +23,10 @@ async function rows<T>(db: Db, query: RawBuilder<T>): Promise<T[]> {
 }
 
 async function tableCounts(db: Db) {
-  type Counts = Record<'organisations' | 'members' | 'teams' | 'systems' | 'journeys' | 'steps' | 'policies' | 'kpis' | 'surveys' | 'operational', number>;
+  type Counts = Record<
+    'organisations' | 'members' | 'teams' | 'systems' | 'journeys' | 'steps' | 'policies' | 'kpis' | 'surveys' | 'operational',
+    number
+  >;
   const [counts] = await rows<Counts>(
     db,
     sql`SELECT
@@ -242,11 +245,21 @@ describe('demo organisation seed', () => {
     const org = (await db.selectFrom('organisation').select('id').executeTakeFirstOrThrow()).id;
     const kpis = await listKpis(db, org);
     for (const key of ['renew.nps', 'renew.churn', 'claim.csat']) {
-      await db.transaction().execute((trx) => recomputeKpi(trx, org, kpis.find((k) => k.key === key)!, { full: true, now: NOW, runId: randomUUID() }));
+      await db.transaction().execute((trx) =>
+        recomputeKpi(
+          trx,
+          org,
+          kpis.find((k) => k.key === key)!,
+          { full: true, now: NOW, runId: randomUUID() },
+        ),
+      );
     }
     const report = await acidTest(db, org, NOW.toISOString().slice(0, 10));
     const verdicts = Object.fromEntries(report.map((e) => [e.title, e.verdict]));
-    expect(verdicts).toEqual({ 'Clearer price-change explanation at renewal': 'improved', 'Online claim tracking page': 'no_measurable_movement' });
+    expect(verdicts).toEqual({
+      'Clearer price-change explanation at renewal': 'improved',
+      'Online claim tracking page': 'no_measurable_movement',
+    });
     const improved = report.find((e) => e.verdict === 'improved')!;
     expect(improved.kpis.find((k) => k.kpiName === 'Renewal NPS')!.pValue!).toBeLessThan(0.05);
     // The chain it rests on: what was learned, the failure it fixes, what changed.
@@ -256,7 +269,11 @@ describe('demo organisation seed', () => {
     const [top] = await listFailurePoints(db, org);
     // 18 lost customers a month × 12 × £640 lifetime value
     expect(top).toMatchObject({ title: 'Claims over £5,000 wait nine days for an assessor', annualCost: 138_240 });
-    const outcomes = await db.selectFrom('outcome').select(['journey_id', sql<number>`count(*)::int`.as('n')]).groupBy('journey_id').execute();
+    const outcomes = await db
+      .selectFrom('outcome')
+      .select(['journey_id', sql<number>`count(*)::int`.as('n')])
+      .groupBy('journey_id')
+      .execute();
     expect(outcomes.map((o) => o.n)).toEqual([3, 3, 3]);
   });
 
@@ -280,18 +297,22 @@ describe('demo organisation seed', () => {
     expect(await listValueEstimates(db, org, kpi.id)).toHaveLength(2);
   });
 
-  it('seeds identical events for the same `now`, once, even when two callers race', async () => {
-    const other = await createTestDatabase();
-    try {
-      const results = await Promise.all([
-        seedDemoIfEmpty(other.db, { adminPasswordHash: 'x', now: NOW }),
-        seedDemoIfEmpty(other.db, { adminPasswordHash: 'x', now: NOW }),
-      ]);
-      expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
-      expect(await tableCounts(other.db)).toEqual(await tableCounts(database.db));
-      expect(await eventFingerprint(other.db)).toEqual(await eventFingerprint(database.db));
-    } finally {
-      await other.close();
-    }
-  }, SEED_TIMEOUT);
+  it(
+    'seeds identical events for the same `now`, once, even when two callers race',
+    async () => {
+      const other = await createTestDatabase();
+      try {
+        const results = await Promise.all([
+          seedDemoIfEmpty(other.db, { adminPasswordHash: 'x', now: NOW }),
+          seedDemoIfEmpty(other.db, { adminPasswordHash: 'x', now: NOW }),
+        ]);
+        expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+        expect(await tableCounts(other.db)).toEqual(await tableCounts(database.db));
+        expect(await eventFingerprint(other.db)).toEqual(await eventFingerprint(database.db));
+      } finally {
+        await other.close();
+      }
+    },
+    SEED_TIMEOUT,
+  );
 });

@@ -19,7 +19,14 @@ export async function insertMember(db: Db, organisationId: string, u: { email: s
 export async function insertTeam(db: Db, organisationId: string, name: string, capabilities: string[] = ['design', 'operations']) {
   return db
     .insertInto('team')
-    .values({ organisation_id: organisationId, name, purpose: `${name} purpose`, capabilities, annual_budget: 500_000, spending_authority: 25_000 })
+    .values({
+      organisation_id: organisationId,
+      name,
+      purpose: `${name} purpose`,
+      capabilities,
+      annual_budget: 500_000,
+      spending_authority: 25_000,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
     .then((r) => r.id);

@@ -8,7 +8,10 @@ export const ZTokenScope = z.enum(TOKEN_SCOPES);
 
 /** Long enough to resist guessing, short enough to type; argon2id does the rest. */
 export const ZPassword = text().min(12, 'must be at least 12 characters').max(200);
-export const ZEmail = z.email().max(320).transform((e) => e.toLowerCase());
+export const ZEmail = z
+  .email()
+  .max(320)
+  .transform((e) => e.toLowerCase());
 
 export const ZSignUpInput = z.object({
   organisationName: ZName,

@@ -21,7 +21,8 @@ describe('the permission matrix', () => {
       expect(roleReach('team_member', p), p).toBeNull();
       expect(roleReach('cx_lead', p), p).toBe('organisation');
     }
-    for (const p of ['policy.edit', 'proposal.create', 'proposal.decide', 'kpi.edit'] as const) expect(roleReach('team_member', p), p).toBe('remit');
+    for (const p of ['policy.edit', 'proposal.create', 'proposal.decide', 'kpi.edit'] as const)
+      expect(roleReach('team_member', p), p).toBe('remit');
   });
 
   it('keeps member and token management for admins', () => {
@@ -56,6 +57,7 @@ describe('token scopes', () => {
     expect(roleReach('viewer', 'kpi.compute')).toBeNull();
   });
   it('never allow managing members or tokens, or taking governance decisions', () => {
-    for (const p of ['member.manage', 'token.manage', 'proposal.create', 'proposal.decide'] as const) expect(scopesAllow([...TOKEN_SCOPES], p), p).toBe(false);
+    for (const p of ['member.manage', 'token.manage', 'proposal.create', 'proposal.decide'] as const)
+      expect(scopesAllow([...TOKEN_SCOPES], p), p).toBe(false);
   });
 });

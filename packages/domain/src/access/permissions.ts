@@ -127,9 +127,34 @@ export const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
   'kpi:read': ['kpi.read'],
   // For a pipeline that loads data and then wants the numbers now: recompute and refit, no edits.
   'kpi:compute': ['kpi.compute', 'value.refit'],
-  'model:read': ['organisation.read', 'team.read', 'journey.read', 'system.read', 'kpi.read', 'policy.read', 'proposal.read', 'decision.read', 'insight.read', 'initiative.read', 'value.read'],
+  'model:read': [
+    'organisation.read',
+    'team.read',
+    'journey.read',
+    'system.read',
+    'kpi.read',
+    'policy.read',
+    'proposal.read',
+    'decision.read',
+    'insight.read',
+    'initiative.read',
+    'value.read',
+  ],
   // Proposals and funding are decided by people, so no scope lets a token decide one.
-  'model:write': ['team.edit', 'journey.create', 'journey.edit', 'system.edit', 'remit.edit', 'policy.edit', 'kpi.edit', 'kpi.compute', 'failure_point.edit', 'insight.edit', 'outcome.edit', 'initiative.edit'],
+  'model:write': [
+    'team.edit',
+    'journey.create',
+    'journey.edit',
+    'system.edit',
+    'remit.edit',
+    'policy.edit',
+    'kpi.edit',
+    'kpi.compute',
+    'failure_point.edit',
+    'insight.edit',
+    'outcome.edit',
+    'initiative.edit',
+  ],
 };
 
 /** The reach a role has for a permission, or null when it does not hold it. */

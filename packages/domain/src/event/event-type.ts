@@ -2,7 +2,17 @@
  * Operational event types Throughline itself reads by name: KPIs are defined on them, and the
  * value model joins scores to `churn`, `renewal`, `revenue` and `cost` by these exact names.
  */
-export const OPERATIONAL_EVENT_TYPES = ['contact', 'escalation', 'resolution', 'churn', 'renewal', 'revenue', 'cost', 'claim', 'sale'] as const;
+export const OPERATIONAL_EVENT_TYPES = [
+  'contact',
+  'escalation',
+  'resolution',
+  'churn',
+  'renewal',
+  'revenue',
+  'cost',
+  'claim',
+  'sale',
+] as const;
 
 /** The types the value model reads; a typo in one would silently leave it out of every estimate. */
 export const VALUE_MODEL_EVENT_TYPES = ['churn', 'renewal', 'revenue', 'cost'] as const;
@@ -16,7 +26,9 @@ const CUSTOM_TYPE = /^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$/;
  * dependencies counts a swap as one edit.
  */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -36,7 +48,8 @@ export function nearestKnownType(type: string): string | null {
   let nearest: { known: string; distance: number } | null = null;
   for (const known of OPERATIONAL_EVENT_TYPES) {
     const distance = editDistance(type, known);
-    if (distance > 0 && distance <= typoReach(type, known) && (nearest === null || distance < nearest.distance)) nearest = { known, distance };
+    if (distance > 0 && distance <= typoReach(type, known) && (nearest === null || distance < nearest.distance))
+      nearest = { known, distance };
   }
   return nearest?.known ?? null;
 }
@@ -55,6 +68,7 @@ export function eventTypeIssue(type: string): string | null {
   if ((OPERATIONAL_EVENT_TYPES as readonly string[]).includes(type)) return null;
   const nearest = nearestKnownType(type.toLowerCase());
   if (nearest) return `is “${type}”, which is not a type Throughline reads: did you mean '${nearest}'?`;
-  if (!CUSTOM_TYPE.test(type)) return `must be a lower-case name such as claim_reported (letters and digits, words joined by _ . or -), not “${type}”`;
+  if (!CUSTOM_TYPE.test(type))
+    return `must be a lower-case name such as claim_reported (letters and digits, words joined by _ . or -), not “${type}”`;
   return null;
 }

@@ -51,21 +51,42 @@ describe('ZSurveyResponse', () => {
 describe('a row dated in the future', () => {
   const NOW = new Date('2026-12-02T10:00:00Z');
   const clock = () => NOW;
-  const event = { source: 'crm', externalId: 'e-1', type: 'contact', value: null, customerId: null, journeyId: null, stepId: null, attributes: {} };
+  const event = {
+    source: 'crm',
+    externalId: 'e-1',
+    type: 'contact',
+    value: null,
+    customerId: null,
+    journeyId: null,
+    stepId: null,
+    attributes: {},
+  };
 
   it('is taken up to 5 minutes after the clock, for clocks that drift', () => {
-    expect(surveyResponseSchema(clock).safeParse({ ...base, instrument: 'nps', score: 9, occurredAt: '2026-12-02T10:05:00Z' }).success).toBe(true);
+    expect(
+      surveyResponseSchema(clock).safeParse({ ...base, instrument: 'nps', score: 9, occurredAt: '2026-12-02T10:05:00Z' }).success,
+    ).toBe(true);
     expect(operationalEventSchema(clock).safeParse({ ...event, occurredAt: '2026-12-02T10:04:59Z' }).success).toBe(true);
   });
 
   it('is refused by field beyond that, for survey responses and operational events', () => {
     const late = surveyResponseSchema(clock).safeParse({ ...base, instrument: 'nps', score: 9, occurredAt: '2026-12-02T10:05:01Z' });
     expect(late.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['occurredAt', "is in the future: 2026-12-02T10:05:01.000Z is more than 5 minutes after the server's clock (2026-12-02T10:00:00.000Z)"],
+      [
+        'occurredAt',
+        "is in the future: 2026-12-02T10:05:01.000Z is more than 5 minutes after the server's clock (2026-12-02T10:00:00.000Z)",
+      ],
     ]);
-    const events = operationalIngestInputSchema(clock).safeParse({ events: [{ ...event, occurredAt: '2026-12-01T00:00:00Z' }, { ...event, externalId: 'e-2', occurredAt: '2027-01-01' }] });
+    const events = operationalIngestInputSchema(clock).safeParse({
+      events: [
+        { ...event, occurredAt: '2026-12-01T00:00:00Z' },
+        { ...event, externalId: 'e-2', occurredAt: '2027-01-01' },
+      ],
+    });
     expect(events.error?.issues.map((i) => i.path.join('.'))).toEqual(['events.1.occurredAt']);
-    const responses = surveyIngestInputSchema(clock).safeParse({ responses: [{ ...base, instrument: 'nps', score: 9, occurredAt: '2026-12-03T00:00:00Z' }] });
+    const responses = surveyIngestInputSchema(clock).safeParse({
+      responses: [{ ...base, instrument: 'nps', score: 9, occurredAt: '2026-12-03T00:00:00Z' }],
+    });
     expect(responses.error?.issues.map((i) => i.path.join('.'))).toEqual(['responses.0.occurredAt']);
   });
 
@@ -86,8 +107,18 @@ describe('a row dated in the future', () => {
 });
 
 describe('an operational event type', () => {
-  const event = { source: 'crm', externalId: 'e-1', value: null, customerId: null, journeyId: null, stepId: null, attributes: {}, occurredAt: '2026-11-01T00:00:00Z' };
-  const typeIssues = (type: string) => ZOperationalEvent.safeParse({ ...event, type }).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+  const event = {
+    source: 'crm',
+    externalId: 'e-1',
+    value: null,
+    customerId: null,
+    journeyId: null,
+    stepId: null,
+    attributes: {},
+    occurredAt: '2026-11-01T00:00:00Z',
+  };
+  const typeIssues = (type: string) =>
+    ZOperationalEvent.safeParse({ ...event, type }).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
 
   it('of a known type in another case is stored in lower case', () => {
     expect(ZOperationalEvent.parse({ ...event, type: 'Churn' }).type).toBe('churn');
@@ -105,13 +136,21 @@ describe('an operational event type', () => {
     ['contacts', 'contact'],
   ])('that is a near miss of a known one (%s) is refused with the likely one', (type, meant) => {
     expect(typeIssues(type)).toEqual([['type', `is “${type}”, which is not a type Throughline reads: did you mean '${meant}'?`]]);
-    const batch = ZOperationalIngestInput.safeParse({ events: [{ ...event, type: 'churn' }, { ...event, type }] });
+    const batch = ZOperationalIngestInput.safeParse({
+      events: [
+        { ...event, type: 'churn' },
+        { ...event, type },
+      ],
+    });
     expect(batch.error?.issues.map((i) => i.path.join('.'))).toEqual(['events.1.type']);
   });
 
   it('of its own is taken when it is a lower-case name, and refused otherwise', () => {
-    for (const type of ['claim_reported', 'renewal_due', 'case', 'first-contact', 'web.visit', 'sla_breach_2']) expect(typeIssues(type), type).toEqual([]);
-    expect(typeIssues('ClaimReported')).toEqual([['type', 'must be a lower-case name such as claim_reported (letters and digits, words joined by _ . or -), not “ClaimReported”']]);
+    for (const type of ['claim_reported', 'renewal_due', 'case', 'first-contact', 'web.visit', 'sla_breach_2'])
+      expect(typeIssues(type), type).toEqual([]);
+    expect(typeIssues('ClaimReported')).toEqual([
+      ['type', 'must be a lower-case name such as claim_reported (letters and digits, words joined by _ . or -), not “ClaimReported”'],
+    ]);
     expect(typeIssues('claim reported')[0]?.[0]).toBe('type');
   });
 
@@ -124,10 +163,25 @@ describe('an operational event type', () => {
 });
 
 describe('what the database cannot store', () => {
-  const event = { source: 'crm', externalId: 'e-1', type: 'contact', value: 1, customerId: null, journeyId: null, stepId: null, attributes: {}, occurredAt: '2026-11-01T10:00:00Z' };
+  const event = {
+    source: 'crm',
+    externalId: 'e-1',
+    type: 'contact',
+    value: 1,
+    customerId: null,
+    journeyId: null,
+    stepId: null,
+    attributes: {},
+    occurredAt: '2026-11-01T10:00:00Z',
+  };
 
   it('is refused in a 5,000-row batch by row and field: a NUL or half a surrogate pair in any text', () => {
-    const responses: Record<string, unknown>[] = Array.from({ length: 5_000 }, (_, i) => ({ ...base, externalId: `r-${i}`, instrument: 'nps', score: i % 11 }));
+    const responses: Record<string, unknown>[] = Array.from({ length: 5_000 }, (_, i) => ({
+      ...base,
+      externalId: `r-${i}`,
+      instrument: 'nps',
+      score: i % 11,
+    }));
     responses[1234] = { ...responses[1234]!, verbatim: 'a\u0000b' };
     responses[4321] = { ...responses[4321]!, segment: 'home\uD800' };
     responses[4999] = { ...responses[4999]!, source: '\u0000', channel: '\u0000' };
@@ -141,7 +195,8 @@ describe('what the database cannot store', () => {
   });
 
   it('is refused in an event’s type, ids and attributes, keys and values alike', () => {
-    const paths = (over: object) => ZOperationalIngestInput.safeParse({ events: [event, { ...event, ...over }] }).error?.issues.map((i) => i.path.join('.'));
+    const paths = (over: object) =>
+      ZOperationalIngestInput.safeParse({ events: [event, { ...event, ...over }] }).error?.issues.map((i) => i.path.join('.'));
     expect(paths({ type: 'contact\u0000' })).toEqual(['events.1.type']);
     expect(paths({ externalId: 'e\u0000' })).toEqual(['events.1.externalId']);
     expect(paths({ customerId: '\uDC00' })).toEqual(['events.1.customerId']);
@@ -150,9 +205,14 @@ describe('what the database cannot store', () => {
   });
 
   it('is refused for a date before 1900 or beyond a JavaScript date’s reach, and a value beyond ±1e12', () => {
-    const paths = (over: object) => ZOperationalIngestInput.safeParse({ events: [{ ...event, ...over }] }).error?.issues.map((i) => [i.path.join('.'), i.message]);
-    expect(paths({ occurredAt: '-271821-04-20T00:00:00Z' })).toEqual([['events.0.occurredAt', 'must be between 1900-01-01 and 2999-12-31']]);
-    expect(paths({ occurredAt: '+275760-09-13T00:00:00Z' })).toEqual([['events.0.occurredAt', 'must be between 1900-01-01 and 2999-12-31']]);
+    const paths = (over: object) =>
+      ZOperationalIngestInput.safeParse({ events: [{ ...event, ...over }] }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(paths({ occurredAt: '-271821-04-20T00:00:00Z' })).toEqual([
+      ['events.0.occurredAt', 'must be between 1900-01-01 and 2999-12-31'],
+    ]);
+    expect(paths({ occurredAt: '+275760-09-13T00:00:00Z' })).toEqual([
+      ['events.0.occurredAt', 'must be between 1900-01-01 and 2999-12-31'],
+    ]);
     expect(paths({ occurredAt: '0000-01-01T00:00:00Z' })).toEqual([['events.0.occurredAt', 'must be between 1900-01-01 and 2999-12-31']]);
     expect(paths({ value: 1e308 })?.[0]?.[0]).toBe('events.0.value');
     expect(paths({ attributes: { amount: -1e308 } })?.[0]?.[0]).toBe('events.0.attributes.amount');

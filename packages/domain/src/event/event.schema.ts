@@ -23,7 +23,10 @@ function occurredAt(clock: Clock) {
   return ZTimestampIn.superRefine((at, ctx) => {
     const now = clock();
     if (at.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) {
-      ctx.addIssue({ code: 'custom', message: `is in the future: ${at.toISOString()} is more than 5 minutes after the server's clock (${now.toISOString()})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `is in the future: ${at.toISOString()} is more than 5 minutes after the server's clock (${now.toISOString()})`,
+      });
     }
   });
 }
@@ -32,8 +35,15 @@ function occurredAt(clock: Clock) {
 const ZJourneyRef = z
   .uuid()
   .nullable()
-  .describe('The journey the row belongs to, by id: `journey.list` (GET /trpc/journey.list, a token with model:read) lists them. Null when not known; without a journey or step the row counts only towards organisation-wide KPIs.');
-const ZStepRef = z.uuid().nullable().describe("The step the row belongs to, by id: `journey.get` (GET /trpc/journey.get, a token with model:read) lists a journey's stages and steps. Null when not known.");
+  .describe(
+    'The journey the row belongs to, by id: `journey.list` (GET /trpc/journey.list, a token with model:read) lists them. Null when not known; without a journey or step the row counts only towards organisation-wide KPIs.',
+  );
+const ZStepRef = z
+  .uuid()
+  .nullable()
+  .describe(
+    "The step the row belongs to, by id: `journey.get` (GET /trpc/journey.get, a token with model:read) lists a journey's stages and steps. Null when not known.",
+  );
 
 const ZExternalKey = {
   source: text().trim().min(1).max(64),
@@ -125,14 +135,20 @@ export const MAX_INGEST_BATCH = 5_000;
 
 export const surveyIngestInputSchema = (clock: Clock = systemClock) =>
   z.object({
-    responses: z.array(surveyResponseSchema(clock)).min(1, 'send at least one response').max(MAX_INGEST_BATCH, `send at most ${MAX_INGEST_BATCH} responses per call`),
+    responses: z
+      .array(surveyResponseSchema(clock))
+      .min(1, 'send at least one response')
+      .max(MAX_INGEST_BATCH, `send at most ${MAX_INGEST_BATCH} responses per call`),
   });
 
 export const ZSurveyIngestInput = surveyIngestInputSchema();
 
 export const operationalIngestInputSchema = (clock: Clock = systemClock) =>
   z.object({
-    events: z.array(operationalEventSchema(clock)).min(1, 'send at least one event').max(MAX_INGEST_BATCH, `send at most ${MAX_INGEST_BATCH} events per call`),
+    events: z
+      .array(operationalEventSchema(clock))
+      .min(1, 'send at least one event')
+      .max(MAX_INGEST_BATCH, `send at most ${MAX_INGEST_BATCH} events per call`),
   });
 export const ZOperationalIngestInput = operationalIngestInputSchema();
 

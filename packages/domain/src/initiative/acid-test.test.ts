@@ -40,14 +40,24 @@ describe('acid test', () => {
   });
 
   it('windows 90 days either side, cut at the last day with data', () => {
-    expect(acidTestWindows('2026-06-01', '2026-11-26')).toEqual({ before: { from: '2026-03-03', to: '2026-05-31' }, after: { from: '2026-06-02', to: '2026-08-30' } });
+    expect(acidTestWindows('2026-06-01', '2026-11-26')).toEqual({
+      before: { from: '2026-03-03', to: '2026-05-31' },
+      after: { from: '2026-06-02', to: '2026-08-30' },
+    });
     expect(acidTestWindows('2026-11-01', '2026-11-26').after).toEqual({ from: '2026-11-02', to: '2026-11-26' });
   });
 });
 
 describe('team budget', () => {
   it('commits one-off plus a year of running from funding on, split business / technology', () => {
-    const line = { oneOffBusiness: 10_000, oneOffTechnology: 50_000, runningBusiness: 2_000, runningTechnology: 8_000, spentBusiness: 4_000, spentTechnology: 30_000 };
+    const line = {
+      oneOffBusiness: 10_000,
+      oneOffTechnology: 50_000,
+      runningBusiness: 2_000,
+      runningTechnology: 8_000,
+      spentBusiness: 4_000,
+      spentTechnology: 30_000,
+    };
     const t = teamBudgetTotals(200_000, [
       { ...line, stage: 'funded' },
       { ...line, stage: 'implemented' },

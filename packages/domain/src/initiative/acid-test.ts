@@ -43,7 +43,14 @@ export function acidTestWindows(implementedOn: string, lastDataDay: string, wind
   };
 }
 
-const ZSide = z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), n: z.number().int(), ciLow: z.number().nullable(), ciHigh: z.number().nullable() });
+const ZSide = z.object({
+  from: z.string(),
+  to: z.string(),
+  value: z.number().nullable(),
+  n: z.number().int(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+});
 
 export const ZAcidTestKpi = z.object({
   kpiId: z.string(),

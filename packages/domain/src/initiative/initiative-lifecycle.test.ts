@@ -4,7 +4,15 @@ import { checkGate, fundingAmount, routeFunding } from './initiative-lifecycle.t
 
 const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'] as const;
 const idea = ZInitiativeInput.parse({ title: 'Call-back before the assessor visit', journeyId: ids[0], teamId: ids[1] });
-const designed = { ...idea, hypothesis: 'A call-back halves repeat calls', problem: 'Customers chase the visit', outcomeIds: [ids[0]], kpiId: ids[1], expectedUplift: 3, oneOffBusiness: 10_000 };
+const designed = {
+  ...idea,
+  hypothesis: 'A call-back halves repeat calls',
+  problem: 'Customers chase the visit',
+  outcomeIds: [ids[0]],
+  kpiId: ids[1],
+  expectedUplift: 3,
+  oneOffBusiness: 10_000,
+};
 const facts = { today: '2026-11-27' };
 
 describe('initiative gates', () => {
@@ -12,7 +20,14 @@ describe('initiative gates', () => {
     const r = checkGate('idea', 'designed', idea, facts);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues.map((i) => i.path)).toEqual(['failurePointIds', 'hypothesis', 'outcomeIds', 'kpiId', 'expectedUplift', 'oneOffBusiness']);
+    expect(r.issues.map((i) => i.path)).toEqual([
+      'failurePointIds',
+      'hypothesis',
+      'outcomeIds',
+      'kpiId',
+      'expectedUplift',
+      'oneOffBusiness',
+    ]);
     expect(r.message).toMatch(/^It cannot be designed yet: failurePointIds name the problem/);
     expect(checkGate('idea', 'designed', designed, facts)).toEqual({ ok: true });
   });
@@ -31,16 +46,35 @@ describe('initiative gates', () => {
   it('needs a delivery start and an adoption measure to start delivery', () => {
     const r = checkGate('funded', 'in_delivery', designed, facts);
     expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['deliveryStartOn', 'usageMeasure']);
-    expect(checkGate('funded', 'in_delivery', { ...designed, deliveryStartOn: '2026-03-01', usageMeasure: 'share of visits booked by call-back' }, facts)).toEqual({ ok: true });
+    expect(
+      checkGate(
+        'funded',
+        'in_delivery',
+        { ...designed, deliveryStartOn: '2026-03-01', usageMeasure: 'share of visits booked by call-back' },
+        facts,
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('needs a past implementation date and what changed', () => {
     const inDelivery = { ...designed, deliveryStartOn: '2026-03-01', usageMeasure: 'x' };
-    const future = checkGate('in_delivery', 'implemented', { ...inDelivery, implementedOn: '2026-12-01', changeSummary: 'Call-backs live' }, facts);
+    const future = checkGate(
+      'in_delivery',
+      'implemented',
+      { ...inDelivery, implementedOn: '2026-12-01', changeSummary: 'Call-backs live' },
+      facts,
+    );
     expect(future.ok ? [] : future.issues).toEqual([{ path: 'implementedOn', message: 'cannot be in the future' }]);
-    const early = checkGate('in_delivery', 'implemented', { ...inDelivery, implementedOn: '2026-02-01', changeSummary: 'Call-backs live' }, facts);
+    const early = checkGate(
+      'in_delivery',
+      'implemented',
+      { ...inDelivery, implementedOn: '2026-02-01', changeSummary: 'Call-backs live' },
+      facts,
+    );
     expect(early.ok ? [] : early.issues).toEqual([{ path: 'implementedOn', message: 'cannot be before delivery started' }]);
-    expect(checkGate('in_delivery', 'implemented', { ...inDelivery, implementedOn: '2026-06-01', changeSummary: 'Call-backs live' }, facts)).toEqual({ ok: true });
+    expect(
+      checkGate('in_delivery', 'implemented', { ...inDelivery, implementedOn: '2026-06-01', changeSummary: 'Call-backs live' }, facts),
+    ).toEqual({ ok: true });
   });
 
   it('is measured only once results after implementation exist', () => {

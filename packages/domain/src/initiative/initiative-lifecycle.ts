@@ -26,12 +26,20 @@ function gateProblems(i: InitiativeInput, to: InitiativeStage, facts: GateFacts)
   const need = (ok: boolean, path: string, message: string) => ok || p.push({ path, message });
   switch (to) {
     case 'designed':
-      need(i.problem.trim() !== '' || i.failurePointIds.length > 0, 'failurePointIds', 'name the problem: the failure points it fixes, or a problem statement');
+      need(
+        i.problem.trim() !== '' || i.failurePointIds.length > 0,
+        'failurePointIds',
+        'name the problem: the failure points it fixes, or a problem statement',
+      );
       need(i.hypothesis.trim() !== '', 'hypothesis', 'is required: what you believe will change, and why');
       need(i.outcomeIds.length > 0, 'outcomeIds', 'target at least one of the journey’s outcomes');
       need(i.kpiId !== null, 'kpiId', 'is required: the KPI the uplift is promised on');
       need(i.expectedUplift !== null && i.expectedUplift !== 0, 'expectedUplift', 'is required: how many points it should move the KPI');
-      need(i.oneOffBusiness + i.oneOffTechnology + i.runningBusiness + i.runningTechnology > 0, 'oneOffBusiness', 'an investment case needs its costs');
+      need(
+        i.oneOffBusiness + i.oneOffTechnology + i.runningBusiness + i.runningTechnology > 0,
+        'oneOffBusiness',
+        'an investment case needs its costs',
+      );
       break;
     case 'in_delivery':
       need(i.deliveryStartOn !== null, 'deliveryStartOn', 'is required: when delivery starts');
@@ -40,11 +48,19 @@ function gateProblems(i: InitiativeInput, to: InitiativeStage, facts: GateFacts)
     case 'implemented':
       need(i.implementedOn !== null, 'implementedOn', 'is required: the acid test compares before and after this date');
       need(i.implementedOn === null || i.implementedOn <= facts.today, 'implementedOn', 'cannot be in the future');
-      need(i.deliveryStartOn === null || i.implementedOn === null || i.implementedOn >= i.deliveryStartOn, 'implementedOn', 'cannot be before delivery started');
+      need(
+        i.deliveryStartOn === null || i.implementedOn === null || i.implementedOn >= i.deliveryStartOn,
+        'implementedOn',
+        'cannot be before delivery started',
+      );
       need(i.changeSummary.trim() !== '', 'changeSummary', 'is required: what changed in operations');
       break;
     case 'measured':
-      need(facts.resultsAfterImplementation === true, 'kpiId', 'has no results after the implementation date yet: measure once data has arrived');
+      need(
+        facts.resultsAfterImplementation === true,
+        'kpiId',
+        'has no results after the implementation date yet: measure once data has arrived',
+      );
       break;
     default:
       break;
@@ -65,9 +81,19 @@ const LABEL: Record<InitiativeStage, string> = {
  * idea → designed → funded → in_delivery → implemented → measured, one gate at a time, each
  * requiring its fields. Funding is not a move anyone may make: it is a decision (see routeFunding).
  */
-export function checkGate(from: InitiativeStage, to: InitiativeStage, i: InitiativeInput, facts: GateFacts, viaFundingDecision = false): GateResult {
+export function checkGate(
+  from: InitiativeStage,
+  to: InitiativeStage,
+  i: InitiativeInput,
+  facts: GateFacts,
+  viaFundingDecision = false,
+): GateResult {
   if (NEXT[from] !== to) {
-    return { ok: false, message: `An initiative that is ${LABEL[from]} cannot move to ${LABEL[to]}${NEXT[from] ? `; its next stage is ${LABEL[NEXT[from]]}` : ''}.`, issues: [] };
+    return {
+      ok: false,
+      message: `An initiative that is ${LABEL[from]} cannot move to ${LABEL[to]}${NEXT[from] ? `; its next stage is ${LABEL[NEXT[from]]}` : ''}.`,
+      issues: [],
+    };
   }
   if (to === 'funded' && !viaFundingDecision) {
     return { ok: false, message: 'Funding is approved by whoever holds the authority, through a funding decision.', issues: [] };
@@ -78,7 +104,9 @@ export function checkGate(from: InitiativeStage, to: InitiativeStage, i: Initiat
 }
 
 /** The money a funding decision commits: the one-off cost and the first year of running it. */
-export function fundingAmount(i: Pick<InitiativeInput, 'oneOffBusiness' | 'oneOffTechnology' | 'runningBusiness' | 'runningTechnology'>): number {
+export function fundingAmount(
+  i: Pick<InitiativeInput, 'oneOffBusiness' | 'oneOffTechnology' | 'runningBusiness' | 'runningTechnology'>,
+): number {
   return i.oneOffBusiness + i.oneOffTechnology + i.runningBusiness + i.runningTechnology;
 }
 

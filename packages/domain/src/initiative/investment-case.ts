@@ -28,7 +28,10 @@ const money = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
  * = one-off ÷ (annual value − running) a month; priority = confidence weight × value / cost over
  * the horizon (what each pound is expected to return, discounted for doubt).
  */
-export function investmentFigures(c: InvestmentCaseInput, valuePerPoint: { value: number | null; source: ValuePerPointSource }): InvestmentFigures {
+export function investmentFigures(
+  c: InvestmentCaseInput,
+  valuePerPoint: { value: number | null; source: ValuePerPointSource },
+): InvestmentFigures {
   const oneOff = c.oneOffBusiness + c.oneOffTechnology;
   const annualRunning = c.runningBusiness + c.runningTechnology;
   const annualValue = c.expectedUplift !== null && valuePerPoint.value !== null ? round(c.expectedUplift * valuePerPoint.value, 2) : null;
@@ -59,7 +62,9 @@ export function investmentFigures(c: InvestmentCaseInput, valuePerPoint: { value
 }
 
 /** CX change that touches no system and costs technology nothing is usually a poster, not a change. */
-export function hasNoTechnologyScope(c: Pick<InvestmentCaseInput, 'oneOffTechnology' | 'runningTechnology' | 'itEffortDays' | 'systemIds'>): boolean {
+export function hasNoTechnologyScope(
+  c: Pick<InvestmentCaseInput, 'oneOffTechnology' | 'runningTechnology' | 'itEffortDays' | 'systemIds'>,
+): boolean {
   return c.oneOffTechnology === 0 && c.runningTechnology === 0 && c.itEffortDays === 0 && c.systemIds.length === 0;
 }
 

@@ -13,9 +13,17 @@ export interface StructureProblem {
 export function journeyStructureProblems(stages: readonly Stage[]): StructureProblem[] {
   const problems: StructureProblem[] = [];
   const stepIds = new Set(stages.flatMap((s) => s.steps.map((st) => st.id)));
-  checkSequence(stages.map((s) => s.position), 'stages', problems);
+  checkSequence(
+    stages.map((s) => s.position),
+    'stages',
+    problems,
+  );
   stages.forEach((stage, i) => {
-    checkSequence(stage.steps.map((s) => s.position), `stages.${i}.steps`, problems);
+    checkSequence(
+      stage.steps.map((s) => s.position),
+      `stages.${i}.steps`,
+      problems,
+    );
     stage.steps.forEach((step, j) => {
       step.dependsOnStepIds.forEach((dep, k) => {
         const path = `stages.${i}.steps.${j}.dependsOnStepIds.${k}`;

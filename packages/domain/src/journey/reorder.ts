@@ -11,7 +11,11 @@ export function moveInList<T>(items: readonly T[], item: T, toIndex: number): T[
 /** The stage lists after moving a step into `toStage` at `toIndex` (same stage or another). */
 export function moveAcross<T>(lists: ReadonlyMap<string, readonly T[]>, item: T, toStage: string, toIndex: number): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const [stage, items] of lists) out.set(stage, items.filter((x) => x !== item));
+  for (const [stage, items] of lists)
+    out.set(
+      stage,
+      items.filter((x) => x !== item),
+    );
   out.set(toStage, moveInList(out.get(toStage) ?? [], item, toIndex));
   return out;
 }

@@ -3,8 +3,20 @@ import type { KpiValue } from '../metrics/kpi-value.schema.ts';
 import { kpiBreaches } from './kpi-breach.ts';
 import type { KpiGoal } from './kpi-status.ts';
 
-const value = (v: number, over: Partial<KpiValue> = {}): KpiValue => ({ value: v, n: 200, ciLow: v - 5, ciHigh: v + 5, method: 'nps-adjusted-wald', smallSample: false, ...over });
-const goal = (over: Pick<KpiGoal, 'direction' | 'target' | 'threshold'> & Partial<KpiGoal>): KpiGoal => ({ kind: 'nps', minSample: 30, ...over });
+const value = (v: number, over: Partial<KpiValue> = {}): KpiValue => ({
+  value: v,
+  n: 200,
+  ciLow: v - 5,
+  ciHigh: v + 5,
+  method: 'nps-adjusted-wald',
+  smallSample: false,
+  ...over,
+});
+const goal = (over: Pick<KpiGoal, 'direction' | 'target' | 'threshold'> & Partial<KpiGoal>): KpiGoal => ({
+  kind: 'nps',
+  minSample: 30,
+  ...over,
+});
 const complete = { complete: true };
 
 describe('KPI breaches', () => {
@@ -30,7 +42,10 @@ describe('KPI breaches', () => {
   it('raises nothing below the minimum sample, however far off the value is', () => {
     const nps = goal({ direction: 'higher_is_better', target: 40, threshold: 20 });
     expect(kpiBreaches(nps, value(-100, { n: 8, ciLow: -100, ciHigh: -60 }), complete)).toEqual([]);
-    expect(kpiBreaches({ ...nps, minSample: 5 }, value(-100, { n: 8, ciLow: -100, ciHigh: -60 }), complete)).toEqual(['threshold', 'target']);
+    expect(kpiBreaches({ ...nps, minSample: 5 }, value(-100, { n: 8, ciLow: -100, ciHigh: -60 }), complete)).toEqual([
+      'threshold',
+      'target',
+    ]);
     expect(kpiBreaches(goal({ direction: 'higher_is_better', target: null, threshold: null }), value(-50), complete)).toEqual([]);
   });
 

@@ -19,7 +19,15 @@ export function sumAggregates(parts: Iterable<KpiAggregate>): KpiAggregate {
 export function kpiHeadline(kpi: Kpi, window: SelectedWindow, total: KpiAggregate): KpiHeadline {
   const value = total.n > 0 || total.denominator > 0 ? kpiValue(kpi.kind, total) : null;
   const status = kpiStatus(kpi, value);
-  return { from: window.from, to: window.to, label: window.label, complete: window.complete, value, status, statusLabel: kpiStatusLabel(status, kpi, value?.n ?? 0) };
+  return {
+    from: window.from,
+    to: window.to,
+    label: window.label,
+    complete: window.complete,
+    value,
+    status,
+    statusLabel: kpiStatusLabel(status, kpi, value?.n ?? 0),
+  };
 }
 
 /** An amount in the KPI's unit: "£79,983", "£0.36 per contact", "4.2 hours". */
@@ -34,14 +42,20 @@ function amountIn(size: number, unit: string): string {
 
 /** A movement of a count, sum, ratio or quantile, which carry no significance test: "down £79,983". */
 export function describeUntestedChange(difference: number, unit: string): string {
-  return difference === 0 ? 'unchanged (no significance test for this kind)' : `${difference > 0 ? 'up' : 'down'} ${amountIn(Math.abs(difference), unit)} (no significance test for this kind)`;
+  return difference === 0
+    ? 'unchanged (no significance test for this kind)'
+    : `${difference > 0 ? 'up' : 'down'} ${amountIn(Math.abs(difference), unit)} (no significance test for this kind)`;
 }
 
 /**
  * The change from the window before to the headline window, tested as the KPI's kind allows and
  * only when both reach the KPI's minimum sample; null when either has no data.
  */
-export function kpiChange(kpi: Kpi, before: { window: { from: string; label: string }; total: KpiAggregate }, after: { window: { from: string; label: string }; total: KpiAggregate }): KpiChange | null {
+export function kpiChange(
+  kpi: Kpi,
+  before: { window: { from: string; label: string }; total: KpiAggregate },
+  after: { window: { from: string; label: string }; total: KpiAggregate },
+): KpiChange | null {
   if (before.total.n === 0 || after.total.n === 0) return null;
   const where = { from: before.window.from, to: after.window.from, fromLabel: before.window.label, toLabel: after.window.label };
   const test = compareKpi(kpi.kind, before.total, after.total, kpi.minSample);
@@ -69,6 +83,8 @@ export function kpiChange(kpi: Kpi, before: { window: { from: string; label: str
     significant: false,
     tested: false,
     method: null,
-    description: small ? `${describeUntestedChange(difference, kpi.unit).replace(/ \(no significance test for this kind\)$/, '')}; too few to compare (n = ${Math.min(before.total.n, after.total.n).toLocaleString('en-GB')} of ${kpi.minSample})` : describeUntestedChange(difference, kpi.unit),
+    description: small
+      ? `${describeUntestedChange(difference, kpi.unit).replace(/ \(no significance test for this kind\)$/, '')}; too few to compare (n = ${Math.min(before.total.n, after.total.n).toLocaleString('en-GB')} of ${kpi.minSample})`
+      : describeUntestedChange(difference, kpi.unit),
   };
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { kpiStatus, kpiStatusLabel } from './kpi-status.ts';
 
 const survey = { stream: 'survey' as const, instrument: 'nps' as const };
-const churn = { kind: 'rate' as const, direction: 'lower_is_better' as const, target: 8, threshold: 12, minSample: 30, source: { stream: 'operational' as const, eventType: 'renewal' } };
+const churn = {
+  kind: 'rate' as const,
+  direction: 'lower_is_better' as const,
+  target: 8,
+  threshold: 12,
+  minSample: 30,
+  source: { stream: 'operational' as const, eventType: 'renewal' },
+};
 const nps = { kind: 'nps' as const, direction: 'higher_is_better' as const, target: 40, threshold: 20, minSample: 30, source: survey };
 
 describe('KPI status', () => {

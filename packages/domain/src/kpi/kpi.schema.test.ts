@@ -7,7 +7,18 @@ describe('KPI schedules', () => {
   });
 
   it('refuse anything else', () => {
-    for (const bad of ['', 'daily', '0 3 * *', '0 3 * * * *', '60 3 * * *', '0 24 * * *', '0 3 32 * *', '0 3 * 13 *', '0 3 * * 8', 'a b c d e']) {
+    for (const bad of [
+      '',
+      'daily',
+      '0 3 * *',
+      '0 3 * * * *',
+      '60 3 * * *',
+      '0 24 * * *',
+      '0 3 32 * *',
+      '0 3 * 13 *',
+      '0 3 * * 8',
+      'a b c d e',
+    ]) {
       expect(isCron(bad), bad).toBe(false);
     }
   });
@@ -46,8 +57,12 @@ describe('a KPI’s kind and source', () => {
   const paths = (over: object) => ZKpiInput.safeParse({ ...base, ...over }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 
   it('refuses a kind the source cannot give, by field', () => {
-    expect(paths({ kind: 'csat', source: { stream: 'survey', instrument: 'ces' } })).toEqual(['kind: CES answers cannot give a csat KPI; they give ces, ces_agree']);
-    expect(paths({ kind: 'nps', source: { stream: 'operational', eventType: 'contact' } })?.[0]).toMatch(/^kind: operational events cannot give a nps KPI/);
+    expect(paths({ kind: 'csat', source: { stream: 'survey', instrument: 'ces' } })).toEqual([
+      'kind: CES answers cannot give a csat KPI; they give ces, ces_agree',
+    ]);
+    expect(paths({ kind: 'nps', source: { stream: 'operational', eventType: 'contact' } })?.[0]).toMatch(
+      /^kind: operational events cannot give a nps KPI/,
+    );
     expect(paths({ kind: 'rate', source: { stream: 'survey', instrument: 'nps' } })?.[0]).toMatch(/^kind:/);
   });
 

@@ -23,7 +23,11 @@ export type KpiScope = z.infer<typeof ZKpiScope>;
 export const ZSurveyScale = z.object({ max: z.number().int(), positiveFrom: z.number().int() });
 export type SurveyScale = z.infer<typeof ZSurveyScale>;
 
-export const DEFAULT_SURVEY_SCALE = { nps: { max: 10, positiveFrom: 9 }, csat: { max: 5, positiveFrom: 4 }, ces: { max: 7, positiveFrom: 5 } } as const;
+export const DEFAULT_SURVEY_SCALE = {
+  nps: { max: 10, positiveFrom: 9 },
+  csat: { max: 5, positiveFrom: 4 },
+  ces: { max: 7, positiveFrom: 5 },
+} as const;
 
 /** The scale a survey KPI reads: the one stated on it, or its instrument's usual one. */
 export function surveyScale(source: { instrument: 'nps' | 'csat' | 'ces'; scale?: SurveyScale | undefined }): SurveyScale {
@@ -36,7 +40,14 @@ const ZSurveySource = z
     if (!src.scale) return;
     const { max, positiveFrom } = src.scale;
     if (src.instrument === 'csat' ? max !== 5 && max !== 7 : max !== DEFAULT_SURVEY_SCALE[src.instrument].max) {
-      ctx.addIssue({ code: 'custom', path: ['scale', 'max'], message: src.instrument === 'csat' ? 'CSAT is asked on 1–5 or 1–7' : `${src.instrument} runs to ${DEFAULT_SURVEY_SCALE[src.instrument].max}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scale', 'max'],
+        message:
+          src.instrument === 'csat'
+            ? 'CSAT is asked on 1–5 or 1–7'
+            : `${src.instrument} runs to ${DEFAULT_SURVEY_SCALE[src.instrument].max}`,
+      });
     } else if (src.instrument === 'nps' && positiveFrom !== 9) {
       ctx.addIssue({ code: 'custom', path: ['scale', 'positiveFrom'], message: 'NPS promoters are 9–10' });
     } else if (positiveFrom < 2 || positiveFrom > max) {
@@ -74,7 +85,10 @@ export function isCron(expression: string): boolean {
     fields.length === 5 &&
     fields.every((f, i) => {
       const [lo, hi] = CRON_RANGES[i]!;
-      return CRON_FIELD.test(f) && (f.match(/\d+/g) ?? []).every((n, j, all) => (f.includes('/') && j === all.length - 1) || (Number(n) >= lo && Number(n) <= hi));
+      return (
+        CRON_FIELD.test(f) &&
+        (f.match(/\d+/g) ?? []).every((n, j, all) => (f.includes('/') && j === all.length - 1) || (Number(n) >= lo && Number(n) <= hi))
+      );
     })
   );
 }

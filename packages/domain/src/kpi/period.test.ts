@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addPeriods, dayIn, isComplete, isTimeZone, lastCompletePeriodStart, periodLabel, periodStartOf, selectedWindow, selectionOf, windowLabel, ZPeriodParams } from './period.ts';
+import {
+  addPeriods,
+  dayIn,
+  isComplete,
+  isTimeZone,
+  lastCompletePeriodStart,
+  periodLabel,
+  periodStartOf,
+  selectedWindow,
+  selectionOf,
+  windowLabel,
+  ZPeriodParams,
+} from './period.ts';
 
 describe('periods', () => {
   it('finds the period holding a day for every grain (ISO weeks start on Monday)', () => {
@@ -49,7 +61,11 @@ describe('periods', () => {
       complete: true,
       previous: { from: '2026-10-01', to: '2026-11-01' },
     });
-    expect(selectedWindow({ kind: 'period', start: '2026-12-02' }, 'month', '2026-12-02')).toMatchObject({ from: '2026-12-01', complete: false, label: 'Dec 2026' });
+    expect(selectedWindow({ kind: 'period', start: '2026-12-02' }, 'month', '2026-12-02')).toMatchObject({
+      from: '2026-12-01',
+      complete: false,
+      label: 'Dec 2026',
+    });
     expect(selectedWindow({ kind: 'range', from: '2026-09-01', to: '2026-11-30' }, 'month', '2026-12-02')).toEqual({
       from: '2026-09-01',
       to: '2026-12-01',

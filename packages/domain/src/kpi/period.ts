@@ -109,7 +109,8 @@ export function periodLabel(start: string, grain: Grain): string {
 
 /** A window in words: its period's label when it is exactly one period, else "1 Sep – 30 Nov 2026". */
 export function windowLabel(window: PeriodWindow, grain: Grain): string {
-  if (periodStartOf(window.from, grain) === window.from && addPeriods(window.from, grain, 1) === window.to) return periodLabel(window.from, grain);
+  if (periodStartOf(window.from, grain) === window.from && addPeriods(window.from, grain, 1) === window.to)
+    return periodLabel(window.from, grain);
   const last = addDays(window.to, -1);
   if (last === window.from) return dayLabel(last);
   return `${dayLabel(window.from, window.from.slice(0, 4) !== last.slice(0, 4))} – ${dayLabel(last)}`;
@@ -130,8 +131,10 @@ export type PeriodSelection = z.infer<typeof ZPeriodSelection>;
 export const ZPeriodParams = z
   .object({ period: ZIsoDate.optional(), from: ZIsoDate.optional(), to: ZIsoDate.optional() })
   .superRefine((p, ctx) => {
-    if (p.period && (p.from || p.to)) ctx.addIssue({ code: 'custom', path: ['period'], message: 'give a period or a from–to range, not both' });
-    if ((p.from === undefined) !== (p.to === undefined)) ctx.addIssue({ code: 'custom', path: [p.from ? 'to' : 'from'], message: 'a range needs both from and to' });
+    if (p.period && (p.from || p.to))
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'give a period or a from–to range, not both' });
+    if ((p.from === undefined) !== (p.to === undefined))
+      ctx.addIssue({ code: 'custom', path: [p.from ? 'to' : 'from'], message: 'a range needs both from and to' });
     if (p.from && p.to && p.from > p.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be on or after from' });
   });
 export type PeriodParams = z.infer<typeof ZPeriodParams>;

@@ -28,7 +28,10 @@ describe('a KPI schedule in words', () => {
     expect(describeSchedule(cron)).toBe(words);
   });
 
-  it.each(['0 2 * 1 *', '0 2 1 * 1', '30 */6 * * *', '0 1-5 * * *', '0,30 * * * *', '0 3 * * 1-5', '0 2 * *', '61 2 * * *', 'nonsense'])('quotes anything else: %s', (cron) => {
-    expect(describeSchedule(cron)).toBe(`on the schedule "${cron}"`);
-  });
+  it.each(['0 2 * 1 *', '0 2 1 * 1', '30 */6 * * *', '0 1-5 * * *', '0,30 * * * *', '0 3 * * 1-5', '0 2 * *', '61 2 * * *', 'nonsense'])(
+    'quotes anything else: %s',
+    (cron) => {
+      expect(describeSchedule(cron)).toBe(`on the schedule "${cron}"`);
+    },
+  );
 });

@@ -73,7 +73,15 @@ export function compareNps(before: NpsCounts, after: NpsCounts): Change {
   const ciLow = Math.min(difference, centre - Z95 * se);
   const ciHigh = Math.max(difference, centre + Z95 * se);
   const pValue = twoSidedNormal(centre / se);
-  return { difference, ciLow, ciHigh, pValue, significant: pValue < 0.05 && (ciLow > 0 || ciHigh < 0), method: 'nps-adjusted-wald-difference', tested: true };
+  return {
+    difference,
+    ciLow,
+    ciHigh,
+    pValue,
+    significant: pValue < 0.05 && (ciLow > 0 || ciHigh < 0),
+    method: 'nps-adjusted-wald-difference',
+    tested: true,
+  };
 }
 
 /** Wilson's score interval for one proportion at normal quantile z. */
@@ -161,5 +169,13 @@ export function compareMeans(before: Moments, after: Moments): Change {
   const df = (v1 + v2) ** 2 / (v1 ** 2 / (before.n - 1) + v2 ** 2 / (after.n - 1));
   const half = tQuantile(0.975, df) * se;
   const pValue = 2 * tCdf(-Math.abs(difference / se), df);
-  return { difference, ciLow: difference - half, ciHigh: difference + half, pValue, significant: pValue < 0.05, method: 'welch-t', tested: true };
+  return {
+    difference,
+    ciLow: difference - half,
+    ciHigh: difference + half,
+    pValue,
+    significant: pValue < 0.05,
+    method: 'welch-t',
+    tested: true,
+  };
 }

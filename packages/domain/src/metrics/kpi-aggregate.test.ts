@@ -31,7 +31,10 @@ describe('KPI values from aggregates', () => {
     fc.assert(
       fc.property(fc.array(day, { minLength: 1, maxLength: 10 }), (days) => {
         const whole = days.reduce(addAggregates, EMPTY_AGGREGATE);
-        const halves = addAggregates(days.slice(0, 3).reduce(addAggregates, EMPTY_AGGREGATE), days.slice(3).reduce(addAggregates, EMPTY_AGGREGATE));
+        const halves = addAggregates(
+          days.slice(0, 3).reduce(addAggregates, EMPTY_AGGREGATE),
+          days.slice(3).reduce(addAggregates, EMPTY_AGGREGATE),
+        );
         expect(halves).toEqual({ ...whole, samples: expect.arrayContaining([...whole.samples]) });
         expect(halves.samples).toHaveLength(whole.samples.length);
       }),

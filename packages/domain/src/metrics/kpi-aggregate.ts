@@ -62,6 +62,13 @@ export function kpiValue(kind: KpiKind, a: KpiAggregate): KpiValue {
     case 'sum':
       return { value: a.sum, n: a.n, ciLow: null, ciHigh: null, method: 'sum', smallSample: false };
     case 'ratio':
-      return { value: a.denominator > 0 ? a.sum / a.denominator : 0, n: a.n, ciLow: null, ciHigh: null, method: 'ratio', smallSample: a.denominator < SMALL_SAMPLE };
+      return {
+        value: a.denominator > 0 ? a.sum / a.denominator : 0,
+        n: a.n,
+        ciLow: null,
+        ciHigh: null,
+        method: 'ratio',
+        smallSample: a.denominator < SMALL_SAMPLE,
+      };
   }
 }

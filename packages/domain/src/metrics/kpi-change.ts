@@ -5,14 +5,20 @@ import type { KpiAggregate } from './kpi-aggregate.ts';
 function testFor(kind: KpiKind, before: KpiAggregate, after: KpiAggregate): Change | null {
   switch (kind) {
     case 'nps':
-      return compareNps({ n: before.n, promoters: before.positives, detractors: before.negatives }, { n: after.n, promoters: after.positives, detractors: after.negatives });
+      return compareNps(
+        { n: before.n, promoters: before.positives, detractors: before.negatives },
+        { n: after.n, promoters: after.positives, detractors: after.negatives },
+      );
     case 'csat':
     case 'ces_agree':
     case 'rate':
       return compareProportions({ positives: before.positives, n: before.n }, { positives: after.positives, n: after.n });
     case 'ces':
     case 'mean':
-      return compareMeans({ n: before.n, sum: before.sum, sumSquares: before.sumSquares }, { n: after.n, sum: after.sum, sumSquares: after.sumSquares });
+      return compareMeans(
+        { n: before.n, sum: before.sum, sumSquares: before.sumSquares },
+        { n: after.n, sum: after.sum, sumSquares: after.sumSquares },
+      );
     case 'median':
     case 'p90':
     case 'count':

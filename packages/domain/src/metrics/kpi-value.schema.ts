@@ -1,16 +1,7 @@
 import { z } from 'zod';
 
 /** How a value and its interval were computed; shown beside every figure. */
-export const METHODS = [
-  'nps-adjusted-wald',
-  'agresti-coull',
-  'mean-t-interval',
-  'median',
-  'p90',
-  'count',
-  'sum',
-  'ratio',
-] as const;
+export const METHODS = ['nps-adjusted-wald', 'agresti-coull', 'mean-t-interval', 'median', 'p90', 'count', 'sum', 'ratio'] as const;
 
 /** PRODUCT.md: every KPI value is `{ value, n, ciLow, ciHigh, method }`; small samples are flagged, not hidden. */
 export const ZKpiValue = z.object({

@@ -98,16 +98,21 @@ describe('invariants', () => {
 
   it('a share lies in [0, 100], its interval holds it and narrows with n', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 2, max: 20 }), (n, share, k) => {
-        const x = Math.floor(n * share);
-        const v = proportion(x, n);
-        expect(v.ciLow!).toBeLessThanOrEqual(v.value + 1e-9);
-        expect(v.ciHigh!).toBeGreaterThanOrEqual(v.value - 1e-9);
-        expect(v.ciLow!).toBeGreaterThanOrEqual(0);
-        expect(v.ciHigh!).toBeLessThanOrEqual(100);
-        const larger = proportion(x * k, n * k);
-        expect(larger.ciHigh! - larger.ciLow!).toBeLessThanOrEqual(v.ciHigh! - v.ciLow! + 1e-9);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 2, max: 20 }),
+        (n, share, k) => {
+          const x = Math.floor(n * share);
+          const v = proportion(x, n);
+          expect(v.ciLow!).toBeLessThanOrEqual(v.value + 1e-9);
+          expect(v.ciHigh!).toBeGreaterThanOrEqual(v.value - 1e-9);
+          expect(v.ciLow!).toBeGreaterThanOrEqual(0);
+          expect(v.ciHigh!).toBeLessThanOrEqual(100);
+          const larger = proportion(x * k, n * k);
+          expect(larger.ciHigh! - larger.ciLow!).toBeLessThanOrEqual(v.ciHigh! - v.ciLow! + 1e-9);
+        },
+      ),
     );
   });
 
@@ -225,41 +230,80 @@ describe('change between periods', () => {
   });
 
   it('makes no claim without data, with one value, or with no spread at all', () => {
-    expect(compareNps({ n: 0, promoters: 0, detractors: 0 }, { n: 10, promoters: 5, detractors: 1 })).toMatchObject({ tested: false, significant: false, pValue: null, ciLow: null });
-    expect(compareProportions({ positives: 0, n: 0 }, { positives: 5, n: 10 })).toMatchObject({ difference: 50, tested: false, significant: false });
-    expect(compareMeans(momentsOf([4]), momentsOf([5, 6, 7]))).toMatchObject({ difference: 2, tested: false, significant: false, pValue: null });
-    expect(compareMeans(momentsOf([4, 4, 4]), momentsOf([6, 6, 6]))).toMatchObject({ difference: 2, tested: false, significant: false, pValue: null });
+    expect(compareNps({ n: 0, promoters: 0, detractors: 0 }, { n: 10, promoters: 5, detractors: 1 })).toMatchObject({
+      tested: false,
+      significant: false,
+      pValue: null,
+      ciLow: null,
+    });
+    expect(compareProportions({ positives: 0, n: 0 }, { positives: 5, n: 10 })).toMatchObject({
+      difference: 50,
+      tested: false,
+      significant: false,
+    });
+    expect(compareMeans(momentsOf([4]), momentsOf([5, 6, 7]))).toMatchObject({
+      difference: 2,
+      tested: false,
+      significant: false,
+      pValue: null,
+    });
+    expect(compareMeans(momentsOf([4, 4, 4]), momentsOf([6, 6, 6]))).toMatchObject({
+      difference: 2,
+      tested: false,
+      significant: false,
+      pValue: null,
+    });
     expect(compareMeans(momentsOf([4, 4, 4]), momentsOf([5, 6, 7])).tested).toBe(true);
   });
 });
 
 describe('describing a change', () => {
-  const change = (c: Partial<Change>): Change => ({ difference: 0, ciLow: null, ciHigh: null, pValue: null, significant: false, method: 'nps-adjusted-wald-difference', tested: true, ...c });
+  const change = (c: Partial<Change>): Change => ({
+    difference: 0,
+    ciLow: null,
+    ciHigh: null,
+    pValue: null,
+    significant: false,
+    method: 'nps-adjusted-wald-difference',
+    tested: true,
+    ...c,
+  });
 
   it('says it in plain words, as PRODUCT.md does', () => {
     expect(describeChange(change({ difference: 4.2, pValue: 0.4012 }), 'points', { before: 180, after: 200 })).toBe(
       'up 4.2 points, not significant (p = 0.401, adjusted-Wald difference), n = 180 → 200',
     );
-    expect(describeChange(change({ difference: -12.25, pValue: 0.0001, significant: true, method: 'newcombe-score-difference' }), 'points', { before: 1200, after: 1150 })).toBe(
-      'down 12.3 points, significant (p < 0.001, Newcombe score interval), n = 1,200 → 1,150',
+    expect(
+      describeChange(change({ difference: -12.25, pValue: 0.0001, significant: true, method: 'newcombe-score-difference' }), 'points', {
+        before: 1200,
+        after: 1150,
+      }),
+    ).toBe('down 12.3 points, significant (p < 0.001, Newcombe score interval), n = 1,200 → 1,150');
+    expect(describeChange(change({ difference: 0, pValue: 1, method: 'welch-t' }), 'hours', { before: 40, after: 45 })).toBe(
+      "unchanged, not significant (p = 1.000, Welch's t-test), n = 40 → 45",
     );
-    expect(describeChange(change({ difference: 0, pValue: 1, method: 'welch-t' }), 'hours', { before: 40, after: 45 })).toBe("unchanged, not significant (p = 1.000, Welch's t-test), n = 40 → 45");
   });
 
   it('makes no claim below the minimum sample, naming the smaller side', () => {
-    expect(describeChange(change({ difference: 70, tested: false }), 'percentage points', { before: 1, after: 40 }, 30)).toBe('up 70.0 percentage points; too few answers to test (n = 1 of 30)');
-    expect(describeChange(change({ difference: -3, tested: false }), 'points', { before: 400, after: 12 }, 50)).toBe('down 3.0 points; too few answers to test (n = 12 of 50)');
-    expect(describeChange(change({ difference: 2, tested: false, method: 'welch-t' }), 'hours', { before: 40, after: 40 })).toBe('up 2.0 hours; cannot be tested (no spread in either period), n = 40 → 40');
+    expect(describeChange(change({ difference: 70, tested: false }), 'percentage points', { before: 1, after: 40 }, 30)).toBe(
+      'up 70.0 percentage points; too few answers to test (n = 1 of 30)',
+    );
+    expect(describeChange(change({ difference: -3, tested: false }), 'points', { before: 400, after: 12 }, 50)).toBe(
+      'down 3.0 points; too few answers to test (n = 12 of 50)',
+    );
+    expect(describeChange(change({ difference: 2, tested: false, method: 'welch-t' }), 'hours', { before: 40, after: 40 })).toBe(
+      'up 2.0 hours; cannot be tested (no spread in either period), n = 40 → 40',
+    );
   });
 
   it('counts each kind’s movement in its own unit', () => {
-    expect([changeUnit('nps', 'NPS'), changeUnit('csat', '% top-2-box'), changeUnit('ces_agree', '% agree'), changeUnit('ces', 'mean 1–7'), changeUnit('mean', 'hours')]).toEqual([
-      'points',
-      'percentage points',
-      'percentage points',
-      'on the 1–7 scale',
-      'hours',
-    ]);
+    expect([
+      changeUnit('nps', 'NPS'),
+      changeUnit('csat', '% top-2-box'),
+      changeUnit('ces_agree', '% agree'),
+      changeUnit('ces', 'mean 1–7'),
+      changeUnit('mean', 'hours'),
+    ]).toEqual(['points', 'percentage points', 'percentage points', 'on the 1–7 scale', 'hours']);
   });
 
   it('tests NPS, shares and means, nothing for counts, and nothing below the minimum sample', () => {

@@ -204,12 +204,26 @@ describe('one answer against forty', () => {
       mean: [1, 4, 7, 0.5, 250].map((x) => ({ ...EMPTY_AGGREGATE, n: 1, sum: x, sumSquares: x * x, positives: x >= 5 ? 1 : 0 })),
     };
     const forty: Record<string, KpiAggregate[]> = {
-      nps: Array.from({ length: 41 }, (_, p) => Array.from({ length: 41 - p }, (_, d) => ({ ...EMPTY_AGGREGATE, n: 40, positives: p, negatives: d }))).flat(),
+      nps: Array.from({ length: 41 }, (_, p) =>
+        Array.from({ length: 41 - p }, (_, d) => ({ ...EMPTY_AGGREGATE, n: 40, positives: p, negatives: d })),
+      ).flat(),
       share: Array.from({ length: 41 }, (_, k) => ({ ...EMPTY_AGGREGATE, n: 40, positives: k })),
       // 40 answers of k sevens and 40 − k ones, and 40 equal answers of every score.
       mean: [
-        ...Array.from({ length: 41 }, (_, k) => ({ ...EMPTY_AGGREGATE, n: 40, positives: k, sum: 7 * k + (40 - k), sumSquares: 49 * k + (40 - k) })),
-        ...[1, 2, 3, 4, 5, 6, 7].map((s) => ({ ...EMPTY_AGGREGATE, n: 40, positives: s >= 5 ? 40 : 0, sum: 40 * s, sumSquares: 40 * s * s })),
+        ...Array.from({ length: 41 }, (_, k) => ({
+          ...EMPTY_AGGREGATE,
+          n: 40,
+          positives: k,
+          sum: 7 * k + (40 - k),
+          sumSquares: 49 * k + (40 - k),
+        })),
+        ...[1, 2, 3, 4, 5, 6, 7].map((s) => ({
+          ...EMPTY_AGGREGATE,
+          n: 40,
+          positives: s >= 5 ? 40 : 0,
+          sum: 40 * s,
+          sumSquares: 40 * s * s,
+        })),
       ],
     };
     const family = (kind: KpiKind) => (kind === 'nps' ? 'nps' : kind === 'ces' || kind === 'mean' ? 'mean' : 'share');

@@ -75,7 +75,12 @@ export function analyseOwnership(model: ModelSnapshot): Finding[] {
 
   for (const system of model.systems) {
     if (system.ownerTeamId) continue;
-    findings.push({ kind: 'system_without_owner', severity: 'warning', message: `${system.name} has no owning team.`, fixAt: { area: 'system', id: system.id } });
+    findings.push({
+      kind: 'system_without_owner',
+      severity: 'warning',
+      message: `${system.name} has no owning team.`,
+      fixAt: { area: 'system', id: system.id },
+    });
   }
 
   for (const team of model.teams) {
@@ -91,10 +96,20 @@ export function analyseOwnership(model: ModelSnapshot): Finding[] {
 
   for (const kpi of model.kpis) {
     if (!kpi.ownerTeamId) {
-      findings.push({ kind: 'kpi_without_owner', severity: 'critical', message: `KPI “${kpi.name}” has no owner team.`, fixAt: { area: 'kpi', id: kpi.id } });
+      findings.push({
+        kind: 'kpi_without_owner',
+        severity: 'critical',
+        message: `KPI “${kpi.name}” has no owner team.`,
+        fixAt: { area: 'kpi', id: kpi.id },
+      });
     }
     if (kpi.target === null) {
-      findings.push({ kind: 'kpi_without_target', severity: 'warning', message: `KPI “${kpi.name}” has no target.`, fixAt: { area: 'kpi', id: kpi.id } });
+      findings.push({
+        kind: 'kpi_without_target',
+        severity: 'warning',
+        message: `KPI “${kpi.name}” has no target.`,
+        fixAt: { area: 'kpi', id: kpi.id },
+      });
     }
   }
 
@@ -121,6 +136,9 @@ export function analyseOwnership(model: ModelSnapshot): Finding[] {
 /** The findings with a count per kind (zero included), as the health query serves them. */
 export function modelHealth(model: ModelSnapshot): { findings: Finding[]; counts: Record<FindingKind, number> } {
   const findings = analyseOwnership(model);
-  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length])) as Record<FindingKind, number>;
+  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length])) as Record<
+    FindingKind,
+    number
+  >;
   return { findings, counts };
 }

@@ -13,7 +13,9 @@ describe('outcome status', () => {
   const nps = { baseline: 10, target: 30, byDate: '2027-01-01', direction: 'higher_is_better' as const };
   it('is achieved at or beyond the target', () => {
     expect(outcomeStatus(nps, { value: 30, n: 400 }, '2026-06-01', '2026-01-01')).toBe('achieved');
-    expect(outcomeStatus({ ...nps, baseline: 48, target: 36, direction: 'lower_is_better' }, { value: 35, n: 400 }, '2026-06-01', '2026-01-01')).toBe('achieved');
+    expect(
+      outcomeStatus({ ...nps, baseline: 48, target: 36, direction: 'lower_is_better' }, { value: 35, n: 400 }, '2026-06-01', '2026-01-01'),
+    ).toBe('achieved');
   });
   it('is on track when it has covered its share of the way for the time elapsed', () => {
     // Half the year gone (181 of 365 days ≈ 0.496): needs 10 + 20 × 0.496 ≈ 19.9

@@ -12,11 +12,17 @@ describe('routing a policy change', () => {
   });
 
   it('goes to the council when the cost exceeds the team’s authority', () => {
-    expect(routeProposal({ ...facts, cost: 50_000.01 })).toEqual({ approver: 'council', reason: 'The cost exceeds the team’s spending authority.' });
+    expect(routeProposal({ ...facts, cost: 50_000.01 })).toEqual({
+      approver: 'council',
+      reason: 'The cost exceeds the team’s spending authority.',
+    });
   });
 
   it('goes to the council when the policy is outside the team’s decision rights', () => {
-    expect(routeProposal({ ...facts, changeTeamIds: ['team-b'] })).toEqual({ approver: 'council', reason: 'The policy is outside the team’s decision rights.' });
+    expect(routeProposal({ ...facts, changeTeamIds: ['team-b'] })).toEqual({
+      approver: 'council',
+      reason: 'The policy is outside the team’s decision rights.',
+    });
     expect(routeProposal({ ...facts, changeTeamIds: ['team-b'], cost: 1e6 }).reason).toContain('and the cost exceeds');
   });
 });
@@ -44,8 +50,14 @@ describe('the proposal lifecycle', () => {
   });
 
   it('refuses every other move with a reason', () => {
-    expect(nextProposalState('draft', 'approve')).toEqual({ ok: false, message: 'A draft proposal cannot be approved; only a proposed one can.' });
+    expect(nextProposalState('draft', 'approve')).toEqual({
+      ok: false,
+      message: 'A draft proposal cannot be approved; only a proposed one can.',
+    });
     expect(nextProposalState('rejected', 'implement').ok).toBe(false);
-    expect(nextProposalState('implemented', 'submit')).toEqual({ ok: false, message: 'An implemented proposal cannot be submitted; only a draft one can.' });
+    expect(nextProposalState('implemented', 'submit')).toEqual({
+      ok: false,
+      message: 'An implemented proposal cannot be submitted; only a draft one can.',
+    });
   });
 });

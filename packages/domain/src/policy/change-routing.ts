@@ -23,8 +23,10 @@ export interface Route {
 export function routeProposal(f: RoutingFacts): Route {
   const mayChange = f.changeTeamIds.includes(f.proposingTeamId);
   const affordable = f.cost <= f.spendingAuthority;
-  if (mayChange && affordable) return { approver: 'team', reason: 'The policy is in the team’s decision rights and the cost is within its spending authority.' };
-  if (!mayChange && !affordable) return { approver: 'council', reason: 'The policy is outside the team’s decision rights and the cost exceeds its spending authority.' };
+  if (mayChange && affordable)
+    return { approver: 'team', reason: 'The policy is in the team’s decision rights and the cost is within its spending authority.' };
+  if (!mayChange && !affordable)
+    return { approver: 'council', reason: 'The policy is outside the team’s decision rights and the cost exceeds its spending authority.' };
   if (!mayChange) return { approver: 'council', reason: 'The policy is outside the team’s decision rights.' };
   return { approver: 'council', reason: 'The cost exceeds the team’s spending authority.' };
 }
@@ -53,9 +55,15 @@ const TRANSITIONS: Record<ProposalAction, { from: ProposalState; to: ProposalSta
 };
 
 /** draft → proposed → approved | rejected; approved → implemented. Anything else is refused. */
-export function nextProposalState(state: ProposalState, action: ProposalAction): { ok: true; state: ProposalState } | { ok: false; message: string } {
+export function nextProposalState(
+  state: ProposalState,
+  action: ProposalAction,
+): { ok: true; state: ProposalState } | { ok: false; message: string } {
   const t = TRANSITIONS[action];
   if (t.from === state) return { ok: true, state: t.to };
   const article = /^[aeiou]/.test(state) ? 'An' : 'A';
-  return { ok: false, message: `${article} ${state} proposal cannot be ${action === 'submit' ? 'submitted' : `${action}d`}; only a ${t.from} one can.` };
+  return {
+    ok: false,
+    message: `${article} ${state} proposal cannot be ${action === 'submit' ? 'submitted' : `${action}d`}; only a ${t.from} one can.`,
+  };
 }

@@ -8,7 +8,12 @@ import { ZOutcomeStatus } from '../outcome/outcome.schema.ts';
  * What closing the gap to target is worth a year: the shortfall in the better direction × the
  * value of one point. Nothing is at stake once the target is met, or without a value per point.
  */
-export function valueAtStake(current: number | null, target: number | null, direction: 'higher_is_better' | 'lower_is_better', valuePerPoint: number | null): number | null {
+export function valueAtStake(
+  current: number | null,
+  target: number | null,
+  direction: 'higher_is_better' | 'lower_is_better',
+  valuePerPoint: number | null,
+): number | null {
   if (current === null || target === null || valuePerPoint === null) return null;
   const shortfall = direction === 'higher_is_better' ? target - current : current - target;
   return Math.round(Math.max(0, shortfall) * valuePerPoint * 100) / 100;
@@ -30,7 +35,9 @@ export const ZScorecardKpi = z.object({
   /** The period still running, shown beside the headline with its n, never as it. */
   toDate: z.object({ label: z.string(), value: z.number(), n: z.number().int() }).nullable(),
   /** The window against the one before, in plain words, with the test's name; and its direction for the arrow. */
-  trend: z.object({ difference: z.number(), significant: z.boolean(), tested: z.boolean(), method: z.string().nullable(), sentence: z.string() }).nullable(),
+  trend: z
+    .object({ difference: z.number(), significant: z.boolean(), tested: z.boolean(), method: z.string().nullable(), sentence: z.string() })
+    .nullable(),
   status: ZKpiStatus,
   statusLabel: z.string(),
   valuePerPoint: z.number().nullable(),
@@ -52,7 +59,9 @@ export const ZScorecardJourney = z.object({
   topFailurePoints: z.array(z.object({ id: z.string(), title: z.string(), stepName: z.string(), annualCost: z.number() })),
   backlog: z.object({ initiatives: z.number().int(), annualValue: z.number() }),
   delivered: z.object({ implemented: z.number().int(), outcomesAchieved: z.number().int(), outcomes: z.number().int() }),
-  outcomes: z.array(z.object({ title: z.string(), target: z.number(), current: z.number().nullable(), status: ZOutcomeStatus, byDate: z.string() })),
+  outcomes: z.array(
+    z.object({ title: z.string(), target: z.number(), current: z.number().nullable(), status: ZOutcomeStatus, byDate: z.string() }),
+  ),
 });
 export type ScorecardJourney = z.infer<typeof ZScorecardJourney>;
 

@@ -7,7 +7,16 @@ import { DomainError } from '../common/domain-error.ts';
 import { cesAgrees } from '../metrics/mean.ts';
 import { npsBand } from '../metrics/nps.ts';
 import { csatPositive } from '../metrics/proportion.ts';
-import { bandLtvSteps, bandLtvValue, BOOTSTRAP_DRAWS_PER_SLICE, bandOf, bandsOf, CES_BANDS, CSAT_5_BANDS, NPS_BANDS } from './band-value.ts';
+import {
+  bandLtvSteps,
+  bandLtvValue,
+  BOOTSTRAP_DRAWS_PER_SLICE,
+  bandOf,
+  bandsOf,
+  CES_BANDS,
+  CSAT_5_BANDS,
+  NPS_BANDS,
+} from './band-value.ts';
 import { ZValueEstimate, type BandThresholds, type CustomerOutcome } from './value.schema.ts';
 
 const PERIOD = { periodStart: '2026-01-01', periodEnd: '2026-12-31' };
@@ -50,10 +59,58 @@ describe('band lifetime value, by hand (NPS, 10 customers)', () => {
   const estimate = bandLtvValue(customers, { thresholds: NPS_BANDS, ...PERIOD, seed: 7 });
 
   it('tabulates each band: retention × revenue − cost to serve', () => {
-    expect(estimate.detail.bands.map(({ band, label, scoreMin, scoreMax, n, churned, retention, revenuePerCustomer, costPerCustomer, valuePerCustomer }) => ({ band, label, scoreMin, scoreMax, n, churned, retention, revenuePerCustomer, costPerCustomer, valuePerCustomer }))).toEqual([
-      { band: 'bottom', label: 'detractor', scoreMin: 0, scoreMax: 6, n: 4, churned: 2, retention: 0.5, revenuePerCustomer: 100, costPerCustomer: 10, valuePerCustomer: 40 },
-      { band: 'middle', label: 'passive', scoreMin: 7, scoreMax: 8, n: 2, churned: 1, retention: 0.5, revenuePerCustomer: 150, costPerCustomer: 5, valuePerCustomer: 70 },
-      { band: 'top', label: 'promoter', scoreMin: 9, scoreMax: 10, n: 4, churned: 1, retention: 0.75, revenuePerCustomer: 200, costPerCustomer: 0, valuePerCustomer: 150 },
+    expect(
+      estimate.detail.bands.map(
+        ({ band, label, scoreMin, scoreMax, n, churned, retention, revenuePerCustomer, costPerCustomer, valuePerCustomer }) => ({
+          band,
+          label,
+          scoreMin,
+          scoreMax,
+          n,
+          churned,
+          retention,
+          revenuePerCustomer,
+          costPerCustomer,
+          valuePerCustomer,
+        }),
+      ),
+    ).toEqual([
+      {
+        band: 'bottom',
+        label: 'detractor',
+        scoreMin: 0,
+        scoreMax: 6,
+        n: 4,
+        churned: 2,
+        retention: 0.5,
+        revenuePerCustomer: 100,
+        costPerCustomer: 10,
+        valuePerCustomer: 40,
+      },
+      {
+        band: 'middle',
+        label: 'passive',
+        scoreMin: 7,
+        scoreMax: 8,
+        n: 2,
+        churned: 1,
+        retention: 0.5,
+        revenuePerCustomer: 150,
+        costPerCustomer: 5,
+        valuePerCustomer: 70,
+      },
+      {
+        band: 'top',
+        label: 'promoter',
+        scoreMin: 9,
+        scoreMax: 10,
+        n: 4,
+        churned: 1,
+        retention: 0.75,
+        revenuePerCustomer: 200,
+        costPerCustomer: 0,
+        valuePerCustomer: 150,
+      },
     ]);
   });
 
@@ -92,7 +149,13 @@ describe('other scales', () => {
   it('CSAT 1–5: bottom 1–2, middle 3, top 4–5', () => {
     // bottom: 2 × revenue 100, 1 churned → 50; middle: 2 × 100, none churned → 100; top: 1 × 300 → 300
     // ū = (2 × 50 + 2 × 200) / 4 = 125; value = 0.01 × 5 × 125 = 6.25
-    const customers = [customer(1, true, 100), customer(2, false, 100), customer(3, false, 100), customer(3, false, 100), customer(5, false, 300)];
+    const customers = [
+      customer(1, true, 100),
+      customer(2, false, 100),
+      customer(3, false, 100),
+      customer(3, false, 100),
+      customer(5, false, 300),
+    ];
     const e = bandLtvValue(customers, { thresholds: CSAT_5_BANDS, ...PERIOD });
     expect(e.detail.bands.map((b) => [b.label, b.valuePerCustomer])).toEqual([
       ['dissatisfied', 50],
@@ -116,7 +179,9 @@ describe('other scales', () => {
 describe('refusals', () => {
   const some = [customer(0, true, 100), customer(7, false, 100), customer(10, false, 100)];
   it('needs a customer in every band', () => {
-    expect(() => bandLtvValue(some.slice(0, 2), { thresholds: NPS_BANDS, ...PERIOD })).toThrow(/no customer scored in the promoter band \(9–10\)/);
+    expect(() => bandLtvValue(some.slice(0, 2), { thresholds: NPS_BANDS, ...PERIOD })).toThrow(
+      /no customer scored in the promoter band \(9–10\)/,
+    );
   });
   it('refuses scores off the scale, bad thresholds, bad money and bad bootstrap settings', () => {
     const code = (fn: () => unknown) => {
@@ -132,7 +197,14 @@ describe('refusals', () => {
     expect(code(() => bandLtvValue([...some, customer(5, false, Number.NaN)], { thresholds: NPS_BANDS, ...PERIOD }))).toBe('BAD_REQUEST');
     expect(code(() => bandLtvValue([...some, customer(5, false, 1, -3)], { thresholds: NPS_BANDS, ...PERIOD }))).toBe('BAD_REQUEST');
     expect(code(() => bandLtvValue(some, { thresholds: NPS_BANDS, ...PERIOD, resamples: 0 }))).toBe('BAD_REQUEST');
-    expect(code(() => bandLtvValue([...some, customer(3.5, false, 1)], { thresholds: { ...CSAT_5_BANDS, scaleMin: 0, scaleMax: 10, bottomMax: 3, topMin: 4 }, ...PERIOD }))).toBe('BAD_REQUEST');
+    expect(
+      code(() =>
+        bandLtvValue([...some, customer(3.5, false, 1)], {
+          thresholds: { ...CSAT_5_BANDS, scaleMin: 0, scaleMax: 10, bottomMax: 3, topMin: 4 },
+          ...PERIOD,
+        }),
+      ),
+    ).toBe('BAD_REQUEST');
   });
 });
 
@@ -148,8 +220,20 @@ function plantedBands(n: number, seed: number): CustomerOutcome[] {
 
 describe('invariants', () => {
   const band = (min: number, max: number) =>
-    fc.array(fc.record({ score: fc.integer({ min, max }), churned: fc.boolean(), revenue: fc.integer({ min: 0, max: 5_000 }), cost: fc.integer({ min: 0, max: 500 }) }), { minLength: 5, maxLength: 40 });
-  const bands = fc.tuple(band(0, 6), band(7, 8), band(9, 10)).map((groups) => groups.flat().map((c, i) => ({ customerId: `c${i}`, score: c.score, churned: c.churned, revenue: c.revenue, costToServe: c.cost })));
+    fc.array(
+      fc.record({
+        score: fc.integer({ min, max }),
+        churned: fc.boolean(),
+        revenue: fc.integer({ min: 0, max: 5_000 }),
+        cost: fc.integer({ min: 0, max: 500 }),
+      }),
+      { minLength: 5, maxLength: 40 },
+    );
+  const bands = fc
+    .tuple(band(0, 6), band(7, 8), band(9, 10))
+    .map((groups) =>
+      groups.flat().map((c, i) => ({ customerId: `c${i}`, score: c.score, churned: c.churned, revenue: c.revenue, costToServe: c.cost })),
+    );
 
   it('intervals hold their estimates, and a point is worth 0.01 × N × ū', () => {
     fc.assert(
@@ -170,14 +254,25 @@ describe('invariants', () => {
 
   it('the sign of a point follows the bands: rising values give a positive value per point, falling a negative one', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 1_000 }), fc.boolean(), (d, p, r, step, rising) => {
-        // Every band fully retained, revenue rising (or falling) by `step` per band.
-        const revenue = (k: number) => 2_000 + (rising ? k : -k) * step;
-        const customers = [...times(d, () => customer(2, false, revenue(0))), ...times(p, () => customer(7, false, revenue(1))), ...times(r, () => customer(10, false, revenue(2)))];
-        const e = bandLtvValue(customers, { thresholds: NPS_BANDS, ...PERIOD, resamples: 20 });
-        // Each move gains ±step, so ū = ±step and the value is ±0.01 × N × step.
-        expect(e.valuePerPoint).toBeCloseTo((rising ? 1 : -1) * 0.01 * (d + p + r) * step, 8);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 1_000 }),
+        fc.boolean(),
+        (d, p, r, step, rising) => {
+          // Every band fully retained, revenue rising (or falling) by `step` per band.
+          const revenue = (k: number) => 2_000 + (rising ? k : -k) * step;
+          const customers = [
+            ...times(d, () => customer(2, false, revenue(0))),
+            ...times(p, () => customer(7, false, revenue(1))),
+            ...times(r, () => customer(10, false, revenue(2))),
+          ];
+          const e = bandLtvValue(customers, { thresholds: NPS_BANDS, ...PERIOD, resamples: 20 });
+          // Each move gains ±step, so ū = ±step and the value is ±0.01 × N × step.
+          expect(e.valuePerPoint).toBeCloseTo((rising ? 1 : -1) * 0.01 * (d + p + r) * step, 8);
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -6,11 +6,29 @@ import { quantile } from '../metrics/quantile.ts';
 import type { Band, BandLtvEstimate, BandRow, BandThresholds, CustomerOutcome } from './value.schema.ts';
 
 /** NPS: detractors 0–6, passives 7–8, promoters 9–10 (as `npsBand`). */
-export const NPS_BANDS: BandThresholds = { scaleMin: 0, bottomMax: 6, topMin: 9, scaleMax: 10, labels: { bottom: 'detractor', middle: 'passive', top: 'promoter' } };
+export const NPS_BANDS: BandThresholds = {
+  scaleMin: 0,
+  bottomMax: 6,
+  topMin: 9,
+  scaleMax: 10,
+  labels: { bottom: 'detractor', middle: 'passive', top: 'promoter' },
+};
 /** CSAT on 1–5 with the usual top-2 box: 1–2 dissatisfied, 3 neutral, 4–5 satisfied. */
-export const CSAT_5_BANDS: BandThresholds = { scaleMin: 1, bottomMax: 2, topMin: 4, scaleMax: 5, labels: { bottom: 'dissatisfied', middle: 'neutral', top: 'satisfied' } };
+export const CSAT_5_BANDS: BandThresholds = {
+  scaleMin: 1,
+  bottomMax: 2,
+  topMin: 4,
+  scaleMax: 5,
+  labels: { bottom: 'dissatisfied', middle: 'neutral', top: 'satisfied' },
+};
 /** CES 2.0 on 1–7: 1–3 disagree it was easy, 4 neutral, 5–7 agree (as `cesAgrees`). */
-export const CES_BANDS: BandThresholds = { scaleMin: 1, bottomMax: 3, topMin: 5, scaleMax: 7, labels: { bottom: 'disagree', middle: 'neutral', top: 'agree' } };
+export const CES_BANDS: BandThresholds = {
+  scaleMin: 1,
+  bottomMax: 3,
+  topMin: 5,
+  scaleMax: 7,
+  labels: { bottom: 'disagree', middle: 'neutral', top: 'agree' },
+};
 
 export function bandOf(score: number, t: BandThresholds): Band {
   return score <= t.bottomMax ? 'bottom' : score >= t.topMin ? 'top' : 'middle';
@@ -104,19 +122,31 @@ export function* bandLtvSteps(customers: readonly CustomerOutcome[], options: Ba
   const bands = bandsOf(t);
   const members = new Map<Band, CustomerOutcome[]>(bands.map((b) => [b, []]));
   for (const c of customers) {
-    if (!(c.score >= t.scaleMin && c.score <= t.scaleMax)) throw new DomainError('BAD_REQUEST', `score ${c.score} of customer ${c.customerId} is off the ${t.scaleMin}–${t.scaleMax} scale`);
-    if (!(Number.isFinite(c.revenue) && c.revenue >= 0 && (c.costToServe === undefined || (Number.isFinite(c.costToServe) && c.costToServe >= 0)))) {
+    if (!(c.score >= t.scaleMin && c.score <= t.scaleMax))
+      throw new DomainError('BAD_REQUEST', `score ${c.score} of customer ${c.customerId} is off the ${t.scaleMin}–${t.scaleMax} scale`);
+    if (!(
+      Number.isFinite(c.revenue) &&
+      c.revenue >= 0 &&
+      (c.costToServe === undefined || (Number.isFinite(c.costToServe) && c.costToServe >= 0))
+    )) {
       throw new DomainError('BAD_REQUEST', `customer ${c.customerId} needs a finite, non-negative revenue and cost to serve`);
     }
     const band = members.get(bandOf(c.score, t));
     if (!band) throw new DomainError('BAD_REQUEST', `score ${c.score} of customer ${c.customerId} falls between the bands`);
     band.push(c);
   }
-  const ranges: Record<Band, [number, number]> = { bottom: [t.scaleMin, t.bottomMax], middle: [t.bottomMax + 1, t.topMin - 1], top: [t.topMin, t.scaleMax] };
+  const ranges: Record<Band, [number, number]> = {
+    bottom: [t.scaleMin, t.bottomMax],
+    middle: [t.bottomMax + 1, t.topMin - 1],
+    top: [t.topMin, t.scaleMax],
+  };
   for (const b of bands) {
     if (members.get(b)!.length === 0) {
       const [lo, hi] = ranges[b];
-      throw new DomainError('PRECONDITION_FAILED', `no customer scored in the ${t.labels[b]} band (${lo}–${hi}), so its value cannot be estimated`);
+      throw new DomainError(
+        'PRECONDITION_FAILED',
+        `no customer scored in the ${t.labels[b]} band (${lo}–${hi}), so its value cannot be estimated`,
+      );
     }
   }
 

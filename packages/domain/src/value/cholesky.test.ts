@@ -28,7 +28,12 @@ describe('cholesky', () => {
   });
 
   it('inverts a 2 × 2 as the adjugate over the determinant: [[4, 2], [2, 3]]⁻¹ = [[3, −2], [−2, 4]] / 8', () => {
-    const inv = choleskyInverse(cholesky([[4, 2], [2, 3]])!);
+    const inv = choleskyInverse(
+      cholesky([
+        [4, 2],
+        [2, 3],
+      ])!,
+    );
     expect(inv[0]![0]).toBeCloseTo(0.375, 12);
     expect(inv[0]![1]).toBeCloseTo(-0.25, 12);
     expect(inv[1]![0]).toBeCloseTo(-0.25, 12);
@@ -36,16 +41,38 @@ describe('cholesky', () => {
   });
 
   it('refuses singular, indefinite and poisoned matrices', () => {
-    expect(cholesky([[1, 2], [2, 4]])).toBeNull(); // rank 1: second column = 2 × first
-    expect(cholesky([[1, 2], [2, 1]])).toBeNull(); // eigenvalues 3 and −1
-    expect(cholesky([[0, 0], [0, 1]])).toBeNull();
-    expect(cholesky([[Number.NaN, 0], [0, 1]])).toBeNull();
+    expect(
+      cholesky([
+        [1, 2],
+        [2, 4],
+      ]),
+    ).toBeNull(); // rank 1: second column = 2 × first
+    expect(
+      cholesky([
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toBeNull(); // eigenvalues 3 and −1
+    expect(
+      cholesky([
+        [0, 0],
+        [0, 1],
+      ]),
+    ).toBeNull();
+    expect(
+      cholesky([
+        [Number.NaN, 0],
+        [0, 1],
+      ]),
+    ).toBeNull();
   });
 
   it('reconstructs and inverts any well-conditioned positive-definite matrix', () => {
     const matrix = fc
       .integer({ min: 1, max: 6 })
-      .chain((p) => fc.array(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: p, maxLength: p }), { minLength: p, maxLength: p }))
+      .chain((p) =>
+        fc.array(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: p, maxLength: p }), { minLength: p, maxLength: p }),
+      )
       // BᵀB + I is symmetric with every eigenvalue ≥ 1.
       .map((b) => multiply(transpose(b), b).map((row, i) => row.map((v, j) => v + (i === j ? 1 : 0))));
     fc.assert(

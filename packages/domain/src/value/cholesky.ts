@@ -54,6 +54,11 @@ export function choleskySolve(l: readonly (readonly number[])[], b: readonly num
 /** A⁻¹ from A's Cholesky factor, one unit vector at a time, symmetrised against rounding. */
 export function choleskyInverse(l: readonly (readonly number[])[]): Matrix {
   const p = l.length;
-  const columns = Array.from({ length: p }, (_, j) => choleskySolve(l, Array.from({ length: p }, (_, i) => (i === j ? 1 : 0))));
+  const columns = Array.from({ length: p }, (_, j) =>
+    choleskySolve(
+      l,
+      Array.from({ length: p }, (_, i) => (i === j ? 1 : 0)),
+    ),
+  );
   return Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (columns[j]![i]! + columns[i]![j]!) / 2));
 }

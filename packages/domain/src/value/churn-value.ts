@@ -32,7 +32,12 @@ export interface ChurnValue {
  * to normal, which is all either method assumes), and it needs no seed. The planted-effect
  * tests check its coverage.
  */
-export function churnValuePerPoint(coefficients: readonly number[], covariance: Matrix, rows: readonly ChurnValueRow[], scaleMax?: number): ChurnValue {
+export function churnValuePerPoint(
+  coefficients: readonly number[],
+  covariance: Matrix,
+  rows: readonly ChurnValueRow[],
+  scaleMax?: number,
+): ChurnValue {
   const p = coefficients.length;
   const scoreEffect = coefficients[1]!;
   const gradient = new Array<number>(p).fill(0);
@@ -74,7 +79,10 @@ export function churnRegressionValue(customers: readonly CustomerOutcome[], opti
 }
 
 /** `churnRegressionValue` in slices: the regression's, then a pause before valuing the point. */
-export function* churnRegressionSteps(customers: readonly CustomerOutcome[], options: ChurnValueOptions): SlicedWork<ChurnRegressionEstimate> {
+export function* churnRegressionSteps(
+  customers: readonly CustomerOutcome[],
+  options: ChurnValueOptions,
+): SlicedWork<ChurnRegressionEstimate> {
   if (!customers.every((c) => Number.isFinite(c.revenue) && c.revenue >= 0)) {
     throw new DomainError('BAD_REQUEST', 'every customer needs a finite, non-negative annual revenue');
   }

@@ -4,9 +4,26 @@ import { defaultValuePerPoint, isReliableRegression, MIN_REGRESSION_CUSTOMERS } 
 import { NPS_BANDS } from './band-value.ts';
 import { ZValuePerPointChoice, type BandLtvEstimate, type ChurnRegressionEstimate } from './value.schema.ts';
 
-const coefficient = (name: string, estimate: number) => ({ name, estimate, standardError: 0.01, ciLow: estimate - 0.02, ciHigh: estimate + 0.02, z: estimate / 0.01, pValue: 0.001 });
+const coefficient = (name: string, estimate: number) => ({
+  name,
+  estimate,
+  standardError: 0.01,
+  ciLow: estimate - 0.02,
+  ciHigh: estimate + 0.02,
+  z: estimate / 0.01,
+  pValue: 0.001,
+});
 
-function regression(overrides: { nCustomers?: number; churned?: number; converged?: boolean; controls?: number; periodEnd?: string; valuePerPoint?: number } = {}): ChurnRegressionEstimate {
+function regression(
+  overrides: {
+    nCustomers?: number;
+    churned?: number;
+    converged?: boolean;
+    controls?: number;
+    periodEnd?: string;
+    valuePerPoint?: number;
+  } = {},
+): ChurnRegressionEstimate {
   const { nCustomers = 1_000, churned = 200, converged = true, controls = 0, periodEnd = '2026-12-31', valuePerPoint = 1_200 } = overrides;
   return {
     method: 'churn_regression',
@@ -17,7 +34,11 @@ function regression(overrides: { nCustomers?: number; churned?: number; converge
     periodStart: '2026-01-01',
     periodEnd,
     detail: {
-      coefficients: [coefficient('(intercept)', 1), coefficient('score', -0.35), ...Array.from({ length: controls }, (_, i) => coefficient(`c${i}`, 0.1))],
+      coefficients: [
+        coefficient('(intercept)', 1),
+        coefficient('score', -0.35),
+        ...Array.from({ length: controls }, (_, i) => coefficient(`c${i}`, 0.1)),
+      ],
       converged,
       problem: converged ? null : 'separation',
       iterations: 6,
@@ -67,7 +88,11 @@ describe('defaultValuePerPoint', () => {
   });
 
   it('falls back to band LTV when the regression did not converge or had too few customers', () => {
-    expect(defaultValuePerPoint(null, [regression({ converged: false }), band])).toEqual({ value: 900, source: 'band_ltv', estimate: band });
+    expect(defaultValuePerPoint(null, [regression({ converged: false }), band])).toEqual({
+      value: 900,
+      source: 'band_ltv',
+      estimate: band,
+    });
     expect(defaultValuePerPoint(null, [regression({ nCustomers: 50, churned: 20 }), band])).toMatchObject({ source: 'band_ltv' });
     expect(defaultValuePerPoint(null, [band])).toMatchObject({ value: 900, source: 'band_ltv' });
   });
@@ -102,7 +127,9 @@ describe('an entered value against the model', () => {
   it('is flagged outside the interval, with a ratio only against an estimate clearly above zero', async () => {
     const { describeDivergence } = await import('./default-value.ts');
     const base = { entered: 42_000, modelled: 357, ciLow: 251, ciHigh: 463, method: 'band_ltv' as const, ratio: 42_000 / 357 };
-    expect(describeDivergence(base)).toBe("Entered £42,000 per point lies outside the value model's 95% interval £251–£463 (estimate £357) (118× the model).");
+    expect(describeDivergence(base)).toBe(
+      "Entered £42,000 per point lies outside the value model's 95% interval £251–£463 (estimate £357) (118× the model).",
+    );
     expect(describeDivergence({ ...base, modelled: -0.2, ciLow: -1.4, ciHigh: 1.1, ratio: 42_000 / -0.2 })).toBe(
       "Entered £42,000 per point lies outside the value model's 95% interval −£1–£1 (estimate £0).",
     );

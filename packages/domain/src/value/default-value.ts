@@ -27,7 +27,9 @@ function latest<T extends ValueEstimate>(estimates: readonly T[]): T | undefined
  * can be shown. Null when there is neither an entered value nor a usable estimate.
  */
 export function defaultValuePerPoint(entered: number | null, estimates: readonly ValueEstimate[]): ValuePerPointChoice | null {
-  const regression = latest(estimates.filter((e): e is ChurnRegressionEstimate => e.method === 'churn_regression' && isReliableRegression(e)));
+  const regression = latest(
+    estimates.filter((e): e is ChurnRegressionEstimate => e.method === 'churn_regression' && isReliableRegression(e)),
+  );
   const band = latest(estimates.filter((e): e is BandLtvEstimate => e.method === 'band_ltv'));
   const estimate = regression ?? band;
   if (entered !== null) return estimate ? { value: entered, source: 'entered', estimate } : { value: entered, source: 'entered' };
@@ -75,6 +77,9 @@ const pounds = (x: number) => {
  * told from nothing a ratio means nothing.
  */
 export function describeDivergence(d: ValueDivergence): string {
-  const times = d.ciLow > 0 && d.ratio !== null && Math.abs(d.ratio) >= 2 ? ` (${Math.abs(d.ratio) >= 10 ? Math.round(d.ratio) : d.ratio.toFixed(1)}× the model)` : '';
+  const times =
+    d.ciLow > 0 && d.ratio !== null && Math.abs(d.ratio) >= 2
+      ? ` (${Math.abs(d.ratio) >= 10 ? Math.round(d.ratio) : d.ratio.toFixed(1)}× the model)`
+      : '';
   return `Entered ${pounds(d.entered)} per point lies outside the value model's 95% interval ${pounds(d.ciLow)}–${pounds(d.ciHigh)} (estimate ${pounds(d.modelled)})${times}.`;
 }

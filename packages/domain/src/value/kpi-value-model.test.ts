@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { plantedChurn } from './testing/planted-churn.ts';
 import { BOOTSTRAP_DRAWS_PER_SLICE } from './band-value.ts';
-import { fitScoreValueModel, fitScoreValueModelSteps, kpiOfScores, kpiPointsPerScorePoint, perKpiPoint, scoreBands } from './kpi-value-model.ts';
+import {
+  fitScoreValueModel,
+  fitScoreValueModelSteps,
+  kpiOfScores,
+  kpiPointsPerScorePoint,
+  perKpiPoint,
+  scoreBands,
+} from './kpi-value-model.ts';
 import type { ChurnRegressionEstimate } from './value.schema.ts';
 
 describe('a score point in KPI points', () => {
@@ -26,7 +33,13 @@ describe('a score point in KPI points', () => {
   });
 
   it('divides the value and its interval by that', () => {
-    const raw = { method: 'churn_regression', valuePerPoint: 400, ciLow: 200, ciHigh: 600, detail: { standardError: 100 } } as unknown as ChurnRegressionEstimate;
+    const raw = {
+      method: 'churn_regression',
+      valuePerPoint: 400,
+      ciLow: 200,
+      ciHigh: 600,
+      detail: { standardError: 100 },
+    } as unknown as ChurnRegressionEstimate;
     const per = perKpiPoint(raw, 'nps', [6, 8, 9, 10]);
     // 100·2/4 = 50 NPS points per score point → 400/50 = 8 a point
     expect(per).toMatchObject({ valuePerPoint: 8, ciLow: 4, ciHigh: 12, detail: { standardError: 2, kpiPointsPerScorePoint: 50 } });
@@ -49,7 +62,10 @@ describe('the value model of a score KPI', () => {
   });
 
   it('says why it fits nothing on too few customers', () => {
-    const { estimates, problems } = fitScoreValueModel('nps', plantedChurn({ n: 10, intercept: 0, scoreEffect: -0.3 }, 1).customers, { periodStart: '2026-01-01', periodEnd: '2026-12-31' });
+    const { estimates, problems } = fitScoreValueModel('nps', plantedChurn({ n: 10, intercept: 0, scoreEffect: -0.3 }, 1).customers, {
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+    });
     expect(estimates).toEqual([]);
     expect(problems[0]).toMatch(/Only 10 customers/);
   });

@@ -33,7 +33,13 @@ export function kpiOfScores(kind: ScoreKind, scores: readonly number[], scale?: 
  */
 export function kpiPointsPerScorePoint(kind: ScoreKind, scores: readonly number[], scale?: SurveyScale): number {
   const top = scoreBands(kind, scale).scaleMax;
-  return kpiOfScores(kind, scores.map((s) => Math.min(top, s + 1)), scale) - kpiOfScores(kind, scores, scale);
+  return (
+    kpiOfScores(
+      kind,
+      scores.map((s) => Math.min(top, s + 1)),
+      scale,
+    ) - kpiOfScores(kind, scores, scale)
+  );
 }
 
 /**
@@ -41,7 +47,12 @@ export function kpiPointsPerScorePoint(kind: ScoreKind, scores: readonly number[
  * rising by one; a KPI link needs the value of one point of the KPI, so the value and its interval
  * are divided by how far that rise moves the KPI.
  */
-export function perKpiPoint(estimate: ChurnRegressionEstimate, kind: ScoreKind, scores: readonly number[], scale?: SurveyScale): ChurnRegressionEstimate {
+export function perKpiPoint(
+  estimate: ChurnRegressionEstimate,
+  kind: ScoreKind,
+  scores: readonly number[],
+  scale?: SurveyScale,
+): ChurnRegressionEstimate {
   const points = kpiPointsPerScorePoint(kind, scores, scale);
   if (!(points > 0)) return estimate;
   return {
@@ -87,7 +98,12 @@ export function* fitScoreValueModelSteps(
 ): SlicedWork<ScoreValueModelFit> {
   const bands = scoreBands(kind, scale);
   if (customers.length < MIN_VALUE_MODEL_CUSTOMERS) {
-    return { estimates: [], problems: [`Only ${customers.length} customers have a score and a known renewal or churn; at least ${MIN_VALUE_MODEL_CUSTOMERS} are needed.`] };
+    return {
+      estimates: [],
+      problems: [
+        `Only ${customers.length} customers have a score and a known renewal or churn; at least ${MIN_VALUE_MODEL_CUSTOMERS} are needed.`,
+      ],
+    };
   }
   const estimates: ValueEstimate[] = [];
   const problems: string[] = [];
@@ -104,7 +120,14 @@ export function* fitScoreValueModelSteps(
   try {
     const perScorePoint = yield* churnRegressionSteps(customers, { ...period, scaleMax: bands.scaleMax });
     yield;
-    estimates.push(perKpiPoint(perScorePoint, kind, customers.map((c) => c.score), scale));
+    estimates.push(
+      perKpiPoint(
+        perScorePoint,
+        kind,
+        customers.map((c) => c.score),
+        scale,
+      ),
+    );
   } catch (error) {
     leftOut('Churn regression', error);
   }

@@ -5,9 +5,18 @@ import { logisticRegression, logisticRegressionSteps, type LogisticRegressionFit
 
 // R's built-in mtcars (Motor Trend, 1974), the 32 cars in R's row order.
 const mtcars = {
-  mpg: [21, 21, 22.8, 21.4, 18.7, 18.1, 14.3, 24.4, 22.8, 19.2, 17.8, 16.4, 17.3, 15.2, 10.4, 10.4, 14.7, 32.4, 30.4, 33.9, 21.5, 15.5, 15.2, 13.3, 19.2, 27.3, 26, 30.4, 15.8, 19.7, 15, 21.4],
-  hp: [110, 110, 93, 110, 175, 105, 245, 62, 95, 123, 123, 180, 180, 180, 205, 215, 230, 66, 52, 65, 97, 150, 150, 245, 175, 66, 91, 113, 264, 175, 335, 109],
-  wt: [2.62, 2.875, 2.32, 3.215, 3.44, 3.46, 3.57, 3.19, 3.15, 3.44, 3.44, 4.07, 3.73, 3.78, 5.25, 5.424, 5.345, 2.2, 1.615, 1.835, 2.465, 3.52, 3.435, 3.84, 3.845, 1.935, 2.14, 1.513, 3.17, 2.77, 3.57, 2.78],
+  mpg: [
+    21, 21, 22.8, 21.4, 18.7, 18.1, 14.3, 24.4, 22.8, 19.2, 17.8, 16.4, 17.3, 15.2, 10.4, 10.4, 14.7, 32.4, 30.4, 33.9, 21.5, 15.5, 15.2,
+    13.3, 19.2, 27.3, 26, 30.4, 15.8, 19.7, 15, 21.4,
+  ],
+  hp: [
+    110, 110, 93, 110, 175, 105, 245, 62, 95, 123, 123, 180, 180, 180, 205, 215, 230, 66, 52, 65, 97, 150, 150, 245, 175, 66, 91, 113, 264,
+    175, 335, 109,
+  ],
+  wt: [
+    2.62, 2.875, 2.32, 3.215, 3.44, 3.46, 3.57, 3.19, 3.15, 3.44, 3.44, 4.07, 3.73, 3.78, 5.25, 5.424, 5.345, 2.2, 1.615, 1.835, 2.465,
+    3.52, 3.435, 3.84, 3.845, 1.935, 2.14, 1.513, 3.17, 2.77, 3.57, 2.78,
+  ],
   vs: [0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1],
   am: [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1],
 };
@@ -21,7 +30,11 @@ function logLikelihood(y: readonly number[], columns: readonly (readonly number[
 }
 
 const allFinite = (fit: LogisticRegressionFit) =>
-  [fit.logLikelihood, ...fit.covariance.flat(), ...fit.coefficients.flatMap((c) => [c.estimate, c.standardError, c.ciLow, c.ciHigh, c.z, c.pValue])].every(Number.isFinite);
+  [
+    fit.logLikelihood,
+    ...fit.covariance.flat(),
+    ...fit.coefficients.flatMap((c) => [c.estimate, c.standardError, c.ciLow, c.ciHigh, c.z, c.pValue]),
+  ].every(Number.isFinite);
 
 function expectDomainError(fn: () => unknown, code: string, message: RegExp) {
   try {
@@ -60,7 +73,10 @@ describe('published reference fits (R glm, family = binomial)', () => {
   });
 
   it('glm(am ~ hp + wt, mtcars), a control column: 18.86630 (7.44356), 0.03626 (0.01773), −8.08348 (3.06868); deviance 10.059', () => {
-    const fit = logisticRegression({ outcomes: mtcars.am, score: mtcars.hp, controls: [{ name: 'wt', values: mtcars.wt }] }, { scoreName: 'hp' });
+    const fit = logisticRegression(
+      { outcomes: mtcars.am, score: mtcars.hp, controls: [{ name: 'wt', values: mtcars.wt }] },
+      { scoreName: 'hp' },
+    );
     const [b0, hp, wt] = fit.coefficients;
     expect(fit.converged).toBe(true);
     expect(fit.coefficients.map((c) => c.name)).toEqual(['(intercept)', 'hp', 'wt']);
@@ -122,9 +138,17 @@ describe('the optimum, checked from first principles', () => {
     const p = beta.length;
     // Central differences, step proportional to each coefficient's own standard error.
     const h = fit.coefficients.map((c) => 1e-4 * c.standardError);
-    const shifted = (j: number, sj: number, k: number, sk: number) => logLikelihood(mtcars.am, columns, beta.map((b, i) => b + (i === j ? sj * h[j]! : 0) + (i === k ? sk * h[k]! : 0)));
+    const shifted = (j: number, sj: number, k: number, sk: number) =>
+      logLikelihood(
+        mtcars.am,
+        columns,
+        beta.map((b, i) => b + (i === j ? sj * h[j]! : 0) + (i === k ? sk * h[k]! : 0)),
+      );
     const hessian = Array.from({ length: p }, (_, j) =>
-      Array.from({ length: p }, (_, k) => (shifted(j, 1, k, 1) - shifted(j, 1, k, -1) - shifted(j, -1, k, 1) + shifted(j, -1, k, -1)) / (4 * h[j]! * h[k]!)),
+      Array.from(
+        { length: p },
+        (_, k) => (shifted(j, 1, k, 1) - shifted(j, 1, k, -1) - shifted(j, -1, k, 1) + shifted(j, -1, k, -1)) / (4 * h[j]! * h[k]!),
+      ),
     );
     // For the logit link the observed information −H is the Fisher information, so the
     // covariance is (−H)⁻¹, here by cofactors (independent of the Cholesky code):
@@ -137,7 +161,12 @@ describe('the optimum, checked from first principles', () => {
     fit.coefficients.forEach((c, j) => expect(Math.sqrt(numerical[j]![j]!) / c.standardError).toBeCloseTo(1, 5));
     // …and the correlations agree too.
     const corr = (cov: number[][], j: number, k: number) => cov[j]![k]! / Math.sqrt(cov[j]![j]! * cov[k]![k]!);
-    for (const [j, k] of [[0, 1], [0, 2], [1, 2]] as const) expect(corr(numerical, j, k)).toBeCloseTo(corr(fit.covariance, j, k), 5);
+    for (const [j, k] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ] as const)
+      expect(corr(numerical, j, k)).toBeCloseTo(corr(fit.covariance, j, k), 5);
   });
 });
 
@@ -147,15 +176,36 @@ describe('data that cannot be fitted', () => {
 
   it('refuses mismatched, missing and non-binary input', () => {
     expectDomainError(() => logisticRegression({ outcomes: mixed, score: score.slice(1) }), 'BAD_REQUEST', /21 values for 22 outcomes/);
-    expectDomainError(() => logisticRegression({ outcomes: mixed, score: score.map((s, i) => (i === 3 ? Number.NaN : s)) }), 'BAD_REQUEST', /non-finite/);
+    expectDomainError(
+      () => logisticRegression({ outcomes: mixed, score: score.map((s, i) => (i === 3 ? Number.NaN : s)) }),
+      'BAD_REQUEST',
+      /non-finite/,
+    );
     expectDomainError(() => logisticRegression({ outcomes: mixed.map((y) => y * 2), score }), 'BAD_REQUEST', /0 or 1/);
-    expectDomainError(() => logisticRegression({ outcomes: mixed, score, controls: [{ name: 'score', values: score }] }), 'BAD_REQUEST', /distinct/);
+    expectDomainError(
+      () => logisticRegression({ outcomes: mixed, score, controls: [{ name: 'score', values: score }] }),
+      'BAD_REQUEST',
+      /distinct/,
+    );
   });
 
   it('needs at least 10 rows, and 2 per coefficient', () => {
-    expectDomainError(() => logisticRegression({ outcomes: [0, 1, 0, 1, 1, 0, 0, 1, 0], score: [1, 2, 3, 4, 5, 6, 7, 8, 9] }), 'PRECONDITION_FAILED', /at least 10 customers; there are 9/);
+    expectDomainError(
+      () => logisticRegression({ outcomes: [0, 1, 0, 1, 1, 0, 0, 1, 0], score: [1, 2, 3, 4, 5, 6, 7, 8, 9] }),
+      'PRECONDITION_FAILED',
+      /at least 10 customers; there are 9/,
+    );
     const controls = ['a', 'b', 'c', 'd', 'e'].map((name, j) => ({ name, values: score.map((s, i) => ((i * (j + 3)) % 7) + s * 0) }));
-    expectDomainError(() => logisticRegression({ outcomes: mixed.slice(0, 12), score: score.slice(0, 12), controls: controls.map((c) => ({ ...c, values: c.values.slice(0, 12) })) }), 'PRECONDITION_FAILED', /7 coefficients needs at least 14/);
+    expectDomainError(
+      () =>
+        logisticRegression({
+          outcomes: mixed.slice(0, 12),
+          score: score.slice(0, 12),
+          controls: controls.map((c) => ({ ...c, values: c.values.slice(0, 12) })),
+        }),
+      'PRECONDITION_FAILED',
+      /7 coefficients needs at least 14/,
+    );
   });
 
   it('needs both outcomes', () => {
@@ -164,9 +214,21 @@ describe('data that cannot be fitted', () => {
   });
 
   it('refuses a constant score or control, and collinear controls', () => {
-    expectDomainError(() => logisticRegression({ outcomes: mixed, score: score.map(() => 7) }), 'PRECONDITION_FAILED', /score is the same for every customer/);
-    expectDomainError(() => logisticRegression({ outcomes: mixed, score, controls: [{ name: 'plan', values: score.map(() => 0.1 + 0.2) }] }), 'PRECONDITION_FAILED', /plan is the same/);
-    expectDomainError(() => logisticRegression({ outcomes: mixed, score, controls: [{ name: 'doubled', values: score.map((s) => 2 * s + 1) }] }), 'PRECONDITION_FAILED', /collinear/);
+    expectDomainError(
+      () => logisticRegression({ outcomes: mixed, score: score.map(() => 7) }),
+      'PRECONDITION_FAILED',
+      /score is the same for every customer/,
+    );
+    expectDomainError(
+      () => logisticRegression({ outcomes: mixed, score, controls: [{ name: 'plan', values: score.map(() => 0.1 + 0.2) }] }),
+      'PRECONDITION_FAILED',
+      /plan is the same/,
+    );
+    expectDomainError(
+      () => logisticRegression({ outcomes: mixed, score, controls: [{ name: 'doubled', values: score.map((s) => 2 * s + 1) }] }),
+      'PRECONDITION_FAILED',
+      /collinear/,
+    );
   });
 
   it('stops on complete separation with converged = false and every number finite', () => {
@@ -187,7 +249,10 @@ describe('data that cannot be fitted', () => {
   });
 
   it('stays finite on separation however many iterations it is allowed, and refuses silly settings', () => {
-    const fit = logisticRegression({ outcomes: score.map((s) => (s < 5 ? 1 : 0)), score, controls: [{ name: 'noise', values: score.map((_, i) => (i * 7) % 5) }] }, { maxIterations: 200 });
+    const fit = logisticRegression(
+      { outcomes: score.map((s) => (s < 5 ? 1 : 0)), score, controls: [{ name: 'noise', values: score.map((_, i) => (i * 7) % 5) }] },
+      { maxIterations: 200 },
+    );
     expect(fit).toMatchObject({ converged: false, problem: 'separation' });
     expect(allFinite(fit)).toBe(true);
     expectDomainError(() => logisticRegression({ outcomes: mixed, score }, { maxIterations: 0 }), 'BAD_REQUEST', /maxIterations/);

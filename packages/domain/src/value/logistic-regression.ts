@@ -93,7 +93,9 @@ function evaluate(x: Float64Array, y: readonly number[], beta: readonly number[]
       for (let k = 0; k <= j; k++) lower[j * p + k]! += weight * xj * x[row + k]!;
     }
   }
-  const information: Matrix = Array.from({ length: p }, (_, j) => Array.from({ length: p }, (_, k) => lower[Math.max(j, k) * p + Math.min(j, k)]!));
+  const information: Matrix = Array.from({ length: p }, (_, j) =>
+    Array.from({ length: p }, (_, k) => lower[Math.max(j, k) * p + Math.min(j, k)]!),
+  );
   return { logLikelihood, gradient, information, maxAbsEta };
 }
 
@@ -115,7 +117,10 @@ function validate(input: LogisticRegressionInput, names: readonly string[]): Log
   }
   const events = input.outcomes.filter((y) => y === 1).length;
   if (events === 0 || events === n) {
-    throw new DomainError('PRECONDITION_FAILED', `${events === 0 ? 'no' : 'every'} customer churned, so there is nothing to relate the score to`);
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      `${events === 0 ? 'no' : 'every'} customer churned, so there is nothing to relate the score to`,
+    );
   }
   return columns;
 }
@@ -140,11 +145,15 @@ export function logisticRegression(input: LogisticRegressionInput, options: Logi
 }
 
 /** `logisticRegression` in slices: a pause after the set-up and after each likelihood pass over the rows. */
-export function* logisticRegressionSteps(input: LogisticRegressionInput, options: LogisticRegressionOptions = {}): SlicedWork<LogisticRegressionFit> {
+export function* logisticRegressionSteps(
+  input: LogisticRegressionInput,
+  options: LogisticRegressionOptions = {},
+): SlicedWork<LogisticRegressionFit> {
   const { maxIterations = 50, tolerance = 1e-8, scoreName = 'score' } = options;
   // Past ~700 separating steps the weights underflow and the covariance could overflow; no
   // real fit needs more than a few dozen.
-  if (!Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > 200) throw new DomainError('BAD_REQUEST', 'maxIterations must be a whole number from 1 to 200');
+  if (!Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > 200)
+    throw new DomainError('BAD_REQUEST', 'maxIterations must be a whole number from 1 to 200');
   if (!(tolerance > 0)) throw new DomainError('BAD_REQUEST', 'tolerance must be positive');
   const names = [INTERCEPT, scoreName, ...(input.controls ?? []).map((c) => c.name)];
   const columns = validate(input, names);
@@ -173,7 +182,11 @@ export function* logisticRegressionSteps(input: LogisticRegressionInput, options
   let factor = cholesky(state.information);
   // Here every weight is the same positive number, so a singular information matrix means
   // one column is a combination of the others.
-  if (!factor) throw new DomainError('PRECONDITION_FAILED', `the columns ${names.slice(1).join(', ')} are collinear: one is a combination of the others`);
+  if (!factor)
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      `the columns ${names.slice(1).join(', ')} are collinear: one is a combination of the others`,
+    );
 
   let iterations = 0;
   let converged = false;
@@ -230,13 +243,23 @@ export function* logisticRegressionSteps(input: LogisticRegressionInput, options
   }
   const scaledCovariance = choleskyInverse(factor);
   const estimates = t.map((row) => row.reduce((s, v, k) => s + v * beta[k]!, 0));
-  const covariance = t.map((ti) => t.map((tj) => ti.reduce((s, a, k) => s + a * tj.reduce((u, b, l) => u + scaledCovariance[k]![l]! * b, 0), 0)));
+  const covariance = t.map((ti) =>
+    t.map((tj) => ti.reduce((s, a, k) => s + a * tj.reduce((u, b, l) => u + scaledCovariance[k]![l]! * b, 0), 0)),
+  );
 
   const coefficients = names.map((name, j): LogisticCoefficient => {
     const estimate = estimates[j]!;
     const standardError = Math.sqrt(Math.max(0, covariance[j]![j]!));
     const z = standardError > 0 ? estimate / standardError : 0;
-    return { name, estimate, standardError, ciLow: estimate - Z95 * standardError, ciHigh: estimate + Z95 * standardError, z, pValue: twoSidedP(z) };
+    return {
+      name,
+      estimate,
+      standardError,
+      ciLow: estimate - Z95 * standardError,
+      ciHigh: estimate + Z95 * standardError,
+      z,
+      pValue: twoSidedP(z),
+    };
   });
   return { coefficients, covariance, logLikelihood: state.logLikelihood, iterations, converged, problem, n, events };
 }

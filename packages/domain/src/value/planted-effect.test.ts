@@ -16,7 +16,15 @@ const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
 
 /** The value per point the planted model implies for these very customers (no estimation error). */
 function trueValue(model: PlantedModel, customers: ReturnType<typeof plantedChurn>['customers']): number {
-  return churnValuePerPoint([model.intercept, model.scoreEffect], [[0, 0], [0, 0]], customers, 10).value;
+  return churnValuePerPoint(
+    [model.intercept, model.scoreEffect],
+    [
+      [0, 0],
+      [0, 0],
+    ],
+    customers,
+    10,
+  ).value;
 }
 
 function coverage(model: PlantedModel) {
@@ -69,7 +77,11 @@ describe('a planted churn effect (intercept 1.0, −0.35 per point on a 0–10 s
   it('is recovered beside a control that also drives churn (+0.5 log-odds per SD)', () => {
     const model = { ...PLANTED, controlEffect: 0.5 };
     const { customers, control } = plantedChurn(model, 7);
-    const fit = logisticRegression({ outcomes: customers.map((c) => (c.churned ? 1 : 0)), score: customers.map((c) => c.score), controls: [{ name: 'tenure', values: control }] });
+    const fit = logisticRegression({
+      outcomes: customers.map((c) => (c.churned ? 1 : 0)),
+      score: customers.map((c) => c.score),
+      controls: [{ name: 'tenure', values: control }],
+    });
     const [, score, tenure] = fit.coefficients;
     expect(score!.ciLow).toBeLessThanOrEqual(-0.35);
     expect(score!.ciHigh).toBeGreaterThanOrEqual(-0.35);

@@ -14,7 +14,12 @@ const estimate = bandLtvValue(
 
 describe('value schemas', () => {
   it('accept a customer outcome, with or without cost to serve, and refuse negative or missing money', () => {
-    expect(ZCustomerOutcome.parse({ customerId: 'c1', score: 9, churned: false, revenue: 1200 })).toEqual({ customerId: 'c1', score: 9, churned: false, revenue: 1200 });
+    expect(ZCustomerOutcome.parse({ customerId: 'c1', score: 9, churned: false, revenue: 1200 })).toEqual({
+      customerId: 'c1',
+      score: 9,
+      churned: false,
+      revenue: 1200,
+    });
     expect(ZCustomerOutcome.safeParse({ customerId: 'c1', score: 9, churned: false, revenue: 1200, costToServe: 80 }).success).toBe(true);
     expect(ZCustomerOutcome.safeParse({ customerId: 'c1', score: 9, churned: false, revenue: -1 }).success).toBe(false);
     expect(ZCustomerOutcome.safeParse({ customerId: 'c1', score: 9, churned: false }).success).toBe(false);

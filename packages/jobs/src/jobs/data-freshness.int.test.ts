@@ -24,7 +24,14 @@ beforeAll(async () => {
   await survey(org.stale, 'qualtrics', '2026-11-01T09:00:00Z');
   await db
     .insertInto('operational_event')
-    .values({ organisation_id: org.stale, source: 'genesys', external_id: 'c-1', type: 'contact', occurred_at: '2026-11-24T23:00:00Z', attributes: '{}' })
+    .values({
+      organisation_id: org.stale,
+      source: 'genesys',
+      external_id: 'c-1',
+      type: 'contact',
+      occurred_at: '2026-11-24T23:00:00Z',
+      attributes: '{}',
+    })
     .execute();
   worker = await startWorker(database, { now: () => NOW, pollingIntervalSeconds: 0.5, log: () => {} });
 });

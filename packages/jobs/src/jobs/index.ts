@@ -5,4 +5,12 @@ import { kpiRefresh } from './kpi-refresh.job.ts';
 import { valueRefit, valueRefitSweep } from './value-model.job.ts';
 
 /** Every job the worker runs. Adding one here registers its queue, schedule and handler. */
-export const jobs: readonly JobDefinition[] = [dataFreshnessSweep, dataFreshnessCheck, kpiScheduleSweep, kpiRecompute, kpiRefresh, valueRefitSweep, valueRefit];
+export const jobs: readonly JobDefinition[] = [
+  dataFreshnessSweep,
+  dataFreshnessCheck,
+  kpiScheduleSweep,
+  kpiRecompute,
+  kpiRefresh,
+  valueRefitSweep,
+  valueRefit,
+];

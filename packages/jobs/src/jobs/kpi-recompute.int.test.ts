@@ -36,9 +36,23 @@ beforeAll(async () => {
   const scores = [10, 10, 9, 9, 9, 10, 8, 7, 3, 6];
   await db
     .insertInto('survey_response')
-    .values(scores.map((score, i) => ({ organisation_id: ids.org, source: 's', external_id: `r-${i}`, instrument: 'nps', score, occurred_at: `2026-10-${10 + i}T12:00:00Z` })))
+    .values(
+      scores.map((score, i) => ({
+        organisation_id: ids.org,
+        source: 's',
+        external_id: `r-${i}`,
+        instrument: 'nps',
+        score,
+        occurred_at: `2026-10-${10 + i}T12:00:00Z`,
+      })),
+    )
     .execute();
-  worker = await startWorker(database, { jobs: [kpiScheduleSweep, kpiRecompute], now: () => NOW, pollingIntervalSeconds: 0.5, log: () => {} });
+  worker = await startWorker(database, {
+    jobs: [kpiScheduleSweep, kpiRecompute],
+    now: () => NOW,
+    pollingIntervalSeconds: 0.5,
+    log: () => {},
+  });
 });
 afterAll(async () => {
   await worker.stop();
@@ -65,14 +79,27 @@ describe('KPI schedules', () => {
 
     // Sweeping again in the same slot sends nothing: the KPI has run since its schedule fired.
     await worker.boss.send(kpiScheduleSweep.name, {});
-    await until(async () => ((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${kpiScheduleSweep.name} AND state = 'completed'`.execute(database.db)).rows[0]!.n >= 2 ? true : undefined));
+    await until(async () =>
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${kpiScheduleSweep.name} AND state = 'completed'`.execute(database.db)
+      ).rows[0]!.n >= 2
+        ? true
+        : undefined,
+    );
     expect(await recomputesSent()).toBe(1);
   });
 
   it('queues one recompute per KPI however many senders race', async () => {
     // Sent at the same moment: the worker (polling every 0.5 s) cannot finish one in between.
     const before = await recomputesSent();
-    const send = () => worker.boss.send(kpiRecompute.name, { organisationId: ids.org, kpiId: ids.kpi, full: false }, { singletonKey: kpiRecomputeKey(ids.kpi) });
+    const send = () =>
+      worker.boss.send(
+        kpiRecompute.name,
+        { organisationId: ids.org, kpiId: ids.kpi, full: false },
+        { singletonKey: kpiRecomputeKey(ids.kpi) },
+      );
     const sent = await Promise.all([send(), send(), send()]);
     expect(sent.filter((id) => id !== null)).toHaveLength(1);
     expect(await recomputesSent()).toBe(before + 1);

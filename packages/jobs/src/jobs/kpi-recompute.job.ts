@@ -10,7 +10,9 @@ export const kpiRecomputeKey = (kpiId: string) => `kpi:${kpiId}`;
 
 /** The latest time the cron expression fired at or before `now` (UTC). */
 export function lastSlot(cron: string, now: Date): Date {
-  return CronExpressionParser.parse(cron, { currentDate: new Date(now.getTime() + 1), tz: 'UTC' }).prev().toDate();
+  return CronExpressionParser.parse(cron, { currentDate: new Date(now.getTime() + 1), tz: 'UTC' })
+    .prev()
+    .toDate();
 }
 
 /**
@@ -58,7 +60,11 @@ export const kpiScheduleSweep = defineJob({
     for (const k of await listKpiSchedules(db)) {
       const slot = lastSlot(k.schedule, at);
       if (k.lastRunAt && k.lastRunAt >= slot) continue;
-      await boss.send(kpiRecompute.name, { organisationId: k.organisationId, kpiId: k.kpiId, full: false }, { singletonKey: kpiRecomputeKey(k.kpiId) });
+      await boss.send(
+        kpiRecompute.name,
+        { organisationId: k.organisationId, kpiId: k.kpiId, full: false },
+        { singletonKey: kpiRecomputeKey(k.kpiId) },
+      );
     }
   },
 });

@@ -28,9 +28,13 @@ afterAll(async () => {
 
 /** The refresh jobs of a KPI by state. */
 const states = async (kpiId: string) =>
-  (await sql<{ state: string }>`SELECT state FROM pgboss.job WHERE name = ${kpiRefresh.name} AND singleton_key = ${kpiRefreshKey(kpiId)} ORDER BY created_on, state`.execute(database.db)).rows.map(
-    (r) => r.state,
-  );
+  (
+    await sql<{
+      state: string;
+    }>`SELECT state FROM pgboss.job WHERE name = ${kpiRefresh.name} AND singleton_key = ${kpiRefreshKey(kpiId)} ORDER BY created_on, state`.execute(
+      database.db,
+    )
+  ).rows.map((r) => r.state);
 
 describe('the KPI refresh queue', () => {
   it('holds one queued refresh per KPI however many ingests ask, and one more while one runs', async () => {
@@ -45,7 +49,9 @@ describe('the KPI refresh queue', () => {
     // announces would wait for the KPI's schedule: an exclusive queue, like kpi.recompute's, drops it.
     const [running] = await boss.fetch(kpiRefresh.name, { batchSize: 1, ignoreStartAfter: true });
     expect(running).toBeDefined();
-    const runningKpi = (await sql<{ key: string }>`SELECT singleton_key AS key FROM pgboss.job WHERE id = ${running!.id}::uuid`.execute(database.db)).rows[0]!.key;
+    const runningKpi = (
+      await sql<{ key: string }>`SELECT singleton_key AS key FROM pgboss.job WHERE id = ${running!.id}::uuid`.execute(database.db)
+    ).rows[0]!.key;
     const kpiId = runningKpi === kpiRefreshKey(KPI) ? KPI : OTHER_KPI;
     expect(await states(kpiId)).toEqual(['active']);
     await refresh.send(ORG, [kpiId]);
@@ -54,8 +60,12 @@ describe('the KPI refresh queue', () => {
   });
 
   it('sends nothing for a batch that feeds no KPI', async () => {
-    const before = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${kpiRefresh.name}`.execute(database.db)).rows[0]!.n;
+    const before = (
+      await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${kpiRefresh.name}`.execute(database.db)
+    ).rows[0]!.n;
     await kpiRefreshSender(boss).send(ORG, []);
-    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${kpiRefresh.name}`.execute(database.db)).rows[0]!.n).toBe(before);
+    expect(
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${kpiRefresh.name}`.execute(database.db)).rows[0]!.n,
+    ).toBe(before);
   });
 });

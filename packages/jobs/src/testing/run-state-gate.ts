@@ -40,7 +40,9 @@ export async function closeRunStateGate(db: Db): Promise<RunStateGate> {
       (
         await sql<{ n: number }>`
           SELECT count(*)::int AS n FROM pg_locks
-          WHERE database = ${thisDatabase} AND pid = ${pid} AND relation = 'kpi_result'::regclass AND mode = 'RowExclusiveLock' AND granted`.execute(db)
+          WHERE database = ${thisDatabase} AND pid = ${pid} AND relation = 'kpi_result'::regclass AND mode = 'RowExclusiveLock' AND granted`.execute(
+          db,
+        )
       ).rows[0]!.n > 0,
     open: async () => {
       open();
