@@ -74,11 +74,19 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
   async function answer(req: Request, res: WithKeep, calls: Call[], next: NextFunction) {
     const made = opts.context(req, res);
     res.locals.context = made;
-    const { actor } = await made;
+    // A context that cannot be made (a refused address, the database unreachable) is tRPC's to
+    // answer, as it answers any call: it gets the same outcome from contextMadeFor.
+    const actor = await made.then(
+      (ctx) => ctx.actor,
+      () => undefined,
+    );
     if (actor?.kind !== 'member') return next();
     const reaches = calls.map((c) => (c.access === 'public' ? 'public' : roleReach(actor.role, c.access)));
     if (reaches.some((r) => r === null)) return next();
-    const { timeZone, stamp } = await opts.stamps.read(actor.organisationId);
+    const read = await opts.stamps.read(actor.organisationId).catch(() => null);
+    // The database unreachable: tRPC answers it as for any call (a 503 the client sends again).
+    if (!read) return next();
+    const { timeZone, stamp } = read;
     const day = dayIn(timeZone, opts.now());
     const keys = calls.map((c, i) =>
       c.kept === 'actor'

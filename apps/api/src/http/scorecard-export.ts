@@ -14,8 +14,10 @@ import type { ErrorBody } from './error-body.schema.ts';
  */
 export function scorecardExport(format: 'csv' | 'pdf', context: (req: Request, res: Response) => Promise<Context>) {
   return async (req: Request, res: Response) => {
-    const ctx = await context(req, res);
+    let ctx: Context | undefined;
     try {
+      // Inside the try: a context refused (an address past its unknown-token limit) is answered here.
+      ctx = await context(req, res);
       // The same period choice as the page (`?period=` or `?from=&to=`), checked by the procedure.
       const pick = (key: string) => (typeof req.query[key] === 'string' ? req.query[key] : undefined);
       const params = Object.fromEntries(
@@ -31,7 +33,7 @@ export function scorecardExport(format: 'csv' | 'pdf', context: (req: Request, r
       if (!(error instanceof TRPCError)) throw error;
       // A failure of the server's own, such as a scorecard that fails its output schema: its detail is logged, never sent.
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
-      if (internal) ctx.log(`[api] scorecard.${format} failed: ${(error.cause ?? error).stack ?? error.message}`);
+      if (internal) (ctx?.log ?? console.error)(`[api] scorecard.${format} failed: ${(error.cause ?? error).stack ?? error.message}`);
       res
         .status(getHTTPStatusCodeFromError(error))
         .json({ error: { message: internal ? INTERNAL_ERROR_MESSAGE : error.message, code: error.code } } satisfies ErrorBody);
