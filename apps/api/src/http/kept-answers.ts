@@ -50,6 +50,8 @@ interface Call {
 export type AnswerSending = (status: number, body: Buffer) => { status: number; body: Buffer } | undefined;
 
 const KEEP = Symbol('keep-answer');
+/** Longest a request waits for answers another request is building before it builds them itself. */
+const BUILD_WAIT_MS = 3_000;
 type WithKeep = Response & { [KEEP]?: AnswerSending; locals: { context?: Promise<Context> } };
 
 /** The tRPC handler calls this with every answer before it sends it, and sends what it returns instead if anything. */
@@ -98,7 +100,8 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
     // Answers another request is building right now (fifty people after a change): wait for them.
     const inBuild = keys.flatMap((k, i) => (items[i] === undefined ? (opts.answers.building(k) ?? []) : []));
     if (inBuild.length > 0) {
-      await Promise.all(inBuild);
+      // Bounded: whatever becomes of the other request, this one is never held past a few seconds.
+      await Promise.race([Promise.all(inBuild), new Promise((resolve) => setTimeout(resolve, BUILD_WAIT_MS).unref())]);
       items = keys.map((k) => opts.answers.item(k));
     }
     if (items.every((i): i is string => i !== undefined)) {
