@@ -118,10 +118,16 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
       req.url = `/${missing.map((i) => calls[i]!.path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
       req.originalUrl = `${req.baseUrl}${req.url}`;
     }
-    res[KEEP] = (status, body) => {
+    res[KEEP] = (_status, body) => {
       try {
-        if (status !== 200 && status !== 207) return undefined;
-        const parsed: unknown = JSON.parse(body.toString('utf8'));
+        // Whatever the status (a failed call makes a whole batch's 500), a batch answer is put back
+        // together, so the caller gets one answer per call it asked; only results are kept.
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(body.toString('utf8'));
+        } catch {
+          return undefined;
+        }
         const answered = batch ? (parsed as unknown[]) : [parsed];
         if (!Array.isArray(answered) || answered.length !== missing.length) return undefined;
         const whole = [...items];
