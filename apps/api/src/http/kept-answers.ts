@@ -242,10 +242,6 @@ export class AnswerStore {
     made.catch(() => this.#encoded.delete(key));
     return made;
   }
-
-  get entries(): number {
-    return this.#items.size + this.#encoded.size;
-  }
 }
 
 /** A map in use order that drops its oldest entries past a byte budget. */
