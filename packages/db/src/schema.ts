@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { RolloutPlan } from '@throughline/domain';
 
 /** The database as Kysely sees it. Column names are snake_case, as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -406,6 +407,12 @@ export interface InitiativeTable {
   funding_approver: 'team' | 'council' | null;
   funded_on: ColumnType<string | null, string | null, string | null>;
   measured_on: ColumnType<string | null, string | null, string | null>;
+  rollout_plan: ColumnType<RolloutPlan, string | undefined, string>;
+  measured_kpi_id: string | null;
+  measured_design: 'difference_in_differences' | 'interrupted_time_series' | 'before_after' | null;
+  measured_uplift: number | null;
+  measured_low: number | null;
+  measured_high: number | null;
   version: Generated<number>;
   created_at: CreatedAt;
 }

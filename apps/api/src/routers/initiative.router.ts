@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  benefitsPortfolio,
   checkGate,
   DomainError,
   fundingAmount,
@@ -8,6 +9,7 @@ import {
   ZAcidTestEntry,
   ZAdvanceInput,
   ZBacklog,
+  ZBenefitsPortfolio,
   ZFundingDecisionInput,
   ZId,
   ZInitiative,
@@ -50,6 +52,14 @@ function refuseGate(result: ReturnType<typeof checkGate>): void {
 async function fundingRoute(db: Db, organisationId: string, i: Initiative) {
   const team = await findTeam(db, organisationId, i.teamId);
   return { ...routeFunding(fundingAmount(i), team.spendingAuthority), amount: fundingAmount(i), authority: team.spendingAuthority };
+}
+
+/** The decisive estimate of the case KPI's movement, as the acid test finds it today; null when too little data. */
+async function measurementOf(ctx: AuthorizedContext, i: Initiative) {
+  const [entry] = await acidTest(ctx.db, ctx.organisationId, today(ctx), { initiativeId: i.id });
+  const kpi = entry?.kpis.find((k) => k.kpiId === i.kpiId);
+  if (!kpi || kpi.effect === null || kpi.effectLow === null || kpi.effectHigh === null) return null;
+  return { kpiId: kpi.kpiId, design: kpi.design, uplift: kpi.effect, low: kpi.effectLow, high: kpi.effectHigh };
 }
 
 export const initiativeRouter = router({
@@ -127,6 +137,9 @@ export const initiativeRouter = router({
         input.to === 'measured' && current.kpiId && current.implementedOn
           ? await kpiHasDataAfter(ctx.db, current.kpiId, current.implementedOn)
           : false;
+      // The measured gate records what the acid test's strongest design found on the case's KPI,
+      // so benefits realised are read from the record rather than re-estimated as data moves on.
+      const measurement = resultsAfterImplementation ? await measurementOf(ctx, current) : null;
       return ctx.db.transaction().execute(async (db) => {
         await lockAtVersion(db, 'initiative', { organisationId: ctx.organisationId, ...input });
         const before = await getInitiative(db, ctx.organisationId, input.id);
@@ -135,7 +148,7 @@ export const initiativeRouter = router({
           id: input.id,
           version: input.version,
           stage: input.to,
-          ...(input.to === 'measured' && { measuredOn: today(ctx) }),
+          ...(input.to === 'measured' && { measuredOn: today(ctx), measurement }),
         });
         await audit(db, ctx, `initiative.${input.to}`, { type: 'initiative', id: input.id }, { before, after });
         return after;
@@ -222,7 +235,19 @@ export const initiativeRouter = router({
     .output(z.array(ZTeamBudget))
     .query(({ ctx }) => teamBudgets(ctx.db, ctx.organisationId)),
 
-  /** Every implemented initiative's targeted KPIs before vs after, with the chain that led there. */
+  /**
+   * Benefits realised: each delivered initiative's expected against measured uplift and value, and
+   * the sums by journey, team and year — the refreshed business case funding decisions read from.
+   */
+  portfolio: authorizedProcedure('initiative.read')
+    .input(z.object({}).default({}))
+    .output(ZBenefitsPortfolio)
+    .query(async ({ ctx }) => benefitsPortfolio(await listInitiatives(ctx.db, ctx.organisationId))),
+
+  /**
+   * Every implemented initiative's targeted KPIs judged three ways (difference in differences,
+   * interrupted time series, before vs after), the verdict from the strongest, and the chain that led there.
+   */
   acidTest: authorizedProcedure('initiative.read')
     .input(z.object({ initiativeId: ZId.optional() }).default({}))
     .output(z.array(ZAcidTestEntry))

@@ -12,6 +12,7 @@ import * as m0010 from './2026_11_27_0010_ingest_xid.ts';
 import * as m0011 from './2026_12_02_0011_trustworthy_headlines.ts';
 import * as m0012 from './2026_12_02_0012_account_safety.ts';
 import * as m0014 from './2026_12_02_0014_organisation_stamp.ts';
+import * as m0015 from './2026_12_02_0015_rollout_measurement.ts';
 
 /**
  * Every migration, by its frozen name. Listed statically rather than read from the folder so
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0011_trustworthy_headlines': m0011,
   '2026_12_02_0012_account_safety': m0012,
   '2026_12_02_0014_organisation_stamp': m0014,
+  '2026_12_02_0015_rollout_measurement': m0015,
 };

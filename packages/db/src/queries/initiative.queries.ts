@@ -1,8 +1,13 @@
 import { sql } from 'kysely';
 import {
+  detectability,
+  DomainError,
   investmentFigures,
   notFound,
   pickValuePerPoint,
+  ZKpiKind,
+  type KpiAggregate,
+  type Measurement,
   type Initiative,
   type InitiativeInput,
   type InitiativeStage,
@@ -60,6 +65,12 @@ function baseQuery(db: Db, organisationId: string) {
       'i.funding_approver as fundingApprover',
       day('i.funded_on').as('fundedOn'),
       day('i.measured_on').as('measuredOn'),
+      'i.rollout_plan as rollout',
+      'i.measured_kpi_id as measuredKpiId',
+      'i.measured_design as measuredDesign',
+      'i.measured_uplift as measuredUplift',
+      'i.measured_low as measuredLow',
+      'i.measured_high as measuredHigh',
       'i.version',
       ids('initiative_failure_point', 'failure_point_id').as('failurePointIds'),
       ids('initiative_outcome', 'outcome_id').as('outcomeIds'),
@@ -94,16 +105,100 @@ export async function listInitiatives(
     if (filter.ids.length === 0) return [];
     query = query.where('i.id', 'in', [...filter.ids]);
   }
-  const [rows, links] = await Promise.all([query.execute(), known.links ?? kpiValueLinks(db, organisationId)]);
+  const [rows, links, volumes] = await Promise.all([
+    query.execute(),
+    known.links ?? kpiValueLinks(db, organisationId),
+    recentKpiVolumes(db, organisationId),
+  ]);
   return rows
-    .map((r) => {
+    .map(({ measuredKpiId, measuredDesign, measuredUplift, measuredLow, measuredHigh, ...r }) => {
       const link = r.kpiId ? (links.get(r.kpiId) ?? null) : null;
       const figures = investmentFigures(r, pickValuePerPoint(r.valuePerPointOverride, link));
       const warning =
         figures.valuePerPointSource === 'kpi_entered' && link?.divergence ? { divergence: link.divergence, reason: link.reason } : null;
-      return { ...r, figures, valuePerPointWarning: warning };
+      const volume = r.kpiId ? volumes.get(r.kpiId) : undefined;
+      const measurement: Measurement | null =
+        measuredKpiId && measuredDesign && measuredUplift !== null
+          ? realised(
+              { kpiId: measuredKpiId, design: measuredDesign, uplift: measuredUplift, low: measuredLow!, high: measuredHigh! },
+              figures.valuePerPoint,
+            )
+          : null;
+      return {
+        ...r,
+        figures,
+        valuePerPointWarning: warning,
+        detectability: volume
+          ? detectability({ ...volume, rollout: r.rollout, expectedUplift: r.expectedUplift })
+          : null,
+        measurement,
+      };
     })
     .sort((a, b) => (b.figures.priority ?? -Infinity) - (a.figures.priority ?? -Infinity) || a.title.localeCompare(b.title));
+}
+
+/** The measured uplift priced at the case's value per point: the value the change realises a year, with its interval. */
+function realised(
+  m: { kpiId: string; design: Measurement['design']; uplift: number; low: number; high: number },
+  valuePerPoint: number | null,
+): Measurement {
+  const price = (x: number) => (valuePerPoint === null ? null : Math.round(x * valuePerPoint * 100) / 100);
+  const ends = [price(m.low), price(m.high)];
+  return {
+    kpiId: m.kpiId,
+    design: m.design,
+    uplift: m.uplift,
+    upliftLow: m.low,
+    upliftHigh: m.high,
+    realisedAnnualValue: price(m.uplift),
+    realisedLow: valuePerPoint === null ? null : Math.min(ends[0]!, ends[1]!),
+    realisedHigh: valuePerPoint === null ? null : Math.max(ends[0]!, ends[1]!),
+  };
+}
+
+/** The days of volume a minimum detectable effect is worked out from: the latest three months. */
+const RECENT_DAYS = 91;
+
+/**
+ * Every KPI's summed figures over the latest three months (all segments), with how many weeks of
+ * history it has: what the investment case's minimum detectable effect is worked out from.
+ */
+async function recentKpiVolumes(db: Db, organisationId: string) {
+  const rows = await db
+    .selectFrom('kpi as k')
+    .innerJoin('kpi_day as d', (j) => j.onRef('d.kpi_id', '=', 'k.id').on('d.segment', '=', ''))
+    .select([
+      'k.id',
+      'k.name',
+      'k.kind',
+      'k.unit',
+      sql<number>`(sum(d.n) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::int`.as('n'),
+      sql<number>`(sum(d.positives) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::int`.as('positives'),
+      sql<number>`(sum(d.negatives) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::int`.as('negatives'),
+      sql<number>`(sum(d.sum) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::float8`.as('sum'),
+      sql<number>`(sum(d.sum_squares) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::float8`.as('sumSquares'),
+      sql<number>`(sum(d.denominator) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::float8`.as('denominator'),
+      sql<number>`((current_date - min(d.day)) / 7)::int`.as('historyWeeks'),
+    ])
+    .where('k.organisation_id', '=', organisationId)
+    .where('d.n', '>', 0)
+    .groupBy('k.id')
+    .execute();
+  return new Map(
+    rows.map((r) => {
+      const recent: KpiAggregate = {
+        n: r.n ?? 0,
+        positives: r.positives ?? 0,
+        negatives: r.negatives ?? 0,
+        sum: r.sum ?? 0,
+        sumSquares: r.sumSquares ?? 0,
+        denominator: r.denominator ?? 0,
+        samples: [],
+      };
+      const kpi = { id: r.id, name: r.name, kind: ZKpiKind.parse(r.kind), unit: r.unit };
+      return [r.id, { kpi, recent, recentDays: RECENT_DAYS, historyWeeks: r.historyWeeks }];
+    }),
+  );
 }
 
 export async function getInitiative(db: Db, organisationId: string, id: string): Promise<Initiative> {
@@ -121,6 +216,19 @@ async function checkLinks(db: Db, organisationId: string, input: InitiativeInput
   await requireOwnedIds(db, organisationId, 'failure_point', input.failurePointIds, 'failurePointIds', 'a failure point');
   await requireOwnedIds(db, organisationId, 'outcome', input.outcomeIds, 'outcomeIds', 'an outcome');
   await requireOwnedIds(db, organisationId, 'system', input.systemIds, 'systemIds', 'a system');
+  const { rollout } = input;
+  if (rollout.dimension === 'step') {
+    await requireOwnedIds(db, organisationId, 'journey_step', [...rollout.waves.flatMap((w) => w.scopes), ...rollout.holdout], 'rollout.waves', 'a step');
+  }
+  if (rollout.comparison) {
+    if (rollout.comparison.journeyId === input.journeyId)
+      throw new DomainError('BAD_REQUEST', 'A comparison journey must be one the change does not touch', [
+        { path: 'rollout.comparison.journeyId', message: 'is the initiative’s own journey: choose one the change does not touch' },
+      ]);
+    await requireOwnedId(db, organisationId, 'journey', rollout.comparison.journeyId, 'rollout.comparison.journeyId', 'a journey');
+    if (rollout.comparison.stepId)
+      await requireOwnedId(db, organisationId, 'journey_step', rollout.comparison.stepId, 'rollout.comparison.stepId', 'a step');
+  }
 }
 
 const columns = (i: InitiativeInput) => ({
@@ -148,6 +256,7 @@ const columns = (i: InitiativeInput) => ({
   change_proposal_id: i.changeProposalId,
   spent_business: i.spentBusiness,
   spent_technology: i.spentTechnology,
+  rollout_plan: JSON.stringify(i.rollout),
 });
 
 async function replaceLinks(db: Db, organisationId: string, id: string, input: InitiativeInput) {
@@ -202,13 +311,29 @@ export async function updateInitiative(
 export async function setInitiativeStage(
   db: Db,
   organisationId: string,
-  p: { id: string; version: number; stage: InitiativeStage; fundingApprover?: 'team' | 'council'; fundedOn?: string; measuredOn?: string },
+  p: {
+    id: string;
+    version: number;
+    stage: InitiativeStage;
+    fundingApprover?: 'team' | 'council';
+    fundedOn?: string;
+    measuredOn?: string;
+    /** What the measured gate found: the deciding design's estimate on the case's KPI. */
+    measurement?: { kpiId: string; design: Measurement['design']; uplift: number; low: number; high: number } | null;
+  },
 ): Promise<Initiative> {
   const set = {
     stage: p.stage,
     ...(p.fundingApprover && { funding_approver: p.fundingApprover }),
     ...(p.fundedOn && { funded_on: p.fundedOn }),
     ...(p.measuredOn && { measured_on: p.measuredOn }),
+    ...(p.measurement && {
+      measured_kpi_id: p.measurement.kpiId,
+      measured_design: p.measurement.design,
+      measured_uplift: p.measurement.uplift,
+      measured_low: p.measurement.low,
+      measured_high: p.measurement.high,
+    }),
   };
   await updateAtVersion(db, 'initiative', { organisationId, ...p }, set);
   return getInitiative(db, organisationId, p.id);

@@ -13,6 +13,7 @@ import {
   type KpiAggregate,
   type KpiDefinition,
   type KpiValue,
+  type RolloutDimension,
 } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { syncKpiAlerts } from './kpi-alert.queries.ts';
@@ -55,8 +56,9 @@ function dayFigures(kpi: KpiDefinition): { select: RawBuilder<unknown>; measure:
     return {
       measure: sql`score::float8`,
       segment: sql`segment`,
-      select: sql`count(*)::int, (count(*) FILTER (WHERE ${positive}))::int, (count(*) FILTER (WHERE score <= 6 AND ${kpi.kind === 'nps'}))::int,
-                  coalesce(sum(m), 0), coalesce(sum(m * m), 0), 0::float8`,
+      select: sql`count(*)::int AS n, (count(*) FILTER (WHERE ${positive}))::int AS positives,
+                  (count(*) FILTER (WHERE score <= 6 AND ${kpi.kind === 'nps'}))::int AS negatives,
+                  coalesce(sum(m), 0) AS sum, coalesce(sum(m * m), 0) AS sum_squares, 0::float8 AS denominator`,
     };
   }
   const main = kpi.source.eventType;
@@ -65,10 +67,10 @@ function dayFigures(kpi: KpiDefinition): { select: RawBuilder<unknown>; measure:
   return {
     measure: sql`value`,
     segment: sql`attributes->>'segment'`,
-    select: sql`(count(*) FILTER (WHERE type = ${main}))::int,
-                (count(*) FILTER (WHERE type = ${main} AND attributes->>${condition} = 'true'))::int, 0,
-                coalesce(sum(m) FILTER (WHERE type = ${main}), 0), coalesce(sum(m * m) FILTER (WHERE type = ${main}), 0),
-                (count(*) FILTER (WHERE type = ${denominator}))::float8`,
+    select: sql`(count(*) FILTER (WHERE type = ${main}))::int AS n,
+                (count(*) FILTER (WHERE type = ${main} AND attributes->>${condition} = 'true'))::int AS positives, 0 AS negatives,
+                coalesce(sum(m) FILTER (WHERE type = ${main}), 0) AS sum, coalesce(sum(m * m) FILTER (WHERE type = ${main}), 0) AS sum_squares,
+                (count(*) FILTER (WHERE type = ${denominator}))::float8 AS denominator`,
   };
 }
 
@@ -336,4 +338,102 @@ export async function listKpiSchedules(db: Db) {
     .leftJoin('kpi_run_state', 'kpi_run_state.kpi_id', 'kpi.id')
     .select(['kpi.id as kpiId', 'kpi.organisation_id as organisationId', 'kpi.schedule', 'kpi_run_state.last_run_at as lastRunAt'])
     .execute();
+}
+
+/** One day's summed figures of a KPI for one group of customers (null: the group is not known). */
+export interface GroupDay {
+  day: string;
+  group: string | null;
+  figures: KpiAggregate;
+}
+
+/** What tells customers apart in a rollout, as SQL over the KPI's events. */
+function groupColumn(kpi: KpiDefinition, by: RolloutDimension): RawBuilder<unknown> {
+  if (by === 'step') return sql`step_id::text`;
+  if (kpi.source.stream === 'survey') return by === 'region' ? sql`NULL::text` : sql.ref(by);
+  return sql`attributes->>${by}`;
+}
+
+/**
+ * A KPI's daily figures over [from, to] split by a rollout dimension (all customers together when
+ * `by` is null), optionally at another scope than its own (a comparison journey or step). Segments
+ * at the KPI's own scope come from the daily rollups; anything else is read from the events.
+ */
+export async function kpiDaysByGroup(
+  db: Db,
+  organisationId: string,
+  kpi: KpiDefinition,
+  p: { from: string; to: string; timeZone: string; by: RolloutDimension | null; scope?: KpiDefinition['scope'] },
+): Promise<GroupDay[]> {
+  const toAggregate = (r: {
+    n: number;
+    positives: number;
+    negatives: number;
+    sum: number;
+    sum_squares: number;
+    denominator: number;
+    samples: number[];
+  }): KpiAggregate => ({
+    n: r.n,
+    positives: r.positives,
+    negatives: r.negatives,
+    sum: r.sum,
+    sumSquares: r.sum_squares,
+    denominator: r.denominator,
+    samples: r.samples,
+  });
+  if (!p.scope && (p.by === null || p.by === 'segment')) {
+    const rows = await db
+      .selectFrom('kpi_day')
+      .select([sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'segment', 'n', 'positives', 'negatives', 'sum', 'sum_squares', 'denominator', 'samples'])
+      .where('kpi_id', '=', kpi.id)
+      .where('day', '>=', p.from)
+      .where('day', '<=', p.to)
+      .where(p.by === null ? sql<boolean>`segment = ''` : sql<boolean>`segment <> ''`)
+      .execute();
+    return rows.map((r) => ({ day: r.day, group: p.by === null ? '' : r.segment === '(none)' ? null : r.segment, figures: toAggregate(r) }));
+  }
+  const scoped: KpiDefinition = p.scope ? { ...kpi, scope: p.scope } : kpi;
+  const src = sourceOf(organisationId, scoped);
+  const figures = dayFigures(scoped);
+  const group = p.by === null ? sql`''` : groupColumn(scoped, p.by);
+  const columns = scoped.source.stream === 'survey' ? sql`score` : sql`type, attributes`;
+  const typeOk = scoped.source.stream === 'operational' ? sql`type = ${scoped.source.eventType}` : sql`true`;
+  const samples =
+    kpi.kind === 'median' || kpi.kind === 'p90'
+      ? sql`coalesce(array_agg(m) FILTER (WHERE m IS NOT NULL AND type_ok), '{}')`
+      : sql`'{}'::float8[]`;
+  const local = (day: string) => sql`(${day}::timestamp AT TIME ZONE ${p.timeZone})`;
+  const { rows } = await sql<{
+    day: string;
+    grp: string | null;
+    n: number;
+    positives: number;
+    negatives: number;
+    sum: number;
+    sum_squares: number;
+    denominator: number;
+    samples: number[];
+  }>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, grp, ${figures.select}, ${samples} AS samples
+    FROM (SELECT (occurred_at AT TIME ZONE ${p.timeZone})::date AS day, ${group} AS grp, ${figures.measure} AS m, ${columns}, ${typeOk} AS type_ok
+          FROM ${src.table}
+          WHERE ${src.where} AND occurred_at >= ${local(p.from)} AND occurred_at < ${local(p.to)} + interval '1 day') e
+    GROUP BY day, grp`.execute(db);
+  // Sums of float8 come back as numbers on PGlite and as strings through node-postgres.
+  return rows.map((r) =>
+    ({
+      day: r.day,
+      group: r.grp,
+      figures: toAggregate({
+        ...r,
+        n: Number(r.n),
+        positives: Number(r.positives),
+        negatives: Number(r.negatives),
+        sum: Number(r.sum),
+        sum_squares: Number(r.sum_squares),
+        denominator: Number(r.denominator),
+      }),
+    }),
+  );
 }

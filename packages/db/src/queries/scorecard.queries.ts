@@ -9,6 +9,7 @@ import {
   type Scorecard,
   type ScorecardJourney,
   type ScorecardKpi,
+  sumBenefits,
 } from '@throughline/domain';
 import type { Db } from '../database.ts';
 import { listFailurePoints } from './failure-point.queries.ts';
@@ -125,11 +126,19 @@ export async function buildScorecard(
         .slice(0, 3)
         .map((f) => ({ id: f.id, title: f.title, stepName: f.stepName, annualCost: f.annualCost })),
       backlog: { initiatives: backlog.length, annualValue: backlog.reduce((sum, i) => sum + (i.figures.annualValue ?? 0), 0) },
-      delivered: {
-        implemented: mine.length - backlog.length,
-        outcomesAchieved: journeyOutcomes.filter((o) => o.status === 'achieved').length,
-        outcomes: journeyOutcomes.length,
-      },
+      delivered: (() => {
+        const benefits = sumBenefits(j.id, j.name, mine);
+        return {
+          implemented: mine.length - backlog.length,
+          outcomesAchieved: journeyOutcomes.filter((o) => o.status === 'achieved').length,
+          outcomes: journeyOutcomes.length,
+          measured: benefits.measured,
+          realisedAnnualValue: benefits.realisedAnnualValue,
+          realisedLow: benefits.realisedLow,
+          realisedHigh: benefits.realisedHigh,
+          awaitingMeasurement: benefits.awaitingMeasurement,
+        };
+      })(),
       outcomes: journeyOutcomes.map((o) => ({ title: o.title, target: o.target, current: o.current, status: o.status, byDate: o.byDate })),
     };
   });

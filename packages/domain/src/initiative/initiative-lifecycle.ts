@@ -54,6 +54,11 @@ function gateProblems(i: InitiativeInput, to: InitiativeStage, facts: GateFacts)
         'cannot be before delivery started',
       );
       need(i.changeSummary.trim() !== '', 'changeSummary', 'is required: what changed in operations');
+      need(
+        i.rollout.waves.length === 0 || i.implementedOn === null || i.rollout.waves[0]!.startsOn === i.implementedOn,
+        'rollout.waves.0.startsOn',
+        'is when the change first went live: make it the implementation date',
+      );
       break;
     case 'measured':
       need(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZFigure, ZId, ZIsoDate, ZMoney, ZName, ZSignedMoney, ZText, ZVersion } from '../common/common.schema.ts';
 import { ZApprover } from '../policy/change-proposal.schema.ts';
 import { ZConfidence } from '../insight/insight.schema.ts';
+import { ALL_AT_ONCE, ZRolloutPlan } from './rollout-plan.ts';
 
 export const INITIATIVE_STAGES = ['idea', 'designed', 'funded', 'in_delivery', 'implemented', 'measured'] as const;
 export const ZInitiativeStage = z.enum(INITIATIVE_STAGES);
@@ -31,6 +32,8 @@ export const ZAdoptionPlan = z.object({
   /** How use is measured, e.g. "share of claims triaged with the new tool". */
   usageMeasure: ZText.default(''),
   usageValue: ZFigure.nullable().default(null),
+  /** How the change reaches customers: what the acid test can compare them with. */
+  rollout: ZRolloutPlan.default(ALL_AT_ONCE),
 });
 export type AdoptionPlan = z.infer<typeof ZAdoptionPlan>;
 
@@ -74,6 +77,43 @@ export const ZInvestmentFigures = z.object({
 });
 export type InvestmentFigures = z.infer<typeof ZInvestmentFigures>;
 
+/** The designs the acid test can judge a change by, strongest first. */
+export const DESIGNS = ['difference_in_differences', 'interrupted_time_series', 'before_after'] as const;
+export const ZDesign = z.enum(DESIGNS);
+
+/**
+ * Whether the promised uplift could be seen at all: the smallest true effect on the KPI that the
+ * design the rollout allows would detect (80% power, two-sided 5%), at the KPI's current volume.
+ */
+export const ZDetectability = z.object({
+  kpiId: z.string(),
+  design: ZDesign,
+  perMonth: z.number(),
+  windowDays: z.number().int(),
+  /** In the KPI's points; null when the KPI has no data yet or its kind has no variance to work from. */
+  minimumDetectable: z.number().nullable(),
+  /** The expected uplift is smaller than the minimum detectable effect. */
+  belowDetectable: z.boolean(),
+  sentence: z.string(),
+});
+export type Detectability = z.infer<typeof ZDetectability>;
+
+/**
+ * What the measured gate recorded: the design that decided, its estimate of the uplift on the
+ * case's KPI with the 95% interval, and that uplift priced at the case's value per point.
+ */
+export const ZMeasurement = z.object({
+  kpiId: z.string(),
+  design: ZDesign,
+  uplift: z.number(),
+  upliftLow: z.number(),
+  upliftHigh: z.number(),
+  realisedAnnualValue: z.number().nullable(),
+  realisedLow: z.number().nullable(),
+  realisedHigh: z.number().nullable(),
+});
+export type Measurement = z.infer<typeof ZMeasurement>;
+
 export const ZInitiative = ZInitiativeInput.extend({
   id: ZId,
   stage: ZInitiativeStage,
@@ -90,6 +130,8 @@ export const ZInitiative = ZInitiativeInput.extend({
    */
   valuePerPointWarning: z.object({ divergence: z.string(), reason: z.string().nullable() }).nullable(),
   evidenceCount: z.number().int(),
+  detectability: ZDetectability.nullable(),
+  measurement: ZMeasurement.nullable(),
   version: ZVersion,
 });
 export type Initiative = z.infer<typeof ZInitiative>;

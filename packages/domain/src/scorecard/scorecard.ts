@@ -58,7 +58,18 @@ export const ZScorecardJourney = z.object({
   valueAtStake: z.number(),
   topFailurePoints: z.array(z.object({ id: z.string(), title: z.string(), stepName: z.string(), annualCost: z.number() })),
   backlog: z.object({ initiatives: z.number().int(), annualValue: z.number() }),
-  delivered: z.object({ implemented: z.number().int(), outcomesAchieved: z.number().int(), outcomes: z.number().int() }),
+  delivered: z.object({
+    implemented: z.number().int(),
+    outcomesAchieved: z.number().int(),
+    outcomes: z.number().int(),
+    /** Measured initiatives' uplift priced at their value per point: realised, not expected, value. */
+    measured: z.number().int(),
+    realisedAnnualValue: z.number(),
+    realisedLow: z.number(),
+    realisedHigh: z.number(),
+    /** The expected value of delivered initiatives not yet measured: shown apart, never as realised. */
+    awaitingMeasurement: z.number(),
+  }),
   outcomes: z.array(
     z.object({ title: z.string(), target: z.number(), current: z.number().nullable(), status: ZOutcomeStatus, byDate: z.string() }),
   ),
