@@ -17,6 +17,7 @@ import { trpc } from '../trpc.ts';
 import { CaseAdoptionFieldset } from './case-adoption-fieldset.tsx';
 import { CaseDeliveryFieldset } from './case-delivery-fieldset.tsx';
 import { caseFormOf, caseInputOf } from './case-form.ts';
+import { CaseRolloutFieldset } from './case-rollout-fieldset.tsx';
 import { CaseHypothesisFieldset } from './case-hypothesis-fieldset.tsx';
 import { CaseInitiativeFieldset } from './case-initiative-fieldset.tsx';
 import { CaseInvestmentFieldset } from './case-investment-fieldset.tsx';
@@ -69,6 +70,8 @@ export function CaseEditor({ initiative, journeys, teams, kpis, systems, gateIss
     if (initialFocus) headingRef.current?.focus();
   }, [initialFocus]);
 
+  // The rollout fieldset shows each of its issues beside the wave, group or date it is about.
+  const rolloutPaths = form.issues.filter((i) => i.path.startsWith('rollout.')).map((i) => i.path);
   const conflict = form.serverError?.data?.code === 'CONFLICT';
   // The refusal has refreshed the initiative already (trpc.ts): reloading is closing the editor.
   const reload = () => onCancel();
@@ -79,7 +82,7 @@ export function CaseEditor({ initiative, journeys, teams, kpis, systems, gateIss
         Edit the case
       </h2>
       <div ref={alertRef} tabIndex={-1} className="case-editor__alert">
-        <FormAlert id={alertId} error={form.error} fields={form.fields}>
+        <FormAlert id={alertId} error={form.error} fields={[...form.fields, ...rolloutPaths]}>
           {conflict ? (
             <button type="button" className="button button--secondary" onClick={() => void reload()}>
               Reload the initiative
@@ -92,6 +95,7 @@ export function CaseEditor({ initiative, journeys, teams, kpis, systems, gateIss
       <CaseHypothesisFieldset form={form} />
       <CaseInvestmentFieldset form={form} kpis={kpis} systems={systems} />
       <CaseAdoptionFieldset form={form} />
+      <CaseRolloutFieldset form={form} journeys={journeys} />
       <CaseDeliveryFieldset form={form} />
       <div className="form__buttons case-editor__buttons">
         <SubmitButton label="Save the case" pending={form.submitting} />

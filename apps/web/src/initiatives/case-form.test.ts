@@ -25,6 +25,7 @@ const initiative = {
   peopleTrained: 0,
   usageMeasure: '',
   usageValue: null,
+  rollout: { mode: 'all_at_once', dimension: null, waves: [], holdout: [], comparison: null },
   deliveryStartOn: null,
   implementedOn: null,
   changeSummary: '',
@@ -41,6 +42,7 @@ describe('the case editor’s form', () => {
     expect(issues).toEqual([]);
     expect(input.changeProposalId).toBe('00000000-0000-4000-8000-000000000009');
     expect(input.expectedUplift).toBeNull();
+    expect(input.rollout).toEqual(initiative.rollout);
     expect(input).not.toHaveProperty('version');
   });
 

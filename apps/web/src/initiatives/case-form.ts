@@ -2,6 +2,7 @@ import { ZInitiativeInput, type Confidence, type Initiative, type InitiativeInpu
 import type { FieldIssue } from '../common/field-issues.ts';
 import { parseCost } from '../common/cost-input.ts';
 import { parseOptionalNumber } from '../common/number-field.tsx';
+import { rolloutDraftOf, rolloutPlanOf, type RolloutDraft } from './rollout-form.ts';
 
 /** The case as the editor holds it: numbers as typed, so "12,500" and a blank both survive editing. */
 export interface CaseForm {
@@ -26,6 +27,7 @@ export interface CaseForm {
   peopleTrained: string;
   usageMeasure: string;
   usageValue: string;
+  rollout: RolloutDraft;
   deliveryStartOn: string;
   implementedOn: string;
   changeSummary: string;
@@ -64,6 +66,7 @@ export function caseFormOf(i: Initiative): CaseForm {
     peopleTrained: typed(i.peopleTrained),
     usageMeasure: i.usageMeasure,
     usageValue: typed(i.usageValue),
+    rollout: rolloutDraftOf(i.rollout),
     deliveryStartOn: i.deliveryStartOn ?? '',
     implementedOn: i.implementedOn ?? '',
     changeSummary: i.changeSummary,
@@ -109,6 +112,9 @@ export function caseInputOf(i: Initiative, form: CaseForm): { input: InitiativeI
     return value;
   };
 
+  const rollout = rolloutPlanOf(form.rollout);
+  issues.push(...rollout.issues);
+
   const input: InitiativeInput = {
     ...inputOf(i),
     title: form.title,
@@ -132,6 +138,7 @@ export function caseInputOf(i: Initiative, form: CaseForm): { input: InitiativeI
     peopleTrained: count('peopleTrained'),
     usageMeasure: form.usageMeasure,
     usageValue: optional('usageValue'),
+    rollout: rollout.plan,
     deliveryStartOn: form.deliveryStartOn || null,
     implementedOn: form.implementedOn || null,
     changeSummary: form.changeSummary,

@@ -1,7 +1,9 @@
-import type { Initiative } from '@throughline/domain';
+import { useQuery } from '@tanstack/react-query';
+import { describeRollout, rolloutHasComparison, type Initiative } from '@throughline/domain';
 import { Link } from 'react-router';
 import { formatCount, formatDate, formatGbp } from '../common/locale-format.ts';
 import { SplitMoneyCells, SplitMoneyHeads } from '../common/split-money-cells.tsx';
+import { trpc } from '../trpc.ts';
 import { totalCost } from './initiative-format.ts';
 import { ProgressBar } from './progress-bar.tsx';
 
@@ -9,6 +11,9 @@ const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFracti
 
 /** Adoption (people trained against the plan, and use), delivery dates, and spend against what was funded. */
 export function DeliverySection({ initiative: i }: { initiative: Initiative }) {
+  // Steps are stored by id: their names, only when the rollout is by step.
+  const steps = useQuery({ ...trpc.journey.stepNames.queryOptions(), enabled: i.rollout.dimension === 'step' });
+  const stepName = new Map(steps.data?.map((s) => [s.id, s.name]));
   const spent = i.spentBusiness + i.spentTechnology;
   const committed = totalCost(i.figures);
   return (
@@ -38,6 +43,17 @@ export function DeliverySection({ initiative: i }: { initiative: Initiative }) {
             <div>
               <dt>Usage so far</dt>
               <dd>{i.usageValue !== null ? formatCount(i.usageValue) : <span className="muted">Not measured yet</span>}</dd>
+            </div>
+            <div>
+              <dt>Rollout</dt>
+              <dd>
+                {describeRollout(i.rollout, (scope) => stepName.get(scope) ?? scope)}
+                <span className="facts__note">
+                  {rolloutHasComparison(i.rollout)
+                    ? 'Leaves customers to compare with: the acid test can use a difference in differences.'
+                    : 'Leaves nobody to compare with: the acid test falls back on the KPI’s own trend and season.'}
+                </span>
+              </dd>
             </div>
           </dl>
         </div>

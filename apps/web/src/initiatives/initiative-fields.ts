@@ -1,4 +1,5 @@
 import type { InitiativeInput } from '@throughline/domain';
+import { rolloutFieldLabel } from './rollout-form.ts';
 
 export type InitiativeField = keyof InitiativeInput;
 
@@ -25,6 +26,7 @@ export const FIELD_LABEL: Record<InitiativeField, string> = {
   peopleTrained: 'People trained',
   usageMeasure: 'Usage measure',
   usageValue: 'Usage so far',
+  rollout: 'Rollout plan',
   deliveryStartOn: 'Delivery starts on',
   implementedOn: 'Implemented on',
   changeSummary: 'What changed in operations',
@@ -34,7 +36,7 @@ export const FIELD_LABEL: Record<InitiativeField, string> = {
 };
 
 export function fieldLabel(path: string): string {
-  return path in FIELD_LABEL ? FIELD_LABEL[path as InitiativeField] : path;
+  return path in FIELD_LABEL ? FIELD_LABEL[path as InitiativeField] : (rolloutFieldLabel(path) ?? path);
 }
 
 /** Words that read on from a field's label: "Hypothesis is required…", "KPI has no results…". */
