@@ -3,8 +3,11 @@ import { Link } from 'react-router';
 import { formatCount } from '../common/locale-format.ts';
 import { WarningIcon } from '../common/warning-icon.tsx';
 import { SplitMoneyCells, SplitMoneyHeads } from '../common/split-money-cells.tsx';
+import { DetectabilityNote } from './detectability-note.tsx';
 import { formatOptionalGbp, valueSourceText } from './initiative-format.ts';
 import { NoTechnologyFlag } from './no-technology-flag.tsx';
+
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const CONFIDENCE: Record<Initiative['upliftConfidence'], string> = { low: 'low', medium: 'medium', high: 'high' };
 
@@ -78,6 +81,15 @@ export function InvestmentCase({ initiative: i, systems }: InvestmentCaseProps) 
               {i.expectedUplift !== null
                 ? `${i.expectedUplift > 0 ? '+' : ''}${i.expectedUplift} points, ${CONFIDENCE[i.upliftConfidence]} confidence`
                 : 'Not stated yet'}
+              {i.detectability?.belowDetectable ? (
+                <span className="flag flag--warning facts__flag">
+                  <WarningIcon />
+                  <span>
+                    Below the {i.detectability.minimumDetectable !== null ? `${oneDecimal.format(i.detectability.minimumDetectable)} ` : ''}
+                    points the acid test could detect
+                  </span>
+                </span>
+              ) : null}
             </dd>
           </div>
           <div>
@@ -98,6 +110,7 @@ export function InvestmentCase({ initiative: i, systems }: InvestmentCaseProps) 
           </div>
         </dl>
       </div>
+      <DetectabilityNote initiative={i} />
       <div className="priority-why">
         <h3 className="priority-why__title">Why the priority is {f.priority === null ? 'not known yet' : f.priority.toFixed(2)}</h3>
         <p>{f.priorityExplanation}</p>
