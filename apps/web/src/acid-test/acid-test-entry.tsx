@@ -38,7 +38,9 @@ export function AcidTestEntryCard({ entry, units, targeted }: AcidTestEntryProps
         </p>
       </header>
       <AcidTestChain entry={entry} />
-      <h3 className="acid-entry__subtitle">Before vs after, up to {ACID_TEST_WINDOW_DAYS} days either side of going live</h3>
+      <h3 className="acid-entry__subtitle">
+        What each targeted KPI did in the {ACID_TEST_WINDOW_DAYS} days after going live, against what would have happened without the change
+      </h3>
       {entry.kpis.length === 0 ? (
         <p className="muted">This initiative targets no KPI, so nothing could be measured. Give it a KPI or an outcome on the backlog.</p>
       ) : (

@@ -3,9 +3,14 @@ import { Link } from 'react-router';
 import { formatCount, formatDate } from '../common/locale-format.ts';
 import { formatKpiInterval, formatKpiValue } from '../kpis/kpi-format.ts';
 import { BeforeAfterChart } from './before-after-chart.tsx';
+import { CounterfactualChart } from './counterfactual-chart.tsx';
+import { decidingChart } from './counterfactual-series.ts';
+import { designLabel } from './design-labels.ts';
+import { EstimatesTable } from './estimates-table.tsx';
 import { MovementBadge } from './movement-badge.tsx';
 import { movementMeaning } from './movement-labels.ts';
 import { formatDifference, formatDifferenceInterval, formatPValue } from './movement-format.ts';
+import { PreTrendCheck, WaveEffects } from './pre-trend-check.tsx';
 import type { KpiUnit } from './use-kpi-units.ts';
 
 type Side = AcidTestKpi['before'];
@@ -17,9 +22,9 @@ function sideText(side: Side, unit: KpiUnit): string {
   return `${formatKpiValue(unit, side.value)}${interval ? ` (95% CI ${interval})` : ''}, n = ${formatCount(side.n)}`;
 }
 
-/** The difference with its interval and p-value, or what stands in for them. */
-export function differenceText(result: AcidTestKpi, unit: KpiUnit): string {
-  if (result.difference === null) return result.movement === 'insufficient_data' ? 'Not computed: too little data' : 'Not computed';
+/** The naive difference with its interval and p-value, or what stands in for them. */
+function differenceText(result: AcidTestKpi, unit: KpiUnit): string {
+  if (result.difference === null) return 'Not computed: too little data';
   const interval =
     result.differenceLow !== null && result.differenceHigh !== null
       ? ` (95% CI ${formatDifferenceInterval(unit.kind, result.differenceLow, result.differenceHigh)})`
@@ -30,8 +35,14 @@ export function differenceText(result: AcidTestKpi, unit: KpiUnit): string {
 
 const period = (side: Side) => `${formatDate(side.from)} to ${formatDate(side.to)}`;
 
-/** One targeted KPI before vs after the change: the two values with intervals, the difference, and the verdict. */
+/**
+ * One targeted KPI: the verdict and the design that gave it, the three estimates side by side,
+ * the deciding design's observed-against-counterfactual chart (with the pre-trend check for a
+ * difference in differences), and the naive before vs after kept for reference.
+ */
 export function AcidTestKpiResult({ result, unit }: { result: AcidTestKpi; unit: KpiUnit }) {
+  const chart = decidingChart(result);
+  const did = result.differenceInDifferences;
   const summary = `${result.kpiName}: before ${sideText(result.before, unit)}; after ${sideText(result.after, unit)}.`;
   return (
     <div className={`acid-kpi acid-kpi--${result.movement}`}>
@@ -41,33 +52,44 @@ export function AcidTestKpiResult({ result, unit }: { result: AcidTestKpi; unit:
         </h4>
         <MovementBadge movement={result.movement} />
       </div>
-      <div className="acid-kpi__body">
-        <BeforeAfterChart result={result} unit={unit} summary={summary} />
-        <dl className="acid-kpi__facts">
-          <div>
-            <dt>
-              Before <span className="muted">· {period(result.before)}</span>
-            </dt>
-            <dd>{sideText(result.before, unit)}</dd>
-          </div>
-          <div>
-            <dt>
-              After <span className="muted">· {period(result.after)}</span>
-            </dt>
-            <dd>{sideText(result.after, unit)}</dd>
-          </div>
-          <div>
-            <dt>Difference</dt>
-            <dd className="acid-kpi__difference">{differenceText(result, unit)}</dd>
-          </div>
-          <div>
-            <dt>Verdict</dt>
-            <dd>
-              <strong>{verdictSentence(result)}</strong> {movementMeaning(result.movement)}
-            </dd>
-          </div>
-        </dl>
-      </div>
+      <p className="acid-kpi__verdict">
+        <strong>{verdictSentence(result)}</strong> {movementMeaning(result.movement)}
+      </p>
+      <p className="acid-kpi__decided">
+        <span className="acid-kpi__decided-label">Decided by {designLabel(result.design).toLowerCase()}.</span> {result.designReason}
+      </p>
+      <EstimatesTable result={result} unit={unit} />
+      {chart ? (
+        <div className="acid-kpi__evidence">
+          <CounterfactualChart kpiName={result.kpiName} chart={chart} unit={unit} />
+          {result.design === 'difference_in_differences' && did ? <PreTrendCheck did={did} unit={unit} /> : null}
+        </div>
+      ) : null}
+      {result.design === 'difference_in_differences' && did ? <WaveEffects did={did} unit={unit} /> : null}
+      <section className="acid-kpi__reference" aria-label={`${result.kpiName} before vs after, for reference`}>
+        <h5 className="acid-kpi__reference-title">For reference: before vs after, with nothing allowed for the season</h5>
+        <div className="acid-kpi__body">
+          <BeforeAfterChart result={result} unit={unit} summary={summary} />
+          <dl className="acid-kpi__facts">
+            <div>
+              <dt>
+                Before <span className="muted">· {period(result.before)}</span>
+              </dt>
+              <dd>{sideText(result.before, unit)}</dd>
+            </div>
+            <div>
+              <dt>
+                After <span className="muted">· {period(result.after)}</span>
+              </dt>
+              <dd>{sideText(result.after, unit)}</dd>
+            </div>
+            <div>
+              <dt>Difference</dt>
+              <dd className="acid-kpi__difference">{differenceText(result, unit)}</dd>
+            </div>
+          </dl>
+        </div>
+      </section>
     </div>
   );
 }

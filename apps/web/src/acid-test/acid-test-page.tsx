@@ -7,8 +7,9 @@ import { QueryView } from '../common/query-state.tsx';
 import { useHashTarget } from '../common/use-hash-target.ts';
 import { trpc } from '../trpc.ts';
 import { AcidTestEntryCard } from './acid-test-entry.tsx';
-import { differenceText } from './acid-test-kpi.tsx';
 import { acidTestSummary } from './acid-test-summary.ts';
+import { designLabel } from './design-labels.ts';
+import { decidingEffectText } from './estimate-rows.ts';
 import { MovementBadge } from './movement-badge.tsx';
 import { useKpiUnits, type KpiUnit } from './use-kpi-units.ts';
 import './acid-test.css';
@@ -41,7 +42,7 @@ export function AcidTestPage() {
       <title>Acid test · Throughline</title>
       <PageHeader
         title="Acid test"
-        lead="Did the work change what customers live through? For each implemented initiative: the insight and failure point behind it, what changed, and whether its KPIs moved, before vs after, with a significance test (p < 0.05)."
+        lead="Did the work change what customers live through, compared with what would have happened without it? For each implemented initiative: the insight and failure point behind it, what changed, and whether its KPIs moved, judged by the strongest design the data allows, with its 95% interval."
       />
       <QueryView
         query={entries}
@@ -59,9 +60,10 @@ export function AcidTestPage() {
             }
           >
             <p>
-              The acid test compares each targeted KPI in the {ACID_TEST_WINDOW_DAYS} days before an initiative went live with the days
-              after. Once an initiative on the backlog is marked implemented, with its implementation date and what changed, it appears
-              here, whether or not its KPIs moved.
+              The acid test judges each targeted KPI in the {ACID_TEST_WINDOW_DAYS} days after an initiative went live against what would
+              have happened without it: customers the rollout had not reached yet, or the KPI’s own trend and season. Once an initiative on
+              the backlog is marked implemented, with its implementation date and what changed, it appears here, whether or not its KPIs
+              moved. A rollout in waves or a holdout, planned in its case, makes the strongest test.
             </p>
           </EmptyState>
         }
@@ -108,7 +110,8 @@ function AcidTestOverview({ entries, units }: { entries: AcidTestEntry[]; units:
               <th scope="col">Initiative</th>
               <th scope="col">Verdict</th>
               <th scope="col">KPI</th>
-              <th scope="col">Before → after difference (95% CI)</th>
+              <th scope="col">Estimated effect (95% CI)</th>
+              <th scope="col">Decided by</th>
             </tr>
           </thead>
           <tbody>
@@ -128,7 +131,8 @@ function AcidTestOverview({ entries, units }: { entries: AcidTestEntry[]; units:
                     </>
                   ) : null}
                   <td>{k ? k.kpiName : <span className="muted">No targeted KPI</span>}</td>
-                  <td className="nowrap">{k ? differenceText(k, units(k.kpiId, k.unit)) : null}</td>
+                  <td className="nowrap">{k ? decidingEffectText(k, units(k.kpiId, k.unit)) : null}</td>
+                  <td>{k ? designLabel(k.design) : null}</td>
                 </tr>
               ));
             })}

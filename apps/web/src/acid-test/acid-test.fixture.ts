@@ -1,0 +1,67 @@
+import type { AcidTestKpi } from '@throughline/domain';
+
+const weeks = ['2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30', '2026-04-06'];
+
+/** A KPI judged by a difference in differences over two waves, the time series beside it, and the naive before/after: for unit tests. */
+export const staged: AcidTestKpi = {
+  kpiId: 'k1',
+  kpiName: 'Claims NPS',
+  unit: 'NPS',
+  scope: 'journey',
+  direction: 'higher_is_better',
+  before: { from: '2025-12-03', to: '2026-03-01', value: 10, n: 1200, ciLow: 6, ciHigh: 14 },
+  after: { from: '2026-03-03', to: '2026-05-31', value: 18, n: 1250, ciLow: 14, ciHigh: 22 },
+  difference: 8,
+  differenceLow: 2.4,
+  differenceHigh: 13.6,
+  pValue: 0.004,
+  sentence: 'up 8.0 points, significant (p = 0.004)',
+  design: 'difference_in_differences',
+  designReason: 'Later waves and a holdout were left to compare with, and their pre-trends were parallel.',
+  effect: 4.1,
+  effectLow: 1,
+  effectHigh: 7.2,
+  movement: 'improved',
+  differenceInDifferences: {
+    design: 'difference_in_differences',
+    effect: 4.1,
+    low: 1,
+    high: 7.2,
+    pValue: 0.01,
+    weeksBefore: 3,
+    weeksAfter: 4,
+    explanation: 'How much more the reached customers moved than those not reached yet.',
+    preTrend: { slope: 0.02, pValue: 0.71, parallel: true },
+    series: weeks.map((weekStart, i) => ({
+      weekStart,
+      treated: 10 + (i >= 3 ? 6 : 0),
+      comparison: 8 + (i >= 3 ? 2 : 0),
+      counterfactual: i >= 3 ? 12 : null,
+      after: i >= 3,
+    })),
+    waves: [
+      {
+        key: 'wave-1',
+        label: 'Wave 1 (Homeowner)',
+        startsOn: '2026-03-18',
+        effect: 4.4,
+        low: 0.8,
+        high: 8,
+        comparisonLabels: ['Holdout (Landlord)'],
+      },
+      {
+        key: 'wave-2',
+        label: 'Wave 2 (Tenant)',
+        startsOn: '2026-04-08',
+        effect: 3.6,
+        low: -1,
+        high: 8.2,
+        comparisonLabels: ['Holdout (Landlord)'],
+      },
+    ],
+  },
+  differenceInDifferencesMissing: null,
+  interruptedTimeSeries: null,
+  interruptedTimeSeriesMissing: 'Fewer than 12 weeks of the KPI before the change: too little to learn its trend.',
+  beforeAfterExplanation: 'The 90 days after against the 90 days before, season included: kept for reference.',
+};
