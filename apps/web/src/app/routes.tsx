@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
           { path: 'kpis/:kpiId', lazy: async () => ({ Component: (await import('../kpis/kpi-detail-page.tsx')).KpiDetailPage }) },
           { path: 'backlog', lazy: async () => ({ Component: (await import('../initiatives/backlog-page.tsx')).BacklogPage }) },
           { path: 'backlog/budgets', lazy: async () => ({ Component: (await import('../budgets/budgets-page.tsx')).BudgetsPage }) },
+          { path: 'backlog/benefits', lazy: async () => ({ Component: (await import('../benefits/benefits-page.tsx')).BenefitsPage }) },
           {
             path: 'backlog/:initiativeId',
             lazy: async () => ({ Component: (await import('../initiatives/initiative-page.tsx')).InitiativePage }),

@@ -4,6 +4,7 @@ import { formatCount } from '../common/locale-format.ts';
 import type { OnProposalMoved } from './proposal-actions.tsx';
 import { ProposalCard } from './proposal-card.tsx';
 import { groupTitle, STATE_ORDER, stateLabel } from './proposal-labels.ts';
+import '../common/segmented.css';
 
 export type ProposalFilter = 'all' | ProposalState;
 

@@ -72,7 +72,7 @@ export function BacklogPage() {
           {backlog.data ? (
             <p className="page-header__meta">
               {plural(all.length, 'initiative')} · {formatGbp(annualValue)} expected value a year ·{' '}
-              <Link to="/backlog/budgets">Team budgets</Link>
+              <Link to="/backlog/budgets">Team budgets</Link> · <Link to="/backlog/benefits">Benefits realised</Link>
             </p>
           ) : null}
           {canAdd && !adding ? (
