@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Initiative, Team } from '@throughline/domain';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { PageHeader } from '../app/page-header.tsx';
 import { WarningIcon } from '../common/warning-icon.tsx';
 import { formatDate } from '../common/locale-format.ts';
@@ -16,6 +15,7 @@ import { GatePanel, type GateRefused } from './gate-panel.tsx';
 import { InitiativeDecisions } from './initiative-decisions.tsx';
 import { InvestmentCase } from './investment-case.tsx';
 import { LifecycleStepper } from './lifecycle-stepper.tsx';
+import { MeasuredResult } from './measured-result.tsx';
 import { OutcomesSection } from './outcomes-section.tsx';
 import { ProblemSection } from './problem-section.tsx';
 import { gateAction, isGateTarget, nextStep } from './stage-labels.ts';
@@ -145,10 +145,7 @@ export function InitiativeDetail({ initiative: i, created }: InitiativeDetailPro
             <h2 ref={nextHeading} id="next-step-heading" className="next-step__title" tabIndex={-1}>
               Measured{i.measuredOn ? ` on ${formatDate(i.measuredOn)}` : ''}
             </h2>
-            <p>
-              Its KPI has results since it went live. <Link to="/acid-test">The acid test</Link> compares {i.kpiName ?? 'the KPI'} before
-              and after {i.implementedOn ? formatDate(i.implementedOn) : 'the implementation date'}, with significance.
-            </p>
+            <MeasuredResult initiative={i} />
           </section>
         )}
       </section>
