@@ -1,17 +1,17 @@
 import type { BenefitsPortfolio, BenefitTotal } from '@throughline/domain';
-import { formatGbp } from '../common/locale-format.ts';
+import { formatGbp, formatGbpInterval } from '../common/locale-format.ts';
 
 const signedOne = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
 
 /** "£120,000 (95% CI £80,000 to £160,000)": a realised value with its interval. */
 export function formatRealised(value: number, low: number | null, high: number | null): string {
-  return low === null || high === null ? formatGbp(value) : `${formatGbp(value)} (95% CI ${formatGbp(low)} to ${formatGbp(high)})`;
+  return low === null || high === null ? formatGbp(value) : `${formatGbp(value)} (${formatGbpInterval(low, high)})`;
 }
 
 /** "95% CI £80,000 to £160,000": a realised value's interval on its own line. */
 export function formatRealisedInterval(low: number | null, high: number | null): string | null {
-  return low === null || high === null ? null : `95% CI ${formatGbp(low)} to ${formatGbp(high)}`;
+  return low === null || high === null ? null : formatGbpInterval(low, high);
 }
 
 /** "+3.0 points": an uplift on a KPI, in the points the case promised it in. */

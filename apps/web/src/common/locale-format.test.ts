@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatGbp, plural } from './locale-format.ts';
+import { formatCount, formatDate, formatGbp, formatGbpInterval, plural } from './locale-format.ts';
 
 describe('locale formatting', () => {
   it('shows money as whole pounds', () => {
     expect(formatGbp(2_400_000)).toBe('£2,400,000');
     expect(formatGbp(149_999.6)).toBe('£150,000');
+    expect(formatGbpInterval(-62_400, 111_520.4)).toBe('95% CI -£62,400 to £111,520');
   });
 
   it('groups counts and chooses the plural', () => {

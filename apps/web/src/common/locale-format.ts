@@ -10,6 +10,11 @@ export function formatGbp(amount: number): string {
   return gbp.format(amount);
 }
 
+/** "95% CI £80,000 to £160,000": the interval of an amount, e.g. a realised value a year. */
+export function formatGbpInterval(low: number, high: number): string {
+  return `95% CI ${gbp.format(low)} to ${gbp.format(high)}`;
+}
+
 export function formatCount(n: number): string {
   return count.format(n);
 }

@@ -2,6 +2,7 @@ import type { ScorecardJourney } from '@throughline/domain';
 import { Link } from 'react-router';
 import { formatDate, formatGbp, plural } from '../common/locale-format.ts';
 import { WarningIcon } from '../common/warning-icon.tsx';
+import { DeliveredValue } from './delivered-value.tsx';
 import { ScorecardKpiTable } from './scorecard-kpi-table.tsx';
 import { OutcomeFlag } from './scorecard-labels.tsx';
 
@@ -50,6 +51,7 @@ export function ScorecardJourneySection({ journey }: ScorecardJourneyProps) {
             {plural(journey.delivered.outcomes, 'outcome')} achieved
           </dd>
         </div>
+        <DeliveredValue delivered={journey.delivered} />
       </dl>
       <h3 className="sc-journey__subtitle">KPIs against target</h3>
       <ScorecardKpiTable journey={journey} />

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Scorecard } from '@throughline/domain';
 import { PageHeader } from '../app/page-header.tsx';
 import { EmptyState } from '../common/empty-state.tsx';
-import { formatCount, formatDateTime, formatGbp, plural } from '../common/locale-format.ts';
+import { formatDateTime, formatGbp, formatGbpInterval, plural } from '../common/locale-format.ts';
 import { QueryView } from '../common/query-state.tsx';
 import { PeriodPicker } from '../period/period-picker.tsx';
 import { periodQuery } from '../period/period-params.ts';
@@ -37,7 +37,7 @@ export function ScorecardPage() {
       <title>Executive scorecard · Throughline</title>
       <PageHeader
         title="Executive scorecard"
-        lead="Each journey’s owner, its KPIs against target with their trend and confidence, what closing the gaps is worth, the costliest failures, and what the backlog has delivered."
+        lead="Each journey’s owner, its KPIs against target with their trend and confidence, what closing the gaps is worth, the costliest failures, and what the backlog has delivered: realised value from measured initiatives, with what awaits measurement shown apart."
       >
         {scorecard.data ? (
           <p className="page-header__meta">
@@ -125,16 +125,21 @@ function OrganisationTotals({ scorecard }: { scorecard: Scorecard }) {
           <dd className="figure__note">a year of value in {plural(t.initiatives, 'initiative')}</dd>
         </div>
         <div className="figure">
-          <dt className="figure__label">Delivered</dt>
-          <dd className="figure__value">{formatCount(t.implemented)}</dd>
+          <dt className="figure__label">Realised</dt>
+          <dd className="figure__value">{t.measured > 0 ? formatGbp(t.realisedAnnualValue) : '–'}</dd>
           <dd className="figure__note">
-            {t.implemented === 1 ? 'initiative' : 'initiatives'} implemented · {t.outcomesAchieved} of {plural(t.outcomes, 'outcome')}{' '}
-            achieved
+            {t.measured > 0
+              ? `a year, ${formatGbpInterval(t.realisedLow, t.realisedHigh)}, from ${t.measured} of ${plural(t.implemented, 'delivered initiative')} measured`
+              : `nothing measured yet of ${plural(t.implemented, 'delivered initiative')}`}
           </dd>
         </div>
       </dl>
       <p className="sc-totals__line">
-        {plural(t.journeys, 'journey')} · {t.kpisOnTarget} of {plural(t.kpisJudged, 'KPI')} judged against target on target
+        {plural(t.journeys, 'journey')} · {t.kpisOnTarget} of {plural(t.kpisJudged, 'KPI')} judged against target on target ·{' '}
+        {t.outcomesAchieved} of {plural(t.outcomes, 'outcome')} achieved
+        {t.awaitingMeasurement > 0
+          ? ` · ${formatGbp(t.awaitingMeasurement)} a year expected from delivered initiatives awaiting measurement`
+          : ''}
         {t.kpisTooFew > 0 ? ` · ${plural(t.kpisTooFew, 'KPI')} with too few answers to judge` : ''}
         {t.journeysWithoutOwner > 0 ? ` · ${plural(t.journeysWithoutOwner, 'journey')} without an accountable owner` : ''}
       </p>

@@ -26,6 +26,17 @@ const kpi = (status: Kpi['status']): Kpi => ({
   valueAtStake: null,
 });
 
+const noneDelivered: Journey['delivered'] = {
+  implemented: 0,
+  outcomesAchieved: 0,
+  outcomes: 0,
+  measured: 0,
+  realisedAnnualValue: 0,
+  realisedLow: 0,
+  realisedHigh: 0,
+  awaitingMeasurement: 0,
+};
+
 const journey = (over: Partial<Journey>): Journey => ({
   journeyId: 'j',
   journeyName: 'J',
@@ -34,7 +45,7 @@ const journey = (over: Partial<Journey>): Journey => ({
   valueAtStake: 0,
   topFailurePoints: [],
   backlog: { initiatives: 0, annualValue: 0 },
-  delivered: { implemented: 0, outcomesAchieved: 0, outcomes: 0 },
+  delivered: noneDelivered,
   outcomes: [],
   ...over,
 });
@@ -53,13 +64,30 @@ describe('scorecard totals', () => {
           kpis: [kpi('on_target'), kpi('short_of_target'), kpi('past_threshold'), kpi('too_few'), kpi('no_data')],
           topFailurePoints: [{ id: 'a', title: 'A', stepName: 's', annualCost: 93_600 }],
           backlog: { initiatives: 3, annualValue: 120_000 },
-          delivered: { implemented: 1, outcomesAchieved: 1, outcomes: 3 },
+          delivered: {
+            implemented: 2,
+            outcomesAchieved: 1,
+            outcomes: 3,
+            measured: 1,
+            realisedAnnualValue: 80_000,
+            realisedLow: 50_000,
+            realisedHigh: 120_000,
+            awaitingMeasurement: 64_000,
+          },
         }),
         journey({
           owner: null,
           valueAtStake: 10_000,
           kpis: [kpi('no_target')],
           topFailurePoints: [{ id: 'b', title: 'B', stepName: 's', annualCost: 6_400 }],
+          delivered: {
+            ...noneDelivered,
+            implemented: 1,
+            measured: 1,
+            realisedAnnualValue: 20_000,
+            realisedLow: -20_000,
+            realisedHigh: 50_000,
+          },
         }),
       ],
     });
@@ -69,7 +97,13 @@ describe('scorecard totals', () => {
       failureCost: 100_000,
       initiatives: 3,
       backlogValue: 120_000,
-      implemented: 1,
+      implemented: 3,
+      // Half-widths in quadrature: below √(30,000² + 40,000²) = 50,000; above √(40,000² + 30,000²) = 50,000.
+      measured: 2,
+      realisedAnnualValue: 100_000,
+      realisedLow: 50_000,
+      realisedHigh: 150_000,
+      awaitingMeasurement: 64_000,
       outcomesAchieved: 1,
       outcomes: 3,
       kpisOnTarget: 1,

@@ -9,6 +9,13 @@ export interface ScorecardTotals {
   initiatives: number;
   backlogValue: number;
   implemented: number;
+  /** Measured initiatives, their realised value a year and its 95% interval: what the backlog has been shown to deliver. */
+  measured: number;
+  realisedAnnualValue: number;
+  realisedLow: number;
+  realisedHigh: number;
+  /** What delivered initiatives not yet measured expect a year: never counted as realised. */
+  awaitingMeasurement: number;
   outcomesAchieved: number;
   outcomes: number;
   kpisOnTarget: number;
@@ -30,11 +37,32 @@ export function scorecardTotals(scorecard: Scorecard): ScorecardTotals {
     initiatives: sum((j) => j.backlog.initiatives),
     backlogValue: sum((j) => j.backlog.annualValue),
     implemented: sum((j) => j.delivered.implemented),
+    ...realisedAcross(scorecard.journeys.map((j) => j.delivered)),
+    awaitingMeasurement: sum((j) => j.delivered.awaitingMeasurement),
     outcomesAchieved: sum((j) => j.delivered.outcomesAchieved),
     outcomes: sum((j) => j.delivered.outcomes),
     kpisOnTarget: kpis.filter((k) => k.status === 'on_target').length,
     kpisJudged: kpis.filter((k) => isJudged(k.status)).length,
     kpisTooFew: kpis.filter((k) => k.status === 'too_few').length,
     journeysWithoutOwner: scorecard.journeys.filter((j) => !j.owner).length,
+  };
+}
+
+type Delivered = Scorecard['journeys'][number]['delivered'];
+
+/**
+ * The journeys' realised values added up. Their estimates are independent, so the interval of the
+ * sum adds each side's half-widths in quadrature, as the domain's benefits sums do per journey.
+ */
+function realisedAcross(delivered: readonly Delivered[]) {
+  const measured = delivered.filter((d) => d.measured > 0);
+  const value = measured.reduce((t, d) => t + d.realisedAnnualValue, 0);
+  const below = Math.sqrt(measured.reduce((t, d) => t + (d.realisedAnnualValue - d.realisedLow) ** 2, 0));
+  const above = Math.sqrt(measured.reduce((t, d) => t + (d.realisedHigh - d.realisedAnnualValue) ** 2, 0));
+  return {
+    measured: measured.reduce((t, d) => t + d.measured, 0),
+    realisedAnnualValue: value,
+    realisedLow: value - below,
+    realisedHigh: value + above,
   };
 }
