@@ -29,8 +29,8 @@ export function DetectabilityNote({ initiative: i }: { initiative: Initiative })
           </h3>
           <p>{d.sentence}</p>
           <p className="detectability__advice">
-            A larger uplift, a rollout in waves or a holdout (which lets the acid test compare like with like), or a KPI with more answers
-            would make it measurable.
+            It may still be worth doing, but the acid test is unlikely to confirm it. A bigger change, or a KPI closer to it with more
+            answers, would be measurable.
           </p>
         </div>
       </div>
