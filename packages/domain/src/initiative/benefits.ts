@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Initiative } from './initiative.schema.ts';
-import { ZDesign } from './initiative.schema.ts';
+import { ZDesign } from './counterfactual/counterfactual.schema.ts';
 
 const ZBenefitTotal = z.object({
   key: z.string(),

@@ -2,7 +2,7 @@ import type { KpiAggregate } from '../metrics/kpi-aggregate.ts';
 import { changeUnit } from '../metrics/kpi-change.ts';
 import type { KpiKind } from '../kpi/kpi.schema.ts';
 import { ACID_TEST_WINDOW_DAYS } from './acid-test.ts';
-import { minimumDetectableEffect, perResponseVariance } from './counterfactual/index.ts';
+import { minimumDetectableEffect, perResponseVariance } from './counterfactual/detectable-effect.ts';
 import type { Detectability } from './initiative.schema.ts';
 import { rolloutHasComparison, type RolloutPlan } from './rollout-plan.ts';
 
