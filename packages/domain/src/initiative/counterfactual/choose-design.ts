@@ -6,7 +6,7 @@ import { asClause, listed } from './wording.ts';
 const isEstimate = <T extends Estimate>(x: T | Insufficient | null): x is T => x !== null && !('insufficient' in x);
 
 /** What the naive before/after assumes, in the same plain words the other designs use. */
-const BEFORE_AFTER_EXPLANATION =
+export const BEFORE_AFTER_EXPLANATION =
   'How far the KPI moved between the weeks before the change and the weeks after, assuming nothing but the change differed ' +
   'between them, so that the season or anything else that happened meanwhile counts as the change.';
 
