@@ -78,7 +78,6 @@ export const ZInvestmentFigures = z.object({
 });
 export type InvestmentFigures = z.infer<typeof ZInvestmentFigures>;
 
-
 /**
  * Whether the promised uplift could be seen at all: the smallest true effect on the KPI that the
  * design the rollout allows would detect (80% power, two-sided 5%), at the KPI's current volume.

@@ -67,7 +67,7 @@ export function varianceUnavailable(kind: KpiKind): string | null {
 const NOTIONAL_GO_LIVE = '2026-06-15';
 
 /** Days in an average month (365.25 / 12), to turn answers a month into answers in a window. */
-const DAYS_PER_MONTH = 30.4375;
+export const DAYS_PER_MONTH = 30.4375;
 
 /** The standard normal quantile, by bisection on its distribution function: a handful of calls, no library needed. */
 export function normalQuantile(probability: number): number {
