@@ -5,8 +5,9 @@ import {
   chooseDesign,
   differenceInDifferences,
   interruptedTimeSeries,
-  movementOf,
-  type Estimate,
+  estimateMovement,
+  beforeAfterEstimate,
+  BEFORE_AFTER_EXPLANATION,
   type RolloutGroup,
   type RolloutPlan,
   type WeekFigure,
@@ -116,7 +117,12 @@ async function rolloutGroups(db: Db, kpi: KpiDefinition, c: MeasureContext, from
       rollout.waves.length > 0
         ? rollout.waves
         : // All at once except the holdout: everyone else is reached on the implementation date.
-          [{ startsOn: c.implementedOn, scopes: [...new Set(days.flatMap((d) => (d.group && !rollout.holdout.includes(d.group) ? [d.group] : [])))] }];
+          [
+            {
+              startsOn: c.implementedOn,
+              scopes: [...new Set(days.flatMap((d) => (d.group && !rollout.holdout.includes(d.group) ? [d.group] : [])))],
+            },
+          ];
     waves.forEach((wave, w) =>
       groups.push({
         key: `wave-${w + 1}`,
@@ -182,18 +188,14 @@ export async function measureKpi(db: Db, kpi: KpiDefinition, c: MeasureContext):
       : change
         ? describeChange(change, changeUnit(kpi.kind, kpi.unit), { before: before.n, after: after.n }, kpi.minSample)
         : 'This kind of KPI has no significance test; compare the values.';
-  const naive: Estimate | null =
-    change?.tested && interval && (naiveMovement === 'improved' || naiveMovement === 'worsened' || naiveMovement === 'no_measurable_movement')
-      ? {
-          design: 'before_after',
-          effect: change.difference,
-          low: interval.low,
-          high: interval.high,
-          pValue: change.pValue,
-          weeksBefore: Math.round(ACID_TEST_WINDOW_DAYS / 7),
-          weeksAfter: Math.round((Date.parse(w.after.to) - Date.parse(w.after.from)) / (7 * DAY_MS)),
-          explanation: BEFORE_AFTER_EXPLANATION,
-        }
+  // The naive comparison counts only when both sides reach the KPI's minimum sample.
+  const naive =
+    change && naiveMovement !== 'insufficient_data'
+      ? beforeAfterEstimate(
+          change,
+          Math.round(ACID_TEST_WINDOW_DAYS / 7),
+          Math.round((Date.parse(w.after.to) - Date.parse(w.after.from)) / (7 * DAY_MS)),
+        )
       : null;
   const did =
     groups.length >= 2
@@ -225,7 +227,7 @@ export async function measureKpi(db: Db, kpi: KpiDefinition, c: MeasureContext):
     effect: decided?.effect ?? null,
     effectLow: decided?.low ?? null,
     effectHigh: decided?.high ?? null,
-    movement: choice.design === 'before_after' ? naiveMovement : movementOf(decided, kpi.direction),
+    movement: choice.design === 'before_after' ? naiveMovement : estimateMovement(decided, kpi.direction),
     differenceInDifferences: 'insufficient' in did ? null : did,
     differenceInDifferencesMissing: 'insufficient' in did ? did.insufficient : null,
     interruptedTimeSeries: 'insufficient' in its ? null : its,
@@ -233,9 +235,6 @@ export async function measureKpi(db: Db, kpi: KpiDefinition, c: MeasureContext):
     beforeAfterExplanation: BEFORE_AFTER_EXPLANATION,
   };
 }
-
-const BEFORE_AFTER_EXPLANATION =
-  'The 90 days after the change against the 90 days before it. It credits the change with anything else that moved in that time, the season included: kept for reference.';
 
 /**
  * The acid test: every implemented (or measured) initiative, its targeted KPIs before vs after
@@ -248,7 +247,11 @@ export async function acidTest(db: Db, organisationId: string, today: string, on
   const initiatives = all.filter((i) => (i.stage === 'implemented' || i.stage === 'measured') && i.implementedOn);
   if (initiatives.length === 0) return [];
   const kpis = new Map((await listKpis(db, organisationId)).map((k) => [k.id, k]));
-  const { timeZone } = await db.selectFrom('organisation').select('time_zone as timeZone').where('id', '=', organisationId).executeTakeFirstOrThrow();
+  const { timeZone } = await db
+    .selectFrom('organisation')
+    .select('time_zone as timeZone')
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
   const names = await scopeNames(db, organisationId);
   const outcomeKpis = await db.selectFrom('outcome').select(['id', 'kpi_id']).where('organisation_id', '=', organisationId).execute();
   const kpiOfOutcome = new Map(outcomeKpis.map((o) => [o.id, o.kpi_id]));
@@ -269,7 +272,9 @@ export async function acidTest(db: Db, organisationId: string, today: string, on
                 journeyId: i.journeyId,
                 scopeName: (scope) => (i.rollout.dimension === 'step' ? (names.steps.get(scope) ?? scope) : scope),
                 comparisonName: i.rollout.comparison
-                  ? (i.rollout.comparison.stepId && names.steps.get(i.rollout.comparison.stepId)) || names.journeys.get(i.rollout.comparison.journeyId) || null
+                  ? (i.rollout.comparison.stepId && names.steps.get(i.rollout.comparison.stepId)) ||
+                    names.journeys.get(i.rollout.comparison.journeyId) ||
+                    null
                   : null,
               }),
             ]

@@ -6,8 +6,8 @@ import { teamIdsOfUser } from './team-edit.queries.ts';
 import { listTeams } from './team.queries.ts';
 
 /**
- * The value backlog page in six statements however many initiatives there are: the initiatives
- * with their figures (three), the journeys, the teams, and the caller's own teams (a member's;
+ * The value backlog page in seven statements however many initiatives there are: the initiatives
+ * with their figures and their KPIs' recent volumes (four), the journeys, the teams, and the caller's own teams (a member's;
  * null for a token, which acts for no team).
  */
 export async function readBacklog(db: Db, organisationId: string, userId: string | null): Promise<Backlog> {

@@ -172,12 +172,12 @@ async function recentKpiVolumes(db: Db, organisationId: string) {
       'k.name',
       'k.kind',
       'k.unit',
-      sql<number>`(sum(d.n) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::int`.as('n'),
-      sql<number>`(sum(d.positives) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::int`.as('positives'),
-      sql<number>`(sum(d.negatives) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::int`.as('negatives'),
-      sql<number>`(sum(d.sum) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::float8`.as('sum'),
-      sql<number>`(sum(d.sum_squares) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::float8`.as('sumSquares'),
-      sql<number>`(sum(d.denominator) FILTER (WHERE d.day > current_date - ${RECENT_DAYS}))::float8`.as('denominator'),
+      sql<number>`(sum(d.n) FILTER (WHERE d.day > current_date - ${sql.lit(RECENT_DAYS)}))::int`.as('n'),
+      sql<number>`(sum(d.positives) FILTER (WHERE d.day > current_date - ${sql.lit(RECENT_DAYS)}))::int`.as('positives'),
+      sql<number>`(sum(d.negatives) FILTER (WHERE d.day > current_date - ${sql.lit(RECENT_DAYS)}))::int`.as('negatives'),
+      sql<number>`(sum(d.sum) FILTER (WHERE d.day > current_date - ${sql.lit(RECENT_DAYS)}))::float8`.as('sum'),
+      sql<number>`(sum(d.sum_squares) FILTER (WHERE d.day > current_date - ${sql.lit(RECENT_DAYS)}))::float8`.as('sumSquares'),
+      sql<number>`(sum(d.denominator) FILTER (WHERE d.day > current_date - ${sql.lit(RECENT_DAYS)}))::float8`.as('denominator'),
       sql<number>`((current_date - min(d.day)) / 7)::int`.as('historyWeeks'),
     ])
     .where('k.organisation_id', '=', organisationId)

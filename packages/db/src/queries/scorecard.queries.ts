@@ -32,9 +32,9 @@ function selectionLabel(selection: PeriodSelection): string {
  * complete period unless another is chosen) with trend and confidence, what closing the gaps is
  * worth, where it fails most expensively, what the backlog promises and what has been delivered.
  *
- * Eight statements however many journeys, KPIs, failure points, initiatives and outcomes there
- * are: the organisation, its journeys with their owners, KPIs, value estimates, initiatives,
- * outcomes and failure points, then every KPI window's daily figures at once (kpiHeadlineViews,
+ * Nine statements however many journeys, KPIs, failure points, initiatives and outcomes there
+ * are: the organisation, its journeys with their owners, KPIs, value estimates, initiatives with
+ * their KPIs' recent volumes, outcomes and failure points, then every KPI window's daily figures at once (kpiHeadlineViews,
  * as `kpi.results` reads them, so a row and its KPI's page never disagree).
  */
 export async function buildScorecard(

@@ -1,5 +1,6 @@
 import type { Channel } from '@throughline/domain';
-import { HOUR_MS, buyVolumeFactor, claimVolumeFactor, isWinter } from './demo-calendar.ts';
+import { quoteEffortShift } from './demo-acid-test-stories.ts';
+import { DAY_MS, HOUR_MS, buyVolumeFactor, claimVolumeFactor, isWinter } from './demo-calendar.ts';
 import { leavesVerbatim, recordContact, recordEvent, stepRef, type EventContext } from './demo-event-context.ts';
 import { DEMO_JOURNEYS } from './demo-governance.ts';
 import type { JourneyKey } from './demo-model.types.ts';
@@ -20,6 +21,8 @@ interface StepActivityProfile {
   stepWeights: Record<string, number>;
   /** CSAT top-two share or CES mean for an interaction at this step, month and point in the year. */
   quality: (stepKey: string, month: number, progress: number) => number;
+  /** What the demo's acid-test stories add to that for a customer in `segment`, `daysAgo` days before the window's end. */
+  storyShift?: (daysAgo: number, segment: string) => number;
   firstContactResolution: (stepKey: string, month: number) => number;
   escalationRate: (stepKey: string, month: number) => number;
   /** Median hours to resolve the step's task, or null when the step reports none. */
@@ -65,6 +68,8 @@ const BUY: StepActivityProfile = {
   stepWeights: { 'buy.start-quote': 1.8, 'buy.see-quote': 1.6, 'buy.underwriting-questions': 1.5, 'buy.cooling-off-cancel': 0.3 },
   quality: (step) =>
     step === 'buy.underwriter-referral' ? 4.0 : step === 'buy.underwriting-questions' ? 4.4 : step === 'buy.pay' ? 5.9 : 5.5,
+  // The busy season and the adviser chat's waves (the quote page changed nothing).
+  storyShift: quoteEffortShift,
   firstContactResolution: (step) => (step === 'buy.underwriter-referral' ? 0.55 : 0.8),
   escalationRate: () => 0.015,
   resolutionMedianHours: null,
@@ -106,7 +111,9 @@ export function generateStepActivity(ctx: EventContext, profile: StepActivityPro
     // Surveys are answered a little after the interaction; some not yet when the window ends.
     const answeredAt = at + rng.int(1, 48) * HOUR_MS + rng.int(0, HOUR_MS - 1);
     if (rng.chance(profile.surveyRate) && answeredAt < calendar.end) {
-      const quality = profile.quality(stepKey, month, calendar.progress(at));
+      const quality =
+        profile.quality(stepKey, month, calendar.progress(at)) +
+        (profile.storyShift?.((calendar.end - at) / DAY_MS, customer.segment) ?? 0);
       const csat = profile.instrument === 'csat';
       // Happier customers score a little higher at every step.
       const shifted = csat ? quality + customer.npsShift / 400 : quality + customer.npsShift / 60;

@@ -1,4 +1,5 @@
-import type { FailurePointInput, InitiativeStage, InsightInput } from '@throughline/domain';
+import type { FailurePointInput, InitiativeStage, InsightInput, RolloutDimension } from '@throughline/domain';
+import { ACID_TEST_STORY_INITIATIVES } from './demo-acid-test-stories.ts';
 import type { JourneyKey, SystemKey, TeamKey } from './demo-model.types.ts';
 
 /**
@@ -8,7 +9,9 @@ import type { JourneyKey, SystemKey, TeamKey } from './demo-model.types.ts';
  * - "Clearer price-change explanation at renewal" went live half a year ago, and renewal NPS
  *   (which climbs through the year in the events) moved significantly across it;
  * - "Online claim tracking page" went live in the summer, and claim CSAT (flat outside winter
- *   in the events) did not move: the acid test lists it as such.
+ *   in the events) did not move: the acid test lists it as such;
+ * - three more, in demo-acid-test-stories.ts, show what a comparison group adds: a change the
+ *   season took the credit for, a staged rollout that worked, and an uplift too small to detect.
  */
 /** When the clearer price explanation went live; the renewal events step up from that day. */
 export const PRICE_EXPLANATION_LIVE_DAYS_AGO = 183;
@@ -318,6 +321,15 @@ export interface DemoInitiative {
   changeSummary?: string;
   measuredDaysAgo?: number;
   spent?: { business: number; technology: number };
+  /** How the change reached customers; all at once, with no holdout, when left out. */
+  rollout?: DemoRollout;
+}
+
+/** A rollout plan with its waves dated in days before now. */
+export interface DemoRollout {
+  dimension: RolloutDimension;
+  waves: { daysAgo: number; scopes: string[] }[];
+  holdout: string[];
 }
 
 export const DEMO_INITIATIVES: DemoInitiative[] = [
@@ -492,4 +504,5 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     cost: { oneOffBusiness: 0, oneOffTechnology: 0, runningBusiness: 0, runningTechnology: 0, itEffortDays: 0 },
     systems: [],
   },
+  ...ACID_TEST_STORY_INITIATIVES,
 ];

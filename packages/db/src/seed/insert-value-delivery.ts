@@ -1,5 +1,6 @@
+import { ZRolloutPlan } from '@throughline/domain';
 import type { Db } from '../database.ts';
-import { DEMO_FAILURE_POINTS, DEMO_INITIATIVES, DEMO_INSIGHTS, DEMO_OUTCOMES } from './demo-value-delivery.ts';
+import { DEMO_FAILURE_POINTS, DEMO_INITIATIVES, DEMO_INSIGHTS, DEMO_OUTCOMES, type DemoRollout } from './demo-value-delivery.ts';
 import type { JourneyKey } from './demo-model.types.ts';
 import { DEMO_SYSTEMS, DEMO_TEAMS } from './demo-organisation.ts';
 
@@ -116,6 +117,7 @@ export async function insertValueAndDelivery(
         funded_on: i.funding ? day(-i.funding.daysAgo) : null,
         measured_on: i.measuredDaysAgo === undefined ? null : day(-i.measuredDaysAgo),
         created_at: new Date(now.getTime() - (i.funding ? i.funding.daysAgo + 30 : 20) * DAY_MS),
+        ...(i.rollout && { rollout_plan: JSON.stringify(rolloutPlan(i.rollout, day)) }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -177,4 +179,14 @@ export async function insertValueAndDelivery(
     rows += 1 + links.length;
   }
   return rows;
+}
+
+/** The plan with its waves dated, checked as the API would check it. */
+function rolloutPlan(r: DemoRollout, day: (offsetDays: number) => string) {
+  return ZRolloutPlan.parse({
+    mode: r.waves.length > 0 ? 'waves' : 'all_at_once',
+    dimension: r.dimension,
+    waves: r.waves.map((w) => ({ scopes: w.scopes, startsOn: day(-w.daysAgo) })),
+    holdout: r.holdout,
+  });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Change } from '../metrics/change.ts';
 import { SMALL_SAMPLE } from '../metrics/kpi-value.schema.ts';
-import { ZDesign } from './initiative.schema.ts';
+import { ZDesign, ZDidEstimate, ZItsEstimate } from './counterfactual/counterfactual.schema.ts';
 
 /** Before vs after an implementation date: how many days each side looks at. */
 export const ACID_TEST_WINDOW_DAYS = 90;
@@ -24,17 +24,6 @@ export function classifyMovement(
   if (!change || !change.tested) return 'not_testable';
   if (!change.significant) return 'no_measurable_movement';
   const better = direction === 'higher_is_better' ? change.difference > 0 : change.difference < 0;
-  return better ? 'improved' : 'worsened';
-}
-
-/**
- * The verdict from a counterfactual design's estimate: improved or worsened only when its 95%
- * interval leaves out zero (p < 0.05) in that direction.
- */
-export function movementOf(estimate: { effect: number; pValue: number } | null, direction: 'higher_is_better' | 'lower_is_better'): Movement {
-  if (!estimate) return 'insufficient_data';
-  if (!(estimate.pValue < 0.05)) return 'no_measurable_movement';
-  const better = direction === 'higher_is_better' ? estimate.effect > 0 : estimate.effect < 0;
   return better ? 'improved' : 'worsened';
 }
 
@@ -62,60 +51,6 @@ const ZSide = z.object({
   n: z.number().int(),
   ciLow: z.number().nullable(),
   ciHigh: z.number().nullable(),
-});
-
-/** An estimate of a change's effect on a KPI by one design, in the KPI's points, with its 95% interval. */
-const ZEstimate = z.object({
-  design: ZDesign,
-  effect: z.number(),
-  low: z.number(),
-  high: z.number(),
-  pValue: z.number(),
-  weeksBefore: z.number().int(),
-  weeksAfter: z.number().int(),
-  explanation: z.string(),
-});
-
-export const ZDidEstimate = ZEstimate.extend({
-  design: z.literal('difference_in_differences'),
-  preTrend: z.object({ slope: z.number(), pValue: z.number(), parallel: z.boolean() }),
-  series: z.array(
-    z.object({
-      weekStart: z.string(),
-      treated: z.number().nullable(),
-      comparison: z.number().nullable(),
-      counterfactual: z.number().nullable(),
-      after: z.boolean(),
-    }),
-  ),
-  waves: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      startsOn: z.string(),
-      effect: z.number(),
-      low: z.number(),
-      high: z.number(),
-      comparisonLabels: z.array(z.string()),
-    }),
-  ),
-});
-
-export const ZItsEstimate = ZEstimate.extend({
-  design: z.literal('interrupted_time_series'),
-  level: z.number(),
-  slope: z.number(),
-  seasonality: z.enum(['month_of_year', 'none']),
-  lag: z.number().int(),
-  series: z.array(
-    z.object({
-      weekStart: z.string(),
-      observed: z.number().nullable(),
-      fitted: z.number().nullable(),
-      counterfactual: z.number().nullable(),
-      after: z.boolean(),
-    }),
-  ),
 });
 
 export const ZAcidTestKpi = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Initiative } from './initiative.schema.ts';
-import { ZDesign } from './initiative.schema.ts';
+import { ZDesign } from './counterfactual/counterfactual.schema.ts';
 
 const ZBenefitTotal = z.object({
   key: z.string(),
@@ -88,8 +88,14 @@ export function benefitsPortfolio(initiatives: readonly Initiative[]): BenefitsP
   };
   return {
     total: sumBenefits('all', 'All delivered initiatives', delivered),
-    byJourney: groupBy((i) => i.journeyId, (i) => i.journeyName),
-    byTeam: groupBy((i) => i.teamId, (i) => i.teamName),
+    byJourney: groupBy(
+      (i) => i.journeyId,
+      (i) => i.journeyName,
+    ),
+    byTeam: groupBy(
+      (i) => i.teamId,
+      (i) => i.teamName,
+    ),
     byYear: groupBy(yearOf, yearOf).sort((a, b) => a.key.localeCompare(b.key)),
     initiatives: delivered.map((i) => ({
       id: i.id,

@@ -2,7 +2,7 @@ import type { KpiAggregate } from '../metrics/kpi-aggregate.ts';
 import { changeUnit } from '../metrics/kpi-change.ts';
 import type { KpiKind } from '../kpi/kpi.schema.ts';
 import { ACID_TEST_WINDOW_DAYS } from './acid-test.ts';
-import { minimumDetectableEffect, perResponseVariance } from './counterfactual/index.ts';
+import { DAYS_PER_MONTH, minimumDetectableEffect, perResponseVariance } from './counterfactual/detectable-effect.ts';
 import type { Detectability } from './initiative.schema.ts';
 import { rolloutHasComparison, type RolloutPlan } from './rollout-plan.ts';
 
@@ -36,12 +36,10 @@ export function detectability(input: {
     : input.historyWeeks >= 12
       ? 'interrupted_time_series'
       : 'before_after';
-  const perMonth = recent.n === 0 ? 0 : (recent.n * 30) / input.recentDays;
+  const perMonth = recent.n === 0 ? 0 : (recent.n * DAYS_PER_MONTH) / input.recentDays;
   const variance = recent.n < 2 ? null : perResponseVariance(kpi.kind, recent);
   const mde =
-    variance === null || perMonth === 0
-      ? null
-      : minimumDetectableEffect({ variance, perMonth, windowDays: ACID_TEST_WINDOW_DAYS, design });
+    variance === null || perMonth === 0 ? null : minimumDetectableEffect({ variance, perMonth, windowDays: ACID_TEST_WINDOW_DAYS, design });
   const unit = changeUnit(kpi.kind, kpi.unit);
   const belowDetectable = mde !== null && expectedUplift !== null && Math.abs(expectedUplift) < mde;
   let sentence: string;

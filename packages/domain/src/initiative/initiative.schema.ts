@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZFigure, ZId, ZIsoDate, ZMoney, ZName, ZSignedMoney, ZText, ZVersion } from '../common/common.schema.ts';
 import { ZApprover } from '../policy/change-proposal.schema.ts';
 import { ZConfidence } from '../insight/insight.schema.ts';
+import { ZDesign } from './counterfactual/counterfactual.schema.ts';
 import { ALL_AT_ONCE, ZRolloutPlan } from './rollout-plan.ts';
 
 export const INITIATIVE_STAGES = ['idea', 'designed', 'funded', 'in_delivery', 'implemented', 'measured'] as const;
@@ -76,10 +77,6 @@ export const ZInvestmentFigures = z.object({
   noTechnologyScope: z.boolean(),
 });
 export type InvestmentFigures = z.infer<typeof ZInvestmentFigures>;
-
-/** The designs the acid test can judge a change by, strongest first. */
-export const DESIGNS = ['difference_in_differences', 'interrupted_time_series', 'before_after'] as const;
-export const ZDesign = z.enum(DESIGNS);
 
 /**
  * Whether the promised uplift could be seen at all: the smallest true effect on the KPI that the

@@ -39,7 +39,10 @@ export const ZRolloutPlan = z
     /** Groups (values of the dimension) that never get the change. */
     holdout: z.array(ZScope).max(20).default([]),
     /** A journey (or one of its steps) the change does not touch, measured on the same KPI definition. */
-    comparison: z.object({ journeyId: ZId, stepId: ZId.nullable().default(null) }).nullable().default(null),
+    comparison: z
+      .object({ journeyId: ZId, stepId: ZId.nullable().default(null) })
+      .nullable()
+      .default(null),
   })
   .superRefine((plan, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
