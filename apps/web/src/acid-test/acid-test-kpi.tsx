@@ -5,8 +5,8 @@ import { formatKpiInterval, formatKpiValue } from '../kpis/kpi-format.ts';
 import { BeforeAfterChart } from './before-after-chart.tsx';
 import { CounterfactualChart } from './counterfactual-chart.tsx';
 import { decidingChart } from './counterfactual-series.ts';
-import { designLabel } from './design-labels.ts';
 import { EstimatesTable } from './estimates-table.tsx';
+import { ItsModelNote } from './its-model-note.tsx';
 import { MovementBadge } from './movement-badge.tsx';
 import { movementMeaning } from './movement-labels.ts';
 import { formatDifference, formatDifferenceInterval, formatPValue } from './movement-format.ts';
@@ -56,13 +56,16 @@ export function AcidTestKpiResult({ result, unit }: { result: AcidTestKpi; unit:
         <strong>{verdictSentence(result)}</strong> {movementMeaning(result.movement)}
       </p>
       <p className="acid-kpi__decided">
-        <span className="acid-kpi__decided-label">Decided by {designLabel(result.design).toLowerCase()}.</span> {result.designReason}
+        <span className="acid-kpi__decided-label">Decided by:</span> {result.designReason}
       </p>
       <EstimatesTable result={result} unit={unit} />
       {chart ? (
         <div className="acid-kpi__evidence">
           <CounterfactualChart kpiName={result.kpiName} chart={chart} unit={unit} />
           {result.design === 'difference_in_differences' && did ? <PreTrendCheck did={did} unit={unit} /> : null}
+          {result.design === 'interrupted_time_series' && result.interruptedTimeSeries ? (
+            <ItsModelNote its={result.interruptedTimeSeries} unit={unit} />
+          ) : null}
         </div>
       ) : null}
       {result.design === 'difference_in_differences' && did ? <WaveEffects did={did} unit={unit} /> : null}

@@ -1,4 +1,5 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDate } from '../common/locale-format.ts';
 import { niceTicks } from '../common/nice-scale.ts';
 import { formatAxisTick, formatKpiValue } from '../kpis/kpi-format.ts';
 import {
@@ -149,7 +150,7 @@ function WeeklyTable({ chart, format }: { chart: CounterfactualChartData; format
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Week</th>
+              <th scope="col">Week of</th>
               {chart.lines.map((line) => (
                 <th key={line.key} scope="col" className="num">
                   {line.name}
@@ -160,9 +161,9 @@ function WeeklyTable({ chart, format }: { chart: CounterfactualChartData; format
           <tbody>
             {chart.rows.map((row) => (
               <tr key={row.weekStart}>
-                <th scope="row">
-                  {formatWeek(row.weekStart)}
-                  {row.after ? <span className="counterfactual__after"> after</span> : null}
+                <th scope="row" className="nowrap">
+                  {formatDate(row.weekStart)}
+                  {row.after ? <span className="counterfactual__after"> · after</span> : null}
                 </th>
                 {chart.lines.map((line) => (
                   <td key={line.key} className="num">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staged } from './acid-test.fixture.ts';
-import { chartSummary, decidingChart, didChart, formatMonthTick, formatWeek, monthTicks } from './counterfactual-series.ts';
+import { chartSummary, decidingChart, didChart, formatMonthTick, formatWeek, itsChart, monthTicks } from './counterfactual-series.ts';
 
 describe('the observed-against-counterfactual chart', () => {
   it('draws a difference in differences as reached, not reached and counterfactual, each wave marked at its week', () => {
@@ -19,11 +19,45 @@ describe('the observed-against-counterfactual chart', () => {
     expect(chart.after).toEqual({ from: '2026-03-16', to: '2026-04-06' });
   });
 
+  it('marks only the waves that start within the weeks the series covers', () => {
+    const did = staged.differenceInDifferences!;
+    const later = { ...did, waves: [did.waves[0]!, { ...did.waves[1]!, startsOn: '2026-06-01' }] };
+    expect(didChart(later).marks).toEqual([{ weekStart: '2026-03-16', label: 'Wave 1' }]);
+  });
+
   it('marks one wave as going live, and has no chart when the naive design decided', () => {
     const one = { ...staged.differenceInDifferences!, waves: staged.differenceInDifferences!.waves.slice(0, 1) };
     expect(didChart(one).marks).toEqual([{ weekStart: '2026-03-16', label: 'Went live' }]);
     expect(decidingChart({ ...staged, design: 'before_after' })).toBeNull();
     expect(decidingChart(staged)?.design).toBe('difference_in_differences');
+  });
+
+  it('names the time series’ lines by what its model allows for', () => {
+    const its = {
+      design: 'interrupted_time_series' as const,
+      effect: 1,
+      low: 0,
+      high: 2,
+      pValue: 0.04,
+      weeksBefore: 2,
+      weeksAfter: 1,
+      explanation: '',
+      level: 1,
+      slope: 0,
+      seasonality: 'none' as const,
+      lag: 3,
+      series: [
+        { weekStart: '2026-03-02', observed: 10, fitted: 10, counterfactual: 10, after: false },
+        { weekStart: '2026-03-09', observed: 12, fitted: 11, counterfactual: 10, after: true },
+      ],
+    };
+    expect(itsChart(its).lines.map((l) => l.name)).toEqual([
+      'Observed',
+      'Fitted: trend and the change',
+      'Counterfactual: trend, no change',
+    ]);
+    expect(itsChart({ ...its, seasonality: 'month_of_year' }).lines[2]!.name).toBe('Counterfactual: trend and season, no change');
+    expect(itsChart(its).marks).toEqual([{ weekStart: '2026-03-09', label: 'Went live' }]);
   });
 
   it('says in a sentence what the chart shows after the change', () => {

@@ -28,10 +28,14 @@ const OBSERVED = 'var(--color-accent)';
 const COMPARISON = '#6b7c86';
 const COUNTERFACTUAL = '#b84f1f';
 
-/** The Monday of the week holding the day, as the series' weeks start. */
+/** The series' week holding the day (weeks start on Mondays); none when the day falls outside the series. */
 function weekOf(day: string, weeks: readonly string[]): string | null {
+  const last = weeks.at(-1);
+  if (!last || day < weeks[0]! || day > addDays(last, 6)) return null;
   return [...weeks].reverse().find((w) => w <= day) ?? null;
 }
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function afterSpan(rows: CounterfactualChartData['rows']): CounterfactualChartData['after'] {
   const after = rows.filter((r) => r.after);
@@ -41,7 +45,8 @@ function afterSpan(rows: CounterfactualChartData['rows']): CounterfactualChartDa
 /**
  * The difference in differences as lines: the customers reached, those not reached yet, and
  * where the reached would have been without the change (the comparison moved by the gap the two
- * had before it). Each wave's start is marked; one wave reads "Went live".
+ * had before it). The series covers the first wave's weeks; each wave that starts within them is
+ * marked, and one wave alone reads "Went live".
  */
 export function didChart(did: Did): CounterfactualChartData {
   const rows = did.series.map((p) => ({ weekStart: p.weekStart, after: p.after, a: p.treated, b: p.comparison, c: p.counterfactual }));
@@ -71,13 +76,15 @@ export function didChart(did: Did): CounterfactualChartData {
 export function itsChart(its: Its): CounterfactualChartData {
   const rows = its.series.map((p) => ({ weekStart: p.weekStart, after: p.after, a: p.observed, b: p.fitted, c: p.counterfactual }));
   const first = rows.find((r) => r.after);
+  // With less than a year of history the model has no season to allow for: the lines say only what it does.
+  const model = its.seasonality === 'month_of_year' ? 'trend and season' : 'trend';
   return {
     design: 'interrupted_time_series',
     rows,
     lines: [
       { key: 'a', name: 'Observed', style: 'solid', colour: OBSERVED, dots: true },
-      { key: 'b', name: 'Fitted: trend, season and the change', style: 'dashed', colour: COMPARISON, dots: false },
-      { key: 'c', name: 'Counterfactual: trend and season, no change', style: 'dotted', colour: COUNTERFACTUAL, dots: false },
+      { key: 'b', name: `Fitted: ${model} and the change`, style: 'dashed', colour: COMPARISON, dots: false },
+      { key: 'c', name: `Counterfactual: ${model}, no change`, style: 'dotted', colour: COUNTERFACTUAL, dots: false },
     ],
     marks: first ? [{ weekStart: first.weekStart, label: 'Went live' }] : [],
     after: afterSpan(rows),

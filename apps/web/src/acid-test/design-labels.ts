@@ -1,6 +1,4 @@
-import type { Initiative } from '@throughline/domain';
-
-export type Design = NonNullable<Initiative['measurement']>['design'];
+import type { Design } from '@throughline/domain';
 
 const LABEL: Record<Design, string> = {
   difference_in_differences: 'Difference in differences',

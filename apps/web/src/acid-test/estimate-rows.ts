@@ -1,5 +1,5 @@
-import type { AcidTestKpi, KpiKind } from '@throughline/domain';
-import { designLabel, type Design } from './design-labels.ts';
+import type { AcidTestKpi, Design, KpiKind } from '@throughline/domain';
+import { designLabel } from './design-labels.ts';
 import { formatDifference, formatDifferenceInterval, formatPValue } from './movement-format.ts';
 
 /** One design's line in the table of estimates: its figures, or why it could not run. */

@@ -35,9 +35,9 @@ export function PreTrendCheck({ did, unit }: { did: Did; unit: KpiUnit }) {
   );
 }
 
-/** Each wave's own estimate, when the rollout had more than one. */
+/** Each wave's own estimate, when the rollout had more than one, and the waves left out, with why. */
 export function WaveEffects({ did, unit }: { did: Did; unit: KpiUnit }) {
-  if (did.waves.length < 2) return null;
+  if (did.waves.length < 2 && did.skipped.length === 0) return null;
   return (
     <div className="pre-trend__waves-wrap">
       <h5 className="pre-trend__title">Each wave against those not reached yet</h5>
@@ -66,6 +66,13 @@ export function WaveEffects({ did, unit }: { did: Did; unit: KpiUnit }) {
           </tbody>
         </table>
       </div>
+      {did.skipped.length > 0 ? (
+        <ul className="pre-trend__skipped" aria-label="Waves left out of the estimate">
+          {did.skipped.map((why) => (
+            <li key={why}>{why}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
