@@ -199,7 +199,9 @@ describe('proof that survives a sceptic: rollout plans, detectable effects, thre
     const entry = page.getByRole('article', { name: implementedTitle });
     await entry.waitFor();
     const kpi = entry.locator('.acid-kpi').first();
-    await expect.poll(() => kpi.textContent(), { timeout: 120_000, interval: 2_000 }).toMatch(/Decided by: Difference in differences against /);
+    await expect
+      .poll(() => kpi.textContent(), { timeout: 120_000, interval: 2_000 })
+      .toMatch(/Decided by: Difference in differences against /);
 
     // Three designs side by side, strongest first; the deciding one says so in words.
     const table = kpi.getByRole('region', { name: /^Three estimates of the change’s effect on / });
