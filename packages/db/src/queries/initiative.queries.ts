@@ -128,9 +128,7 @@ export async function listInitiatives(
         ...r,
         figures,
         valuePerPointWarning: warning,
-        detectability: volume
-          ? detectability({ ...volume, rollout: r.rollout, expectedUplift: r.expectedUplift })
-          : null,
+        detectability: volume ? detectability({ ...volume, rollout: r.rollout, expectedUplift: r.expectedUplift }) : null,
         measurement,
       };
     })
@@ -218,7 +216,14 @@ async function checkLinks(db: Db, organisationId: string, input: InitiativeInput
   await requireOwnedIds(db, organisationId, 'system', input.systemIds, 'systemIds', 'a system');
   const { rollout } = input;
   if (rollout.dimension === 'step') {
-    await requireOwnedIds(db, organisationId, 'journey_step', [...rollout.waves.flatMap((w) => w.scopes), ...rollout.holdout], 'rollout.waves', 'a step');
+    await requireOwnedIds(
+      db,
+      organisationId,
+      'journey_step',
+      [...rollout.waves.flatMap((w) => w.scopes), ...rollout.holdout],
+      'rollout.waves',
+      'a step',
+    );
   }
   if (rollout.comparison) {
     if (rollout.comparison.journeyId === input.journeyId)

@@ -385,13 +385,27 @@ export async function kpiDaysByGroup(
   if (!p.scope && (p.by === null || p.by === 'segment')) {
     const rows = await db
       .selectFrom('kpi_day')
-      .select([sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'segment', 'n', 'positives', 'negatives', 'sum', 'sum_squares', 'denominator', 'samples'])
+      .select([
+        sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
+        'segment',
+        'n',
+        'positives',
+        'negatives',
+        'sum',
+        'sum_squares',
+        'denominator',
+        'samples',
+      ])
       .where('kpi_id', '=', kpi.id)
       .where('day', '>=', p.from)
       .where('day', '<=', p.to)
       .where(p.by === null ? sql<boolean>`segment = ''` : sql<boolean>`segment <> ''`)
       .execute();
-    return rows.map((r) => ({ day: r.day, group: p.by === null ? '' : r.segment === '(none)' ? null : r.segment, figures: toAggregate(r) }));
+    return rows.map((r) => ({
+      day: r.day,
+      group: p.by === null ? '' : r.segment === '(none)' ? null : r.segment,
+      figures: toAggregate(r),
+    }));
   }
   const scoped: KpiDefinition = p.scope ? { ...kpi, scope: p.scope } : kpi;
   const src = sourceOf(organisationId, scoped);
@@ -421,19 +435,17 @@ export async function kpiDaysByGroup(
           WHERE ${src.where} AND occurred_at >= ${local(p.from)} AND occurred_at < ${local(p.to)} + interval '1 day') e
     GROUP BY day, grp`.execute(db);
   // Sums of float8 come back as numbers on PGlite and as strings through node-postgres.
-  return rows.map((r) =>
-    ({
-      day: r.day,
-      group: r.grp,
-      figures: toAggregate({
-        ...r,
-        n: Number(r.n),
-        positives: Number(r.positives),
-        negatives: Number(r.negatives),
-        sum: Number(r.sum),
-        sum_squares: Number(r.sum_squares),
-        denominator: Number(r.denominator),
-      }),
+  return rows.map((r) => ({
+    day: r.day,
+    group: r.grp,
+    figures: toAggregate({
+      ...r,
+      n: Number(r.n),
+      positives: Number(r.positives),
+      negatives: Number(r.negatives),
+      sum: Number(r.sum),
+      sum_squares: Number(r.sum_squares),
+      denominator: Number(r.denominator),
     }),
-  );
+  }));
 }

@@ -34,7 +34,8 @@ describe('what an investment case could detect', () => {
     const at = (rollout: RolloutPlan, historyWeeks: number) =>
       detectability({ kpi, recent, recentDays: 91, historyWeeks, rollout, expectedUplift: 5 }).design;
     expect(at(staged, 10)).toBe('difference_in_differences');
-    expect(at(ALL_AT_ONCE, 30)).toBe('interrupted_time_series');
+    expect(at(ALL_AT_ONCE, 60)).toBe('interrupted_time_series');
+    expect(at(ALL_AT_ONCE, 30)).toBe('before_after');
     expect(at(ALL_AT_ONCE, 4)).toBe('before_after');
   });
 

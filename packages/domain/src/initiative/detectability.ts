@@ -25,7 +25,7 @@ export function detectability(input: {
   kpi: { id: string; name: string; kind: KpiKind; unit: string };
   recent: KpiAggregate;
   recentDays: number;
-  /** Weeks of history the KPI has: a year or more lets the time series allow for the season. */
+  /** Weeks of history the KPI has: the time series decides only with a year of it, to allow for the season. */
   historyWeeks: number;
   rollout: RolloutPlan;
   expectedUplift: number | null;
@@ -33,7 +33,7 @@ export function detectability(input: {
   const { kpi, recent, rollout, expectedUplift } = input;
   const design: Detectability['design'] = rolloutHasComparison(rollout)
     ? 'difference_in_differences'
-    : input.historyWeeks >= 12
+    : input.historyWeeks >= 52
       ? 'interrupted_time_series'
       : 'before_after';
   const perMonth = recent.n === 0 ? 0 : (recent.n * DAYS_PER_MONTH) / input.recentDays;

@@ -60,13 +60,27 @@ describe('choosing the design that decides', () => {
         "change (by 0.6 points a week, p = 0.004), so comparing with it would mislead: it projects the KPI's trend and its " +
         'month-by-month pattern from 110 weeks of history.',
     });
-    expect(chooseDesign(null, its('none'), naive).reason).toBe(
-      'Interrupted time series, because the rollout had no comparison group (no holdout, later wave, or comparison journey or step): ' +
-        "it projects the KPI's trend from 30 weeks of history, which is less than a year, so it cannot allow for the season.",
-    );
-    expect(chooseDesign({ insufficient: 'No group in the rollout has a date the change reached it.' }, its('none'), naive).reason).toMatch(
+    expect(
+      chooseDesign({ insufficient: 'No group in the rollout has a date the change reached it.' }, its('month_of_year'), naive).reason,
+    ).toMatch(
       /^Interrupted time series, because the comparison could not be made: no group in the rollout has a date the change reached it: /,
     );
+  });
+
+  it('sets a time series without the season aside while there is a before/after, and says so', () => {
+    const choice = chooseDesign(null, its('none'), naive);
+    expect(choice).toMatchObject({ design: 'before_after', decided: naive });
+    expect(choice.reason).toBe(
+      'Only the naive before vs after, because the rollout had no comparison group (no holdout, later wave, or comparison journey or ' +
+        'step), and the time series has only 30 weeks of history, less than a year, so it cannot allow for the season (its trend ' +
+        'projection is shown for reference): it cannot tell the change from the season or anything else that happened at the same time.',
+    );
+    expect(chooseDesign(null, its('none'), null)).toMatchObject({
+      design: 'interrupted_time_series',
+      reason:
+        'Interrupted time series, because the rollout had no comparison group (no holdout, later wave, or comparison journey or step): ' +
+        "it projects the KPI's trend from 30 weeks of history, which is less than a year, so it cannot allow for the season.",
+    });
   });
 
   it('falls back to the naive before/after, and to nothing, saying what it cannot rule out', () => {

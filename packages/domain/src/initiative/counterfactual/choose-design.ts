@@ -34,8 +34,10 @@ const points = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(0) : x.toFixed(1));
 /**
  * Which design decides, strongest first as PRODUCT.md orders them, with the reason in plain
  * words: difference in differences when there is one and the groups moved in parallel before
- * the change; else the interrupted time series, saying why the comparison was not used; else
- * the naive before/after, saying what it cannot rule out. `decided` is null when not even the
+ * the change; else the interrupted time series when it has the year of history it needs to allow
+ * for the season, saying why the comparison was not used; else the naive before/after, saying
+ * what it cannot rule out (a time series without the season decides only when there is no
+ * before/after at all). `decided` is null when not even the
  * naive comparison could be made.
  */
 export function chooseDesign(
@@ -62,7 +64,10 @@ export function chooseDesign(
         ? `the ${comparison} ${labels.length > 1 ? 'were' : 'was'} already drifting apart from the changed customers before the change ` +
           `(by ${points(did.preTrend.slope)} points a week, p = ${did.preTrend.pValue.toFixed(3)}), so comparing with it would mislead`
         : `the comparison could not be made: ${asClause(did.insufficient)}`;
-  if (isEstimate(its)) {
+  // A time series decides only when it can allow for the season: projected from less than a
+  // year, a straight trend carries a seasonal recovery (or slide) on past the change and calls
+  // the season's turn an effect — in either direction — more confidently than before vs after.
+  if (isEstimate(its) && (its.seasonality === 'month_of_year' || !naive)) {
     const season =
       its.seasonality === 'month_of_year'
         ? `it projects the KPI's trend and its month-by-month pattern from ${its.weeksBefore} weeks of history`
@@ -73,7 +78,9 @@ export function chooseDesign(
       decided: its,
     };
   }
-  const whyNotIts = `the time series is too short (${asClause(its.insufficient)})`;
+  const whyNotIts = isEstimate(its)
+    ? `the time series has only ${its.weeksBefore} weeks of history, less than a year, so it cannot allow for the season (its trend projection is shown for reference)`
+    : `the time series is too short (${asClause(its.insufficient)})`;
   if (naive) {
     return {
       design: 'before_after',
