@@ -4,7 +4,7 @@ import { formatCount, formatDate } from '../common/locale-format.ts';
 import { formatKpiInterval, formatKpiValue } from '../kpis/kpi-format.ts';
 import { BeforeAfterChart } from './before-after-chart.tsx';
 import { CounterfactualChart } from './counterfactual-chart.tsx';
-import { decidingChart } from './counterfactual-series.ts';
+import { evidenceChart } from './counterfactual-series.ts';
 import { EstimatesTable } from './estimates-table.tsx';
 import { ItsModelNote } from './its-model-note.tsx';
 import { MovementBadge } from './movement-badge.tsx';
@@ -41,8 +41,10 @@ const period = (side: Side) => `${formatDate(side.from)} to ${formatDate(side.to
  * difference in differences), and the naive before vs after kept for reference.
  */
 export function AcidTestKpiResult({ result, unit }: { result: AcidTestKpi; unit: KpiUnit }) {
-  const chart = decidingChart(result);
+  const evidence = evidenceChart(result);
   const did = result.differenceInDifferences;
+  const its = result.interruptedTimeSeries;
+  const naiveDecides = result.design === 'before_after';
   const summary = `${result.kpiName}: before ${sideText(result.before, unit)}; after ${sideText(result.after, unit)}.`;
   return (
     <div className={`acid-kpi acid-kpi--${result.movement}`}>
@@ -59,18 +61,20 @@ export function AcidTestKpiResult({ result, unit }: { result: AcidTestKpi; unit:
         <span className="acid-kpi__decided-label">Decided by:</span> {result.designReason}
       </p>
       <EstimatesTable result={result} unit={unit} />
-      {chart ? (
+      {evidence ? (
         <div className="acid-kpi__evidence">
-          <CounterfactualChart kpiName={result.kpiName} chart={chart} unit={unit} />
-          {result.design === 'difference_in_differences' && did ? <PreTrendCheck did={did} unit={unit} /> : null}
-          {result.design === 'interrupted_time_series' && result.interruptedTimeSeries ? (
-            <ItsModelNote its={result.interruptedTimeSeries} unit={unit} />
-          ) : null}
+          <CounterfactualChart kpiName={result.kpiName} chart={evidence.chart} decides={evidence.decides} unit={unit} />
+          {evidence.chart.design === 'difference_in_differences' && did ? <PreTrendCheck did={did} unit={unit} /> : null}
+          {evidence.chart.design === 'interrupted_time_series' && its ? <ItsModelNote its={its} unit={unit} /> : null}
         </div>
       ) : null}
-      {result.design === 'difference_in_differences' && did ? <WaveEffects did={did} unit={unit} /> : null}
-      <section className="acid-kpi__reference" aria-label={`${result.kpiName} before vs after, for reference`}>
-        <h5 className="acid-kpi__reference-title">For reference: before vs after, with nothing allowed for the season</h5>
+      {evidence?.chart.design === 'difference_in_differences' && did ? <WaveEffects did={did} unit={unit} /> : null}
+      <section className="acid-kpi__reference" aria-label={`${result.kpiName} before vs after${naiveDecides ? '' : ', for reference'}`}>
+        <h5 className="acid-kpi__reference-title">
+          {naiveDecides
+            ? 'Before vs after, which decided the verdict: nothing is allowed for the season'
+            : 'For reference: before vs after, with nothing allowed for the season'}
+        </h5>
         <div className="acid-kpi__body">
           <BeforeAfterChart result={result} unit={unit} summary={summary} />
           <dl className="acid-kpi__facts">

@@ -19,6 +19,8 @@ type Row = CounterfactualChartData['rows'][number];
 interface CounterfactualChartProps {
   kpiName: string;
   chart: CounterfactualChartData;
+  /** Whether this design decided the verdict; one that did not is shown for reference, and says so. */
+  decides: boolean;
   unit: KpiUnit;
 }
 
@@ -27,7 +29,7 @@ interface CounterfactualChartProps {
  * change shaded and the change (or each wave) marked. Lines differ by stroke as well as colour,
  * and the legend draws each stroke; the weekly figures are in a table below for reading exactly.
  */
-export function CounterfactualChart({ kpiName, chart, unit }: CounterfactualChartProps) {
+export function CounterfactualChart({ kpiName, chart, decides, unit }: CounterfactualChartProps) {
   const values = chart.rows.flatMap((r) => [r.a, r.b, r.c]).filter((v): v is number => v !== null);
   if (values.length === 0) return null;
   const ticks = niceTicks(Math.min(...values), Math.max(...values), 5);
@@ -36,7 +38,10 @@ export function CounterfactualChart({ kpiName, chart, unit }: CounterfactualChar
   const title = chart.design === 'difference_in_differences' ? 'Reached against not reached yet' : 'Observed against its own trend';
   return (
     <figure className="counterfactual">
-      <figcaption className="counterfactual__title">{title}, week by week</figcaption>
+      <figcaption className="counterfactual__title">
+        {title}, week by week
+        {decides ? null : <span className="counterfactual__reference">For reference: this design did not decide the verdict</span>}
+      </figcaption>
       <div role="img" aria-label={summary} className="counterfactual__plot">
         <ResponsiveContainer width="100%" height={260}>
           {/* accessibilityLayer off: the label above and the weekly table below are its accessible versions. */}

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { staged } from './acid-test.fixture.ts';
-import { chartSummary, decidingChart, didChart, formatMonthTick, formatWeek, itsChart, monthTicks } from './counterfactual-series.ts';
+import {
+  chartSummary,
+  decidingChart,
+  didChart,
+  evidenceChart,
+  formatMonthTick,
+  formatWeek,
+  itsChart,
+  monthTicks,
+} from './counterfactual-series.ts';
 
 describe('the observed-against-counterfactual chart', () => {
   it('draws a difference in differences as reached, not reached and counterfactual, each wave marked at its week', () => {
@@ -30,6 +39,13 @@ describe('the observed-against-counterfactual chart', () => {
     expect(didChart(one).marks).toEqual([{ weekStart: '2026-03-16', label: 'Went live' }]);
     expect(decidingChart({ ...staged, design: 'before_after' })).toBeNull();
     expect(decidingChart(staged)?.design).toBe('difference_in_differences');
+    // The naive design decided: the counterfactual that could be drawn is still shown, for reference.
+    expect(evidenceChart({ ...staged, design: 'before_after' })).toMatchObject({
+      decides: false,
+      chart: { design: 'difference_in_differences' },
+    });
+    expect(evidenceChart({ ...staged, design: 'before_after', differenceInDifferences: null })).toBeNull();
+    expect(evidenceChart(staged)?.decides).toBe(true);
   });
 
   it('names the time series’ lines by what its model allows for', () => {

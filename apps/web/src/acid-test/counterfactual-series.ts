@@ -98,6 +98,19 @@ export function decidingChart(k: AcidTestKpi): CounterfactualChartData | null {
   return null;
 }
 
+/**
+ * The chart to show beside the estimates: the deciding design's or, when the naive before/after
+ * decided, the strongest counterfactual that could still be drawn (a time series with too little
+ * history to allow for the season, say), shown for reference and said to be so.
+ */
+export function evidenceChart(k: AcidTestKpi): { chart: CounterfactualChartData; decides: boolean } | null {
+  const deciding = decidingChart(k);
+  if (deciding) return { chart: deciding, decides: true };
+  if (k.differenceInDifferences) return { chart: didChart(k.differenceInDifferences), decides: false };
+  if (k.interruptedTimeSeries) return { chart: itsChart(k.interruptedTimeSeries), decides: false };
+  return null;
+}
+
 const mean = (values: readonly (number | null)[]): number | null => {
   const known = values.filter((v): v is number => v !== null);
   return known.length === 0 ? null : known.reduce((s, v) => s + v, 0) / known.length;
