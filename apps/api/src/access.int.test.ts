@@ -436,6 +436,7 @@ const foreignInput = (): Record<string, unknown> => ({
   },
 });
 const NO_IDS = new Set([
+  'initiative.portfolio',
   'organisation.overview',
   'organisation.get',
   'organisation.updateSettings',
