@@ -1,4 +1,4 @@
-import { PgBoss, fromPglite } from 'pg-boss';
+import { PgBoss, fromPglite, type JobResult } from 'pg-boss';
 import type { Database } from '@throughline/db';
 import { jobs as allJobs } from './jobs/index.ts';
 import type { JobContext, JobDefinition } from './jobs/job.ts';
@@ -52,12 +52,25 @@ export async function startWorker(database: Database, options: WorkerOptions = {
       // On the embedded database a poll is a query in this process, so idle workers look every
       // half second (a recompute asked for on the page starts at once); on PostgreSQL, shared
       // by every process, pg-boss's 2 s.
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 2) },
-      async (batch) => {
+      {
+        pollingIntervalSeconds: options.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 0.5 : 2),
+        batchSize: job.batchSize ?? 1,
+        perJobResults: true,
+      },
+      // Each job of a batch settles on its own: one that fails is retried, the others are done.
+      async (batch): Promise<JobResult[]> => {
+        const results: JobResult[] = [];
         for (const delivered of batch) {
-          const payload = job.payload.parse(delivered.data);
-          await job.handler(payload, ctx);
+          try {
+            await job.handler(job.payload.parse(delivered.data), ctx);
+            results.push({ id: delivered.id, status: 'completed' });
+          } catch (error) {
+            const failure = error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+            log(`${job.name} failed: ${failure.message}`);
+            results.push({ id: delivered.id, status: 'failed', output: failure });
+          }
         }
+        return results;
       },
     );
   }

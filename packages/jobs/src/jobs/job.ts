@@ -31,6 +31,12 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
    * its expiry, which is 15 minutes. pg-boss's minimum is 10.
    */
   heartbeatSeconds?: number;
+  /**
+   * Jobs a worker takes in one fetch and runs one after another, each completed or failed on its
+   * own. 1 when absent. An ingest queues a refresh of every KPI it fed at once: taken one per poll
+   * they would wait a polling interval each.
+   */
+  batchSize?: number;
   /** A scheduled job also sent once when a worker starts; its handler must be cheap to repeat. */
   runAtStart?: boolean;
   handler: (payload: z.output<P>, ctx: JobContext) => Promise<void>;

@@ -27,5 +27,7 @@ export const kpiRefresh = defineJob({
   policy: 'stately',
   // As kpi.recompute: a killed worker's refresh is retried within seconds, not at the 15-minute expiry.
   heartbeatSeconds: 10,
+  // Every KPI an ingest fed, taken together: the last one's new rows show a poll after the first's.
+  batchSize: 50,
   handler: ({ organisationId, kpiId }, ctx) => recomputeOne(ctx, organisationId, kpiId, false),
 });
