@@ -67,6 +67,30 @@ describe('loading each page’s code when it is first visited', () => {
     expect(scripts.some((s) => /\/data-import-page-[\w-]+\.js$/.test(s))).toBe(false);
   });
 
+  it('asks for everything the KPI dashboard shows in one request', async () => {
+    const calls: string[][] = [];
+    const record = (request: { url: () => string }) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/trpc/')) calls.push(url.pathname.slice('/trpc/'.length).split(','));
+    };
+    page.on('request', record);
+    try {
+      await page.goto(`${server.url}/kpis`);
+      await page.locator('.kpi-card').first().waitFor();
+      // A step-scoped KPI's card names its step: the names came with the rest.
+      await page
+        .getByText(/^Step “[^…]+” in /)
+        .first()
+        .waitFor();
+      await page.waitForLoadState('networkidle');
+    } finally {
+      page.off('request', record);
+    }
+    const dashboard = calls.find((c) => c.includes('kpi.dashboard'));
+    expect(dashboard).toEqual(expect.arrayContaining(['kpi.list', 'team.list', 'journey.list', 'journey.stepNames']));
+    expect(calls.filter((c) => c !== dashboard && !c.every((p) => p === 'auth.me'))).toEqual([]);
+  });
+
   it('keeps the current page and says the next is loading while its code arrives', async () => {
     const governance = await holdChunk(/\/assets\/governance-page-[\w-]+\.js$/);
     await nav('Governance').click();

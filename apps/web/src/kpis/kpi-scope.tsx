@@ -10,12 +10,14 @@ export interface ScopeNames {
 
 /**
  * Names for the journeys and steps KPIs are scoped to: the journey list, and every step's name
- * in one call, asked only when some KPI is scoped to a step.
+ * in one call. The step names are asked with the KPIs, in the page's first request, unless the
+ * KPIs are known and none is scoped to a step: waiting for the KPIs to decide would cost the page
+ * a second round trip.
  */
 export function useScopeNames(kpis: readonly KpiDefinition[] | undefined): ScopeNames {
   const journeys = useQuery(trpc.journey.list.queryOptions());
-  const anyStep = (kpis ?? []).some((k) => k.scope.level === 'step');
-  const steps = useQuery({ ...trpc.journey.stepNames.queryOptions(), enabled: anyStep });
+  const mayNeedSteps = kpis === undefined || kpis.some((k) => k.scope.level === 'step');
+  const steps = useQuery({ ...trpc.journey.stepNames.queryOptions(), enabled: mayNeedSteps });
   return {
     journeys: new Map((journeys.data ?? []).map((j) => [j.id, j.name])),
     steps: new Map((steps.data ?? []).map((step) => [step.id, step.name])),
