@@ -9,11 +9,11 @@ import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { sql } from 'kysely';
 import { DEMO_ORGANISATION_SLUG, DEMO_SIGN_IN, insertSession, listKpis, type Db } from '@throughline/db';
-import { adminQuery, withDatabase } from '@throughline/db/testing/global-setup';
 import { hashSecret, newSecret, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../src/auth/session-token.ts';
 import { readApiEnv } from '../src/env.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
 import { report, type Figure } from './report.ts';
+import { scratchDatabase } from './scratch-database.ts';
 
 // The platform as a department meets it: the one-process server (API, worker, web) on the
 // embedded database, or on PostgreSQL when BENCH_DATABASE_URL names a server (a database of
@@ -31,12 +31,11 @@ const quiet = () => {};
 const figures: Figure[] = [];
 
 const dir = mkdtempSync(join(tmpdir(), 'throughline-load-'));
-const scratchName = `tl_bench_load_${randomUUID().slice(0, 8)}`;
-if (adminUrl) await adminQuery(adminUrl, `CREATE DATABASE ${scratchName}`);
+const scratch = await scratchDatabase(adminUrl, 'load');
 const env = {
   // The demo organisation on PostgreSQL too, where it is seeded only when asked for.
   ...readApiEnv({ PORT: '0', THROUGHLINE_DATA_DIR: join(dir, 'data'), THROUGHLINE_DEMO: '1' }),
-  databaseUrl: adminUrl ? withDatabase(adminUrl, scratchName) : undefined,
+  databaseUrl: scratch.url,
 };
 
 const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -201,7 +200,7 @@ try {
 } finally {
   await running?.stop();
   rmSync(dir, { recursive: true, force: true });
-  if (adminUrl) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
+  await scratch.drop();
 }
 
 function sleep(msToWait: number) {

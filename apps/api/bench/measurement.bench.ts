@@ -18,11 +18,13 @@ import type { KpiDefinition } from '@throughline/domain';
 import { hashSecret } from '../src/auth/session-token.ts';
 import { createApp } from '../src/http/app.ts';
 import { report, type Figure } from './report.ts';
+import { scratchDatabase } from './scratch-database.ts';
 
-// Measurement on PostgreSQL when BENCH_DATABASE_URL names an empty database, else on the
-// embedded database: ingestion through the API beside COPY, and KPI recomputation beside
+// Measurement on PostgreSQL when BENCH_DATABASE_URL names a server (on a database of its own,
+// created and dropped), else on the embedded database: ingestion through the API beside COPY, and KPI recomputation beside
 // one hand-written GROUP BY computing the same numbers, full and after one more day.
-const url = process.env.BENCH_DATABASE_URL;
+const scratch = await scratchDatabase(process.env.BENCH_DATABASE_URL, 'measure');
+const url = scratch.url;
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const INGEST_ROWS = 80_000;
 const BATCH = 5_000;
@@ -249,6 +251,7 @@ try {
 } finally {
   await copyClient?.end();
   await database.close();
+  await scratch.drop();
 }
 
 /** The survey KPIs' monthly/weekly values straight from the events: one GROUP BY per KPI. */

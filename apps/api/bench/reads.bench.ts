@@ -12,15 +12,17 @@ import { DEMO_ORGANISATION_SLUG, DEMO_SIGN_IN, migrateToLatest, openDatabase, se
 import { hashPassword } from '../src/auth/password.ts';
 import { createApp } from '../src/http/app.ts';
 import { report, type Figure } from './report.ts';
+import { scratchDatabase } from './scratch-database.ts';
 
 // One simple authenticated read under load, beside the floor for it: kpi.list as the web app asks
 // for it (a batched GET with the session cookie) from 50 connections, against a plain Express
 // handler that runs the same SQL and sends the rows as JSON. On PostgreSQL when BENCH_DATABASE_URL
-// is set (through node-postgres, with a pool the size of the app's); always on the embedded
+// names a server (on a database of its own, created and dropped; through node-postgres, with a pool the size of the app's); always on the embedded
 // database too (through its own driver, the statement compiled once). The load comes from
 // autocannon in a worker thread, so the server keeps this thread to itself; each side runs twice,
 // in the order app, plain, plain, app, so a machine shared with other work loads both alike.
-const url = process.env.BENCH_DATABASE_URL;
+const scratch = await scratchDatabase(process.env.BENCH_DATABASE_URL, 'reads');
+const url = scratch.url;
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
 const POOL_SIZE = 10;
@@ -112,6 +114,7 @@ if (url) {
     figures.push(await measure(database, 'PostgreSQL'));
   } finally {
     await database.close();
+    await scratch.drop();
   }
 }
 const dir = mkdtempSync(join(tmpdir(), 'throughline-reads-'));

@@ -17,13 +17,15 @@ import { fitScoreValueModel } from '@throughline/domain';
 import { hashSecret } from '../src/auth/session-token.ts';
 import { createApp } from '../src/http/app.ts';
 import { report, type Figure } from './report.ts';
+import { scratchDatabase } from './scratch-database.ts';
 
 // The value model refit of a new organisation at real size, on PostgreSQL when
-// BENCH_DATABASE_URL names a database (empty, or one the other benches have used), else on the
+// BENCH_DATABASE_URL names a server (on a database of its own, created and dropped), else on the
 // embedded database: value.refit over HTTP, as an integrator's token or the web app calls it,
 // while the tables' statistics still describe only the organisations there before, then the same
 // refit once ANALYZE has caught up.
-const url = process.env.BENCH_DATABASE_URL;
+const scratch = await scratchDatabase(process.env.BENCH_DATABASE_URL, 'value');
+const url = scratch.url;
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000);
 const NOW = new Date('2026-11-01T00:00:00Z');
 const TABLES = ['survey_response', 'operational_event'] as const;
@@ -193,6 +195,6 @@ try {
   );
   report(figures);
 } finally {
-  if (database.kind === 'postgres') for (const t of TABLES) await sql`ALTER TABLE ${sql.table(t)} RESET (autovacuum_enabled)`.execute(db);
   await database.close();
+  await scratch.drop();
 }
