@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@throughline/db';
+import { insertSession, type Database } from '@throughline/db';
 import { createTestDatabase, insertMember, insertOrganisation } from '@throughline/db/testing';
 import { createApp } from '../http/app.ts';
 import { createCredentialCache, CREDENTIAL_CACHE_TTL_MS } from './credential-cache.ts';
 import { hashPassword } from './password.ts';
-import { hashSecret, SESSION_IDLE_MS } from './session-token.ts';
+import { hashSecret, newSecret, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-token.ts';
 
 // Two apps on one database stand for two API processes: `here` makes each change, `there`
 // only learns of it from the database, when what it remembers runs out.
@@ -219,5 +219,45 @@ describe('the credential cache', () => {
     await ran;
     await new Promise((resolve) => setImmediate(resolve));
     expect(await cache.session(database.db, tokenHash, new Date(half.getTime() + 1), SESSION_IDLE_MS)).toBeUndefined();
+  });
+
+  it('reads the sessions of fifty people opening the app at once in one statement', async () => {
+    advance(60_000);
+    const user = await newMember('fifty@a.example', 'viewer');
+    const hashes: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const tokenHash = hashSecret(newSecret());
+      await insertSession(database.db, {
+        tokenHash,
+        userId: user,
+        organisationId: org,
+        now: clock,
+        expiresAt: new Date(clock.getTime() + SESSION_ABSOLUTE_MS),
+      });
+      hashes.push(tokenHash);
+    }
+    const statements: string[] = [];
+    const counted = database.db.withPlugin({
+      transformQuery: ({ node }) => {
+        statements.push(node.kind);
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    const cache = createCredentialCache();
+    const unknown = hashSecret(newSecret());
+    const found = await Promise.all([...hashes, unknown].map((h) => cache.session(counted, h, clock, SESSION_IDLE_MS)));
+    expect(found.slice(0, 50).every((actor) => actor?.kind === 'member' && actor.email === 'fifty@a.example')).toBe(true);
+    expect(found[50]).toBeUndefined();
+    expect(statements).toEqual(['SelectQueryNode']);
+
+    // A minute on, each is due to record being seen: still one read, and one write for all of them.
+    statements.length = 0;
+    const later = new Date(clock.getTime() + 60_000);
+    const again = await Promise.all(hashes.map((h) => cache.session(counted, h, later, SESSION_IDLE_MS)));
+    expect(again.every((actor) => actor !== undefined)).toBe(true);
+    expect(statements).toEqual(['SelectQueryNode', 'UpdateQueryNode']);
+    const seen = await database.db.selectFrom('session').select('last_seen_at').where('token_hash', 'in', hashes).execute();
+    expect(seen.map((r) => r.last_seen_at.getTime())).toEqual(hashes.map(() => later.getTime()));
   });
 });

@@ -1,4 +1,4 @@
-import { findSession, findToken, type Db } from '@throughline/db';
+import { findSessions, findToken, type Db, type SessionRecord } from '@throughline/db';
 import type { SessionActor, TokenActor } from '@throughline/domain';
 
 /**
@@ -26,7 +26,8 @@ type Entry =
  * An entry past half its TTL is read again in the background while it keeps answering, so a
  * caller who keeps calling never waits for the database (fifty people whose entries were read
  * together would otherwise all wait together, every TTL); one read per secret is in flight at a
- * time.
+ * time. Sessions asked for in the same turn of the event loop (fifty people opening the app at
+ * once) are read in one statement.
  */
 export interface CredentialCache {
   session(db: Db, tokenHash: string, now: Date, idleTimeoutMs: number): Promise<SessionActor | undefined>;
@@ -47,6 +48,7 @@ export function createCredentialCache(ttlMs = CREDENTIAL_CACHE_TTL_MS): Credenti
   let generation = 0;
 
   const reading = new Map<string, Promise<unknown>>();
+  const readSession = sessionBatcher();
 
   const fresh = (key: string, now: Date): Entry | undefined => {
     const entry = entries.get(key);
@@ -80,7 +82,7 @@ export function createCredentialCache(ttlMs = CREDENTIAL_CACHE_TTL_MS): Credenti
       const read = () =>
         readOnce(key, async () => {
           const readIn = generation;
-          const found = await findSession(db, tokenHash, now, idleTimeoutMs);
+          const found = await readSession(db, tokenHash, now, idleTimeoutMs);
           if (!found) {
             entries.delete(key);
             return undefined;
@@ -128,4 +130,48 @@ export function createCredentialCache(ttlMs = CREDENTIAL_CACHE_TTL_MS): Credenti
       forgetWhere((e) => e.kind === 'token' && e.actor.tokenId === tokenId);
     },
   };
+}
+
+interface SessionAsked {
+  db: Db;
+  tokenHash: string;
+  now: Date;
+  idleTimeoutMs: number;
+  settle: { resolve: (found: SessionRecord | undefined) => void; reject: (error: unknown) => void };
+}
+
+/**
+ * findSession, with the lookups asked for in one turn of the event loop read together: one
+ * statement per database and idle timeout, as of the latest clock among them.
+ */
+function sessionBatcher() {
+  let asked: SessionAsked[] = [];
+  const flush = () => {
+    const batch = asked;
+    asked = [];
+    const groups = new Map<Db, Map<number, SessionAsked[]>>();
+    for (const a of batch) {
+      const byIdle = groups.get(a.db) ?? new Map<number, SessionAsked[]>();
+      groups.set(a.db, byIdle);
+      byIdle.set(a.idleTimeoutMs, [...(byIdle.get(a.idleTimeoutMs) ?? []), a]);
+    }
+    for (const [db, byIdle] of groups)
+      for (const [idleTimeoutMs, group] of byIdle) {
+        const now = new Date(Math.max(...group.map((a) => a.now.getTime())));
+        findSessions(
+          db,
+          group.map((a) => a.tokenHash),
+          now,
+          idleTimeoutMs,
+        ).then(
+          (found) => group.forEach((a) => a.settle.resolve(found.get(a.tokenHash))),
+          (error: unknown) => group.forEach((a) => a.settle.reject(error)),
+        );
+      }
+  };
+  return (db: Db, tokenHash: string, now: Date, idleTimeoutMs: number) =>
+    new Promise<SessionRecord | undefined>((resolve, reject) => {
+      if (asked.length === 0) setImmediate(flush);
+      asked.push({ db, tokenHash, now, idleTimeoutMs, settle: { resolve, reject } });
+    });
 }

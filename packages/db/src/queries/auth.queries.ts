@@ -49,7 +49,23 @@ export interface SessionRecord {
  * session still never idles out while it is used.
  */
 export async function findSession(db: Db, tokenHash: string, now: Date, idleTimeoutMs: number): Promise<SessionRecord | undefined> {
-  const row = await db
+  return (await findSessions(db, [tokenHash], now, idleTimeoutMs)).get(tokenHash);
+}
+
+/**
+ * The live sessions behind several token hashes (see findSession), by hash, in one statement
+ * and at most one more to touch those due: how fifty people opening the app at once are
+ * authenticated. A hash with no live session is absent from the map.
+ */
+export async function findSessions(
+  db: Db,
+  tokenHashes: readonly string[],
+  now: Date,
+  idleTimeoutMs: number,
+): Promise<Map<string, SessionRecord>> {
+  const found = new Map<string, SessionRecord>();
+  if (tokenHashes.length === 0) return found;
+  const rows = await db
     .selectFrom('session')
     .innerJoin('member', (j) =>
       j.onRef('member.user_id', '=', 'session.user_id').onRef('member.organisation_id', '=', 'session.organisation_id'),
@@ -57,6 +73,7 @@ export async function findSession(db: Db, tokenHash: string, now: Date, idleTime
     .innerJoin('organisation', 'organisation.id', 'session.organisation_id')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
     .select([
+      'session.token_hash as tokenHash',
       'session.user_id as userId',
       'session.organisation_id as organisationId',
       'session.last_seen_at as lastSeenAt',
@@ -66,28 +83,31 @@ export async function findSession(db: Db, tokenHash: string, now: Date, idleTime
       'app_user.email',
       'app_user.display_name as displayName',
     ])
-    .where('session.token_hash', '=', tokenHash)
+    .where('session.token_hash', 'in', [...new Set(tokenHashes)])
     .where('session.expires_at', '>', now)
-    .executeTakeFirst();
-  if (!row || now.getTime() - row.lastSeenAt.getTime() > idleTimeoutMs) return undefined;
-  let seenAt = row.lastSeenAt;
-  if (now.getTime() - row.lastSeenAt.getTime() >= Math.min(SESSION_TOUCH_MS, idleTimeoutMs / 4)) {
-    await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
-    seenAt = now;
+    .execute();
+  const touch: string[] = [];
+  for (const row of rows) {
+    const idleFor = now.getTime() - row.lastSeenAt.getTime();
+    if (idleFor > idleTimeoutMs) continue;
+    const due = idleFor >= Math.min(SESSION_TOUCH_MS, idleTimeoutMs / 4);
+    if (due) touch.push(row.tokenHash);
+    found.set(row.tokenHash, {
+      actor: {
+        kind: 'member',
+        userId: row.userId,
+        organisationId: row.organisationId,
+        organisationName: row.organisationName,
+        role: row.role,
+        email: row.email,
+        displayName: row.displayName,
+      },
+      expiresAt: row.expiresAt,
+      seenAt: due ? now : row.lastSeenAt,
+    });
   }
-  return {
-    actor: {
-      kind: 'member',
-      userId: row.userId,
-      organisationId: row.organisationId,
-      organisationName: row.organisationName,
-      role: row.role,
-      email: row.email,
-      displayName: row.displayName,
-    },
-    expiresAt: row.expiresAt,
-    seenAt,
-  };
+  if (touch.length > 0) await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', 'in', touch).execute();
+  return found;
 }
 
 /** The member behind a live session (see findSession). */
