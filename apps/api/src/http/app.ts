@@ -86,6 +86,23 @@ export function createApp(opts: AppOptions): express.Express {
     }),
   );
 
+  // Built once per app, not per call: what every request's context shares.
+  const shared: Shared = {
+    credentials: createCredentialCache(),
+    views: new ViewCache(),
+    rateLimiter: createRateLimiter(),
+    notifier: opts.notifier ?? logNotifier(opts.log),
+    log,
+    now,
+    cookieOptions: { httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure ?? false, path: '/' },
+  };
+  const context = (req: Request, res: Response) => contextMadeFor(res) ?? createHttpContext(opts, shared, req, res);
+  // The reads pages repeat, sent again as they were while the organisation's rows are unchanged.
+  // First in line: it compresses what it sends itself (once per answer), and hands anything
+  // else on to the rest below.
+  const stamps = opts.stamps ?? stampsReadEachTime(opts.db);
+  app.use('/trpc', keptAnswers({ router: appRouter, context, now, answers: new AnswerStore(), stamps }));
+
   // Answers and assets compressed (brotli when the browser takes it, else gzip); small ones as they are.
   // A client that takes no encoding (a script, a load generator) skips the middleware: it would send
   // the answer as it is anyway, after wrapping the response and negotiating on every call.
@@ -110,17 +127,6 @@ export function createApp(opts: AppOptions): express.Express {
     }
   });
 
-  // Built once per app, not per call: what every request's context shares.
-  const shared: Shared = {
-    credentials: createCredentialCache(),
-    views: new ViewCache(),
-    rateLimiter: createRateLimiter(),
-    notifier: opts.notifier ?? logNotifier(opts.log),
-    log,
-    now,
-    cookieOptions: { httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure ?? false, path: '/' },
-  };
-  const context = (req: Request, res: Response) => contextMadeFor(res) ?? createHttpContext(opts, shared, req, res);
   app.get('/export/scorecard.csv', scorecardExport('csv', context));
   app.get('/export/scorecard.pdf', scorecardExport('pdf', context));
 
@@ -136,9 +142,6 @@ export function createApp(opts: AppOptions): express.Express {
   // would turn it back into a string and parse that again: a third of an ingest batch's CPU.
   // Over the limit is still a 413 from here; malformed JSON is tRPC's 400 PARSE_ERROR.
   app.use('/trpc', express.text({ type: 'application/json', limit: MAX_BODY_BYTES }));
-  // The reads pages repeat, sent again as they were while the organisation's rows are unchanged.
-  const stamps = opts.stamps ?? stampsReadEachTime(opts.db);
-  app.use('/trpc', keptAnswers({ router: appRouter, context, now, answers: new AnswerStore(), stamps }));
   app.use(
     '/trpc',
     trpcMiddleware({

@@ -52,6 +52,8 @@ export type AnswerSending = (status: number, body: Buffer) => { status: number; 
 const KEEP = Symbol('keep-answer');
 /** Longest a request waits for answers another request is building before it builds them itself. */
 const BUILD_WAIT_MS = 3_000;
+/** Memory for what each address asked for names (addresses are short; a few thousand fit). */
+const CALLS_BY_URL_BYTES = 2 * 1024 * 1024;
 type WithKeep = Response & { [KEEP]?: AnswerSending; locals: { context?: Promise<Context> } };
 
 /** The tRPC handler calls this with every answer before it sends it, and sends what it returns instead if anything. */
@@ -66,9 +68,16 @@ export function contextMadeFor(res: Response): Promise<Context> | undefined {
 
 export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
   const procedures = opts.router._def.procedures as Record<string, { _def: { type: string; meta?: ProcedureMeta } } | undefined>;
+  // The same few addresses are asked for again and again: what each names is worked out once.
+  const callsByUrl = new Lru<Call[] | null>();
   return (req, res, next) => {
     if (req.method !== 'GET') return next();
-    const calls = callsOf(req, procedures);
+    let calls = callsByUrl.get(req.url);
+    if (calls === undefined) {
+      calls = callsOf(req, procedures);
+      callsByUrl.set(req.url, calls, req.url.length * 2, CALLS_BY_URL_BYTES);
+    }
+    if (!calls) return next();
     if (!calls) return next();
     answer(req, res as WithKeep, calls, next).catch(next);
   };
@@ -105,7 +114,7 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
       items = keys.map((k) => opts.answers.item(k));
     }
     if (items.every((i): i is string => i !== undefined)) {
-      await send(req, res, keys, batch ? `[${items.join(',')}]` : items[0]!);
+      await send(req, res, keys, () => (batch ? `[${items.join(',')}]` : items[0]!));
       return;
     }
     // Only what is missing goes through tRPC, as a batch of its own; the answer is put back
@@ -146,17 +155,27 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
     next();
   }
 
-  async function send(req: Request, res: Response, keys: string[], body: string) {
-    const accepted = body.length < 1024 ? false : req.acceptsEncodings('br', 'gzip', 'identity');
-    const encoding = accepted === 'br' || accepted === 'gzip' ? accepted : 'identity';
-    const bytes =
-      encoding === 'identity' ? Buffer.from(body) : await opts.answers.encoded(`${encoding}\u0000${keys.join('\u0001')}`, body, encoding);
+  /** Sends the answers; the body is put together only when no compressed form of it is kept. */
+  async function send(req: Request, res: Response, keys: string[], bodyOf: () => string) {
+    const accepted = req.headers['accept-encoding'] ? req.acceptsEncodings('br', 'gzip', 'identity') : false;
+    const chosen = accepted === 'br' || accepted === 'gzip' ? accepted : 'identity';
+    const encodedKey = `${chosen}\u0000${keys.join('\u0001')}`;
+    let bytes = chosen === 'identity' ? undefined : opts.answers.encodedIfKept(encodedKey);
+    let encoding = bytes ? chosen : 'identity';
+    if (!bytes) {
+      const body = bodyOf();
+      // Small answers go as they are: compressing them costs more than it saves.
+      encoding = body.length < 1024 ? 'identity' : chosen;
+      bytes =
+        encoding === 'identity' ? Promise.resolve(Buffer.from(body)) : opts.answers.encoded(encodedKey, body, encoding as 'br' | 'gzip');
+    }
+    const sent = await bytes;
     res.status(200);
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('Vary', 'Accept-Encoding');
     if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
-    res.setHeader('Content-Length', bytes.length);
-    res.end(bytes);
+    res.setHeader('Content-Length', sent.length);
+    res.end(sent);
   }
 }
 
@@ -227,6 +246,11 @@ export class AnswerStore {
 
   keepItem(key: string, json: string): void {
     this.#items.set(key, json, json.length * 2 + key.length * 2, this.maxBytes / 2);
+  }
+
+  /** The body compressed, if it was kept. */
+  encodedIfKept(key: string): Promise<Buffer> | undefined {
+    return this.#encoded.get(key);
   }
 
   /** The body compressed, once for as long as the same answers are asked for. */

@@ -39,6 +39,13 @@ describe('periods', () => {
     expect(dayIn('UTC', lateOn30Nov)).toBe('2026-11-30');
     expect(dayIn('Europe/Berlin', lateOn30Nov)).toBe('2026-12-01');
     expect(dayIn('America/New_York', new Date('2026-12-01T03:00:00Z'))).toBe('2026-11-30');
+    // Asked again and again (every read asks for today): the day turns on the zone's midnight,
+    // to the millisecond, also in a zone 45 minutes off the hour, and with the clock going back.
+    expect(dayIn('Asia/Kathmandu', new Date('2026-12-01T18:14:59.999Z'))).toBe('2026-12-01');
+    expect(dayIn('Asia/Kathmandu', new Date('2026-12-01T18:15:00.000Z'))).toBe('2026-12-02');
+    expect(dayIn('Asia/Kathmandu', new Date('2026-12-01T18:14:59.999Z'))).toBe('2026-12-01');
+    expect(dayIn('UTC', new Date('2026-12-01T23:59:59.999Z'))).toBe('2026-12-01');
+    expect(dayIn('UTC', new Date('2026-12-02T00:00:00.000Z'))).toBe('2026-12-02');
     expect(isTimeZone('Europe/London')).toBe(true);
     expect(isTimeZone('UTC')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);

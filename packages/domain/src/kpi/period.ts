@@ -36,17 +36,30 @@ export const ZTimeZone = text().max(64).refine(isTimeZone, 'must be an IANA time
 
 /** The date it is at `now` in `timeZone`. */
 export function dayIn(timeZone: string, now: Date): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
+  // Every zone's days begin on a whole minute: within one minute the day is the same.
+  const minute = Math.floor(now.getTime() / 60_000);
+  let zone = dayFormats.get(timeZone);
+  if (!zone) {
     // en-CA formats dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
+    zone = {
+      format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      minute: NaN,
+      day: '',
+    };
+    dayFormats.set(timeZone, zone);
   }
-  return format.format(now);
+  if (zone.minute !== minute) {
+    zone.day = zone.format.format(now);
+    zone.minute = minute;
+  }
+  return zone.day;
 }
 
-/** Made once per zone: a formatter costs a hundred times what formatting with it does, and every read asks for today. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Made once per zone, with the last minute's answer: a formatter costs a hundred times what
+ * formatting with it does, and every read asks for today.
+ */
+const dayFormats = new Map<string, { format: Intl.DateTimeFormat; minute: number; day: string }>();
 
 /** The first day of the period holding `day` (ISO weeks start on Monday). */
 export function periodStartOf(day: string, grain: Grain): string {
