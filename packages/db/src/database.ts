@@ -8,6 +8,7 @@ import { lockDataDir } from './embedded/data-dir-lock.ts';
 import { ThreadedPglite, type EmbeddedPglite } from './embedded/threaded-pglite.ts';
 import { ThreadedPgliteDialect } from './embedded/threaded-pglite-dialect.ts';
 import type { DB } from './schema.ts';
+import { statisticsKeptByServer } from './queries/table-statistics.ts';
 
 export type Db = Kysely<DB>;
 
@@ -80,6 +81,7 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
     client.on('error', (error) => console.error(`[db] PostgreSQL connection lost: ${error.message}`));
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  statisticsKeptByServer(db);
   return { kind: 'postgres', db, connectionString, lost: new Promise(() => {}), ping: () => selectOne(db), close: () => db.destroy() };
 }
 

@@ -3,6 +3,7 @@ import {
   insertSurveyResponses,
   kpisFedBy,
   noteRowsStored,
+  serverKeepsStatistics,
   unknownJourneyRefs,
   type Db,
   type IngestedKinds,
@@ -59,9 +60,9 @@ async function checkJourneyRefs(ctx: AuthorizedContext, field: string, rows: rea
 }
 
 /**
- * Stores a checked batch in one transaction with its audit event, and counts what was new. Every
- * 20,000 new rows the table's planner statistics are refreshed (the embedded database has no
- * autovacuum); a failure there is logged, never the batch's.
+ * Stores a checked batch in one transaction with its audit event, and counts what was new. On the
+ * embedded database (no autovacuum) the table's planner statistics are refreshed every 20,000 new
+ * rows; a failure there is logged, never the batch's.
  */
 async function store(
   ctx: AuthorizedContext,
@@ -80,11 +81,15 @@ async function store(
     );
     return n;
   });
-  await noteRowsStored(ctx.db, kind === 'survey_responses' ? 'survey_response' : 'operational_event', inserted).catch((error: unknown) => {
-    ctx.log(
-      `[api] stored an ingest batch but could not refresh the table's statistics: ${error instanceof Error ? error.message : String(error)}`,
+  // PostgreSQL's autovacuum refreshes statistics by the same rule; the embedded database has none.
+  if (!serverKeepsStatistics(ctx.db))
+    await noteRowsStored(ctx.db, kind === 'survey_responses' ? 'survey_response' : 'operational_event', inserted).catch(
+      (error: unknown) => {
+        ctx.log(
+          `[api] stored an ingest batch but could not refresh the table's statistics: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      },
     );
-  });
   return { received: rows.length, inserted, duplicates: rows.length - inserted };
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.ts';
 import { insertOrganisation } from '../testing/fixtures.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import { noteRowsStored } from './table-statistics.ts';
+import { noteRowsStored, serverKeepsStatistics } from './table-statistics.ts';
 
 let database: Database;
 
@@ -20,6 +20,10 @@ const estimate = async () =>
   ).rows[0]!.rows;
 
 describe('table statistics', () => {
+  it('are left to the server where it keeps them: PostgreSQL has autovacuum, the embedded database none', () => {
+    expect(serverKeepsStatistics(database.db)).toBe(database.kind === 'postgres');
+  });
+
   it('are refreshed once enough rows have been stored, so the planner sees the table as it is', async () => {
     const org = (await insertOrganisation(database.db, 'harbour')).id;
     const before = await estimate();

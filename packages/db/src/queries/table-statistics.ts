@@ -4,6 +4,23 @@ import type { Db } from '../database.ts';
 /** Per database: rows stored since each table's statistics were last refreshed, and how many more it takes. */
 const storedSinceAnalyze = new WeakMap<Db, Map<string, { stored: number; due: number }>>();
 
+/** Databases whose server keeps planner statistics itself: PostgreSQL, with its autovacuum. */
+const autovacuumed = new WeakSet<Db>();
+
+/** Marks `db` as served by PostgreSQL, whose autovacuum keeps statistics (openPostgres does this). */
+export function statisticsKeptByServer(db: Db): void {
+  autovacuumed.add(db);
+}
+
+/**
+ * Whether `db`'s server refreshes planner statistics on its own. An ingest then leaves them to it:
+ * ANALYZE after every 20,000 rows, in the call's path, cost PostgreSQL ingestion a quarter of its
+ * speed, for statistics autovacuum refreshes by the same rule within a minute.
+ */
+export function serverKeepsStatistics(db: Db): boolean {
+  return autovacuumed.has(db);
+}
+
 /** After how many new rows a table's statistics are refreshed, at least. */
 export const ANALYZE_AFTER_ROWS = 20_000;
 /** ...or this share of the table as last analysed, whichever is more (autovacuum's own rule). */
