@@ -78,7 +78,6 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
       callsByUrl.set(req.url, calls, req.url.length * 2, CALLS_BY_URL_BYTES);
     }
     if (!calls) return next();
-    if (!calls) return next();
     answer(req, res as WithKeep, calls, next).catch(next);
   };
 
