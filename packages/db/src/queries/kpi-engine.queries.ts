@@ -74,7 +74,7 @@ function dayFigures(kpi: KpiDefinition): { select: RawBuilder<unknown>; measure:
   };
 }
 
-/** Rebuilds the KPI's daily rollups for `days` (all days when null), in one statement. */
+/** Rebuilds the KPI's daily rollups for `days` (all days when null). */
 async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, days: string[] | null, timeZone: string): Promise<void> {
   const src = sourceOf(organisationId, kpi);
   const figures = dayFigures(kpi);
@@ -110,19 +110,49 @@ async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, d
   const withSamples = quantile
     ? sql`LEFT JOIN (SELECT b.day, array_agg(v) AS samples FROM by_segment b, unnest(b.samples) v GROUP BY b.day) s ON s.day = d.day`
     : sql``;
-  await sql`
-    INSERT INTO kpi_day (organisation_id, kpi_id, day, segment, n, positives, negatives, sum, sum_squares, denominator, samples)
+  const rollups = sql`
     WITH by_segment AS MATERIALIZED (
       SELECT day, coalesce(seg, '(none)') AS segment, ${figures.select}, ${samples} AS samples
       FROM (SELECT (occurred_at AT TIME ZONE ${timeZone})::date AS day, ${figures.segment} AS seg, ${figures.measure} AS m, ${columns}, ${typeOk} AS type_ok
             FROM ${src.table} WHERE ${src.where} ${onDays}) e
       GROUP BY day, seg)
-    SELECT ${organisationId}::uuid, ${kpi.id}::uuid, day, segment, n, positives, negatives, sum, sum_squares, denominator, samples FROM by_segment
+    SELECT day, segment, n, positives, negatives, sum, sum_squares, denominator, samples FROM by_segment
     UNION ALL
-    SELECT ${organisationId}::uuid, ${kpi.id}::uuid, d.day, '', d.n, d.positives, d.negatives, d.sum, d.sum_squares, d.denominator, ${allSamples}
+    SELECT d.day, '', d.n, d.positives, d.negatives, d.sum, d.sum_squares, d.denominator, ${allSamples}
     FROM (SELECT day, sum(n)::int AS n, sum(positives)::int AS positives, sum(negatives)::int AS negatives, sum(sum) AS sum,
                  sum(sum_squares) AS sum_squares, sum(denominator) AS denominator
-          FROM by_segment GROUP BY day) d ${withSamples}`.execute(db);
+          FROM by_segment GROUP BY day) d ${withSamples}`;
+  const columnsOut = sql`organisation_id, kpi_id, day, segment, n, positives, negatives, sum, sum_squares, denominator, samples`;
+  if (quantile || days !== null) {
+    // A KPI of quantiles puts every value into its rollups' samples, and a few days are quickly
+    // read: kept on the server, in one statement.
+    await sql`INSERT INTO kpi_day (${columnsOut}) SELECT ${organisationId}::uuid, ${kpi.id}::uuid, * FROM (${rollups}) r`.execute(db);
+    return;
+  }
+  // A rebuild reads every event: read first, then stored, as PostgreSQL reads for a statement that
+  // writes with one process, and for a read alone with parallel workers. The rollups are a few
+  // rows a day, whatever the events.
+  const { rows } = await sql<DayRollup>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, segment, n, positives, negatives, sum, sum_squares AS "sumSquares", denominator
+    FROM (${rollups}) r`.execute(db);
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO kpi_day (${columnsOut})
+    SELECT ${organisationId}::uuid, ${kpi.id}::uuid, r.day, r.segment, r.n, r.positives, r.negatives, r.sum, r."sumSquares", r.denominator, '{}'
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS r(day date, segment text, n int, positives int, negatives int, sum float8, "sumSquares" float8, denominator float8)`.execute(db);
+}
+
+/** One row of a KPI's daily rollups, as read before it is stored. */
+interface DayRollup {
+  day: string;
+  segment: string;
+  n: number;
+  positives: number;
+  negatives: number;
+  sum: number;
+  sumSquares: number;
+  denominator: number;
 }
 
 /** Days (YYYY-MM-DD) as half-open UTC ranges, consecutive days merged into one. */
