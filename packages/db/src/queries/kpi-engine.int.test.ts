@@ -195,6 +195,35 @@ describe('CSAT on a stated scale', () => {
   });
 });
 
+describe('a rebuild with many segments', () => {
+  it('stores every day of every segment, and the whole as their sum, past a statement’s worth of rollups', async () => {
+    const kpi = await organisationKpi({
+      key: 'ces.many',
+      name: 'CES over many segments',
+      unit: 'score',
+      kind: 'ces',
+      source: { stream: 'survey', instrument: 'ces' },
+    });
+    // 30 days × 700 segments: 21,000 rollups of segments, more than one statement stores.
+    const days = 30;
+    const segments = 700;
+    await sql`
+      INSERT INTO survey_response (organisation_id, source, external_id, instrument, score, segment, occurred_at)
+      SELECT ${organisationId}::uuid, 'many', 'm-' || d || '-' || g, 'ces', 1 + (g % 7), 'segment ' || g,
+             timestamptz '2025-06-01 12:00:00Z' + d * interval '1 day'
+      FROM generate_series(0, ${days - 1}) d, generate_series(1, ${segments}) g`.execute(database.db);
+    await run(kpi, true);
+    const rollups = await sql<{ whole: number; parts: number; n: number }>`
+      SELECT count(*) FILTER (WHERE segment = '')::int AS whole, count(*) FILTER (WHERE segment <> '')::int AS parts,
+             coalesce(sum(n) FILTER (WHERE segment = ''), 0)::int AS n
+      FROM kpi_day WHERE kpi_id = ${kpi.id}::uuid AND day >= date '2025-06-01' AND day < date '2025-07-01'`.execute(database.db);
+    expect(rollups.rows[0]).toEqual({ whole: days, parts: days * segments, n: days * segments });
+    const june = (await results(kpi.id)).filter((r) => r.period === '2025-06-01');
+    expect(june.find((r) => r.segment === '')?.n).toBe(days * segments);
+    expect(june.filter((r) => r.segment !== '')).toHaveLength(segments);
+  });
+});
+
 // Two transactions at once need two connections, which the embedded database has not.
 describe.skipIf(!process.env.TEST_DATABASE_URL)('incremental recompute beside concurrent ingests', () => {
   it('counts the rows of an ingest that began before a run and committed after it', async () => {

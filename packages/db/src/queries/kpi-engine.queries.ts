@@ -135,13 +135,18 @@ async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, d
   const { rows } = await sql<DayRollup>`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, segment, n, positives, negatives, sum, sum_squares AS "sumSquares", denominator
     FROM (${rollups}) r`.execute(db);
-  if (rows.length === 0) return;
-  await sql`
-    INSERT INTO kpi_day (${columnsOut})
-    SELECT ${organisationId}::uuid, ${kpi.id}::uuid, r.day, r.segment, r.n, r.positives, r.negatives, r.sum, r."sumSquares", r.denominator, '{}'
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r(day date, segment text, n int, positives int, negatives int, sum float8, "sumSquares" float8, denominator float8)`.execute(db);
+  // Stored in slices, so a KPI with many segments never makes one giant parameter.
+  for (let from = 0; from < rows.length; from += ROLLUPS_PER_STATEMENT) {
+    await sql`
+      INSERT INTO kpi_day (${columnsOut})
+      SELECT ${organisationId}::uuid, ${kpi.id}::uuid, r.day, r.segment, r.n, r.positives, r.negatives, r.sum, r."sumSquares", r.denominator, '{}'
+      FROM jsonb_to_recordset(${JSON.stringify(rows.slice(from, from + ROLLUPS_PER_STATEMENT))}::jsonb)
+        AS r(day date, segment text, n int, positives int, negatives int, sum float8, "sumSquares" float8, denominator float8)`.execute(db);
+  }
 }
+
+/** Rollup rows stored by one statement of a rebuild (a year of days in a few dozen segments). */
+const ROLLUPS_PER_STATEMENT = 20_000;
 
 /** One row of a KPI's daily rollups, as read before it is stored. */
 interface DayRollup {
