@@ -268,4 +268,21 @@ describe('kept answers', () => {
     await sql`SELECT 1`.execute(database.db);
     expect(await stamp()).toBe(before + 1);
   });
+
+  it('sends a call asked alone as its answer and in a batch as a list, whichever was kept first', async () => {
+    // Enough KPIs for the list to be sent compressed, where the two bodies are kept apart.
+    for (let i = 0; i < 12; i++)
+      await insertKpi(database.db, orgs.inland, { key: `extra${i}`, name: `Inland KPI number ${i}, named at length` });
+    const get = async (path: string) => {
+      const res = await fetch(`${base}${path}`, { headers: { cookie: cookies.cal, 'accept-encoding': 'gzip' } });
+      return { encoding: res.headers.get('content-encoding'), body: await res.json() };
+    };
+    const alone = await get('/trpc/kpi.list');
+    const batched = await get(`/trpc/kpi.list?batch=1&input=${encodeURIComponent('{}')}`);
+    const aloneAgain = await get('/trpc/kpi.list');
+    expect(alone.encoding).toBe('gzip');
+    expect((alone.body as { result: { data: Named[] } }).result.data).toHaveLength(13);
+    expect(batched.body).toEqual([alone.body]);
+    expect(aloneAgain.body).toEqual(alone.body);
+  });
 });

@@ -113,7 +113,7 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
       items = keys.map((k) => opts.answers.item(k));
     }
     if (items.every((i): i is string => i !== undefined)) {
-      await send(req, res, keys, () => (batch ? `[${items.join(',')}]` : items[0]!));
+      await send(req, res, keys, batch, () => (batch ? `[${items.join(',')}]` : items[0]!));
       return;
     }
     // Only what is missing goes through tRPC, as a batch of its own; the answer is put back
@@ -155,10 +155,11 @@ export function keptAnswers(opts: KeptAnswersOptions): RequestHandler {
   }
 
   /** Sends the answers; the body is put together only when no compressed form of it is kept. */
-  async function send(req: Request, res: Response, keys: string[], bodyOf: () => string) {
+  async function send(req: Request, res: Response, keys: string[], batch: boolean, bodyOf: () => string) {
     const accepted = req.headers['accept-encoding'] ? req.acceptsEncodings('br', 'gzip', 'identity') : false;
     const chosen = accepted === 'br' || accepted === 'gzip' ? accepted : 'identity';
-    const encodedKey = `${chosen}\u0000${keys.join('\u0001')}`;
+    // A call asked alone is answered as itself, in a batch as a list: two bodies for the same answers.
+    const encodedKey = `${chosen}\u0000${batch ? 'batch' : 'alone'}\u0000${keys.join('\u0001')}`;
     let bytes = chosen === 'identity' ? undefined : opts.answers.encodedIfKept(encodedKey);
     let encoding = bytes ? chosen : 'identity';
     if (!bytes) {

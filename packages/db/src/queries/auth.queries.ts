@@ -106,7 +106,20 @@ export async function findSessions(
       seenAt: due ? now : row.lastSeenAt,
     });
   }
-  if (touch.length > 0) await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', 'in', touch).execute();
+  if (touch.length > 0) {
+    // Best effort: a touch that fails (a deadlock with a sign-out deleting the same rows, a cut
+    // connection) leaves the sessions as last recorded, and every lookup still gets its answer.
+    const touched = await db
+      .updateTable('session')
+      .set({ last_seen_at: now })
+      .where('token_hash', 'in', touch)
+      .execute()
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!touched) for (const row of rows) if (touch.includes(row.tokenHash)) found.get(row.tokenHash)!.seenAt = row.lastSeenAt;
+  }
   return found;
 }
 

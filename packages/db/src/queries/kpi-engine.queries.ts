@@ -132,6 +132,8 @@ async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, d
   // A rebuild reads every event: read first, then stored, as PostgreSQL reads for a statement that
   // writes with one process, and for a read alone with parallel workers. The rollups are a few
   // rows a day, whatever the events.
+  // Every float8 in its shortest exact form, whatever the role or database has set.
+  await sql`SET LOCAL extra_float_digits = 1`.execute(db);
   const { rows } = await sql<DayRollup>`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, segment, n, positives, negatives, sum, sum_squares AS "sumSquares", denominator
     FROM (${rollups}) r`.execute(db);

@@ -36,30 +36,31 @@ export const ZTimeZone = text().max(64).refine(isTimeZone, 'must be an IANA time
 
 /** The date it is at `now` in `timeZone`. */
 export function dayIn(timeZone: string, now: Date): string {
-  // Every zone's days begin on a whole minute: within one minute the day is the same.
-  const minute = Math.floor(now.getTime() / 60_000);
+  // Every zone's offset is a whole number of seconds (today's are whole minutes; old local mean
+  // times are not): within one second the day is the same.
+  const second = Math.floor(now.getTime() / 1_000);
   let zone = dayFormats.get(timeZone);
   if (!zone) {
     // en-CA formats dates as YYYY-MM-DD.
     zone = {
       format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
-      minute: NaN,
+      second: NaN,
       day: '',
     };
     dayFormats.set(timeZone, zone);
   }
-  if (zone.minute !== minute) {
+  if (zone.second !== second) {
     zone.day = zone.format.format(now);
-    zone.minute = minute;
+    zone.second = second;
   }
   return zone.day;
 }
 
 /**
- * Made once per zone, with the last minute's answer: a formatter costs a hundred times what
+ * Made once per zone, with the last second's answer: a formatter costs a hundred times what
  * formatting with it does, and every read asks for today.
  */
-const dayFormats = new Map<string, { format: Intl.DateTimeFormat; minute: number; day: string }>();
+const dayFormats = new Map<string, { format: Intl.DateTimeFormat; second: number; day: string }>();
 
 /** The first day of the period holding `day` (ISO weeks start on Monday). */
 export function periodStartOf(day: string, grain: Grain): string {
