@@ -153,7 +153,9 @@ function sessionBatcher() {
     for (const a of batch) {
       const byIdle = groups.get(a.db) ?? new Map<number, SessionAsked[]>();
       groups.set(a.db, byIdle);
-      byIdle.set(a.idleTimeoutMs, [...(byIdle.get(a.idleTimeoutMs) ?? []), a]);
+      const group = byIdle.get(a.idleTimeoutMs) ?? [];
+      byIdle.set(a.idleTimeoutMs, group);
+      group.push(a);
     }
     for (const [db, byIdle] of groups)
       for (const [idleTimeoutMs, group] of byIdle) {

@@ -131,8 +131,8 @@ async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, d
   }
   // A rebuild reads every event: read first, then stored, as PostgreSQL reads for a statement that
   // writes with one process, and for a read alone with parallel workers. The rollups are a few
-  // rows a day, whatever the events.
-  // Every float8 in its shortest exact form, whatever the role or database has set.
+  // rows a day, whatever the events; every float8 in its shortest exact form, whatever the role
+  // or database has set.
   await sql`SET LOCAL extra_float_digits = 1`.execute(db);
   const { rows } = await sql<DayRollup>`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, segment, n, positives, negatives, sum, sum_squares AS "sumSquares", denominator
@@ -150,17 +150,8 @@ async function refreshDays(db: Db, organisationId: string, kpi: KpiDefinition, d
 /** Rollup rows stored by one statement of a rebuild (a year of days in a few dozen segments). */
 const ROLLUPS_PER_STATEMENT = 20_000;
 
-/** One row of a KPI's daily rollups, as read before it is stored. */
-interface DayRollup {
-  day: string;
-  segment: string;
-  n: number;
-  positives: number;
-  negatives: number;
-  sum: number;
-  sumSquares: number;
-  denominator: number;
-}
+/** One row of a KPI's daily rollups, as read before it is stored (samples stay on the server). */
+type DayRollup = { day: string; segment: string } & Omit<KpiAggregate, 'samples'>;
 
 /** Days (YYYY-MM-DD) as half-open UTC ranges, consecutive days merged into one. */
 export function dayRanges(days: readonly string[]): [string, string][] {
