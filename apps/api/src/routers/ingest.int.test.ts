@@ -155,6 +155,31 @@ describe('operational event ingestion', () => {
     }>`SELECT type FROM operational_event WHERE external_id IN ('call-9102', 'call-9103') ORDER BY external_id`.execute(database.db);
     expect(types.rows).toEqual([{ type: 'churn' }, { type: 'claim_reported' }]);
   });
+
+  it('refreshes the table’s planner statistics after 20,000 new rows on the embedded database, and leaves them to autovacuum on PostgreSQL', async () => {
+    // last_analyze records an ANALYZE someone ran; autovacuum's own go in last_autoanalyze.
+    const lastAnalyze = async () =>
+      (
+        await sql<{
+          at: string | null;
+        }>`SELECT last_analyze::text AS at FROM pg_stat_user_tables WHERE relid = 'operational_event'::regclass`.execute(database.db)
+      ).rows[0]!.at;
+    const before = await lastAnalyze();
+    for (let b = 0; b < 20_000 / MAX_INGEST_BATCH; b++) {
+      const batch = Array.from({ length: MAX_INGEST_BATCH }, (_, i) => event(100_000 + b * MAX_INGEST_BATCH + i));
+      expect(await caller.ingest.operationalEvents({ events: batch })).toMatchObject({ inserted: MAX_INGEST_BATCH });
+    }
+    const after = await lastAnalyze();
+    if (database.kind === 'postgres') expect(after, 'no ANALYZE in the ingest call on PostgreSQL').toBe(before);
+    else {
+      expect(after, 'the ingest call ran ANALYZE on the embedded database').not.toBeNull();
+      expect(after).not.toBe(before);
+      const estimate = await sql<{
+        rows: number;
+      }>`SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = 'operational_event'::regclass`.execute(database.db);
+      expect(estimate.rows[0]!.rows).toBeGreaterThanOrEqual(20_000);
+    }
+  });
 });
 
 describe('survey response ingestion', () => {
