@@ -224,6 +224,45 @@ describe('a rebuild with many segments', () => {
   });
 });
 
+describe('a rebuild’s sums', () => {
+  it('are stored exactly, whatever number of float digits the session sends', async () => {
+    // A role or database may set extra_float_digits = 0, which sends a float8 rounded to 15 digits:
+    // 0.1 + 0.1 + 0.1 would come back as 0.3, not 0.30000000000000004.
+    let session: Database = database;
+    if (database.kind === 'postgres') {
+      const separator = database.connectionString.includes('?') ? '&' : '?';
+      session = openPostgres(`${database.connectionString}${separator}options=${encodeURIComponent('-c extra_float_digits=0')}`, 1);
+    } else await sql`SET extra_float_digits = 0`.execute(database.db);
+    try {
+      expect((await sql<{ v: string }>`SELECT current_setting('extra_float_digits') AS v`.execute(session.db)).rows[0]!.v).toBe('0');
+      const kpi = await organisationKpi({
+        key: 'fee.exact',
+        name: 'Fees, summed exactly',
+        unit: 'GBP',
+        kind: 'sum',
+        source: { stream: 'operational', eventType: 'fee.exact' },
+      });
+      await sql`
+        INSERT INTO operational_event (organisation_id, source, external_id, type, value, attributes, occurred_at)
+        SELECT ${organisationId}::uuid, 'fees', 'fee-' || i, 'fee.exact', 0.1, '{}', timestamptz '2025-03-03 12:00:00Z'
+        FROM generate_series(1, 3) i`.execute(database.db);
+      await session.db
+        .transaction()
+        .execute((db) => recomputeKpi(db, organisationId, kpi, { full: true, now: new Date(), runId: randomUUID() }));
+      const { rows } = await sql<{ segment: string; exact: boolean }>`
+        SELECT d.segment, d.sum = (SELECT sum(value) FROM operational_event WHERE organisation_id = ${organisationId}::uuid AND type = 'fee.exact') AS exact
+        FROM kpi_day d WHERE d.kpi_id = ${kpi.id}::uuid ORDER BY d.segment`.execute(database.db);
+      expect(rows).toEqual([
+        { segment: '', exact: true },
+        { segment: '(none)', exact: true },
+      ]);
+    } finally {
+      if (session !== database) await session.close();
+      else await sql`RESET extra_float_digits`.execute(database.db);
+    }
+  });
+});
+
 // Two transactions at once need two connections, which the embedded database has not.
 describe.skipIf(!process.env.TEST_DATABASE_URL)('incremental recompute beside concurrent ingests', () => {
   it('counts the rows of an ingest that began before a run and committed after it', async () => {
