@@ -47,6 +47,20 @@ describe('investment case', () => {
     expect(none.priorityExplanation).toMatch(/needs an expected uplift/);
   });
 
+  it('counts costs to the penny, so a fraction of a penny is no cost rather than an infinite ROI', () => {
+    // Found by the finiteness property: a running cost of the smallest double made the
+    // horizon cost positive and ROI −Infinity. The column stores it as 0.00.
+    const tiny = { ...base, oneOffBusiness: 0, oneOffTechnology: 0, runningBusiness: 0, runningTechnology: 5e-324, expectedUplift: -5e-15 };
+    const f = investmentFigures(tiny, { value: 999_999_999_999.989, source: 'override' });
+    expect(f.annualRunning).toBe(0);
+    expect(f.roi).toBeNull();
+    expect(f.priority).toBeNull();
+    expect(f.priorityExplanation).toMatch(/needs a cost/);
+    // Pence add up exactly as stored: 0.1 + 0.2 is 0.30, not 0.30000000000000004.
+    const pence = investmentFigures({ ...base, oneOffBusiness: 0.1, oneOffTechnology: 0.2 }, { value: 25_000, source: 'override' });
+    expect(pence.oneOff).toBe(0.3);
+  });
+
   it('flags a case with no technology scope', () => {
     expect(hasNoTechnologyScope({ oneOffTechnology: 0, runningTechnology: 0, itEffortDays: 0, systemIds: [] })).toBe(true);
     expect(hasNoTechnologyScope({ oneOffTechnology: 0, runningTechnology: 0, itEffortDays: 2, systemIds: [] })).toBe(false);

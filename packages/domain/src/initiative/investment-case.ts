@@ -32,8 +32,10 @@ export function investmentFigures(
   c: InvestmentCaseInput,
   valuePerPoint: { value: number | null; source: ValuePerPointSource },
 ): InvestmentFigures {
-  const oneOff = c.oneOffBusiness + c.oneOffTechnology;
-  const annualRunning = c.runningBusiness + c.runningTechnology;
+  // Costs count to the penny, as their numeric(14,2) columns store them: a cost of a
+  // fraction of a penny is no cost, and never a divisor that turns ROI infinite.
+  const oneOff = toPenny(toPenny(c.oneOffBusiness) + toPenny(c.oneOffTechnology));
+  const annualRunning = toPenny(toPenny(c.runningBusiness) + toPenny(c.runningTechnology));
   const annualValue = c.expectedUplift !== null && valuePerPoint.value !== null ? round(c.expectedUplift * valuePerPoint.value, 2) : null;
   const horizonCost = oneOff + HORIZON_YEARS * annualRunning;
   const roi = annualValue !== null && horizonCost > 0 ? round((HORIZON_YEARS * annualValue - horizonCost) / horizonCost, 4) : null;
@@ -66,6 +68,10 @@ export function hasNoTechnologyScope(
   c: Pick<InvestmentCaseInput, 'oneOffTechnology' | 'runningTechnology' | 'itEffortDays' | 'systemIds'>,
 ): boolean {
   return c.oneOffTechnology === 0 && c.runningTechnology === 0 && c.itEffortDays === 0 && c.systemIds.length === 0;
+}
+
+function toPenny(x: number): number {
+  return round(x, 2);
 }
 
 function round(x: number, digits: number): number {
